@@ -1,0 +1,81 @@
+// Builds the Fastify application: conventions first (logging, validation, errors, headers, the
+// route registry, auth), then the API routes. Tests build it the same way and drive it with inject.
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import authPlugin from './auth/auth.plugin.js';
+import { contactRoutes } from './contacts/contacts.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { AppError, errorHandler, sendError } from './http/errors.js';
+import { registerRouteRegistry } from './http/route-registry.js';
+import { ErrorResponse } from './http/schemas.js';
+import { createValidatorCompiler } from './http/validation.js';
+import { createLogger } from './logging/logger.js';
+import { registerRequestLog } from './logging/request-log.js';
+import type { Runtime } from './runtime.js';
+
+export interface BuildOptions {
+  runtime: Runtime;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+export async function buildApp({ runtime, logDestination }: BuildOptions): Promise<FastifyInstance> {
+  const { config } = runtime;
+  const app = Fastify({
+    loggerInstance: createLogger(config, logDestination) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }), // request-log.ts writes the one line
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    exposeHeadRoutes: false,
+    return503OnClosing: true,
+    // nginx's request id is kept when it looks like one, so a request can be followed across both logs.
+    genReqId: (req) => {
+      const incoming = config.trustProxy ? req.headers['x-request-id'] : undefined;
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.setValidatorCompiler(createValidatorCompiler());
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => sendError(reply, new AppError(404, 'not_found', 'no such route')));
+  // Only JSON bodies: everything else (text/plain, forms) is a 415.
+  app.removeContentTypeParser(['text/plain']);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+
+  registerRouteRegistry(app);
+  registerRequestLog(app);
+  await app.register(helmet, { global: true });
+  app.addSchema(ErrorResponse);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Spinney API', version: '1' },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(authPlugin, { runtime });
+
+  await app.register(healthRoutes(runtime));
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(contactRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,110 @@
+// Authentication, authorisation and tenant binding for every non-public route:
+//  onRequest  – verify the bearer token (pinned algorithm, iss, aud, exp, iat), check the claims,
+//               check the tenant's status in the control plane, check the route's permission.
+//               Runs before the body is read, so an anonymous caller cannot make us parse anything.
+//  preHandler – bind the request to the token's tenant (AsyncLocalStorage) for the handler.
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import fp from 'fastify-plugin';
+import { findTenantStatus } from '../control/tenants.repo.js';
+import { AppError, sendError } from '../http/errors.js';
+import type { Runtime } from '../runtime.js';
+import { isTenantId } from '../tenancy/tenant-id.js';
+import { ACCESS_TOKEN_ALGORITHM, REQUIRED_CLAIMS } from './access-token.js';
+import { isRole, roleHas, type Permission, type Role } from './permissions.js';
+
+export interface RequestAuth {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
+  interface FastifyContextConfig {
+    permission?: Permission;
+    public?: boolean;
+  }
+}
+
+const SAFE_CLAIM = /^[A-Za-z0-9_-]{1,128}$/;
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+
+const unauthenticated = (message: string, code = 'invalid_token'): AppError => new AppError(401, code, message);
+
+function authenticate(app: FastifyInstance, runtime: Runtime, request: FastifyRequest): RequestAuth {
+  const header = request.headers.authorization;
+  if (!header) throw unauthenticated('send an access token as "Authorization: Bearer <token>"', 'unauthenticated');
+  const match = BEARER.exec(header);
+  if (!match) throw unauthenticated('the authorization header is not a bearer token');
+
+  let claims: Record<string, unknown>;
+  try {
+    claims = app.jwt.verify(match[1] as string);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw unauthenticated('the access token has expired', 'token_expired');
+    throw unauthenticated('the access token is not valid');
+  }
+  const { tid, sub, role, sid } = claims;
+  if (!isTenantId(tid) || typeof sub !== 'string' || !SAFE_CLAIM.test(sub) || !isRole(role) || typeof sid !== 'string' || !SAFE_CLAIM.test(sid)) {
+    throw unauthenticated('the access token is not valid');
+  }
+  const status = findTenantStatus(runtime.control, tid);
+  if (status === undefined || status === 'deleted') throw unauthenticated('the workspace of this token does not exist');
+  if (status === 'suspended') throw new AppError(403, 'tenant_suspended', 'this workspace is suspended');
+  return { tenantId: tid, userId: sub, role, sessionId: sid };
+}
+
+async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): Promise<void> {
+  const { runtime } = options;
+  const { tokens } = runtime.config;
+  await app.register(fastifyJwt, {
+    secret: tokens.signingKey,
+    verify: {
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      allowedIss: tokens.issuer,
+      allowedAud: tokens.audience,
+      requiredClaims: REQUIRED_CLAIMS,
+      // A token minted with a longer life than we issue is refused even if its signature is good.
+      maxAge: tokens.accessTokenTtlSeconds + 60,
+      clockTolerance: 5_000, // ms, as every fast-jwt duration below
+      // Verified tokens (and failures) are cached by hash up to their own expiry: signature
+      // checking is the largest cost of an authenticated request. Tenant status and permission
+      // are still checked on every request.
+      ...(tokens.verifyCacheSize > 0 ? { cache: tokens.verifyCacheSize, cacheTTL: tokens.accessTokenTtlSeconds * 1000, errorCacheTTL: 60_000 } : {}),
+    },
+  });
+
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const route = request.routeOptions.config;
+    if (route.public || request.is404) return done();
+    try {
+      const auth = authenticate(app, runtime, request);
+      const permission = route.permission as Permission;
+      if (!roleHas(auth.role, permission)) throw new AppError(403, 'forbidden', `your role (${auth.role}) cannot do this`);
+      request.auth = auth;
+      done();
+    } catch (err) {
+      if (!(err instanceof AppError)) return done(err as Error);
+      sendError(reply, err);
+    }
+  });
+
+  app.addHook('preHandler', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const auth = request.auth;
+    if (!auth) return done();
+    runtime.tenancy.run(
+      auth.tenantId,
+      { actor: { userId: auth.userId, role: auth.role, sessionId: auth.sessionId }, requestId: request.id },
+      () => done(),
+    );
+  });
+}
+
+export default fp(authPlugin, { name: 'spinney-auth', fastify: '5.x' });

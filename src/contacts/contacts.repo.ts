@@ -1,0 +1,71 @@
+// SQL for contacts. Every function takes the tenant handle explicitly; the handle *is* the tenant
+// scope, so there is no tenant_id column to forget in a WHERE clause.
+import type { TenantHandle } from '../tenancy/tenant-handle.js';
+import type { Position } from '../http/pagination.js';
+import type { Contact } from './contacts.schemas.js';
+
+interface ContactRow {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  notes: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+const toContact = (row: ContactRow): Contact => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  company: row.company,
+  notes: row.notes,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+});
+
+export function insertContact(db: TenantHandle, contact: Contact): void {
+  db.statement(
+    `INSERT INTO contacts (id, name, email, phone, company, notes, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @name, @email, @phone, @company, @notes, @createdAt, @createdBy, @updatedAt, @updatedBy)`,
+  ).run(contact);
+}
+
+export function findContact(db: TenantHandle, id: string): Contact | undefined {
+  const row = db.statement('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+  return row && toContact(row);
+}
+
+export function updateContactRow(db: TenantHandle, contact: Contact): void {
+  db.statement(
+    `UPDATE contacts SET name = @name, email = @email, phone = @phone, company = @company, notes = @notes,
+       updated_at = @updatedAt, updated_by = @updatedBy
+     WHERE id = @id`,
+  ).run(contact);
+}
+
+export function deleteContactRow(db: TenantHandle, id: string): boolean {
+  return db.statement('DELETE FROM contacts WHERE id = ?').run(id).changes === 1;
+}
+
+/** Up to `limit` contacts after `after`, oldest first, optionally matching `text` in name, email, phone or company. */
+export function listContactRows(db: TenantHandle, options: { limit: number; after: Position | null; text: string | null }): Contact[] {
+  const like = options.text === null ? null : `%${options.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = db
+    .statement(
+      `SELECT * FROM contacts
+       WHERE (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
+         AND (@like IS NULL OR name LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
+              OR phone LIKE @like ESCAPE '\\' OR company LIKE @like ESCAPE '\\')
+       ORDER BY created_at, id
+       LIMIT @limit`,
+    )
+    .all({ afterAt: options.after?.createdAt ?? null, afterId: options.after?.id ?? null, like, limit: options.limit }) as ContactRow[];
+  return rows.map(toContact);
+}

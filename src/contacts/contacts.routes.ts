@@ -1,0 +1,44 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Contact, ContactCreate, ContactList, ContactListQuery, ContactParams, ContactUpdate } from './contacts.schemas.js';
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.service.js';
+
+const tags = ['contacts'];
+
+export const contactRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/contacts', {
+    config: { permission: 'contacts:read' },
+    schema: { tags, summary: 'List contacts', querystring: ContactListQuery, response: { 200: ContactList } },
+    handler: async (request) => listContacts(request.query),
+  });
+
+  app.post('/contacts', {
+    config: { permission: 'contacts:write' },
+    schema: { tags, summary: 'Create a contact', body: ContactCreate, response: { 201: Contact } },
+    handler: async (request, reply) => reply.code(201).send(createContact(request.body)),
+  });
+
+  app.get('/contacts/:contactId', {
+    config: { permission: 'contacts:read' },
+    schema: { tags, summary: 'Get a contact', params: ContactParams, response: { 200: Contact } },
+    handler: async (request) => getContact(request.params.contactId),
+  });
+
+  app.patch('/contacts/:contactId', {
+    config: { permission: 'contacts:write' },
+    schema: { tags, summary: 'Update a contact', params: ContactParams, body: ContactUpdate, response: { 200: Contact } },
+    handler: async (request) => updateContact(request.params.contactId, request.body),
+  });
+
+  app.delete('/contacts/:contactId', {
+    config: { permission: 'contacts:write' },
+    schema: { tags, summary: 'Delete a contact', params: ContactParams, response: { 204: Type.Null() } },
+    handler: async (request, reply) => {
+      deleteContact(request.params.contactId);
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,34 @@
+// control.db: tenants, identities, memberships, invitations. Opened once per process; the only
+// place besides src/tenancy/ that holds an SQLite handle.
+import { join } from 'node:path';
+import type { SqliteSynchronous } from '../config/config.js';
+import { applyMigrations, loadMigrations } from '../tenancy/migrations.js';
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
+
+export class ControlDb {
+  readonly db: SqliteDatabase;
+  readonly #statements = new Map<string, SqliteStatement>();
+
+  constructor(dataDir: string, synchronous: SqliteSynchronous) {
+    this.db = openSqlite(join(dataDir, 'control.db'), { synchronous, mustExist: false });
+  }
+
+  /** Applies pending control-plane migrations; returns the versions applied. */
+  migrate(): number[] {
+    return applyMigrations(this.db, loadMigrations('control'));
+  }
+
+  statement(sql: string): SqliteStatement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.#statements.clear();
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,114 @@
+// Tenant lifecycle for operators (CLI) and, later, platform admins. Same code path for both.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, badRequest, notFound } from '../http/errors.js';
+import { newId } from '../http/ids.js';
+import type { Runtime } from '../runtime.js';
+import { isRole, type Role } from '../auth/permissions.js';
+import { newTenantId, isTenantId } from '../tenancy/tenant-id.js';
+import {
+  deleteTenantRow,
+  findTenant,
+  insertInvitation,
+  insertTenant,
+  listTenantRows,
+  slugTaken,
+  updateTenantStatus,
+  type TenantRow,
+  type TenantStatus,
+} from './tenants.repo.js';
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreatedTenant extends Tenant {
+  invitation: { id: string; email: string; role: Role } | null;
+}
+
+const toTenant = (row: TenantRow): Tenant => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  status: row.status,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const INVITATION_DAYS = 7;
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return base || 'workspace';
+}
+
+export function createTenant(runtime: Runtime, input: { name: string; adminEmail?: string }): CreatedTenant {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw badRequest('invalid_field', 'name must be 1 to 200 printable characters', 'name');
+  }
+  if (input.adminEmail !== undefined && !EMAIL.test(input.adminEmail)) {
+    throw badRequest('invalid_field', 'admin must be an email address', 'admin');
+  }
+  const { control, tenancy } = runtime;
+  const id = newTenantId();
+  const now = new Date().toISOString();
+  const base = slugify(name);
+  let slug = base;
+  for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
+
+  // The row first, then the file: a crash in between leaves a row whose file is created on retry
+  // by `spinney migrate`, never a file that no tenant owns.
+  let invitation: CreatedTenant['invitation'] = null;
+  control.db.transaction(() => {
+    insertTenant(control, { id, slug, name, now });
+    if (input.adminEmail) {
+      const invitationId = newId('invitation');
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+      insertInvitation(control, { id: invitationId, tenantId: id, email: input.adminEmail, role: 'admin', createdBy: 'system', now, expiresAt });
+      invitation = { id: invitationId, email: input.adminEmail, role: 'admin' };
+    }
+  })();
+  try {
+    tenancy.createDatabase(id);
+  } catch (err) {
+    deleteTenantRow(control, id);
+    rmSync(join(runtime.config.dataDir, 'tenants', id), { recursive: true, force: true });
+    throw err;
+  }
+  return { ...toTenant(findTenant(control, id) as TenantRow), invitation };
+}
+
+export function listTenants(runtime: Runtime): Tenant[] {
+  return listTenantRows(runtime.control).map(toTenant);
+}
+
+export function getTenant(runtime: Runtime, id: string): Tenant {
+  const row = isTenantId(id) ? findTenant(runtime.control, id) : undefined;
+  if (!row || row.status === 'deleted') throw notFound('tenant');
+  return toTenant(row);
+}
+
+export function setTenantStatus(runtime: Runtime, id: string, status: 'active' | 'suspended'): Tenant {
+  const tenant = getTenant(runtime, id);
+  if (tenant.status === status) throw new AppError(409, 'conflict', `tenant is already ${status}`);
+  updateTenantStatus(runtime.control, id, status, new Date().toISOString());
+  return getTenant(runtime, id);
+}
+
+export function assertRole(value: string): Role {
+  if (!isRole(value)) throw badRequest('invalid_field', 'role must be admin, member or viewer', 'role');
+  return value;
+}

@@ -1,0 +1,91 @@
+// One error type with a stable code, and the one handler that turns any thrown thing into the
+// documented shape {"error": {"code", "message", "field"?}}. 5xx bodies never carry internals.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what = 'resource'): AppError => new AppError(404, 'not_found', `${what} not found`);
+export const badRequest = (code: string, message: string, field?: string): AppError =>
+  new AppError(400, code, message, field);
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+const FASTIFY_CODES: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'the request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'the request body is empty but declared as JSON'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'the request body is too large'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request', 'the content-length does not match the body'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
+  FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
+  FST_ERR_BAD_URL: [404, 'not_found', 'route not found'],
+  FST_ERR_ASYNC_CONSTRAINT: [404, 'not_found', 'route not found'],
+};
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Maps one schema validation failure to a field name and a sentence that names it. */
+function describeValidation(errors: AjvError[], context: string): AppError {
+  const first = errors[0];
+  if (!first) return badRequest('invalid_request', `invalid ${context}`);
+  const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (first.keyword === 'required') {
+    const field = [path, first.params.missingProperty].filter(Boolean).join('.');
+    return badRequest('missing_field', `${field} is required`, field);
+  }
+  if (first.keyword === 'additionalProperties') {
+    const field = [path, first.params.additionalProperty].filter(Boolean).join('.');
+    return badRequest('unknown_field', `${field} is not a known field`, field);
+  }
+  if (path === '') return badRequest('invalid_request', `the ${context} ${first.message ?? 'is invalid'}`);
+  return badRequest('invalid_field', `${path} ${first.message ?? 'is invalid'}`, path);
+}
+
+export function toAppError(err: FastifyError & { validation?: AjvError[]; validationContext?: string }): AppError {
+  if (err instanceof AppError) return err;
+  if (err.validation) {
+    // A malformed id in the path is simply a record that does not exist: never a hint about why.
+    if (err.validationContext === 'params') return notFound();
+    return describeValidation(err.validation, err.validationContext ?? 'request');
+  }
+  const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (known) return new AppError(known[0], known[1], known[2]);
+  if (err.statusCode === 401) return new AppError(401, 'unauthenticated', 'authentication required');
+  if (err.statusCode === 413) return new AppError(413, 'payload_too_large', 'the request is too large');
+  if (err.statusCode === 415) return new AppError(415, 'unsupported_media_type', 'send the body as application/json');
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new AppError(err.statusCode, 'invalid_request', 'the request could not be processed');
+  }
+  return new AppError(500, 'internal_error', 'something went wrong; the error has been logged');
+}
+
+export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.field) body.error.field = error.field;
+  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const error = toAppError(err);
+  if (error.statusCode >= 500) {
+    // The stack goes to the log (which never holds bodies or tokens), never to the client.
+    request.log.error({ err }, 'request failed');
+  }
+  return sendError(reply, error);
+}

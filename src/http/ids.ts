@@ -1,0 +1,49 @@
+// Prefixed random ids: `<prefix>_` + 24 lowercase base32 characters (120 random bits).
+// Ids are not secrets, but being unguessable and unsteerable (never derived from input) means a
+// tenant id can safely name a directory and a record id cannot be enumerated.
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+const BODY_LENGTH = 24;
+
+export const ID_PREFIXES = {
+  tenant: 'tn',
+  identity: 'id',
+  membership: 'mb',
+  invitation: 'iv',
+  user: 'us',
+  session: 'ss',
+  contact: 'ct',
+} as const;
+export type IdKind = keyof typeof ID_PREFIXES;
+
+export function newId(kind: IdKind): string {
+  const bytes = randomBytes(15); // 15 bytes = 120 bits = exactly 24 base32 characters
+  let bits = 0;
+  let value = 0;
+  let out = `${ID_PREFIXES[kind]}_`;
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+/** The regular expression source for one kind of id (also used in route schemas). */
+export function idPattern(kind: IdKind): string {
+  return `^${ID_PREFIXES[kind]}_[a-z2-7]{${BODY_LENGTH}}$`;
+}
+
+const compiled = new Map<IdKind, RegExp>();
+export function isId(kind: IdKind, value: unknown): value is string {
+  let re = compiled.get(kind);
+  if (!re) {
+    re = new RegExp(idPattern(kind));
+    compiled.set(kind, re);
+  }
+  return typeof value === 'string' && re.test(value);
+}

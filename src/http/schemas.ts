@@ -1,0 +1,35 @@
+// Shapes shared by every resource.
+import { Type } from 'typebox';
+import { idPattern, type IdKind } from './ids.js';
+
+/** An id path parameter; a value that does not match is answered 404 (see errors.ts). */
+export const IdParam = (kind: IdKind) => Type.String({ pattern: idPattern(kind), maxLength: 64 });
+
+/** One line of printable text: no control characters (NUL, newlines, escapes). */
+export const SingleLine = (options: { minLength?: number; maxLength: number; examples?: string[] }) =>
+  Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f]*$', ...options });
+
+/** Free text: newlines and tabs allowed, other control characters not. */
+export const MultiLine = (options: { maxLength: number; examples?: string[] }) =>
+  Type.String({ pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$', ...options });
+
+export const Timestamp = Type.String({ format: 'date-time' });
+
+/** createdAt/By and updatedAt/By, on every business record. */
+export const Attribution = {
+  createdAt: Timestamp,
+  createdBy: Type.String(),
+  updatedAt: Timestamp,
+  updatedBy: Type.String(),
+};
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      field: Type.Optional(Type.String()),
+    }),
+  },
+  { $id: 'Error' },
+);

@@ -1,0 +1,43 @@
+// pino, JSON, one line per request. Bodies, query strings and credentials never reach the log:
+// request lines are built from an allow-list of fields (see request-log.ts), and the redact list
+// below is the second layer for anything that logs a request or response object by mistake.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Config } from '../config/config.js';
+
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.body',
+  'req.query',
+  'res.headers["set-cookie"]',
+  'res.body',
+  'headers.authorization',
+  'headers.cookie',
+  'body',
+  'query',
+  'token',
+  'accessToken',
+  'refreshToken',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.password',
+  '*.secret',
+];
+
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { service: 'spinney' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: {
+        // Only what identifies the failure; never err.response bodies or request objects.
+        err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
+      },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,36 @@
+// What a process needs to serve tenants: the validated config, the control plane and the tenant
+// plane. The server and every CLI command build it the same way, so they share one code path.
+import type { Config } from './config/config.js';
+import { ControlDb } from './control/control-db.js';
+import { Tenancy } from './tenancy/tenancy.js';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly control: ControlDb;
+  readonly tenancy: Tenancy;
+  close(): void;
+}
+
+export function openRuntime(config: Config): Runtime {
+  const control = new ControlDb(config.dataDir, config.sqliteSynchronous);
+  try {
+    control.migrate();
+  } catch (err) {
+    control.close();
+    throw err;
+  }
+  const tenancy = new Tenancy({
+    dataDir: config.dataDir,
+    handleCacheSize: config.tenantHandleCacheSize,
+    synchronous: config.sqliteSynchronous,
+  });
+  return {
+    config,
+    control,
+    tenancy,
+    close() {
+      tenancy.close();
+      control.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The tenant context: every piece of code that touches tenant data runs inside exactly one scope,
+// bound by the auth layer from a verified access token (or by a CLI/job naming a tenant id it got
+// from the control plane). Outside a scope, tenantDb() throws; nothing ever falls back to a default.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TenantHandle } from './tenant-handle.js';
+
+export interface Actor {
+  userId: string;
+  role: string;
+  sessionId: string;
+}
+
+export interface TenantScope {
+  readonly tenantId: string;
+  /** Who acts: a signed-in user, or null for the CLI and jobs. */
+  readonly actor: Actor | null;
+  readonly requestId: string | null;
+  /** Opens (or reuses) this tenant's handle; supplied by Tenancy, never by callers. */
+  readonly handle: () => TenantHandle;
+}
+
+export class TenantContextMissing extends Error {
+  constructor() {
+    super('tenant data was reached outside a tenant context');
+    this.name = 'TenantContextMissing';
+  }
+}
+
+const storage = new AsyncLocalStorage<TenantScope>();
+
+export function currentScope(): TenantScope {
+  const scope = storage.getStore();
+  if (!scope) throw new TenantContextMissing();
+  return scope;
+}
+
+/** The current tenant's database handle. Throws TenantContextMissing outside a scope. */
+export function tenantDb(): TenantHandle {
+  return currentScope().handle();
+}
+
+export function currentTenantId(): string {
+  return currentScope().tenantId;
+}
+
+/** The acting user's id, or `system` for the CLI and jobs. */
+export function currentActorId(): string {
+  return currentScope().actor?.userId ?? 'system';
+}
+
+/** Internal to src/tenancy/: Tenancy.run() builds the scope. */
+export function runInScope<T>(scope: TenantScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}

@@ -1,0 +1,52 @@
+// Numbered plain-SQL migrations (`0001_name.sql`), applied in order inside one transaction each and
+// recorded in the database they changed, so every file knows its own schema version.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqliteDatabase } from './sqlite.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// src/tenancy/ and dist/tenancy/ are both two levels below the project root.
+const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/** Reads a migrations folder once; callers keep the result (tenant files are opened often). */
+export function loadMigrations(plane: 'control' | 'tenant', root = MIGRATIONS_ROOT): Migration[] {
+  const dir = join(root, plane);
+  const migrations = readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => {
+      const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
+      if (!match) throw new Error(`migration file name must look like 0001_name.sql: ${join(dir, file)}`);
+      return { version: Number(match[1]), name: match[2] as string, sql: readFileSync(join(dir, file), 'utf8') };
+    });
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) throw new Error(`migrations in ${dir} must be numbered 1, 2, 3… without gaps`);
+  });
+  return migrations;
+}
+
+/** Applies what is missing; returns the versions applied. Refuses a database newer than the code. */
+export function applyMigrations(db: SqliteDatabase, migrations: Migration[]): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const current = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  if (current > migrations.length) {
+    throw new Error(`database schema version ${current} is newer than this build knows (${migrations.length})`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,31 @@
+// The one module that opens SQLite files and sets their pragmas (control.db and every tenant.db).
+// The lint rule `no-restricted-imports` keeps better-sqlite3 out of every other module.
+import Database from 'better-sqlite3';
+import type { SqliteSynchronous } from '../config/config.js';
+
+export type SqliteDatabase = Database.Database;
+export type SqliteStatement = Database.Statement;
+
+export interface OpenOptions {
+  synchronous: SqliteSynchronous;
+  /** Fail instead of creating a new file. */
+  mustExist: boolean;
+}
+
+export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
+  const db = new Database(path, { fileMustExist: options.mustExist });
+  try {
+    // WAL: readers never block the writer. With synchronous=NORMAL a committed transaction survives
+    // a process crash (kill -9) but the last few may roll back on power loss; FULL trades write
+    // latency for surviving that too.
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('trusted_schema = OFF');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,124 @@
+// The tenant plane: one SQLite file per tenant at <dataDir>/tenants/<tenantId>/tenant.db, the path
+// derived only from a validated, server-generated tenant id. Open handles live in an LRU cache;
+// evicted handles are closed. Migrations run the first time each file is opened by this process.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LRUCache } from 'lru-cache';
+import type { SqliteSynchronous } from '../config/config.js';
+import { runInScope, type Actor, type TenantScope } from './context.js';
+import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
+import { openSqlite } from './sqlite.js';
+import { TenantHandle } from './tenant-handle.js';
+import { isTenantId } from './tenant-id.js';
+
+export class InvalidTenantId extends Error {
+  constructor() {
+    super('not a valid tenant id');
+    this.name = 'InvalidTenantId';
+  }
+}
+
+export class TenantDatabaseMissing extends Error {
+  constructor(tenantId: string) {
+    super(`tenant database for ${tenantId} does not exist`);
+    this.name = 'TenantDatabaseMissing';
+  }
+}
+
+export interface TenancyOptions {
+  dataDir: string;
+  handleCacheSize: number;
+  synchronous: SqliteSynchronous;
+  migrations?: Migration[];
+}
+
+export class Tenancy {
+  readonly #tenantsDir: string;
+  readonly #synchronous: SqliteSynchronous;
+  readonly #migrations: Migration[];
+  readonly #handles: LRUCache<string, TenantHandle>;
+
+  constructor(options: TenancyOptions) {
+    this.#tenantsDir = join(options.dataDir, 'tenants');
+    this.#synchronous = options.synchronous;
+    this.#migrations = options.migrations ?? loadMigrations('tenant');
+    this.#handles = new LRUCache<string, TenantHandle>({
+      max: options.handleCacheSize,
+      dispose: (handle) => handle.close(),
+    });
+  }
+
+  /** Runs fn bound to one tenant. The only way code outside src/tenancy/ reaches a tenant database. */
+  run<T>(tenantId: string, context: { actor: Actor | null; requestId: string | null }, fn: () => T): T {
+    if (!isTenantId(tenantId)) throw new InvalidTenantId();
+    const scope: TenantScope = {
+      tenantId,
+      actor: context.actor,
+      requestId: context.requestId,
+      handle: () => this.#open(tenantId),
+    };
+    return runInScope(scope, fn);
+  }
+
+  /** Creates and migrates a new tenant's database file. */
+  createDatabase(tenantId: string): void {
+    const dir = this.#directory(tenantId);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.#handles.set(tenantId, this.#openFile(tenantId, false));
+  }
+
+  /** Opens the tenant's file so pending migrations run; returns the versions applied. */
+  migrate(tenantId: string): number[] {
+    this.#handles.delete(tenantId);
+    const handle = this.#openFile(tenantId, true, false);
+    try {
+      return applyMigrations(handle.db, this.#migrations);
+    } finally {
+      handle.close();
+    }
+  }
+
+  databaseExists(tenantId: string): boolean {
+    return existsSync(this.#databasePath(tenantId));
+  }
+
+  get openHandles(): number {
+    return this.#handles.size;
+  }
+
+  close(): void {
+    this.#handles.clear(); // dispose closes each handle
+  }
+
+  #open(tenantId: string): TenantHandle {
+    let handle = this.#handles.get(tenantId);
+    if (!handle) {
+      handle = this.#openFile(tenantId, true);
+      this.#handles.set(tenantId, handle);
+    }
+    return handle;
+  }
+
+  #openFile(tenantId: string, mustExist: boolean, migrate = true): TenantHandle {
+    const path = this.#databasePath(tenantId);
+    if (mustExist && !existsSync(path)) throw new TenantDatabaseMissing(tenantId);
+    const db = openSqlite(path, { synchronous: this.#synchronous, mustExist });
+    const handle = new TenantHandle(tenantId, db);
+    try {
+      if (migrate) applyMigrations(db, this.#migrations);
+    } catch (err) {
+      handle.close();
+      throw err;
+    }
+    return handle;
+  }
+
+  #directory(tenantId: string): string {
+    if (!isTenantId(tenantId)) throw new InvalidTenantId();
+    return join(this.#tenantsDir, tenantId);
+  }
+
+  #databasePath(tenantId: string): string {
+    return join(this.#directory(tenantId), 'tenant.db');
+  }
+}
