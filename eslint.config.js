@@ -1,0 +1,40 @@
+// Lint rules that guard Spinney's tenancy: only src/tenancy/ (and the control-plane store) may
+// open an SQLite file, only src/tenancy/ may bind a tenant scope, and only src/config/ reads
+// process.env. test/lint/lint-rules.test.ts proves each rule still fires.
+import tseslint from 'typescript-eslint';
+
+const SQLITE_DRIVERS = ['better-sqlite3', 'node:sqlite', 'sqlite3', 'sqlite'];
+const sqliteMessage = 'Open tenant data only through tenantDb() inside a tenant context (src/tenancy/).';
+
+const restrictedImports = (allowSqliteModule) => [
+  'error',
+  {
+    paths: SQLITE_DRIVERS.map((name) => ({ name, message: sqliteMessage, allowTypeImports: true })),
+    patterns: [
+      ...(allowSqliteModule ? [] : [{ group: ['**/tenancy/sqlite.js'], message: sqliteMessage, allowTypeImports: true }]),
+      { group: ['**/tenancy/context.js'], importNames: ['runInScope'], message: 'Bind a tenant scope with Tenancy.run().' },
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.tap/', 'data/', 'test/fixtures/lint/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports(false),
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from the Config object (src/config/).' }],
+    },
+  },
+  { files: ['src/tenancy/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/control/control-db.ts'], rules: { 'no-restricted-imports': restrictedImports(true) } },
+  { files: ['src/config/config.ts'], rules: { 'no-restricted-properties': 'off' } },
+);

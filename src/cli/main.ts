@@ -1,0 +1,162 @@
+// `spinney`: every operator action, as a thin layer over the same services the API uses.
+// Errors are one line on stderr and exit code 1; list commands take --json.
+import { Command, CommanderError, Option } from 'commander';
+import { buildApp } from '../app.js';
+import { createAccessTokenSigner } from '../auth/access-token.js';
+import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
+import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
+import { ensureDemoWorkspace } from '../dev/demo.js';
+import { newId } from '../http/ids.js';
+import { openRuntime, type Runtime } from '../runtime.js';
+import { serve } from '../server.js';
+
+class CliError extends Error {}
+
+/** Loads the config; notices (e.g. a generated development key) go to stderr, never stdout. */
+function withConfig(): { config: Config; notices: string[] } {
+  const loaded = loadConfigFromProcess();
+  for (const notice of loaded.notices) process.stderr.write(`spinney: ${notice}\n`);
+  return loaded;
+}
+
+/** Opens the runtime for one command and always closes it. */
+async function withRuntime<T>(fn: (runtime: Runtime) => T | Promise<T>, config = withConfig().config): Promise<T> {
+  const runtime = openRuntime(config);
+  try {
+    return await fn(runtime);
+  } finally {
+    runtime.close();
+  }
+}
+
+const print = (value: unknown): void => {
+  process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+};
+
+function printTenants(tenants: Tenant[], json: boolean): void {
+  if (json) return print(tenants);
+  if (tenants.length === 0) return print('no tenants');
+  for (const t of tenants) print(`${t.id}  ${t.status.padEnd(9)}  ${t.slug.padEnd(24)}  ${t.name}`);
+}
+
+export function buildCli(): Command {
+  const program = new Command('spinney')
+    .description('Spinney workspace server: serve, migrate and administer tenants')
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('run the HTTP server (SPINNEY_HOST:SPINNEY_PORT)')
+    .option('--demo', 'development only: create the demo workspace if missing and print how to call the API')
+    .action(async (options: { demo?: boolean }) => {
+      const { config } = withConfig();
+      if (options.demo && config.env === 'production') throw new CliError('--demo is not available in production');
+      const runtime = openRuntime(config);
+      const app = await buildApp({ runtime });
+      const demo = options.demo ? ensureDemoWorkspace(runtime) : null;
+      const address = await serve(app, runtime);
+      if (demo) {
+        process.stderr.write(
+          [
+            '',
+            `Spinney (development) is listening on ${address}`,
+            `Demo workspace: ${demo.tenant.name} (${demo.tenant.id})${demo.created ? ' — just created' : ''}`,
+            '',
+            'Get an access token and call the API:',
+            `  TOKEN=$(npx spinney dev token --tenant ${demo.tenant.id} --role admin)`,
+            `  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/contacts`,
+            '',
+            `API description: ${address}/api/v1/openapi.json`,
+            '',
+          ].join('\n'),
+        );
+      }
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending migrations to control.db and every tenant database')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) =>
+      withRuntime((runtime) => {
+        const tenants = runtime.control.statement(`SELECT id FROM tenants WHERE status != 'deleted' ORDER BY id`).all() as { id: string }[];
+        let applied = 0;
+        let created = 0;
+        for (const { id } of tenants) {
+          if (!runtime.tenancy.databaseExists(id)) {
+            runtime.tenancy.createDatabase(id); // a tenant row whose file never got made
+            created += 1;
+          } else if (runtime.tenancy.migrate(id).length > 0) {
+            applied += 1;
+          }
+        }
+        const result = { tenants: tenants.length, migrated: applied, created };
+        print(options.json ? result : `migrated control.db and ${tenants.length} tenant databases (${applied} changed, ${created} created)`);
+      }),
+    );
+
+  const tenant = program.command('tenant').description('create, list, suspend and resume tenants');
+  tenant
+    .command('create')
+    .description('create a tenant (workspace) and its database')
+    .requiredOption('--name <name>', 'display name')
+    .option('--admin <email>', 'invite this email as the first admin')
+    .option('--json', 'print the new tenant as JSON')
+    .action(async (options: { name: string; admin?: string; json?: boolean }) =>
+      withRuntime((runtime) => {
+        const created = createTenant(runtime, { name: options.name, ...(options.admin ? { adminEmail: options.admin } : {}) });
+        print(options.json ? created : `created ${created.id} (${created.slug})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);
+      }),
+    );
+  tenant
+    .command('list')
+    .description('list tenants that are not deleted')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) => withRuntime((runtime) => printTenants(listTenants(runtime), Boolean(options.json))));
+  for (const [name, status, verb] of [
+    ['suspend', 'suspended', 'suspended'],
+    ['resume', 'active', 'resumed'],
+  ] as const) {
+    tenant
+      .command(`${name} <tenantId>`)
+      .description(name === 'suspend' ? 'block every request to a tenant (403 tenant_suspended)' : 'lift a suspension')
+      .option('--json', 'print the tenant as JSON')
+      .action(async (tenantId: string, options: { json?: boolean }) =>
+        withRuntime((runtime) => {
+          const updated = setTenantStatus(runtime, tenantId, status);
+          print(options.json ? updated : `${verb} ${updated.id}`);
+        }),
+      );
+  }
+
+  const dev = program.command('dev').description('development helpers (refused in production)');
+  dev
+    .command('token')
+    .description('print one access token for a tenant (development and test only)')
+    .requiredOption('--tenant <tenantId>', 'tenant id')
+    .addOption(new Option('--role <role>', 'role').choices(['admin', 'member', 'viewer']).makeOptionMandatory())
+    .option('--user <userId>', 'user id to put in the token', 'us_developer')
+    .action(async (options: { tenant: string; role: string; user: string }) => {
+      const { config } = withConfig();
+      if (config.env === 'production') throw new CliError('dev token is refused in production');
+      await withRuntime((runtime) => {
+        getTenant(runtime, options.tenant);
+        const sign = createAccessTokenSigner(runtime.config);
+        print(sign({ tid: options.tenant, sub: options.user, role: assertRole(options.role), sid: newId('session') }));
+      }, config);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode; // commander already printed the reason
+    const message = err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err);
+    process.stderr.write(`spinney: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,76 @@
+// build(t): the real application on a fresh data directory, closed when the test ends.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { createAccessTokenSigner } from '../../src/auth/access-token.js';
+import type { Role } from '../../src/auth/permissions.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { createTenant } from '../../src/control/tenants.service.js';
+import { openRuntime, type Runtime } from '../../src/runtime.js';
+
+export const TEST_SIGNING_KEY = 'test-signing-key-0123456789abcdef0123456789abcdef';
+
+export interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export function tempDataDir(t: Teardown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spinney-test-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    SPINNEY_ENV: 'test',
+    SPINNEY_DATA_DIR: dataDir,
+    SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+    SPINNEY_LOG_LEVEL: 'info',
+    ...env,
+  }).config;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  runtime: Runtime;
+  config: Config;
+  /** Every log line the app wrote, raw. */
+  logs: string[];
+  tenant(name?: string): { id: string; token(role?: Role, sub?: string): string };
+  call(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+}
+
+export async function build(t: Teardown, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(tempDataDir(t), env);
+  const runtime = openRuntime(config);
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const app = await buildApp({ runtime, logDestination });
+  t.teardown(async () => {
+    await app.close();
+    runtime.close();
+  });
+  const sign = createAccessTokenSigner(config);
+  let n = 0;
+  return {
+    app,
+    runtime,
+    config,
+    logs,
+    tenant(name = `Tenant ${++n}`) {
+      const { id } = createTenant(runtime, { name });
+      return { id, token: (role: Role = 'admin', sub = 'us_tester') => sign({ tid: id, sub, role, sid: 'ss_test' }) };
+    },
+    call({ token, headers, ...options }) {
+      return app.inject({ ...options, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    },
+  };
+}

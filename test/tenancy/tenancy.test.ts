@@ -1,0 +1,82 @@
+import t from 'tap';
+import { join } from 'node:path';
+import { tenantDb } from '../../src/tenancy/context.js';
+import { applyMigrations, loadMigrations } from '../../src/tenancy/migrations.js';
+import { Tenancy } from '../../src/tenancy/tenancy.js';
+import { newTenantId } from '../../src/tenancy/tenant-id.js';
+import { tempDataDir } from '../helpers/app.js';
+
+const scope = { actor: null, requestId: null };
+
+t.test('each tenant is one SQLite file with WAL, foreign keys, busy timeout and the chosen synchronous level', async (t) => {
+  for (const [synchronous, level] of [['NORMAL', 1], ['FULL', 2]] as const) {
+    const dataDir = tempDataDir(t);
+    const tenancy = new Tenancy({ dataDir, handleCacheSize: 4, synchronous });
+    const id = newTenantId();
+    tenancy.createDatabase(id);
+    const pragmas = tenancy.run(id, scope, () => {
+      const { db } = tenantDb();
+      return {
+        file: db.name,
+        journal: db.pragma('journal_mode', { simple: true }),
+        foreignKeys: db.pragma('foreign_keys', { simple: true }),
+        busy: db.pragma('busy_timeout', { simple: true }),
+        synchronous: db.pragma('synchronous', { simple: true }),
+      };
+    });
+    tenancy.close();
+    t.same(pragmas, { file: join(dataDir, 'tenants', id, 'tenant.db'), journal: 'wal', foreignKeys: 1, busy: 5000, synchronous: level }, synchronous);
+  }
+});
+
+t.test('migrations run on first open and are recorded in the file', async (t) => {
+  const tenancy = new Tenancy({ dataDir: tempDataDir(t), handleCacheSize: 4, synchronous: 'NORMAL' });
+  t.teardown(() => tenancy.close());
+  const id = newTenantId();
+  tenancy.createDatabase(id);
+  const versions = tenancy.run(id, scope, () => tenantDb().statement('SELECT version, name FROM schema_migrations ORDER BY version').all());
+  const expected = loadMigrations('tenant').map((m) => ({ version: m.version, name: m.name }));
+  t.same(versions, expected);
+  t.same(tenancy.migrate(id), [], 'nothing is pending afterwards');
+});
+
+t.test('a database newer than the code is refused', async (t) => {
+  const tenancy = new Tenancy({ dataDir: tempDataDir(t), handleCacheSize: 4, synchronous: 'NORMAL' });
+  t.teardown(() => tenancy.close());
+  const id = newTenantId();
+  tenancy.createDatabase(id);
+  tenancy.run(id, scope, () => tenantDb().db.prepare(`INSERT INTO schema_migrations VALUES (999, 'future', 'x')`).run());
+  t.throws(() => applyMigrations(tenancyDb(tenancy, id), loadMigrations('tenant')), /newer than this build/);
+});
+
+function tenancyDb(tenancy: Tenancy, id: string) {
+  return tenancy.run(id, scope, () => tenantDb().db);
+}
+
+t.test('the handle cache is bounded and closes what it evicts', async (t) => {
+  const tenancy = new Tenancy({ dataDir: tempDataDir(t), handleCacheSize: 2, synchronous: 'NORMAL' });
+  t.teardown(() => tenancy.close());
+  const ids = [newTenantId(), newTenantId(), newTenantId()];
+  for (const id of ids) tenancy.createDatabase(id);
+  const first = tenancyDb(tenancy, ids[0] as string);
+  tenancyDb(tenancy, ids[1] as string);
+  tenancyDb(tenancy, ids[2] as string);
+  t.equal(tenancy.openHandles, 2);
+  t.equal(first.open, false, 'the least recently used handle was closed');
+  const reopened = tenancyDb(tenancy, ids[0] as string);
+  t.equal(reopened.open, true, 'and reopens on demand');
+  tenancy.close();
+  t.equal(reopened.open, false, 'close() closes every handle');
+});
+
+t.test('prepared statements are cached per handle', async (t) => {
+  const tenancy = new Tenancy({ dataDir: tempDataDir(t), handleCacheSize: 2, synchronous: 'NORMAL' });
+  t.teardown(() => tenancy.close());
+  const id = newTenantId();
+  tenancy.createDatabase(id);
+  tenancy.run(id, scope, () => {
+    const handle = tenantDb();
+    t.equal(handle.statement('SELECT 1'), handle.statement('SELECT 1'));
+    t.not(handle.statement('SELECT 1'), handle.statement('SELECT 2'));
+  });
+});
