@@ -8,7 +8,7 @@ import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
-import { AppError, errorHandler, sendError } from './http/errors.js';
+import { AppError, errorHandler, sendError, toAppError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
 import { createValidatorCompiler } from './http/validation.js';
@@ -39,6 +39,8 @@ export async function buildApp({ runtime, logDestination }: BuildOptions): Promi
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Router-level failures (a path parameter too long, a malformed URL) get the same error shape.
+    frameworkErrors: (err, _request, reply) => sendError(reply, toAppError(err)),
   });
 
   app.setValidatorCompiler(createValidatorCompiler());

@@ -30,12 +30,14 @@ declare module 'fastify' {
   }
 }
 
+const CLOCK_TOLERANCE_SECONDS = 5;
 const SAFE_CLAIM = /^[A-Za-z0-9_-]{1,128}$/;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 
 const unauthenticated = (message: string, code = 'invalid_token'): AppError => new AppError(401, code, message);
 
 function authenticate(app: FastifyInstance, runtime: Runtime, request: FastifyRequest): RequestAuth {
+  const maxLifetimeSeconds = runtime.config.tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS;
   const header = request.headers.authorization;
   if (!header) throw unauthenticated('send an access token as "Authorization: Bearer <token>"', 'unauthenticated');
   const match = BEARER.exec(header);
@@ -46,10 +48,14 @@ function authenticate(app: FastifyInstance, runtime: Runtime, request: FastifyRe
     claims = app.jwt.verify(match[1] as string);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw unauthenticated('the access token has expired', 'token_expired');
+    if (code === 'FAST_JWT_EXPIRED' || code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw unauthenticated('the access token has expired', 'token_expired');
     throw unauthenticated('the access token is not valid');
   }
-  const { tid, sub, role, sid } = claims;
+  const { tid, sub, role, sid, iat, exp } = claims;
+  // A token that claims a longer life than we ever issue was not minted by us, whatever its signature.
+  if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > maxLifetimeSeconds) {
+    throw unauthenticated('the access token is not valid');
+  }
   if (!isTenantId(tid) || typeof sub !== 'string' || !SAFE_CLAIM.test(sub) || !isRole(role) || typeof sid !== 'string' || !SAFE_CLAIM.test(sid)) {
     throw unauthenticated('the access token is not valid');
   }
@@ -70,8 +76,8 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       allowedAud: tokens.audience,
       requiredClaims: REQUIRED_CLAIMS,
       // A token minted with a longer life than we issue is refused even if its signature is good.
-      maxAge: tokens.accessTokenTtlSeconds + 60,
-      clockTolerance: 5_000, // ms, as every fast-jwt duration below
+      maxAge: tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS * 1000, // fast-jwt durations are in ms
       // Verified tokens (and failures) are cached by hash up to their own expiry: signature
       // checking is the largest cost of an authenticated request. Tenant status and permission
       // are still checked on every request.

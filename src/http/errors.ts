@@ -30,6 +30,8 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
   FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
   FST_ERR_BAD_URL: [404, 'not_found', 'route not found'],
+  // A path parameter longer than any id: no such record.
+  FST_ERR_MAX_PARAM_LENGTH: [404, 'not_found', 'resource not found'],
   FST_ERR_ASYNC_CONSTRAINT: [404, 'not_found', 'route not found'],
 };
 

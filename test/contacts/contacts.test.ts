@@ -1,0 +1,135 @@
+// Contacts through the whole chain (schema → route → service → tenant DB), as a client sees them.
+import t from 'tap';
+import { tenantDb } from '../../src/tenancy/context.js';
+import { build, type TestApp } from '../helpers/app.js';
+
+type Workspace = ReturnType<TestApp['tenant']>;
+
+async function setup(t: Parameters<Parameters<typeof t.test>[1]>[0]): Promise<TestApp & { token: string; tenantId: string; workspace: Workspace }> {
+  const api = await build(t);
+  const workspace = api.tenant();
+  return Object.assign(api, { token: workspace.token('member', 'us_maria'), tenantId: workspace.id, workspace });
+}
+
+t.test('create, get, update, delete', async (t) => {
+  const api = await setup(t);
+  const { token } = api;
+  const created = await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'Dana Whitfield', email: 'dana@example.com', company: 'Whitfield Roofing' } });
+  t.equal(created.statusCode, 201);
+  const contact = created.json();
+  t.match(contact, { name: 'Dana Whitfield', email: 'dana@example.com', phone: null, createdBy: 'us_maria', updatedBy: 'us_maria' });
+  t.match(contact.id, /^ct_[a-z2-7]{24}$/);
+  t.equal(contact.createdAt, contact.updatedAt);
+  t.ok(new Date(contact.createdAt).toISOString() === contact.createdAt, 'ISO-8601 UTC');
+
+  const row = api.runtime.tenancy.run(api.tenantId, { actor: null, requestId: null }, () =>
+    tenantRow(contact.id),
+  );
+  t.match(row, { id: contact.id, name: 'Dana Whitfield', created_by: 'us_maria' }, 'the row is in the tenant database');
+
+  const fetched = await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, token });
+  t.same(fetched.json(), contact);
+
+  const colleague = api.workspace.token('admin', 'us_olga');
+  const updated = await api.call({ method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, token: colleague, payload: { email: null, phone: '+1 555 0100' } });
+  t.equal(updated.statusCode, 200);
+  t.match(updated.json(), { email: null, phone: '+1 555 0100', name: 'Dana Whitfield', createdAt: contact.createdAt, createdBy: 'us_maria', updatedBy: 'us_olga' });
+  t.ok(updated.json().updatedAt >= contact.updatedAt);
+
+  const deleted = await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token });
+  t.equal(deleted.statusCode, 204);
+  t.equal(deleted.body, '');
+  t.equal((await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, token })).statusCode, 404);
+  t.equal((await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token })).statusCode, 404, 'deleting twice is a 404');
+  t.equal(api.runtime.tenancy.run(api.tenantId, { actor: null, requestId: null }, () => tenantRow(contact.id)), undefined, 'the row is gone');
+});
+
+function tenantRow(id: string): unknown {
+  return tenantDb().statement('SELECT * FROM contacts WHERE id = ?').get(id);
+}
+
+t.test('list: cursor pagination walks every record once, in creation order', async (t) => {
+  const api = await setup(t);
+  const names = Array.from({ length: 7 }, (_, i) => `Contact ${i}`);
+  for (const name of names) await api.call({ method: 'POST', url: '/api/v1/contacts', token: api.token, payload: { name } });
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res = await api.call({ method: 'GET', url: '/api/v1/contacts', token: api.token, query: { limit: '3', ...(cursor ? { cursor } : {}) } });
+    t.equal(res.statusCode, 200);
+    const body = res.json();
+    t.ok(body.items.length <= 3);
+    seen.push(...body.items.map((c: { name: string }) => c.name));
+    cursor = body.nextCursor;
+    pages += 1;
+  } while (cursor);
+  t.same(seen, names);
+  t.equal(pages, 3);
+});
+
+t.test('list: filter by text, with LIKE wildcards taken literally', async (t) => {
+  const api = await setup(t);
+  for (const payload of [{ name: 'Dana Whitfield', company: 'Roofing Co' }, { name: 'Marcus', email: 'marcus@roof.example' }, { name: '100% Plumbing' }, { name: 'Tom' }]) {
+    await api.call({ method: 'POST', url: '/api/v1/contacts', token: api.token, payload });
+  }
+  const names = async (q: string) =>
+    (await api.call({ method: 'GET', url: '/api/v1/contacts', token: api.token, query: { q } })).json().items.map((c: { name: string }) => c.name);
+  t.same(await names('roof'), ['Dana Whitfield', 'Marcus']);
+  t.same(await names('100%'), ['100% Plumbing']);
+  t.same(await names('%'), ['100% Plumbing'], '% is not a wildcard');
+  t.same(await names('_'), [], '_ is not a wildcard');
+});
+
+t.test('bad input gets a clear error and changes nothing', async (t) => {
+  const api = await setup(t);
+  const { token } = api;
+  const existing = (await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'Keep Me' } })).json();
+  const json = { 'content-type': 'application/json' };
+  const cases: { name: string; method: 'POST' | 'PATCH' | 'GET'; url?: string; headers?: Record<string, string>; payload?: unknown; query?: Record<string, string>; status: number; code: string; field?: string }[] = [
+    { name: 'malformed JSON', method: 'POST', headers: json, payload: '{"name": "x",', status: 400, code: 'invalid_json' },
+    { name: 'empty JSON body', method: 'POST', headers: json, payload: '', status: 400, code: 'invalid_json' },
+    { name: 'prototype pollution', method: 'POST', headers: json, payload: '{"name":"x","__proto__":{"admin":true}}', status: 400, code: 'invalid_json' },
+    { name: 'missing field', method: 'POST', payload: { email: 'a@b.co' }, status: 400, code: 'missing_field', field: 'name' },
+    { name: 'unknown field', method: 'POST', payload: { name: 'x', tenantId: 'tn_x' }, status: 400, code: 'unknown_field', field: 'tenantId' },
+    { name: 'wrong type', method: 'POST', payload: { name: 42 }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'empty name', method: 'POST', payload: { name: '' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'NUL in a field', method: 'POST', payload: { name: 'a\u0000b' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'bad email', method: 'POST', payload: { name: 'x', email: 'not-an-email' }, status: 400, code: 'invalid_field', field: 'email' },
+    { name: 'too long', method: 'POST', payload: { name: 'x'.repeat(201) }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'array body', method: 'POST', payload: [{ name: 'x' }], status: 400, code: 'invalid_request' },
+    { name: 'body over the limit', method: 'POST', payload: { name: 'x', notes: 'y'.repeat(1024 * 1024 + 10) }, status: 413, code: 'payload_too_large' },
+    { name: 'wrong content type', method: 'POST', headers: { 'content-type': 'text/plain' }, payload: 'name=x', status: 415, code: 'unsupported_media_type' },
+    { name: 'form content type', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=x', status: 415, code: 'unsupported_media_type' },
+    { name: 'empty patch', method: 'PATCH', url: `/api/v1/contacts/${existing.id}`, payload: {}, status: 400, code: 'invalid_request' },
+    { name: 'patch unknown field', method: 'PATCH', url: `/api/v1/contacts/${existing.id}`, payload: { createdBy: 'us_evil' }, status: 400, code: 'unknown_field', field: 'createdBy' },
+    { name: 'limit too big', method: 'GET', query: { limit: '1000' }, status: 400, code: 'invalid_field', field: 'limit' },
+    { name: 'limit not a number', method: 'GET', query: { limit: 'ten' }, status: 400, code: 'invalid_field', field: 'limit' },
+    { name: 'unknown query parameter', method: 'GET', query: { tenant: 'tn_x' }, status: 400, code: 'unknown_field', field: 'tenant' },
+    { name: 'forged cursor', method: 'GET', query: { cursor: Buffer.from('{"x":1}').toString('base64url') }, status: 400, code: 'invalid_cursor', field: 'cursor' },
+  ];
+  for (const c of cases) {
+    const res = await api.call({ method: c.method, url: c.url ?? '/api/v1/contacts', token, headers: c.headers, payload: c.payload as string, query: c.query });
+    t.equal(res.statusCode, c.status, `${c.name}: status`);
+    t.equal(res.json().error.code, c.code, `${c.name}: code`);
+    if (c.field) t.equal(res.json().error.field, c.field, `${c.name}: field`);
+    t.notMatch(res.body, /at \w+ \(|node_modules|\.ts:\d+/, `${c.name}: no stack trace`);
+  }
+  const list = (await api.call({ method: 'GET', url: '/api/v1/contacts', token })).json();
+  t.same(list.items.map((c: { name: string }) => c.name), ['Keep Me'], 'nothing was created or changed');
+  t.same(list.items[0], existing);
+});
+
+t.test('ids that do not match their pattern are 404, whatever they contain', async (t) => {
+  const api = await setup(t);
+  const bad = ['nope', 'ct_short', '..%2F..%2Fcontrol.db', 'ct_..%2f..%2f..%2fetc%2fpasswd', 'ct_aaaaaaaaaaaaaaaaaaaaaaa%00', '%00', 'CT_AAAAAAAAAAAAAAAAAAAAAAAA', `ct_${'a'.repeat(300)}`];
+  for (const id of bad) {
+    for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+      const res = await api.call({ method, url: `/api/v1/contacts/${id}`, token: api.token, ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}) });
+      t.equal(res.statusCode, 404, `${method} ${id.slice(0, 40)}`);
+      t.equal(res.json().error.code, 'not_found');
+    }
+  }
+  const wellFormed = await api.call({ method: 'GET', url: '/api/v1/contacts/ct_aaaaaaaaaaaaaaaaaaaaaaaa', token: api.token });
+  t.equal(wellFormed.statusCode, 404, 'a well-formed id that does not exist is also 404');
+});
