@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
@@ -20,11 +20,13 @@ export interface BuildOptions {
   runtime: Runtime;
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
+  /** More route plugins under /api/v1, held to the same registry and auth rules as the built-in ones. */
+  apiPlugins?: FastifyPluginAsync[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
-export async function buildApp({ runtime, logDestination }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ runtime, logDestination, apiPlugins = [] }: BuildOptions): Promise<FastifyInstance> {
   const { config } = runtime;
   const app = Fastify({
     loggerInstance: createLogger(config, logDestination) as FastifyBaseLogger,
@@ -74,6 +76,7 @@ export async function buildApp({ runtime, logDestination }: BuildOptions): Promi
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(contactRoutes);
+      for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },
   );

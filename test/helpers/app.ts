@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { createAccessTokenSigner } from '../../src/auth/access-token.js';
 import type { Role } from '../../src/auth/permissions.js';
@@ -43,7 +43,7 @@ export interface TestApp {
   call(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
 }
 
-export async function build(t: Teardown, env: Record<string, string> = {}): Promise<TestApp> {
+export async function build(t: Teardown, env: Record<string, string> = {}, apiPlugins: FastifyPluginAsync[] = []): Promise<TestApp> {
   const config = testConfig(tempDataDir(t), env);
   const runtime = openRuntime(config);
   const logs: string[] = [];
@@ -53,7 +53,7 @@ export async function build(t: Teardown, env: Record<string, string> = {}): Prom
       callback();
     },
   });
-  const app = await buildApp({ runtime, logDestination });
+  const app = await buildApp({ runtime, logDestination, apiPlugins });
   t.teardown(async () => {
     await app.close();
     runtime.close();

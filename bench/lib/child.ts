@@ -1,0 +1,87 @@
+// Runs one server in its own Node process (so the load generator never shares its event loop)
+// and reads what the kernel knows about it: CPU time, resident memory, open descriptors.
+import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** What a server child sends once it listens. */
+export interface ListeningMessage {
+  type: 'listening';
+  url: string;
+}
+
+export interface ServerChild {
+  readonly pid: number;
+  readonly url: string;
+  /** User + system CPU seconds the child has used so far. */
+  cpuSeconds(): number;
+  /** Current and peak resident set size, in kB (/proc/<pid>/status VmRSS, VmHWM). */
+  memory(): { rssKb: number; hwmKb: number };
+  openFds(): number;
+  /** SIGTERM, wait for a clean exit (the servers close their databases), SIGKILL after 15 s. */
+  stop(): Promise<number | null>;
+}
+
+const TSX = import.meta.resolve('tsx');
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+export async function startServer(script: URL, args: unknown, options: { execArgv?: string[] } = {}): Promise<ServerChild> {
+  const child: ChildProcess = fork(script, [JSON.stringify(args)], {
+    execArgv: ['--import', TSX, ...(options.execArgv ?? [])],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${script.pathname}`);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script.pathname} did not start within 60 s`)), 60_000);
+    child.once('message', (message: ListeningMessage) => {
+      clearTimeout(timer);
+      resolve(message.url);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script.pathname} exited (${code}) before listening`));
+    });
+  });
+
+  return {
+    pid,
+    url,
+    cpuSeconds() {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    },
+    memory() {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
+    },
+    openFds() {
+      return readdirSync(`/proc/${pid}/fd`).length;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** For server children: the parent's arguments, and exit when the parent goes away. */
+export function childArgs<T>(): T {
+  process.on('disconnect', () => process.exit(0));
+  const raw = process.argv[2];
+  if (!raw || !process.send) throw new Error('start this script through bench/lib/child.ts startServer()');
+  return JSON.parse(raw) as T;
+}
+
+export function announce(url: string): void {
+  const message: ListeningMessage = { type: 'listening', url };
+  process.send?.(message);
+}

@@ -1,0 +1,72 @@
+// autocannon, driven programmatically from the parent process, plus the few numbers we report.
+import autocannon from 'autocannon';
+import type { ServerChild } from './child.js';
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  /** Seconds. */
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: autocannon.Request[];
+}
+
+export interface LoadSummary {
+  /** Mean of autocannon's per-second request counts (its "Req/Sec Avg"). */
+  reqPerSec: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p99: number;
+  /** Responses received, and how many of them were not 2xx. */
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** CPU the server and the load generator used, as a share of one core over the run. */
+  serverCpu: number;
+  loadGenCpu: number;
+}
+
+export async function runLoad(options: LoadOptions, server: ServerChild): Promise<LoadSummary> {
+  const serverCpuBefore = server.cpuSeconds();
+  const ownCpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.duration,
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.requests ? { requests: options.requests } : {}),
+  });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    serverCpu: (server.cpuSeconds() - serverCpuBefore) / elapsed,
+    loadGenCpu: (ownCpu.user + ownCpu.system) / 1e6 / elapsed,
+  };
+}
+
+/** A run is only worth reporting if every request got a 2xx answer. */
+export function assertClean(name: string, summary: LoadSummary): void {
+  if (summary.non2xx > 0 || summary.errors > 0 || summary.timeouts > 0) {
+    throw new Error(
+      `${name}: ${summary.non2xx} non-2xx responses, ${summary.errors} errors, ${summary.timeouts} timeouts — the numbers are not valid`,
+    );
+  }
+}
+
+export const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+export function describe(name: string, s: LoadSummary): string {
+  return (
+    `${name}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms ` +
+    `(${s.total} requests; server CPU ${pct(s.serverCpu)}, load generator CPU ${pct(s.loadGenCpu)} of one core)`
+  );
+}

@@ -1,0 +1,147 @@
+// Benchmark 1: what Spinney's request pipeline costs on top of Fastify + better-sqlite3.
+//   (a) bare: Fastify, no plugins, one prepared `SELECT * FROM contacts WHERE id = ?`
+//   (b) spinney: GET /api/v1/contacts/:contactId with a valid token (auth, tenant status check,
+//       tenant scope, validation, serialization, helmet, request log at 'info' to /dev/null)
+// Each server runs in its own child process; autocannon runs here. Prints both, the ratio b/a,
+// and one JSON line at the end.
+//
+//   npm run bench:read [-- --duration 10 --warmup 3 --connections 50 --log-level info --profile]
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { startServer, type ServerChild } from './lib/child.js';
+import { assertClean, describe, runLoad, type LoadSummary } from './lib/load.js';
+import { summarizeProfile } from './lib/profile.js';
+import { loadSpinney, spinneyEnv } from './lib/spinney.js';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    'log-level': { type: 'string', default: 'info' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const logLevel = args['log-level'];
+
+interface Measured {
+  summary: LoadSummary;
+  warmupRequests: number;
+}
+
+const TENANT_MIGRATIONS = new URL('../migrations/tenant/', import.meta.url);
+const CONTACT = {
+  name: 'Dana Whitfield',
+  email: 'dana@whitfield-roofing.example',
+  phone: '+1 555 0100',
+  company: 'Whitfield Roofing',
+  notes: 'Prefers calls after 4pm.',
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'spinney-bench-read-'));
+const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'spinney-bench-profile-')) : null;
+const children: ServerChild[] = [];
+const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+process.once('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+try {
+  // Spinney's data: one tenant, one contact, one token — through the same services the API uses.
+  const spinney = await loadSpinney();
+  const env = spinneyEnv(join(dir, 'spinney'), { SPINNEY_LOG_LEVEL: logLevel });
+  const { config } = spinney.loadConfig(env);
+  const runtime = spinney.openRuntime(config);
+  const tenant = spinney.createTenant(runtime, { name: 'Bench Roofing' });
+  const contact = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => spinney.createContact(CONTACT));
+  runtime.close();
+  const token = spinney.createAccessTokenSigner(config)({ tid: tenant.id, sub: 'us_bench', role: 'viewer', sid: 'ss_bench' });
+
+  // The baseline's data: the same schema and the same row in a plain file.
+  mkdirSync(join(dir, 'bare'));
+  const dbPath = join(dir, 'bare', 'contacts.db');
+  const db = new Database(dbPath);
+  db.pragma('journal_mode = WAL');
+  for (const file of readdirSync(TENANT_MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
+    db.exec(readFileSync(new URL(file, TENANT_MIGRATIONS), 'utf8'));
+  }
+  db.prepare(
+    `INSERT INTO contacts (id, name, email, phone, company, notes, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @name, @email, @phone, @company, @notes, @createdAt, @createdBy, @updatedAt, @updatedBy)`,
+  ).run(contact);
+  db.close();
+
+  const path = `/api/v1/contacts/${contact.id}`;
+  const measure = async (name: string, server: ServerChild, headers: Record<string, string>): Promise<Measured> => {
+    const check = await fetch(`${server.url}${path}`, { headers });
+    const body = (await check.json()) as { id?: string };
+    if (check.status !== 200 || body.id !== contact.id) throw new Error(`${name}: sanity request got ${check.status}`);
+    const warm = await runLoad({ url: `${server.url}${path}`, connections, duration: warmup, headers }, server);
+    assertClean(`${name} warm-up`, warm);
+    const summary = await runLoad({ url: `${server.url}${path}`, connections, duration, headers }, server);
+    assertClean(name, summary);
+    console.log(describe(name, summary));
+    return { summary, warmupRequests: warm.total };
+  };
+
+  const bareServer = await startServer(new URL('./servers/bare.ts', import.meta.url), { dbPath });
+  children.push(bareServer);
+  const { summary: bare } = await measure('bare fastify+sqlite', bareServer, {});
+  await bareServer.stop();
+
+  const spinneyServer = await startServer(
+    new URL('./servers/spinney.ts', import.meta.url),
+    { env },
+    profileDir ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+  );
+  children.push(spinneyServer);
+  const { summary: api, warmupRequests } = await measure(`spinney GET /contacts/:id (log ${logLevel})`, spinneyServer, {
+    authorization: `Bearer ${token}`,
+  });
+  await spinneyServer.stop();
+
+  const ratio = api.reqPerSec / bare.reqPerSec;
+  console.log(`ratio spinney/bare: ${ratio.toFixed(3)} (target ≥ 0.75: ${ratio >= 0.75 ? 'met' : 'NOT met'})`);
+
+  let profile: ReturnType<typeof summarizeProfile> | null = null;
+  if (profileDir) {
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no .cpuprofile written to ${profileDir}`);
+    // The profile spans start-up, the sanity request, warm-up and measurement.
+    profile = summarizeProfile(join(profileDir, file), api.total + warmupRequests + 1);
+    console.log(profile.text);
+    console.log(`cpu profile kept at ${join(profileDir, file)} (open it in Chrome DevTools → Performance)`);
+  }
+
+  const round = (s: LoadSummary) => ({
+    reqPerSec: Math.round(s.reqPerSec),
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    requests: s.total,
+    serverCpu: Number(s.serverCpu.toFixed(2)),
+    loadGenCpu: Number(s.loadGenCpu.toFixed(2)),
+  });
+  console.log(
+    JSON.stringify({
+      bench: 'read',
+      source: spinney.source,
+      connections,
+      durationS: duration,
+      logLevel,
+      profiled: profileDir !== null,
+      bare: round(bare),
+      spinney: round(api),
+      ratio: Number(ratio.toFixed(3)),
+    }),
+  );
+} finally {
+  for (const child of children) await child.stop();
+  cleanup();
+}

@@ -1,0 +1,90 @@
+// The HTTP conventions every route shares: health, OpenAPI, headers, error shape, route rules.
+import t from 'tap';
+import Fastify from 'fastify';
+import { registerRouteRegistry } from '../../src/http/route-registry.js';
+import { build } from '../helpers/app.js';
+
+t.test('/healthz and /readyz answer without a token', async (t) => {
+  const api = await build(t);
+  const health = await api.call({ method: 'GET', url: '/healthz' });
+  t.equal(health.statusCode, 200);
+  t.same(health.json(), { status: 'ok' });
+  const ready = await api.call({ method: 'GET', url: '/readyz' });
+  t.equal(ready.statusCode, 200);
+  t.same(ready.json(), { status: 'ready', checks: { controlDb: true, signingKey: true } });
+  api.runtime.control.close();
+  const down = await api.call({ method: 'GET', url: '/readyz' });
+  t.equal(down.statusCode, 503, 'not ready once control.db is unusable');
+  t.equal(down.json().checks.controlDb, false);
+});
+
+t.test('the OpenAPI document is generated from the route schemas', async (t) => {
+  const api = await build(t);
+  const res = await api.call({ method: 'GET', url: '/api/v1/openapi.json' });
+  t.equal(res.statusCode, 200);
+  const doc = res.json();
+  t.equal(doc.openapi, '3.1.0');
+  t.ok(doc.paths['/api/v1/contacts'].get && doc.paths['/api/v1/contacts'].post);
+  t.ok(doc.paths['/api/v1/contacts/{contactId}'].patch);
+  const create = doc.paths['/api/v1/contacts'].post.requestBody.content['application/json'].schema;
+  t.same(create.required, ['name'], 'the same schema that validates requests');
+  t.equal(create.additionalProperties, false);
+  for (const route of api.app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && !r.public)) {
+    const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    t.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url} is documented`);
+  }
+});
+
+t.test('security headers, request id and no caching on every response', async (t) => {
+  const api = await build(t);
+  for (const url of ['/healthz', '/api/v1/contacts', '/nope']) {
+    const res = await api.call({ method: 'GET', url });
+    t.equal(res.headers['x-content-type-options'], 'nosniff', url);
+    t.match(res.headers['strict-transport-security'], /max-age=\d+/);
+    t.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+    t.match(res.headers['content-security-policy'], /default-src 'self'/);
+    t.equal(res.headers['cache-control'], 'no-store');
+    t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+    t.notOk(res.headers['x-powered-by']);
+  }
+});
+
+t.test('unknown routes and methods get the error shape', async (t) => {
+  const api = await build(t);
+  const res = await api.call({ method: 'GET', url: '/api/v1/nothing-here' });
+  t.equal(res.statusCode, 404);
+  t.same(res.json(), { error: { code: 'not_found', message: 'no such route' } });
+  const put = await api.call({ method: 'PUT', url: '/api/v1/contacts', token: api.tenant().token() });
+  t.equal(put.statusCode, 404);
+});
+
+t.test('the public list is the only way to skip authentication', async (t) => {
+  const api = await build(t);
+  t.same(
+    api.app.routeTable.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort(),
+    ['GET /api/v1/openapi.json', 'GET /healthz', 'GET /readyz'],
+  );
+  for (const route of api.app.routeTable.filter((r) => !r.public)) t.ok(route.permission, `${route.method} ${route.url} declares ${route.permission}`);
+});
+
+t.test('the server refuses to start with a route that declares no permission or breaks the rules', async (t) => {
+  const cases: [string, (app: ReturnType<typeof Fastify>) => void, RegExp][] = [
+    ['no permission', (app) => app.get('/x', async () => 'x'), /GET \/x declares no valid permission/],
+    ['unknown permission', (app) => app.get('/x', { config: { permission: 'everything' as never } }, async () => 'x'), /declares no valid permission/],
+    ['self-declared public', (app) => app.get('/x', { config: { public: true } }, async () => 'x'), /claims to be public but is not on the public list/],
+    ['write route that viewers may call', (app) => app.post('/x', { config: { permission: 'contacts:read' } }, async () => 'x'), /changes data but viewers hold its permission/],
+  ];
+  for (const [name, addRoute, message] of cases) {
+    const app = Fastify();
+    registerRouteRegistry(app);
+    await t.rejects(
+      (async () => {
+        addRoute(app);
+        await app.ready();
+      })(),
+      message,
+      name,
+    );
+    await app.close();
+  }
+});

@@ -1,0 +1,52 @@
+import t from 'tap';
+import type { FastifyPluginAsync } from 'fastify';
+import { tenantDb } from '../../src/tenancy/context.js';
+import { build } from '../helpers/app.js';
+import { runIsolationSuite } from './suite.js';
+
+t.test('every route keeps tenant A out of tenant B', async (t) => {
+  const api = await build(t);
+  const { violations, checked } = await runIsolationSuite(api);
+  t.same(violations, [], 'no isolation violations');
+  const nonPublic = api.app.routeTable.filter((r) => !r.public);
+  t.ok(nonPublic.length >= 5, 'the suite saw the API routes');
+  for (const route of checked) t.ok(route.probes.length > 0, `${route.route} was exercised (${route.probes.join(', ')})`);
+  t.ok(
+    checked.some((c) => c.probes.includes('ids of B as A')),
+    'at least one route was called with the other tenant\'s ids',
+  );
+});
+
+t.test('the suite catches a route that leaks, a route that writes across tenants, and a route it has no fixture for', async (t) => {
+  // Deliberately broken routes, the kind of bug the suite exists for.
+  let runtimeRef: import('../../src/runtime.js').Runtime | undefined;
+  const acrossTenants = <T>(fn: () => T | undefined): T | undefined => {
+    const ids = runtimeRef!.control.statement('SELECT id FROM tenants').all() as { id: string }[];
+    for (const { id } of ids) {
+      const found = runtimeRef!.tenancy.run(id, { actor: null, requestId: null }, fn);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const broken: FastifyPluginAsync = async (app) => {
+    app.get('/leaky/:contactId', { config: { permission: 'contacts:read' } }, async (request, reply) => {
+      const { contactId } = request.params as { contactId: string };
+      const row = acrossTenants(() => tenantDb().statement('SELECT * FROM contacts WHERE id = ?').get(contactId));
+      return row ?? reply.code(404).send({ error: { code: 'not_found', message: 'x' } });
+    });
+    app.delete('/shredder/:contactId', { config: { permission: 'contacts:write' } }, async (request, reply) => {
+      const { contactId } = request.params as { contactId: string };
+      acrossTenants(() => (tenantDb().statement('DELETE FROM contacts WHERE id = ?').run(contactId).changes ? undefined : undefined));
+      return reply.code(404).send({ error: { code: 'not_found', message: 'x' } });
+    });
+    app.get('/widgets/:widgetId', { config: { permission: 'contacts:read' } }, async () => ({}));
+  };
+  const api = await build(t, {}, [broken]);
+  runtimeRef = api.runtime;
+  const { violations } = await runIsolationSuite(api);
+  t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: answered 200 to tenant A for tenant B's ids/);
+  t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: response to tenant A contains tenant B's data/);
+  t.match(violations.join('\n'), /DELETE \/api\/v1\/shredder\/:contactId: a request by tenant A changed tenant B's database/);
+  t.match(violations.join('\n'), /GET \/api\/v1\/widgets\/:widgetId: no isolation fixture for :widgetId/);
+  t.notMatch(violations.join('\n'), /\/contacts/, 'the real contact routes stay clean beside them');
+});

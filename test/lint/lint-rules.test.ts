@@ -1,0 +1,34 @@
+// The tenancy lint rules, applied to fixtures that break them, so the rules cannot silently rot.
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/lint/${name}`, import.meta.url), 'utf8');
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+t.test('opening SQLite outside src/tenancy/ is a lint error', async (t) => {
+  for (const name of ['opens-sqlite.ts', 'opens-node-sqlite.ts', 'imports-sqlite-module.ts']) {
+    const messages = await ruleIds(fixture(name), 'src/contacts/sneaky.ts');
+    t.match(messages.join('\n'), /no-restricted-imports: .*tenantDb\(\)/, `${name} is refused in a feature folder`);
+  }
+  t.same(await ruleIds(fixture('opens-sqlite.ts'), 'src/tenancy/sqlite-extra.ts'), [], 'the same code is allowed inside src/tenancy/');
+  t.match((await ruleIds(fixture('opens-sqlite.ts'), 'src/control/tenants.repo.ts')).join('\n'), /no-restricted-imports/, 'control-plane repos go through ControlDb, not the driver');
+});
+
+t.test('binding a tenant scope by hand outside src/tenancy/ is a lint error', async (t) => {
+  t.match((await ruleIds(fixture('binds-scope.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-imports: .*Tenancy\.run/);
+});
+
+t.test('reading process.env outside src/config/ is a lint error', async (t) => {
+  t.match((await ruleIds(fixture('reads-env.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-properties: .*Config/);
+  t.same(await ruleIds(fixture('reads-env.ts'), 'src/config/config.ts'), []);
+});
+
+t.test('type-only imports of the driver stay allowed (repos need the types)', async (t) => {
+  t.same(await ruleIds(`import type { Database } from 'better-sqlite3';\nexport type D = Database;\n`, 'src/contacts/types.ts'), []);
+});
