@@ -85,3 +85,21 @@ export function announce(url: string): void {
   const message: ListeningMessage = { type: 'listening', url };
   process.send?.(message);
 }
+
+/** Runs a script that does one job and sends its result as its one message, then exits. */
+export async function runWorker<T>(script: URL, args: unknown): Promise<T> {
+  const child = fork(script, [JSON.stringify(args)], {
+    execArgv: ['--import', TSX],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise<T>((resolve, reject) => {
+    let result: { value: T } | null = null;
+    child.once('message', (message: T) => {
+      result = { value: message };
+    });
+    child.once('exit', (code) => {
+      if (code === 0 && result) resolve(result.value);
+      else reject(new Error(`${script.pathname} exited with ${code}`));
+    });
+  });
+}

@@ -31,19 +31,29 @@ export async function runLoad(options: LoadOptions, server: ServerChild): Promis
   const serverCpuBefore = server.cpuSeconds();
   const ownCpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.duration,
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(options.requests ? { requests: options.requests } : {}),
+  // autocannon's own histogram keeps whole milliseconds; the response event carries the float.
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.duration,
+        ...(options.headers ? { headers: options.headers } : {}),
+        ...(options.requests ? { requests: options.requests } : {}),
+      },
+      (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const ownCpu = process.cpuUsage(ownCpuBefore);
   return {
     reqPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
@@ -51,6 +61,13 @@ export async function runLoad(options: LoadOptions, server: ServerChild): Promis
     serverCpu: (server.cpuSeconds() - serverCpuBefore) / elapsed,
     loadGenCpu: (ownCpu.user + ownCpu.system) / 1e6 / elapsed,
   };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const value = sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+  return Math.round(value * 100) / 100;
 }
 
 /** A run is only worth reporting if every request got a 2xx answer. */

@@ -1,0 +1,154 @@
+// Benchmark 2: many tenants, a bounded handle cache. Creates N tenants on disk (one contact each),
+// starts Spinney in a child process with SPINNEY_TENANT_HANDLE_CACHE (256 by default), then
+// reads one contact of a uniformly random tenant per request, so nearly every request opens a
+// tenant file and evicts (closes) another. Reports latency, throughput, the server's peak RSS and
+// the data directory's size on disk. The temporary directory is removed at the end.
+//
+//   npm run bench:tenants [-- --tenants 10000 --cache 256 --duration 15 --warmup 2 --connections 50]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type autocannon from 'autocannon';
+import { runWorker, startServer, type ServerChild } from './lib/child.js';
+import { diskUsage, mib } from './lib/disk.js';
+import { assertClean, describe, runLoad } from './lib/load.js';
+import { loadSpinney, spinneyEnv } from './lib/spinney.js';
+
+const { values: args } = parseArgs({
+  options: {
+    tenants: { type: 'string', default: '10000' },
+    cache: { type: 'string', default: '256' },
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '50' },
+    'log-level': { type: 'string', default: 'info' },
+    'setup-procs': { type: 'string', default: '4' },
+  },
+});
+const tenantCount = Number(args.tenants);
+const cacheSize = Number(args.cache);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const logLevel = args['log-level'];
+const setupProcs = Math.max(1, Number(args['setup-procs']));
+
+const dir = mkdtempSync(join(tmpdir(), 'spinney-bench-tenants-'));
+const dataDir = join(dir, 'data');
+let server: ServerChild | null = null;
+const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+process.once('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+interface Target {
+  path: string;
+  authorization: string;
+}
+
+try {
+  const spinney = await loadSpinney();
+  const env = spinneyEnv(dataDir, { SPINNEY_LOG_LEVEL: logLevel, SPINNEY_TENANT_HANDLE_CACHE: String(cacheSize) });
+
+  // Setup in parallel worker processes (see lib/setup-worker.ts); it is mostly file creation and
+  // fsync, so more processes than cores still help. The control plane is migrated here first.
+  const setupStarted = performance.now();
+  spinney.openRuntime(spinney.loadConfig(env).config).close();
+  const share = Math.ceil(tenantCount / setupProcs);
+  const shares = await Promise.all(
+    Array.from({ length: setupProcs }, (_, k) =>
+      runWorker<{ tenantId: string; contactId: string }[]>(new URL('./lib/setup-worker.ts', import.meta.url), {
+        env,
+        from: k * share,
+        to: Math.min(tenantCount, (k + 1) * share),
+      }),
+    ),
+  );
+  const created = shares.flat();
+  const setupMs = performance.now() - setupStarted;
+  console.log(
+    `setup: ${tenantCount} tenants with one contact each in ${(setupMs / 1000).toFixed(1)} s ` +
+      `(${(setupMs / tenantCount).toFixed(2)} ms per tenant, ${setupProcs} processes)`,
+  );
+
+  const signStarted = performance.now();
+  const { config } = spinney.loadConfig(env);
+  const sign = spinney.createAccessTokenSigner(config);
+  const targets: Target[] = created.map(({ tenantId, contactId }) => ({
+    path: `/api/v1/contacts/${contactId}`,
+    authorization: `Bearer ${sign({ tid: tenantId, sub: 'us_bench', role: 'viewer', sid: 'ss_bench' })}`,
+  }));
+  console.log(`tokens: ${targets.length} minted in ${(performance.now() - signStarted).toFixed(0)} ms`);
+
+  const before = diskUsage(dataDir);
+  console.log(`disk: data dir ${mib(before.allocatedBytes)} on disk (${before.files} files, ${mib(before.bytes)} of file contents)`);
+
+  server = await startServer(new URL('./servers/spinney.ts', import.meta.url), { env });
+  const running = server;
+  const startRss = running.memory().rssKb;
+  let peakRssKb = startRss;
+  const sampler = setInterval(() => {
+    peakRssKb = Math.max(peakRssKb, running.memory().rssKb);
+  }, 200);
+
+  const pick = (): Target => targets[Math.floor(Math.random() * targets.length)] as Target;
+  const first = pick();
+  const check = await fetch(`${running.url}${first.path}`, { headers: { authorization: first.authorization } });
+  if (check.status !== 200) throw new Error(`sanity request got ${check.status}: ${await check.text()}`);
+
+  // One request definition whose setupRequest picks a new tenant every time it is sent.
+  const requests: autocannon.Request[] = [
+    {
+      method: 'GET',
+      setupRequest: (request) => {
+        const target = pick();
+        return { ...request, path: target.path, headers: { ...request.headers, authorization: target.authorization } };
+      },
+    },
+  ];
+  if (warmup > 0) assertClean('warm-up', await runLoad({ url: running.url, connections, duration: warmup, requests }, running));
+  const summary = await runLoad({ url: running.url, connections, duration, requests }, running);
+  clearInterval(sampler);
+  const memory = running.memory();
+  peakRssKb = Math.max(peakRssKb, memory.rssKb);
+  const fds = running.openFds();
+  assertClean('tenants', summary);
+
+  console.log(describe(`spinney, ${tenantCount} tenants, handle cache ${cacheSize} (log ${logLevel})`, summary));
+  console.log(
+    `server memory: peak RSS ${(memory.hwmKb / 1024).toFixed(1)} MiB (VmHWM), max sampled VmRSS ${(peakRssKb / 1024).toFixed(1)} MiB, ` +
+      `RSS after start ${(startRss / 1024).toFixed(1)} MiB; ${fds} open file descriptors at the end`,
+  );
+  await running.stop();
+  server = null;
+  const after = diskUsage(dataDir);
+  console.log(`disk after the run: ${mib(after.allocatedBytes)} (${after.files} files)`);
+
+  console.log(
+    JSON.stringify({
+      bench: 'tenants',
+      source: spinney.source,
+      tenants: tenantCount,
+      handleCache: cacheSize,
+      connections,
+      durationS: duration,
+      logLevel,
+      setupS: Number((setupMs / 1000).toFixed(1)),
+      reqPerSec: Math.round(summary.reqPerSec),
+      p50Ms: summary.p50,
+      p99Ms: summary.p99,
+      requests: summary.total,
+      serverCpu: Number(summary.serverCpu.toFixed(2)),
+      peakRssMiB: Number((memory.hwmKb / 1024).toFixed(1)),
+      startRssMiB: Number((startRss / 1024).toFixed(1)),
+      openFds: fds,
+      diskMiB: Number((before.allocatedBytes / 1024 / 1024).toFixed(1)),
+      diskFiles: before.files,
+    }),
+  );
+} finally {
+  await server?.stop();
+  cleanup();
+}

@@ -1,0 +1,98 @@
+// The `spinney` CLI as operators and scripts use it: real process, real data dir.
+import t from 'tap';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from '../../src/app.js';
+import { openRuntime } from '../../src/runtime.js';
+import { tempDataDir, testConfig, TEST_SIGNING_KEY } from '../helpers/app.js';
+import { spinney } from '../helpers/cli.js';
+
+t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY };
+
+  const created = await spinney(['tenant', 'create', '--name', 'Acme Roofing', '--admin', 'owner@acme.example', '--json'], env);
+  t.equal(created.code, 0, created.stderr);
+  const tenant = JSON.parse(created.stdout);
+  t.match(tenant, { id: /^tn_[a-z2-7]{24}$/, slug: 'acme-roofing', name: 'Acme Roofing', status: 'active', invitation: { email: 'owner@acme.example', role: 'admin' } });
+  t.ok(existsSync(join(dataDir, 'tenants', tenant.id, 'tenant.db')), 'its database file exists');
+
+  const second = await spinney(['tenant', 'create', '--name', 'Acme Roofing'], env);
+  t.match(second.stdout, /^created tn_[a-z2-7]{24} \(acme-roofing-2\)\n$/, 'slugs stay unique');
+
+  const list = await spinney(['tenant', 'list', '--json'], env);
+  t.same(JSON.parse(list.stdout).map((x: { slug: string }) => x.slug), ['acme-roofing', 'acme-roofing-2']);
+
+  const token = await spinney(['dev', 'token', '--tenant', tenant.id, '--role', 'viewer'], env);
+  t.equal(token.code, 0, token.stderr);
+  t.match(token.stdout, /^[\w-]+\.[\w-]+\.[\w-]+\n$/, 'prints one token and nothing else');
+
+  const runtime = openRuntime(testConfig(dataDir, { SPINNEY_LOG_LEVEL: 'silent' }));
+  const app = await buildApp({ runtime });
+  t.teardown(async () => {
+    await app.close();
+    runtime.close();
+  });
+  const call = () => app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+  t.equal((await call()).statusCode, 200, 'the minted token works against the API');
+
+  t.equal((await spinney(['tenant', 'suspend', tenant.id], env)).stdout, `suspended ${tenant.id}\n`);
+  t.equal((await call()).statusCode, 403, 'suspension takes effect on the running server at once');
+  const again = await spinney(['tenant', 'suspend', tenant.id], env);
+  t.equal(again.code, 1);
+  t.equal(again.stderr, 'spinney: tenant is already suspended\n');
+  t.match(JSON.parse((await spinney(['tenant', 'resume', tenant.id, '--json'], env)).stdout), { id: tenant.id, status: 'active' });
+  t.equal((await call()).statusCode, 200);
+
+  const migrate = await spinney(['migrate', '--json'], env);
+  t.same(JSON.parse(migrate.stdout), { tenants: 2, migrated: 0, created: 0 });
+});
+
+t.test('errors are one line on stderr with a non-zero exit', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY };
+  const cases: [string[], Record<string, string>, RegExp][] = [
+    [['tenant', 'suspend', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env, /^spinney: tenant not found\n$/],
+    [['tenant', 'suspend', '../../etc'], env, /^spinney: tenant not found\n$/],
+    [['dev', 'token', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--role', 'admin'], env, /^spinney: tenant not found\n$/],
+    [['dev', 'token', '--tenant', 'x', '--role', 'owner'], env, /^error: option '--role <role>' argument 'owner' is invalid.*\n$/],
+    [['tenant', 'create', '--name', '   '], env, /^spinney: name must be 1 to 200 printable characters\n$/],
+    [['tenant', 'create', '--name', 'X', '--admin', 'not-an-email'], env, /^spinney: admin must be an email address\n$/],
+    [['tenant', 'list'], { ...env, SPINNEY_PORTT: '1' }, /^spinney: invalid configuration: SPINNEY_PORTT is not a known setting/],
+    [['frobnicate'], env, /^error: unknown command 'frobnicate'\n$/],
+  ];
+  for (const [args, e, stderr] of cases) {
+    const res = await spinney(args, e);
+    t.equal(res.code, 1, `${args.join(' ')}: exit 1`);
+    t.match(res.stderr, stderr, `${args.join(' ')}: one-line reason`);
+    t.equal(res.stdout, '', 'nothing on stdout');
+  }
+});
+
+t.test('dev token is refused in production, even with a valid production configuration', async (t) => {
+  const dataDir = tempDataDir(t);
+  const res = await spinney(['dev', 'token', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--role', 'admin'], {
+    SPINNEY_ENV: 'production',
+    SPINNEY_DATA_DIR: dataDir,
+    SPINNEY_PUBLIC_URL: 'https://spinney.example',
+    SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+  });
+  t.equal(res.code, 1);
+  t.equal(res.stderr, 'spinney: dev token is refused in production\n');
+  t.equal(res.stdout, '');
+});
+
+t.test('production refuses to serve with an unsafe configuration, naming every problem', async (t) => {
+  const res = await spinney(['serve'], { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: '/nonexistent/data', SPINNEY_PUBLIC_URL: 'http://x.example', SPINNEY_DEV_SIGNIN: 'on' });
+  t.equal(res.code, 1);
+  t.equal(res.stderr.split('\n').length, 2, 'one line');
+  for (const word of ['SPINNEY_DATA_DIR', 'https', 'SPINNEY_DEV_SIGNIN', 'SPINNEY_TOKEN_SIGNING_KEY']) t.match(res.stderr, word);
+});
+
+t.test('every command has --help', async (t) => {
+  for (const args of [[], ['serve'], ['migrate'], ['tenant'], ['tenant', 'create'], ['tenant', 'list'], ['tenant', 'suspend'], ['tenant', 'resume'], ['dev', 'token']]) {
+    const res = await spinney([...args, '--help'], {});
+    t.equal(res.code, 0, `${args.join(' ')} --help`);
+    t.match(res.stdout, /^Usage: spinney/);
+  }
+});

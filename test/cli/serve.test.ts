@@ -1,0 +1,36 @@
+// What `npm start` does: serve --demo in development, on a fresh data dir, then stop on SIGTERM.
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { tempDataDir } from '../helpers/app.js';
+import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+
+t.test('serve --demo creates the demo workspace, prints how to call the API, and shuts down cleanly', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_PORT: '0', SPINNEY_LOG_LEVEL: 'warn' };
+  const child = spawn(process.execPath, [SPINNEY_BIN, 'serve', '--demo'], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  t.teardown(() => child.kill('SIGKILL'));
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const deadline = Date.now() + 20_000;
+  while (!/curl .* (http:\/\/127\.0\.0\.1:\d+)\/api\/v1\/contacts/.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const base = /(http:\/\/127\.0\.0\.1:\d+)\/api\/v1\/contacts/.exec(stderr)?.[1];
+  t.ok(base, 'it printed the address and a curl command');
+  t.match(stderr, /generated a development token signing key/, 'and said it generated a key');
+  const tenantId = /--tenant (tn_[a-z2-7]{24})/.exec(stderr)?.[1] as string;
+  t.ok(tenantId, 'and the demo tenant id');
+
+  // The CLI reads the same settings as the server (the issuer is the public URL, derived from host and port).
+  const token = (await spinney(['dev', 'token', '--tenant', tenantId, '--role', 'admin'], env)).stdout.trim();
+  const health = await fetch(`${base}/healthz`);
+  t.equal(health.status, 200);
+  const contacts = await fetch(`${base}/api/v1/contacts`, { headers: { authorization: `Bearer ${token}` } });
+  t.equal(contacts.status, 200);
+  const body = (await contacts.json()) as { items: { name: string; createdBy: string }[] };
+  t.equal(body.items.length, 4, 'the demo workspace has a few contacts');
+  t.equal(body.items[0]?.createdBy, 'system');
+
+  child.kill('SIGTERM');
+  const [code] = await once(child, 'exit');
+  t.equal(code, 0, 'SIGTERM stops it with exit code 0');
+});

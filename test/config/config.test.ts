@@ -1,0 +1,96 @@
+import t from 'tap';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { tempDataDir } from '../helpers/app.js';
+
+const GOOD_KEY = 'k'.repeat(48);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+t.test('production refuses to start and names every missing or unsafe setting at once', async (t) => {
+  const problems = problemsOf({
+    SPINNEY_ENV: 'production',
+    SPINNEY_DATA_DIR: '/nonexistent/spinney-data',
+    SPINNEY_PUBLIC_URL: 'http://spinney.example',
+    SPINNEY_DEV_SIGNIN: 'true',
+  });
+  t.match(problems.join('\n'), /SPINNEY_DATA_DIR .* not writable/);
+  t.match(problems.join('\n'), /SPINNEY_PUBLIC_URL must be an https/);
+  t.match(problems.join('\n'), /SPINNEY_DEV_SIGNIN must be off/);
+  t.match(problems.join('\n'), /SPINNEY_TOKEN_SIGNING_KEY .* is required in production/);
+  t.equal(problems.length, 4, 'all four, in one message');
+});
+
+t.test('a short signing key is refused in every environment', async (t) => {
+  const dataDir = tempDataDir(t);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short' }), [/too short \(5 bytes; at least 32/]);
+  t.match(problemsOf({ SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: 'short' }), [/too short/]);
+});
+
+t.test('a correct production configuration loads into a frozen object, secrets from files', async (t) => {
+  const dataDir = tempDataDir(t);
+  const keyFile = join(dataDir, 'signing.key');
+  writeFileSync(keyFile, `${GOOD_KEY}\n`);
+  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL' });
+  t.equal(config.env, 'production');
+  t.equal(config.publicUrl, 'https://spinney.example');
+  t.equal(config.tokens.signingKey.toString(), GOOD_KEY, 'trailing newline removed');
+  t.equal(config.sqliteSynchronous, 'FULL');
+  t.equal(config.devSignIn, false);
+  t.same(notices, []);
+  t.ok(Object.isFrozen(config) && Object.isFrozen(config.tokens));
+  t.throws(() => {
+    (config as { port: number }).port = 1;
+  });
+  t.notOk(existsSync(join(dataDir, 'dev-secrets')), 'production never generates keys');
+});
+
+t.test('bad values are named', async (t) => {
+  const dataDir = tempDataDir(t);
+  const problems = problemsOf({
+    SPINNEY_DATA_DIR: dataDir,
+    SPINNEY_ENV: 'staging',
+    SPINNEY_PORT: '99999',
+    SPINNEY_SQLITE_SYNCHRONOUS: 'OFF',
+    SPINNEY_TRUST_PROXY: 'maybe',
+    SPINNEY_TENANT_HANDLE_CACHE: '0',
+    SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY,
+    SPINNEY_TOKEN_SIGNING_KEY_FILE: '/etc/hostname',
+    SPINNEY_HANDEL_CACHE: '5',
+  });
+  for (const name of ['SPINNEY_ENV', 'SPINNEY_PORT', 'SPINNEY_SQLITE_SYNCHRONOUS', 'SPINNEY_TRUST_PROXY', 'SPINNEY_TENANT_HANDLE_CACHE', 'SPINNEY_TOKEN_SIGNING_KEY_FILE', 'SPINNEY_HANDEL_CACHE']) {
+    t.match(problems.join('\n'), new RegExp(name), name);
+  }
+  t.match(problemsOf({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'missing') }), [/cannot be read/]);
+});
+
+t.test('development generates a missing signing key once, privately, and says so', async (t) => {
+  const dataDir = tempDataDir(t);
+  const first = loadConfig({ SPINNEY_DATA_DIR: dataDir });
+  t.equal(first.config.env, 'development');
+  t.equal(first.config.devSignIn, true);
+  t.match(first.notices, [/generated a development token signing key/]);
+  const path = join(dataDir, 'dev-secrets', 'token-signing.key');
+  t.equal(statSync(path).mode & 0o777, 0o600);
+  t.ok(first.config.tokens.signingKey.length >= 32);
+  const second = loadConfig({ SPINNEY_DATA_DIR: dataDir });
+  t.same(second.notices, [], 'the second start reuses it quietly');
+  t.equal(second.config.tokens.signingKey.toString(), first.config.tokens.signingKey.toString());
+  t.equal(readFileSync(path, 'utf8').trim(), first.config.tokens.signingKey.toString());
+});
+
+t.test('a data dir that cannot be used is named (works as root too: a file is in the way)', async (t) => {
+  const dataDir = tempDataDir(t);
+  const blocker = join(dataDir, 'a-file');
+  writeFileSync(blocker, 'x');
+  t.match(problemsOf({ SPINNEY_DATA_DIR: join(blocker, 'data'), SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY }), [/SPINNEY_DATA_DIR .* not writable/]);
+});

@@ -1,0 +1,29 @@
+// Runs the real `spinney` executable (bin/spinney.js → dist/) as an operator would.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const SPINNEY_BIN = fileURLToPath(new URL('../../bin/spinney.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The parent's environment without any SPINNEY_* setting, plus the given ones. */
+export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SPINNEY_')));
+  return { ...clean, ...env };
+}
+
+export function spinney(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SPINNEY_BIN, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
