@@ -127,6 +127,7 @@ try {
     requests: s.total,
     serverCpu: Number(s.serverCpu.toFixed(2)),
     loadGenCpu: Number(s.loadGenCpu.toFixed(2)),
+    otherCpu: Number(s.otherCpu.toFixed(2)),
   });
   console.log(
     JSON.stringify({

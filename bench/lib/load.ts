@@ -1,4 +1,5 @@
 // autocannon, driven programmatically from the parent process, plus the few numbers we report.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import type { ServerChild } from './child.js';
 
@@ -25,10 +26,21 @@ export interface LoadSummary {
   /** CPU the server and the load generator used, as a share of one core over the run. */
   serverCpu: number;
   loadGenCpu: number;
+  /** CPU used by every other process on the machine meanwhile (noise: should be near 0). */
+  otherCpu: number;
+}
+
+/** Busy CPU seconds of the whole machine, from the first line of /proc/stat. */
+function machineBusySeconds(): number {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
+  const busy = fields.slice(0, 8).reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0);
+  return busy / 100;
 }
 
 export async function runLoad(options: LoadOptions, server: ServerChild): Promise<LoadSummary> {
   const serverCpuBefore = server.cpuSeconds();
+  const machineBefore = machineBusySeconds();
   const ownCpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   // autocannon's own histogram keeps whole milliseconds; the response event carries the float.
@@ -50,6 +62,9 @@ export async function runLoad(options: LoadOptions, server: ServerChild): Promis
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const ownCpu = process.cpuUsage(ownCpuBefore);
+  const serverCpu = (server.cpuSeconds() - serverCpuBefore) / elapsed;
+  const loadGenCpu = (ownCpu.user + ownCpu.system) / 1e6 / elapsed;
+  const machineCpu = (machineBusySeconds() - machineBefore) / elapsed;
   return {
     reqPerSec: result.requests.average,
     p50: percentile(latencies, 0.5),
@@ -58,8 +73,9 @@ export async function runLoad(options: LoadOptions, server: ServerChild): Promis
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    serverCpu: (server.cpuSeconds() - serverCpuBefore) / elapsed,
-    loadGenCpu: (ownCpu.user + ownCpu.system) / 1e6 / elapsed,
+    serverCpu,
+    loadGenCpu,
+    otherCpu: Math.max(0, machineCpu - serverCpu - loadGenCpu),
   };
 }
 
@@ -84,6 +100,6 @@ export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 export function describe(name: string, s: LoadSummary): string {
   return (
     `${name}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms ` +
-    `(${s.total} requests; server CPU ${pct(s.serverCpu)}, load generator CPU ${pct(s.loadGenCpu)} of one core)`
+    `(${s.total} requests; CPU: server ${pct(s.serverCpu)}, load generator ${pct(s.loadGenCpu)}, other processes ${pct(s.otherCpu)} of one core)`
   );
 }

@@ -1,11 +1,11 @@
 // Contacts through the whole chain (schema → route → service → tenant DB), as a client sees them.
 import t from 'tap';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { build, type TestApp } from '../helpers/app.js';
+import { build, type Teardown, type TestApp } from '../helpers/app.js';
 
 type Workspace = ReturnType<TestApp['tenant']>;
 
-async function setup(t: Parameters<Parameters<typeof t.test>[1]>[0]): Promise<TestApp & { token: string; tenantId: string; workspace: Workspace }> {
+async function setup(t: Teardown): Promise<TestApp & { token: string; tenantId: string; workspace: Workspace }> {
   const api = await build(t);
   const workspace = api.tenant();
   return Object.assign(api, { token: workspace.token('member', 'us_maria'), tenantId: workspace.id, workspace });
@@ -48,11 +48,11 @@ function tenantRow(id: string): unknown {
   return tenantDb().statement('SELECT * FROM contacts WHERE id = ?').get(id);
 }
 
-t.test('list: cursor pagination walks every record once, in creation order', async (t) => {
+t.test('list: cursor pagination walks every record once, ordered by (createdAt, id)', async (t) => {
   const api = await setup(t);
   const names = Array.from({ length: 7 }, (_, i) => `Contact ${i}`);
   for (const name of names) await api.call({ method: 'POST', url: '/api/v1/contacts', token: api.token, payload: { name } });
-  const seen: string[] = [];
+  const seen: { name: string; id: string; createdAt: string }[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
@@ -60,11 +60,13 @@ t.test('list: cursor pagination walks every record once, in creation order', asy
     t.equal(res.statusCode, 200);
     const body = res.json();
     t.ok(body.items.length <= 3);
-    seen.push(...body.items.map((c: { name: string }) => c.name));
+    seen.push(...body.items);
     cursor = body.nextCursor;
     pages += 1;
   } while (cursor);
-  t.same(seen, names);
+  t.same(seen.map((c) => c.name).sort(), names, 'every record exactly once');
+  const key = (c: { createdAt: string; id: string }) => `${c.createdAt} ${c.id}`;
+  t.same(seen.map(key), seen.map(key).sort(), 'creation time first, id breaks ties within a millisecond');
   t.equal(pages, 3);
 });
 

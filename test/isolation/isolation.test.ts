@@ -1,5 +1,6 @@
 import t from 'tap';
 import type { FastifyPluginAsync } from 'fastify';
+import type { Runtime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build } from '../helpers/app.js';
 import { runIsolationSuite } from './suite.js';
@@ -19,11 +20,12 @@ t.test('every route keeps tenant A out of tenant B', async (t) => {
 
 t.test('the suite catches a route that leaks, a route that writes across tenants, and a route it has no fixture for', async (t) => {
   // Deliberately broken routes, the kind of bug the suite exists for.
-  let runtimeRef: import('../../src/runtime.js').Runtime | undefined;
+  const held: { runtime?: Runtime } = {};
   const acrossTenants = <T>(fn: () => T | undefined): T | undefined => {
-    const ids = runtimeRef!.control.statement('SELECT id FROM tenants').all() as { id: string }[];
+    const runtime = held.runtime as Runtime;
+    const ids = runtime.control.statement('SELECT id FROM tenants').all() as { id: string }[];
     for (const { id } of ids) {
-      const found = runtimeRef!.tenancy.run(id, { actor: null, requestId: null }, fn);
+      const found = runtime.tenancy.run(id, { actor: null, requestId: null }, fn);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -42,7 +44,7 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
     app.get('/widgets/:widgetId', { config: { permission: 'contacts:read' } }, async () => ({}));
   };
   const api = await build(t, {}, [broken]);
-  runtimeRef = api.runtime;
+  held.runtime = api.runtime;
   const { violations } = await runIsolationSuite(api);
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: answered 200 to tenant A for tenant B's ids/);
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: response to tenant A contains tenant B's data/);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentTenantId, tenantDb, TenantContextMissing } from '../../src/tenancy/context.js';
 import { InvalidTenantId, Tenancy, TenantDatabaseMissing } from '../../src/tenancy/tenancy.js';
