@@ -63,7 +63,7 @@ export function buildCli(): Command {
             `Demo workspace: ${demo.tenant.name} (${demo.tenant.id})${demo.created ? ' — just created' : ''}`,
             '',
             'Get an access token and call the API:',
-            `  TOKEN=$(npx spinney dev token --tenant ${demo.tenant.id} --role admin)`,
+            `  TOKEN=$(node bin/spinney.js dev token --tenant ${demo.tenant.id} --role admin)`,
             `  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/contacts`,
             '',
             `API description: ${address}/api/v1/openapi.json`,
