@@ -139,6 +139,7 @@ export function buildCli(): Command {
     .action(async (options: { tenant: string; role: string; user: string }) => {
       const { config } = withConfig();
       if (config.env === 'production') throw new CliError('dev token is refused in production');
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(options.user)) throw new CliError('--user may hold only letters, digits, _ and -');
       await withRuntime((runtime) => {
         getTenant(runtime, options.tenant);
         const sign = createAccessTokenSigner(runtime.config);

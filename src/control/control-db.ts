@@ -3,14 +3,15 @@
 import { join } from 'node:path';
 import type { SqliteSynchronous } from '../config/config.js';
 import { applyMigrations, loadMigrations } from '../tenancy/migrations.js';
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
+import { openSqlite, StatementCache, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
 
 export class ControlDb {
   readonly db: SqliteDatabase;
-  readonly #statements = new Map<string, SqliteStatement>();
+  readonly #statements: StatementCache;
 
   constructor(dataDir: string, synchronous: SqliteSynchronous) {
     this.db = openSqlite(join(dataDir, 'control.db'), { synchronous, mustExist: false });
+    this.#statements = new StatementCache(this.db);
   }
 
   /** Applies pending control-plane migrations; returns the versions applied. */
@@ -19,12 +20,7 @@ export class ControlDb {
   }
 
   statement(sql: string): SqliteStatement {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    return this.#statements.get(sql);
   }
 
   close(): void {

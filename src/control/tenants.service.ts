@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime.js';
 import { isRole, type Role } from '../auth/permissions.js';
 import { newTenantId, isTenantId } from '../tenancy/tenant-id.js';
 import {
-  deleteTenantRow,
+  deleteUnusableTenant,
   findTenant,
   insertInvitation,
   insertTenant,
@@ -84,7 +84,7 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
   try {
     tenancy.createDatabase(id);
   } catch (err) {
-    deleteTenantRow(control, id);
+    deleteUnusableTenant(control, id);
     rmSync(join(runtime.config.dataDir, 'tenants', id), { recursive: true, force: true });
     throw err;
   }

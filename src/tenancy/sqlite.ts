@@ -29,3 +29,23 @@ export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
   }
   return db;
 }
+
+/** Prepares each SQL text once per connection and hands back the same statement after that. */
+export class StatementCache {
+  readonly #statements = new Map<string, SqliteStatement>();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  get(sql: string): SqliteStatement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  clear(): void {
+    this.#statements.clear();
+  }
+}

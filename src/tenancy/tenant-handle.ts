@@ -1,4 +1,4 @@
-import type { SqliteDatabase, SqliteStatement } from './sqlite.js';
+import { StatementCache, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
 
 /**
  * One open tenant database and its prepared statements. Get it from tenantDb() inside a tenant
@@ -6,21 +6,18 @@ import type { SqliteDatabase, SqliteStatement } from './sqlite.js';
  * it once it is evicted.
  */
 export class TenantHandle {
-  readonly #statements = new Map<string, SqliteStatement>();
+  readonly #statements: StatementCache;
 
   constructor(
     readonly tenantId: string,
     readonly db: SqliteDatabase,
-  ) {}
+  ) {
+    this.#statements = new StatementCache(db);
+  }
 
   /** A prepared statement, compiled once per handle. */
   statement(sql: string): SqliteStatement {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    return this.#statements.get(sql);
   }
 
   /** Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
