@@ -47,7 +47,11 @@ const CONTACT = {
 const dir = mkdtempSync(join(tmpdir(), 'spinney-bench-read-'));
 const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'spinney-bench-profile-')) : null;
 const children: ServerChild[] = [];
-const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+let keepProfiles = false;
+const cleanup = (): void => {
+  rmSync(dir, { recursive: true, force: true });
+  if (profileDir && !keepProfiles) rmSync(profileDir, { recursive: true, force: true });
+};
 process.once('SIGINT', () => {
   cleanup();
   process.exit(130);
@@ -91,16 +95,22 @@ try {
     return { summary, warmupRequests: warm.total };
   };
 
-  const bareServer = await startServer(new URL('./servers/bare.ts', import.meta.url), { dbPath });
+  // With --profile each server writes a .cpuprofile into its own directory when it exits.
+  const profiling = (name: string): { execArgv?: string[] } =>
+    profileDir ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] } : {};
+  const profileOf = (name: string, requests: number): ReturnType<typeof summarizeProfile> | null => {
+    if (!profileDir) return null;
+    const file = readdirSync(join(profileDir, name)).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no .cpuprofile written to ${join(profileDir, name)}`);
+    return summarizeProfile(join(profileDir, name, file), requests);
+  };
+
+  const bareServer = await startServer(new URL('./servers/bare.ts', import.meta.url), { dbPath }, profiling('bare'));
   children.push(bareServer);
-  const { summary: bare } = await measure('bare fastify+sqlite', bareServer, {});
+  const { summary: bare, warmupRequests: bareWarmup } = await measure('bare fastify+sqlite', bareServer, {});
   await bareServer.stop();
 
-  const spinneyServer = await startServer(
-    new URL('./servers/spinney.ts', import.meta.url),
-    { env },
-    profileDir ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
-  );
+  const spinneyServer = await startServer(new URL('./servers/spinney.ts', import.meta.url), { env }, profiling('spinney'));
   children.push(spinneyServer);
   const { summary: api, warmupRequests } = await measure(`spinney GET /contacts/:id (log ${logLevel})`, spinneyServer, {
     authorization: `Bearer ${token}`,
@@ -110,14 +120,14 @@ try {
   const ratio = api.reqPerSec / bare.reqPerSec;
   console.log(`ratio spinney/bare: ${ratio.toFixed(3)} (target ≥ 0.75: ${ratio >= 0.75 ? 'met' : 'NOT met'})`);
 
-  let profile: ReturnType<typeof summarizeProfile> | null = null;
-  if (profileDir) {
-    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error(`no .cpuprofile written to ${profileDir}`);
-    // The profile spans start-up, the sanity request, warm-up and measurement.
-    profile = summarizeProfile(join(profileDir, file), api.total + warmupRequests + 1);
-    console.log(profile.text);
-    console.log(`cpu profile kept at ${join(profileDir, file)} (open it in Chrome DevTools → Performance)`);
+  // A profile spans start-up, the sanity request, warm-up and measurement.
+  const bareProfile = profileOf('bare', bare.total + bareWarmup + 1);
+  const apiProfile = profileOf('spinney', api.total + warmupRequests + 1);
+  if (bareProfile && apiProfile) {
+    console.log(`\n--- bare server profile ---\n${bareProfile.text}`);
+    console.log(`\n--- spinney server profile ---\n${apiProfile.text}\n`);
+    console.log(`cpu profiles kept in ${profileDir} (open them in Chrome DevTools → Performance)`);
+    keepProfiles = true;
   }
 
   const round = (s: LoadSummary) => ({

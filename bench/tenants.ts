@@ -4,8 +4,8 @@
 // tenant file and evicts (closes) another. Reports latency, throughput, the server's peak RSS and
 // the data directory's size on disk. The temporary directory is removed at the end.
 //
-//   npm run bench:tenants [-- --tenants 10000 --cache 256 --duration 15 --warmup 2 --connections 50]
-import { mkdtempSync, rmSync } from 'node:fs';
+//   npm run bench:tenants [-- --tenants 10000 --cache 256 --duration 15 --warmup 2 --connections 50 --profile]
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import type autocannon from 'autocannon';
 import { runWorker, startServer, type ServerChild } from './lib/child.js';
 import { diskUsage, mib } from './lib/disk.js';
 import { assertClean, describe, runLoad } from './lib/load.js';
+import { summarizeProfile } from './lib/profile.js';
 import { loadSpinney, spinneyEnv } from './lib/spinney.js';
 
 const { values: args } = parseArgs({
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     'log-level': { type: 'string', default: 'info' },
     'setup-procs': { type: 'string', default: String(availableParallelism()) },
+    profile: { type: 'boolean', default: false },
   },
 });
 const tenantCount = Number(args.tenants);
@@ -35,9 +37,15 @@ const logLevel = args['log-level'];
 const setupProcs = Math.max(1, Number(args['setup-procs']));
 
 const dir = mkdtempSync(join(tmpdir(), 'spinney-bench-tenants-'));
+// --profile: the server writes a .cpuprofile here when it exits (kept; removed if the run fails).
+const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'spinney-bench-profile-')) : null;
+let keepProfile = false;
 const dataDir = join(dir, 'data');
 let server: ServerChild | null = null;
-const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+const cleanup = (): void => {
+  rmSync(dir, { recursive: true, force: true });
+  if (profileDir && !keepProfile) rmSync(profileDir, { recursive: true, force: true });
+};
 process.once('SIGINT', () => {
   cleanup();
   process.exit(130);
@@ -86,7 +94,11 @@ try {
   const before = diskUsage(dataDir);
   console.log(`disk: data dir ${mib(before.allocatedBytes)} on disk (${before.files} files, ${mib(before.bytes)} of file contents)`);
 
-  server = await startServer(new URL('./servers/spinney.ts', import.meta.url), { env });
+  server = await startServer(
+    new URL('./servers/spinney.ts', import.meta.url),
+    { env },
+    profileDir ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+  );
   const running = server;
   const startRss = running.memory().rssKb;
   let peakRssKb = startRss;
@@ -109,7 +121,8 @@ try {
       },
     },
   ];
-  if (warmup > 0) assertClean('warm-up', await runLoad({ url: running.url, connections, duration: warmup, requests }, running));
+  const warm = warmup > 0 ? await runLoad({ url: running.url, connections, duration: warmup, requests }, running) : null;
+  if (warm) assertClean('warm-up', warm);
   const summary = await runLoad({ url: running.url, connections, duration, requests }, running);
   clearInterval(sampler);
   const memory = running.memory();
@@ -126,6 +139,14 @@ try {
   server = null;
   const after = diskUsage(dataDir);
   console.log(`disk after the run: ${mib(after.allocatedBytes)} (${after.files} files)`);
+  if (profileDir) {
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no .cpuprofile written to ${profileDir}`);
+    // The profile spans start-up, the sanity request, warm-up and measurement.
+    console.log(summarizeProfile(join(profileDir, file), summary.total + (warm?.total ?? 0) + 1).text);
+    console.log(`cpu profile kept at ${join(profileDir, file)}`);
+    keepProfile = true;
+  }
 
   console.log(
     JSON.stringify({
@@ -136,6 +157,7 @@ try {
       connections,
       durationS: duration,
       logLevel,
+      profiled: profileDir !== null,
       setupS: Number((setupMs / 1000).toFixed(1)),
       reqPerSec: Math.round(summary.reqPerSec),
       p50Ms: summary.p50,

@@ -98,8 +98,10 @@ export function assertClean(name: string, summary: LoadSummary): void {
 export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
 export function describe(name: string, s: LoadSummary): string {
+  const noisy = s.otherCpu > 0.15 ? `\nWARNING: other processes used ${pct(s.otherCpu)} of a core during "${name}"; rerun on an idle machine` : '';
   return (
     `${name}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms ` +
-    `(${s.total} requests; CPU: server ${pct(s.serverCpu)}, load generator ${pct(s.loadGenCpu)}, other processes ${pct(s.otherCpu)} of one core)`
+    `(${s.total} requests; CPU: server ${pct(s.serverCpu)}, load generator ${pct(s.loadGenCpu)}, other processes ${pct(s.otherCpu)} of one core)` +
+    noisy
   );
 }

@@ -93,8 +93,10 @@ export function summarizeProfile(file: string, requests: number, top = 25): Prof
   };
   totalOf(root);
   const active = new Map<string, number>();
+  const frames = new Map<string, CallFrame>();
   const walk = (node: ProfileNode): void => {
     const key = label(node.callFrame);
+    frames.set(key, node.callFrame);
     const special = SPECIAL.has(node.callFrame.functionName);
     if (!special && !active.get(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + (totals.get(node.id) ?? 0));
     active.set(key, (active.get(key) ?? 0) + 1);
@@ -115,10 +117,14 @@ export function summarizeProfile(file: string, requests: number, top = 25): Prof
 
   const topSelf = rows(selfByFn, 'fn', top);
   const byPackage = rows(selfByPkg, 'pkg', 15);
-  // Skip the generic frames every request passes through (event loop, stream plumbing).
-  const topInclusive = rows(inclusive, 'fn', 60)
-    .filter((row) => !/^(\(anonymous\)|processTicksAndRejections|listOnTimeout|emit|onread|onStreamRead|parserOnHeadersComplete|parserOnIncoming)( |$)/.test(row.fn))
-    .slice(0, top);
+  // Inclusive time only for code that is not the HTTP plumbing every server shares (node core,
+  // fastify itself, native frames): Spinney's functions and the libraries it adds.
+  const plumbing = new Set(['node core', 'fastify', 'find-my-way', 'light-my-request', '(native: V8 builtins, C++ bindings)']);
+  const inclusiveApp = new Map([...inclusive].filter(([key]) => {
+    const frame = frames.get(key);
+    return frame !== undefined && !plumbing.has(packageOf(frame)) && frame.functionName !== '(anonymous)';
+  }));
+  const topInclusive = rows(inclusiveApp, 'fn', top);
 
   const fmt = (row: { ms: number; share: number; usPerRequest: number }, name: string): string =>
     `  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.usPerRequest.toFixed(1).padStart(6)} µs/req  ${name}`;
@@ -128,7 +134,7 @@ export function summarizeProfile(file: string, requests: number, top = 25): Prof
     ...byPackage.map((row) => fmt(row, row.pkg)),
     `top ${top} functions by self time:`,
     ...topSelf.map((row) => fmt(row, row.fn)),
-    `top functions by inclusive time:`,
+    `top functions by inclusive time (outside node core and fastify's own plumbing):`,
     ...topInclusive.map((row) => fmt(row, row.fn)),
   ].join('\n');
 
