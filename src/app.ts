@@ -1,7 +1,6 @@
 // Builds the Fastify application: conventions first (logging, validation, errors, headers, the
 // route registry, auth), then the API routes. Tests build it the same way and drive it with inject.
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -11,6 +10,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { AppError, errorHandler, sendError, toAppError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createValidatorCompiler } from './http/validation.js';
 import { createLogger } from './logging/logger.js';
 import { registerRequestLog } from './logging/request-log.js';
@@ -50,15 +50,15 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
   app.setNotFoundHandler((_request, reply) => sendError(reply, new AppError(404, 'not_found', 'no such route')));
   // Only JSON bodies: everything else (text/plain, forms) is a 415.
   app.removeContentTypeParser(['text/plain']);
-  app.addHook('onSend', (request, reply, payload, done) => {
+  const responseHeaders = { ...securityHeaders(), 'cache-control': 'no-store' };
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(responseHeaders);
     reply.header('x-request-id', request.id);
-    reply.header('cache-control', 'no-store');
-    done(null, payload);
+    done();
   });
 
   registerRouteRegistry(app);
   registerRequestLog(app);
-  await app.register(helmet, { global: true });
   app.addSchema(ErrorResponse);
   await app.register(swagger, {
     openapi: {

@@ -2,12 +2,15 @@
 // plane. The server and every CLI command build it the same way, so they share one code path.
 import type { Config } from './config/config.js';
 import { ControlDb } from './control/control-db.js';
+import { TenantStatusCache } from './control/tenant-status.js';
 import { Tenancy } from './tenancy/tenancy.js';
 
 export interface Runtime {
   readonly config: Config;
   readonly control: ControlDb;
   readonly tenancy: Tenancy;
+  /** Tenant statuses for the request path, at most a second old (see tenant-status.ts). */
+  readonly tenantStatus: TenantStatusCache;
   close(): void;
 }
 
@@ -28,6 +31,7 @@ export function openRuntime(config: Config): Runtime {
     config,
     control,
     tenancy,
+    tenantStatus: new TenantStatusCache(control),
     close() {
       tenancy.close();
       control.close();

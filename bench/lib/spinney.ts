@@ -9,6 +9,7 @@ import type * as ContactsServiceModule from '../../src/contacts/contacts.service
 import type * as TenantsServiceModule from '../../src/control/tenants.service.js';
 import type * as RuntimeModule from '../../src/runtime.js';
 import type * as ServerModule from '../../src/server.js';
+import type * as LoggerModule from '../../src/logging/logger.js';
 
 export interface Spinney {
   /** 'dist' or 'src': which copy of the code was loaded. */
@@ -20,6 +21,7 @@ export interface Spinney {
   createTenant: typeof TenantsServiceModule.createTenant;
   createContact: typeof ContactsServiceModule.createContact;
   createAccessTokenSigner: typeof AccessTokenModule.createAccessTokenSigner;
+  logDestination: typeof LoggerModule.logDestination;
 }
 
 const ROOT = new URL('../../', import.meta.url);
@@ -31,7 +33,7 @@ export async function loadSpinney(): Promise<Spinney> {
   if (source === 'dist' && !existsSync(new URL('dist/app.js', ROOT))) {
     throw new Error('dist/ is missing: run `npm run build` first (or set BENCH_SPINNEY_SOURCE=src)');
   }
-  const [config, runtime, app, server, tenants, contacts, token] = await Promise.all([
+  const [config, runtime, app, server, tenants, contacts, token, logger] = await Promise.all([
     import(url('config/config')) as Promise<typeof ConfigModule>,
     import(url('runtime')) as Promise<typeof RuntimeModule>,
     import(url('app')) as Promise<typeof AppModule>,
@@ -39,6 +41,7 @@ export async function loadSpinney(): Promise<Spinney> {
     import(url('control/tenants.service')) as Promise<typeof TenantsServiceModule>,
     import(url('contacts/contacts.service')) as Promise<typeof ContactsServiceModule>,
     import(url('auth/access-token')) as Promise<typeof AccessTokenModule>,
+    import(url('logging/logger')) as Promise<typeof LoggerModule>,
   ]);
   return {
     source,
@@ -49,6 +52,7 @@ export async function loadSpinney(): Promise<Spinney> {
     createTenant: tenants.createTenant,
     createContact: contacts.createContact,
     createAccessTokenSigner: token.createAccessTokenSigner,
+    logDestination: logger.logDestination,
   };
 }
 

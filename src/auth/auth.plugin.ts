@@ -6,12 +6,12 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { findTenantStatus } from '../control/tenants.repo.js';
 import { AppError, sendError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { ACCESS_TOKEN_ALGORITHM, REQUIRED_CLAIMS } from './access-token.js';
 import { isRole, roleHas, type Permission, type Role } from './permissions.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export interface RequestAuth {
   tenantId: string;
@@ -36,16 +36,26 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 
 const unauthenticated = (message: string, code = 'invalid_token'): AppError => new AppError(401, code, message);
 
-function authenticate(app: FastifyInstance, runtime: Runtime, request: FastifyRequest): RequestAuth {
-  const maxLifetimeSeconds = runtime.config.tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS;
+function authenticate(app: FastifyInstance, runtime: Runtime, verified: VerifiedTokens, request: FastifyRequest): RequestAuth {
   const header = request.headers.authorization;
   if (!header) throw unauthenticated('send an access token as "Authorization: Bearer <token>"', 'unauthenticated');
   const match = BEARER.exec(header);
   if (!match) throw unauthenticated('the authorization header is not a bearer token');
+  const token = match[1] as string;
 
+  const auth = verified.get(token) ?? verifyToken(app, runtime, verified, token);
+  // Checked on every request, cached token or not (statuses are at most a second old).
+  const status = runtime.tenantStatus.get(auth.tenantId);
+  if (status === undefined || status === 'deleted') throw unauthenticated('the workspace of this token does not exist');
+  if (status === 'suspended') throw new AppError(403, 'tenant_suspended', 'this workspace is suspended');
+  return auth;
+}
+
+function verifyToken(app: FastifyInstance, runtime: Runtime, verified: VerifiedTokens, token: string): RequestAuth {
+  const maxLifetimeSeconds = runtime.config.tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS;
   let claims: Record<string, unknown>;
   try {
-    claims = app.jwt.verify(match[1] as string);
+    claims = app.jwt.verify(token);
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'FAST_JWT_EXPIRED' || code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw unauthenticated('the access token has expired', 'token_expired');
@@ -59,10 +69,9 @@ function authenticate(app: FastifyInstance, runtime: Runtime, request: FastifyRe
   if (!isTenantId(tid) || typeof sub !== 'string' || !SAFE_CLAIM.test(sub) || !isRole(role) || typeof sid !== 'string' || !SAFE_CLAIM.test(sid)) {
     throw unauthenticated('the access token is not valid');
   }
-  const status = findTenantStatus(runtime.control, tid);
-  if (status === undefined || status === 'deleted') throw unauthenticated('the workspace of this token does not exist');
-  if (status === 'suspended') throw new AppError(403, 'tenant_suspended', 'this workspace is suspended');
-  return { tenantId: tid, userId: sub, role, sessionId: sid };
+  const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid };
+  verified.remember(token, auth, Math.min(exp, iat + maxLifetimeSeconds) * 1000);
+  return auth;
 }
 
 async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): Promise<void> {
@@ -78,12 +87,10 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       // A token minted with a longer life than we issue is refused even if its signature is good.
       maxAge: tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS,
       clockTolerance: CLOCK_TOLERANCE_SECONDS * 1000, // fast-jwt durations are in ms
-      // Verified tokens (and failures) are cached by hash up to their own expiry: signature
-      // checking is the largest cost of an authenticated request. Tenant status and permission
-      // are still checked on every request.
-      ...(tokens.verifyCacheSize > 0 ? { cache: tokens.verifyCacheSize, cacheTTL: tokens.accessTokenTtlSeconds * 1000, errorCacheTTL: 60_000 } : {}),
+      cache: false, // VerifiedTokens caches successes by the token itself (no hashing per request)
     },
   });
+  const verified = new VerifiedTokens(tokens.verifyCacheSize);
 
   app.decorateRequest('auth', null);
 
@@ -91,7 +98,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     const route = request.routeOptions.config;
     if (route.public || request.is404) return done();
     try {
-      const auth = authenticate(app, runtime, request);
+      const auth = authenticate(app, runtime, verified, request);
       const permission = route.permission as Permission;
       if (!roleHas(auth.role, permission)) throw new AppError(403, 'forbidden', `your role (${auth.role}) cannot do this`);
       request.auth = auth;

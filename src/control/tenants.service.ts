@@ -105,6 +105,7 @@ export function setTenantStatus(runtime: Runtime, id: string, status: 'active' |
   const tenant = getTenant(runtime, id);
   if (tenant.status === status) throw new AppError(409, 'conflict', `tenant is already ${status}`);
   updateTenantStatus(runtime.control, id, status, new Date().toISOString());
+  runtime.tenantStatus.forget(id);
   return getTenant(runtime, id);
 }
 

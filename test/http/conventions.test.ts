@@ -41,8 +41,9 @@ t.test('security headers, request id and no caching on every response', async (t
     const res = await api.call({ method: 'GET', url });
     t.equal(res.headers['x-content-type-options'], 'nosniff', url);
     t.match(res.headers['strict-transport-security'], /max-age=\d+/);
-    t.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
-    t.match(res.headers['content-security-policy'], /default-src 'self'/);
+    t.equal(res.headers['x-frame-options'], 'DENY');
+    t.equal(res.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'");
+    t.equal(res.headers['referrer-policy'], 'no-referrer');
     t.equal(res.headers['cache-control'], 'no-store');
     t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/);
     t.notOk(res.headers['x-powered-by']);
