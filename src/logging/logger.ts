@@ -38,7 +38,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination: Dest
     {
       level: config.logLevel,
       base: { service: 'spinney' },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      // pino's default epoch-milliseconds `time`: formatting an ISO string cost ~3 µs per line.
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
         // Only what identifies the failure; never err.response bodies or request objects.

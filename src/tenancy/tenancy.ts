@@ -37,6 +37,8 @@ export class Tenancy {
   readonly #synchronous: SqliteSynchronous;
   readonly #migrations: Migration[];
   readonly #handles: LRUCache<string, TenantHandle>;
+  /** Tenants whose file this process has already brought up to date: reopening after an eviction skips the check. */
+  readonly #migrated = new Set<string>();
 
   constructor(options: TenancyOptions) {
     this.#tenantsDir = join(options.dataDir, 'tenants');
@@ -72,7 +74,9 @@ export class Tenancy {
     this.#handles.delete(tenantId);
     const handle = this.#openFile(tenantId, true, false);
     try {
-      return applyMigrations(handle.db, this.#migrations);
+      const applied = applyMigrations(handle.db, this.#migrations);
+      this.#migrated.add(tenantId);
+      return applied;
     } finally {
       handle.close();
     }
@@ -105,7 +109,10 @@ export class Tenancy {
     const db = openSqlite(path, { synchronous: this.#synchronous, mustExist });
     const handle = new TenantHandle(tenantId, db);
     try {
-      if (migrate) applyMigrations(db, this.#migrations);
+      if (migrate && !this.#migrated.has(tenantId)) {
+        applyMigrations(db, this.#migrations);
+        this.#migrated.add(tenantId);
+      }
     } catch (err) {
       handle.close();
       throw err;
