@@ -6,8 +6,7 @@
 // and one JSON line at the end.
 //
 //   npm run bench:read [-- --duration 10 --warmup 3 --connections 50 --log-level info --profile]
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -15,6 +14,7 @@ import { startServer, type ServerChild } from './lib/child.js';
 import { assertClean, describe, runLoad, type LoadSummary } from './lib/load.js';
 import { summarizeProfile } from './lib/profile.js';
 import { loadSpinney, spinneyEnv } from './lib/spinney.js';
+import { benchWorkdir } from './lib/workdir.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,18 +48,8 @@ const CONTACT = {
   notes: 'Prefers calls after 4pm.',
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'spinney-bench-read-'));
-const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'spinney-bench-profile-')) : null;
+const { dir, profileDir, keepProfiles, cleanup } = benchWorkdir('read', args.profile);
 const children: ServerChild[] = [];
-let keepProfiles = false;
-const cleanup = (): void => {
-  rmSync(dir, { recursive: true, force: true });
-  if (profileDir && !keepProfiles) rmSync(profileDir, { recursive: true, force: true });
-};
-process.once('SIGINT', () => {
-  cleanup();
-  process.exit(130);
-});
 
 try {
   // Spinney's data: one tenant, one contact, one token — through the same services the API uses.
@@ -147,7 +137,7 @@ try {
     console.log(`\n--- bare server profile ---\n${bareProfile.text}`);
     console.log(`\n--- spinney server profile ---\n${apiProfile.text}\n`);
     console.log(`cpu profiles kept in ${profileDir} (open them in Chrome DevTools → Performance)`);
-    keepProfiles = true;
+    keepProfiles();
   }
 
   const round = (s: LoadSummary) => ({

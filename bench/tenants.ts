@@ -5,8 +5,8 @@
 // the data directory's size on disk. The temporary directory is removed at the end.
 //
 //   npm run bench:tenants [-- --tenants 10000 --cache 256 --duration 15 --warmup 2 --connections 50 --profile]
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
@@ -15,6 +15,7 @@ import { diskUsage, mib } from './lib/disk.js';
 import { assertClean, describe, runLoad } from './lib/load.js';
 import { summarizeProfile } from './lib/profile.js';
 import { loadSpinney, spinneyEnv } from './lib/spinney.js';
+import { benchWorkdir } from './lib/workdir.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,20 +37,10 @@ const connections = Number(args.connections);
 const logLevel = args['log-level'];
 const setupProcs = Math.max(1, Number(args['setup-procs']));
 
-const dir = mkdtempSync(join(tmpdir(), 'spinney-bench-tenants-'));
-// --profile: the server writes a .cpuprofile here when it exits (kept; removed if the run fails).
-const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'spinney-bench-profile-')) : null;
-let keepProfile = false;
+// --profile: the server writes a .cpuprofile into profileDir when it exits (kept; removed if the run fails).
+const { dir, profileDir, keepProfiles, cleanup } = benchWorkdir('tenants', args.profile);
 const dataDir = join(dir, 'data');
 let server: ServerChild | null = null;
-const cleanup = (): void => {
-  rmSync(dir, { recursive: true, force: true });
-  if (profileDir && !keepProfile) rmSync(profileDir, { recursive: true, force: true });
-};
-process.once('SIGINT', () => {
-  cleanup();
-  process.exit(130);
-});
 
 interface Target {
   path: string;
@@ -145,7 +136,7 @@ try {
     // The profile spans start-up, the sanity request, warm-up and measurement.
     console.log(summarizeProfile(join(profileDir, file), summary.total + (warm?.total ?? 0) + 1).text);
     console.log(`cpu profile kept at ${join(profileDir, file)}`);
-    keepProfile = true;
+    keepProfiles();
   }
 
   console.log(
