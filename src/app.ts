@@ -61,6 +61,8 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
   registerRequestLog(app);
   app.addSchema(ErrorResponse);
   await app.register(swagger, {
+    // Shared schemas keep their $id as their OpenAPI name (#/components/schemas/Error).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Spinney API', version: '1' },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { errorResponses } from '../http/schemas.js';
 import { Contact, ContactCreate, ContactList, ContactListQuery, ContactParams, ContactUpdate } from './contacts.schemas.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.service.js';
 
@@ -11,31 +12,31 @@ export const contactRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/contacts', {
     config: { permission: 'contacts:read' },
-    schema: { tags, summary: 'List contacts', querystring: ContactListQuery, response: { 200: ContactList } },
+    schema: { tags, summary: 'List contacts', querystring: ContactListQuery, response: { 200: ContactList, ...errorResponses } },
     handler: async (request) => listContacts(request.query),
   });
 
   app.post('/contacts', {
     config: { permission: 'contacts:write' },
-    schema: { tags, summary: 'Create a contact', body: ContactCreate, response: { 201: Contact } },
+    schema: { tags, summary: 'Create a contact', body: ContactCreate, response: { 201: Contact, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(createContact(request.body)),
   });
 
   app.get('/contacts/:contactId', {
     config: { permission: 'contacts:read' },
-    schema: { tags, summary: 'Get a contact', params: ContactParams, response: { 200: Contact } },
+    schema: { tags, summary: 'Get a contact', params: ContactParams, response: { 200: Contact, ...errorResponses } },
     handler: async (request) => getContact(request.params.contactId),
   });
 
   app.patch('/contacts/:contactId', {
     config: { permission: 'contacts:write' },
-    schema: { tags, summary: 'Update a contact', params: ContactParams, body: ContactUpdate, response: { 200: Contact } },
+    schema: { tags, summary: 'Update a contact', params: ContactParams, body: ContactUpdate, response: { 200: Contact, ...errorResponses } },
     handler: async (request) => updateContact(request.params.contactId, request.body),
   });
 
   app.delete('/contacts/:contactId', {
     config: { permission: 'contacts:write' },
-    schema: { tags, summary: 'Delete a contact', params: ContactParams, response: { 204: Type.Null() } },
+    schema: { tags, summary: 'Delete a contact', params: ContactParams, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
       deleteContact(request.params.contactId);
       return reply.code(204).send(null);

@@ -33,3 +33,9 @@ export const ErrorResponse = Type.Object(
   },
   { $id: 'Error' },
 );
+
+/** Every route's error answers, documented once in OpenAPI and serialised by the same shape. */
+export const errorResponses = {
+  '4xx': Type.Unsafe<{ error: { code: string; message: string; field?: string } }>({ $ref: 'Error#' }),
+  '5xx': Type.Unsafe<{ error: { code: string; message: string } }>({ $ref: 'Error#' }),
+};

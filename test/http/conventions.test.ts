@@ -29,6 +29,8 @@ t.test('the OpenAPI document is generated from the route schemas', async (t) => 
   const create = doc.paths['/api/v1/contacts'].post.requestBody.content['application/json'].schema;
   t.same(create.required, ['name'], 'the same schema that validates requests');
   t.equal(create.additionalProperties, false);
+  t.same(doc.components.schemas.Error.required, ['error'], 'the error shape is documented once');
+  t.match(JSON.stringify(doc.paths['/api/v1/contacts'].post.responses['4XX'] ?? doc.paths['/api/v1/contacts'].post.responses['4xx']), /#\/components\/schemas\/Error/);
   for (const route of api.app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && !r.public)) {
     const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     t.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url} is documented`);
