@@ -62,8 +62,10 @@ function verifyToken(app: FastifyInstance, runtime: Runtime, verified: VerifiedT
     throw unauthenticated('the access token is not valid');
   }
   const { tid, sub, role, sid, iat, exp } = claims;
-  // A token that claims a longer life than we ever issue was not minted by us, whatever its signature.
-  if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > maxLifetimeSeconds) {
+  // A token that claims a longer life than we ever issue, or an issue time in the future, was not
+  // minted by this server, whatever its signature says.
+  const nowSeconds = Date.now() / 1000;
+  if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > maxLifetimeSeconds || iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) {
     throw unauthenticated('the access token is not valid');
   }
   if (!isTenantId(tid) || typeof sub !== 'string' || !SAFE_CLAIM.test(sub) || !isRole(role) || typeof sid !== 'string' || !SAFE_CLAIM.test(sid)) {

@@ -126,6 +126,7 @@ export function loadConfig(env: Env): LoadedConfig {
 
   let signingKey = secret(env, 'SPINNEY_TOKEN_SIGNING_KEY', problems);
   if (production) {
+    if (logLevel === 'silent') problems.push('SPINNEY_LOG_LEVEL must not be silent in production (the request log is an audit aid)');
     if (!url || url.protocol !== 'https:') problems.push('SPINNEY_PUBLIC_URL must be an https:// URL in production');
     if (devSignIn) problems.push('SPINNEY_DEV_SIGNIN must be off in production');
     if (!signingKey) problems.push('SPINNEY_TOKEN_SIGNING_KEY (or SPINNEY_TOKEN_SIGNING_KEY_FILE) is required in production');
@@ -164,8 +165,9 @@ export function loadConfig(env: Env): LoadedConfig {
 }
 
 /**
- * A secret from NAME or from the file named by NAME_FILE (never both). Files are read as bytes with
- * trailing newlines removed, so `openssl rand -base64 48 > key` works as expected.
+ * A secret from NAME or from the file named by NAME_FILE (never both). A file is read as raw bytes
+ * and one trailing newline (LF or CRLF) is removed, so `openssl rand -base64 48 > key` works and
+ * the length check counts exactly the bytes that sign.
  */
 function secret(env: Env, name: string, problems: string[]): Buffer | undefined {
   const direct = env[name];
@@ -177,7 +179,9 @@ function secret(env: Env, name: string, problems: string[]): Buffer | undefined 
   if (direct) return Buffer.from(direct, 'utf8');
   if (file) {
     try {
-      return Buffer.from(readFileSync(file, 'utf8').replace(/[\r\n]+$/, ''), 'utf8');
+      const bytes = readFileSync(file);
+      const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
+      return bytes.subarray(0, end);
     } catch {
       problems.push(`${name}_FILE (${file}) cannot be read`);
     }

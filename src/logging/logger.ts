@@ -26,11 +26,21 @@ export const REDACT_PATHS = [
 /**
  * Where log lines go by default (stdout, or a path). Lines are buffered up to 4 KiB and written
  * asynchronously: one write per request was the largest single cost of a request in bench/read.ts.
- * pino flushes the buffer when the process exits (graceful shutdown included); a SIGKILL or a
- * hard crash can lose at most the last 4 KiB.
+ * The buffer is also flushed every second, so a quiet server's lines reach the log promptly, and
+ * pino flushes it when the process exits; a SIGKILL or a hard crash loses at most one second.
  */
 export function logDestination(dest: number | string = 1): DestinationStream {
-  return pino.destination({ dest, sync: false, minLength: 4096 });
+  const stream = pino.destination({ dest, sync: false, minLength: 4096 });
+  const timer = setInterval(() => {
+    try {
+      stream.flush();
+    } catch {
+      // not open yet, or already closed: the next tick (or exit) flushes
+    }
+  }, 1000);
+  timer.unref();
+  stream.once('close', () => clearInterval(timer));
+  return stream;
 }
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination: DestinationStream = logDestination()): Logger {

@@ -31,22 +31,43 @@ export function loadMigrations(plane: 'control' | 'tenant', root = MIGRATIONS_RO
   return migrations;
 }
 
-/** Applies what is missing; returns the versions applied. Refuses a database newer than the code. */
+/**
+ * Applies what is missing; returns the versions applied. Refuses a database newer than the code.
+ * The version is read inside the same IMMEDIATE transaction that applies the migrations, so two
+ * processes opening one file at once (PM2 workers after a deploy, `spinney migrate` beside the
+ * server) apply each migration once: the second waits for the write lock, then finds nothing to do.
+ */
 export function applyMigrations(db: SqliteDatabase, migrations: Migration[]): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const pending = (): number => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const current = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+    if (current > migrations.length) {
+      throw new Error(`database schema version ${current} is newer than this build knows (${migrations.length})`);
+    }
+    return current;
+  };
+  // Fast path without the write lock: most opens find the file up to date.
+  if (isUpToDate(db, migrations.length)) return [];
+  return db
+    .transaction(() => {
+      const applied: number[] = [];
+      const from = pending();
+      const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+      for (const migration of migrations.slice(from)) {
+        db.exec(migration.sql);
+        record.run(migration.version, migration.name, new Date().toISOString());
+        applied.push(migration.version);
+      }
+      return applied;
+    })
+    .immediate();
+}
+
+function isUpToDate(db: SqliteDatabase, latest: number): boolean {
+  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!table) return false;
   const current = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
-  if (current > migrations.length) {
-    throw new Error(`database schema version ${current} is newer than this build knows (${migrations.length})`);
-  }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  const applied: number[] = [];
-  for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
-    applied.push(migration.version);
-  }
-  return applied;
+  if (current > latest) throw new Error(`database schema version ${current} is newer than this build knows (${latest})`);
+  return current === latest;
 }

@@ -33,6 +33,8 @@ t.test('bad tokens are refused with 401 and the documented codes', async (t) => 
     ['no iat', `Bearer ${hs256({ ...claims, iat: undefined })}`, 'invalid_token'],
     ['lifetime longer than we issue', `Bearer ${hs256({ ...claims, exp: now + 86_400 * 30 })}`, 'invalid_token'],
     ['issued long ago (older than the maximum age)', `Bearer ${hs256({ ...claims, iat: now - 7200, exp: now + 60 })}`, 'token_expired'],
+    ['issued in the future', `Bearer ${hs256({ ...claims, iat: now + 86_400 * 365, exp: now + 86_400 * 365 + 600 })}`, 'invalid_token'],
+    ['issued a minute ahead', `Bearer ${hs256({ ...claims, iat: now + 60, exp: now + 660 })}`, 'invalid_token'],
     ['no tenant claim', `Bearer ${hs256({ ...claims, tid: undefined })}`, 'invalid_token'],
     ['malformed tenant claim', `Bearer ${hs256({ ...claims, tid: '../../etc' })}`, 'invalid_token'],
     ['unknown role', `Bearer ${hs256({ ...claims, role: 'owner' })}`, 'invalid_token'],

@@ -94,3 +94,20 @@ t.test('a data dir that cannot be used is named (works as root too: a file is in
   writeFileSync(blocker, 'x');
   t.match(problemsOf({ SPINNEY_DATA_DIR: join(blocker, 'data'), SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY }), [/SPINNEY_DATA_DIR .* not writable/]);
 });
+
+t.test('a key file is used byte for byte: binary keys keep their length, one trailing newline goes', async (t) => {
+  const dataDir = tempDataDir(t);
+  const binary = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 200) % 256));
+  writeFileSync(join(dataDir, 'binary.key'), binary);
+  const loaded = loadConfig({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'binary.key') });
+  t.ok(loaded.config.tokens.signingKey.equals(binary), 'no UTF-8 decoding mangles the bytes');
+  writeFileSync(join(dataDir, 'text.key'), `${GOOD_KEY}\r\n`);
+  t.equal(loadConfig({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'text.key') }).config.tokens.signingKey.toString(), GOOD_KEY);
+  writeFileSync(join(dataDir, 'short.key'), Buffer.alloc(31, 7));
+  t.match(problemsOf({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'short.key') }), [/too short \(31 bytes/]);
+});
+
+t.test('production refuses a silent log', async (t) => {
+  const dataDir = tempDataDir(t);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, SPINNEY_LOG_LEVEL: 'silent' }), [/SPINNEY_LOG_LEVEL must not be silent/]);
+});

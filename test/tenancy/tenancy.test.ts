@@ -80,3 +80,28 @@ t.test('prepared statements are cached per handle', async (t) => {
     t.not(handle.statement('SELECT 1'), handle.statement('SELECT 2'));
   });
 });
+
+t.test('two processes migrating one file at once apply each migration once', async (t) => {
+  const { openSqlite } = await import('../../src/tenancy/sqlite.js');
+  const path = join(tempDataDir(t), 'race.db');
+  const migrations = loadMigrations('tenant');
+  const first = openSqlite(path, { synchronous: 'NORMAL', mustExist: false });
+  const second = openSqlite(path, { synchronous: 'NORMAL', mustExist: false });
+  t.teardown(() => {
+    first.close();
+    second.close();
+  });
+  // The second connection finds the file empty; just before it takes the write lock, the first
+  // connection migrates the file completely.
+  let raced: number[] | null = null;
+  const racing = new Proxy(second, {
+    get(target, prop) {
+      if (prop === 'transaction' && raced === null) raced = applyMigrations(first, migrations);
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  t.same(applyMigrations(racing, migrations), [], 'the second re-reads the version under the lock and applies nothing');
+  t.same(raced, migrations.map((m) => m.version), 'the first applied everything');
+  t.equal((second.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n, migrations.length);
+});
