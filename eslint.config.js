@@ -6,11 +6,17 @@ import tseslint from 'typescript-eslint';
 const SQLITE_DRIVERS = ['better-sqlite3', 'node:sqlite', 'sqlite3', 'sqlite'];
 const sqliteMessage = 'Open tenant data only through tenantDb() inside a tenant context (src/tenancy/).';
 
+const envMessage = 'Read settings from the Config object (src/config/).';
+
 const restrictedImports = (allowSqliteModule) => [
   'error',
   {
-    paths: SQLITE_DRIVERS.map((name) => ({ name, message: sqliteMessage, allowTypeImports: true })),
+    paths: [
+      ...SQLITE_DRIVERS.map((name) => ({ name, message: sqliteMessage, allowTypeImports: true })),
+      ...['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: envMessage })),
+    ],
     patterns: [
+      { group: SQLITE_DRIVERS.map((name) => `${name}/**`), message: sqliteMessage, allowTypeImports: true },
       ...(allowSqliteModule ? [] : [{ group: ['**/tenancy/sqlite.js'], message: sqliteMessage, allowTypeImports: true }]),
       { group: ['**/tenancy/context.js'], importNames: ['runInScope'], message: 'Bind a tenant scope with Tenancy.run().' },
     ],
@@ -31,7 +37,15 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': restrictedImports(false),
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from the Config object (src/config/).' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: envMessage }],
+      // The same bypasses by other spellings: dynamic import, require, globalThis.process.env.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.type="Literal"][source.value=/sqlite/]', message: sqliteMessage },
+        { selector: 'ImportExpression:not([source.type="Literal"])', message: 'Import modules statically, so the lint rules can see them.' },
+        { selector: 'CallExpression[callee.name=/^(require|createRequire)$/]', message: 'ES modules only: require() hides imports from the lint rules.' },
+        { selector: 'MemberExpression[property.name="env"][object.property.name="process"]', message: envMessage },
+      ],
     },
   },
   { files: ['src/tenancy/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },

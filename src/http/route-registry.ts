@@ -26,6 +26,37 @@ export class RouteDeclarationError extends Error {
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+interface ObjectSchema {
+  additionalProperties?: unknown;
+  properties?: Record<string, { pattern?: string; enum?: unknown[] }>;
+}
+interface RouteSchema {
+  params?: ObjectSchema;
+  body?: ObjectSchema;
+  querystring?: ObjectSchema;
+}
+
+/**
+ * Input is validated by declaration, not by convention: every path parameter has a pattern (so a
+ * malformed id is a 404 before any handler runs), and bodies and query strings are closed objects
+ * (unknown fields are refused, never ignored).
+ */
+function assertSchemas(key: string, method: string, url: string, schema: RouteSchema | undefined): void {
+  const params = [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
+  for (const param of params) {
+    const property = schema?.params?.properties?.[param];
+    if (!property?.pattern && !property?.enum) throw new RouteDeclarationError(`${key} has no pattern for :${param}`);
+  }
+  if (BODY_METHODS.has(method) && schema?.body?.additionalProperties !== false) {
+    throw new RouteDeclarationError(`${key} needs a body schema with additionalProperties: false`);
+  }
+  for (const part of ['params', 'querystring', 'body'] as const) {
+    const declared = schema?.[part];
+    if (declared && declared.additionalProperties !== false) throw new RouteDeclarationError(`${key} ${part} schema must set additionalProperties: false`);
+  }
+}
 
 export function registerRouteRegistry(app: FastifyInstance): void {
   const table: RegisteredRoute[] = [];
@@ -45,6 +76,7 @@ export function registerRouteRegistry(app: FastifyInstance): void {
         if (!READ_METHODS.has(method) && (PERMISSIONS[config.permission] as readonly string[]).includes('viewer')) {
           throw new RouteDeclarationError(`${key} changes data but viewers hold its permission (${config.permission})`);
         }
+        assertSchemas(key, method, route.url, route.schema as RouteSchema | undefined);
       }
       table.push({
         method,

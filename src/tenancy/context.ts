@@ -48,6 +48,10 @@ export function currentActorId(): string {
   return currentScope().actor?.userId ?? 'system';
 }
 
+export function hasScope(): boolean {
+  return storage.getStore() !== undefined;
+}
+
 /** Internal to src/tenancy/: Tenancy.run() builds the scope. */
 export function runInScope<T>(scope: TenantScope, fn: () => T): T {
   return storage.run(scope, fn);

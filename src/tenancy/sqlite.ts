@@ -30,7 +30,18 @@ export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
   return db;
 }
 
-/** Prepares each SQL text once per connection and hands back the same statement after that. */
+export class ForbiddenStatement extends Error {
+  override name = 'ForbiddenStatement';
+}
+
+// One connection, one database: attaching another file (or copying this one elsewhere with
+// VACUUM INTO) would step around the tenant scope, so no statement prepared here may do it.
+const CROSSES_FILES = /\b(ATTACH|DETACH)\b|\bVACUUM\b/i;
+
+/**
+ * Prepares each SQL text once per connection and hands back the same statement after that.
+ * Refuses statements that would reach another database file.
+ */
 export class StatementCache {
   readonly #statements = new Map<string, SqliteStatement>();
 
@@ -39,6 +50,7 @@ export class StatementCache {
   get(sql: string): SqliteStatement {
     let statement = this.#statements.get(sql);
     if (!statement) {
+      if (CROSSES_FILES.test(sql)) throw new ForbiddenStatement('ATTACH, DETACH and VACUUM are not allowed through a handle');
       statement = this.db.prepare(sql);
       this.#statements.set(sql, statement);
     }

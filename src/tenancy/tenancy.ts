@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { SqliteSynchronous } from '../config/config.js';
-import { runInScope, type Actor, type TenantScope } from './context.js';
+import { hasScope, runInScope, type Actor, type TenantScope } from './context.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
 import { openSqlite } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
@@ -15,6 +15,13 @@ export class InvalidTenantId extends Error {
   constructor() {
     super('not a valid tenant id');
     this.name = 'InvalidTenantId';
+  }
+}
+
+export class TenantScopeNested extends Error {
+  constructor() {
+    super('a tenant scope is already active: one request or job, one tenant');
+    this.name = 'TenantScopeNested';
   }
 }
 
@@ -50,8 +57,13 @@ export class Tenancy {
     });
   }
 
-  /** Runs fn bound to one tenant. The only way code outside src/tenancy/ reaches a tenant database. */
+  /**
+   * Runs fn bound to one tenant. The only way code outside src/tenancy/ reaches a tenant database.
+   * Scopes do not nest: code already bound to a tenant (a request, a job) cannot rebind itself to
+   * another one, whatever id it got hold of.
+   */
   run<T>(tenantId: string, context: { actor: Actor | null; requestId: string | null }, fn: () => T): T {
+    if (hasScope()) throw new TenantScopeNested();
     if (!isTenantId(tenantId)) throw new InvalidTenantId();
     const scope: TenantScope = {
       tenantId,
@@ -72,13 +84,14 @@ export class Tenancy {
   /** Opens the tenant's file so pending migrations run; returns the versions applied. */
   migrate(tenantId: string): number[] {
     this.#handles.delete(tenantId);
-    const handle = this.#openFile(tenantId, true, false);
+    const path = this.#existingDatabasePath(tenantId);
+    const db = openSqlite(path, { synchronous: this.#synchronous, mustExist: true });
     try {
-      const applied = applyMigrations(handle.db, this.#migrations);
+      const applied = applyMigrations(db, this.#migrations);
       this.#migrated.add(tenantId);
       return applied;
     } finally {
-      handle.close();
+      db.close();
     }
   }
 
@@ -103,21 +116,25 @@ export class Tenancy {
     return handle;
   }
 
-  #openFile(tenantId: string, mustExist: boolean, migrate = true): TenantHandle {
-    const path = this.#databasePath(tenantId);
-    if (mustExist && !existsSync(path)) throw new TenantDatabaseMissing(tenantId);
+  #openFile(tenantId: string, mustExist: boolean): TenantHandle {
+    const path = mustExist ? this.#existingDatabasePath(tenantId) : this.#databasePath(tenantId);
     const db = openSqlite(path, { synchronous: this.#synchronous, mustExist });
-    const handle = new TenantHandle(tenantId, db);
     try {
-      if (migrate && !this.#migrated.has(tenantId)) {
+      if (!this.#migrated.has(tenantId)) {
         applyMigrations(db, this.#migrations);
         this.#migrated.add(tenantId);
       }
     } catch (err) {
-      handle.close();
+      db.close();
       throw err;
     }
-    return handle;
+    return new TenantHandle(tenantId, db);
+  }
+
+  #existingDatabasePath(tenantId: string): string {
+    const path = this.#databasePath(tenantId);
+    if (!existsSync(path)) throw new TenantDatabaseMissing(tenantId);
+    return path;
   }
 
   #directory(tenantId: string): string {

@@ -76,6 +76,11 @@ t.test('the server refuses to start with a route that declares no permission or 
     ['unknown permission', (app) => app.get('/x', { config: { permission: 'everything' as never } }, async () => 'x'), /declares no valid permission/],
     ['self-declared public', (app) => app.get('/x', { config: { public: true } }, async () => 'x'), /claims to be public but is not on the public list/],
     ['write route that viewers may call', (app) => app.post('/x', { config: { permission: 'contacts:read' } }, async () => 'x'), /changes data but viewers hold its permission/],
+    ['id parameter without a pattern', (app) => app.get('/x/:thingId', { config: { permission: 'contacts:read' } }, async () => 'x'), /has no pattern for :thingId/],
+    ['id parameter with a schema but no pattern', (app) => app.get('/x/:thingId', { config: { permission: 'contacts:read' }, schema: { params: { type: 'object', properties: { thingId: { type: 'string' } }, additionalProperties: false } } }, async () => 'x'), /has no pattern for :thingId/],
+    ['write without a body schema', (app) => app.post('/x', { config: { permission: 'contacts:write' } }, async () => 'x'), /needs a body schema with additionalProperties: false/],
+    ['open body schema', (app) => app.patch('/x', { config: { permission: 'contacts:write' }, schema: { body: { type: 'object', properties: {} } } }, async () => 'x'), /needs a body schema with additionalProperties: false/],
+    ['open query schema', (app) => app.get('/x', { config: { permission: 'contacts:read' }, schema: { querystring: { type: 'object' } } }, async () => 'x'), /querystring schema must set additionalProperties: false/],
   ];
   for (const [name, addRoute, message] of cases) {
     const app = Fastify();

@@ -1,5 +1,7 @@
 import t from 'tap';
+import { AsyncResource } from 'node:async_hooks';
 import type { FastifyPluginAsync } from 'fastify';
+import { ContactParams } from '../../src/contacts/contacts.schemas.js';
 import type { Runtime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build } from '../helpers/app.js';
@@ -18,30 +20,36 @@ t.test('every route keeps tenant A out of tenant B', async (t) => {
   );
 });
 
+// Scopes do not nest (Tenancy.run refuses), so a route can only reach across tenants by escaping
+// its request's context first: a function bound to the empty context at module load does that.
+const outsideAnyScope = AsyncResource.bind(<T>(fn: () => T): T => fn());
+
 t.test('the suite catches a route that leaks, a route that writes across tenants, and a route it has no fixture for', async (t) => {
   // Deliberately broken routes, the kind of bug the suite exists for.
   const held: { runtime?: Runtime } = {};
-  const acrossTenants = <T>(fn: () => T | undefined): T | undefined => {
-    const runtime = held.runtime as Runtime;
-    const ids = runtime.control.statement('SELECT id FROM tenants').all() as { id: string }[];
-    for (const { id } of ids) {
-      const found = runtime.tenancy.run(id, { actor: null, requestId: null }, fn);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
+  const acrossTenants = <T>(fn: () => T | undefined): T | undefined =>
+    outsideAnyScope(() => {
+      const runtime = held.runtime as Runtime;
+      const ids = runtime.control.statement('SELECT id FROM tenants').all() as { id: string }[];
+      for (const { id } of ids) {
+        const found = runtime.tenancy.run(id, { actor: null, requestId: null }, fn);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    });
   const broken: FastifyPluginAsync = async (app) => {
-    app.get('/leaky/:contactId', { config: { permission: 'contacts:read' } }, async (request, reply) => {
+    const schema = { params: ContactParams };
+    app.get('/leaky/:contactId', { config: { permission: 'contacts:read' }, schema }, async (request, reply) => {
       const { contactId } = request.params as { contactId: string };
       const row = acrossTenants(() => tenantDb().statement('SELECT * FROM contacts WHERE id = ?').get(contactId));
       return row ?? reply.code(404).send({ error: { code: 'not_found', message: 'x' } });
     });
-    app.delete('/shredder/:contactId', { config: { permission: 'contacts:write' } }, async (request, reply) => {
+    app.delete('/shredder/:contactId', { config: { permission: 'contacts:write' }, schema }, async (request, reply) => {
       const { contactId } = request.params as { contactId: string };
       acrossTenants(() => (tenantDb().statement('DELETE FROM contacts WHERE id = ?').run(contactId).changes ? undefined : undefined));
       return reply.code(404).send({ error: { code: 'not_found', message: 'x' } });
     });
-    app.get('/widgets/:widgetId', { config: { permission: 'contacts:read' } }, async () => ({}));
+    app.get('/widgets/:widgetId', { config: { permission: 'contacts:read' }, schema: { params: { type: 'object', properties: { widgetId: { type: 'string', pattern: '^wd_[a-z2-7]{24}$' } }, additionalProperties: false } } }, async () => ({}));
   };
   const api = await build(t, {}, [broken]);
   held.runtime = api.runtime;

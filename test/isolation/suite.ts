@@ -51,7 +51,7 @@ export function sampleFromSchema(schema: JsonSchema, where: string): unknown {
 }
 
 function snapshot(api: TestApp, tenantId: string): Buffer {
-  return api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().db.serialize());
+  return api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().serialize());
 }
 
 export interface SuiteResult {

@@ -12,10 +12,12 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 }
 
 t.test('opening SQLite outside src/tenancy/ is a lint error', async (t) => {
-  for (const name of ['opens-sqlite.ts', 'opens-node-sqlite.ts', 'imports-sqlite-module.ts']) {
+  for (const name of ['opens-sqlite.ts', 'opens-node-sqlite.ts', 'imports-sqlite-module.ts', 'deep-import-sqlite.ts']) {
     const messages = await ruleIds(fixture(name), 'src/contacts/sneaky.ts');
     t.match(messages.join('\n'), /no-restricted-imports: .*tenantDb\(\)/, `${name} is refused in a feature folder`);
   }
+  t.match((await ruleIds(fixture('dynamic-import-sqlite.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-syntax: .*tenantDb\(\)/, 'a dynamic import is refused');
+  t.match((await ruleIds(fixture('requires-sqlite.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-syntax: ES modules only/, 'require() is refused');
   t.same(await ruleIds(fixture('opens-sqlite.ts'), 'src/tenancy/sqlite-extra.ts'), [], 'the same code is allowed inside src/tenancy/');
   t.match((await ruleIds(fixture('opens-sqlite.ts'), 'src/control/tenants.repo.ts')).join('\n'), /no-restricted-imports/, 'control-plane repos go through ControlDb, not the driver');
 });
@@ -26,6 +28,9 @@ t.test('binding a tenant scope by hand outside src/tenancy/ is a lint error', as
 
 t.test('reading process.env outside src/config/ is a lint error', async (t) => {
   t.match((await ruleIds(fixture('reads-env.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-properties: .*Config/);
+  const other = (await ruleIds(fixture('reads-env-other-ways.ts'), 'src/contacts/sneaky.ts')).join('\n');
+  t.match(other, /no-restricted-imports: .*Config/, 'import { env } from node:process is refused');
+  t.match(other, /no-restricted-syntax: .*Config/, 'globalThis.process.env is refused');
   t.same(await ruleIds(fixture('reads-env.ts'), 'src/config/config.ts'), []);
 });
 

@@ -1,8 +1,9 @@
 import t from 'tap';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { applyMigrations, loadMigrations } from '../../src/tenancy/migrations.js';
-import { Tenancy } from '../../src/tenancy/tenancy.js';
+import { Tenancy, TenantScopeNested } from '../../src/tenancy/tenancy.js';
 import { newTenantId } from '../../src/tenancy/tenant-id.js';
 import { tempDataDir } from '../helpers/app.js';
 
@@ -15,13 +16,13 @@ t.test('each tenant is one SQLite file with WAL, foreign keys, busy timeout and 
     const id = newTenantId();
     tenancy.createDatabase(id);
     const pragmas = tenancy.run(id, scope, () => {
-      const { db } = tenantDb();
+      const handle = tenantDb();
       return {
-        file: db.name,
-        journal: db.pragma('journal_mode', { simple: true }),
-        foreignKeys: db.pragma('foreign_keys', { simple: true }),
-        busy: db.pragma('busy_timeout', { simple: true }),
-        synchronous: db.pragma('synchronous', { simple: true }),
+        file: handle.path,
+        journal: handle.pragmaValue('journal_mode'),
+        foreignKeys: handle.pragmaValue('foreign_keys'),
+        busy: handle.pragmaValue('busy_timeout'),
+        synchronous: handle.pragmaValue('synchronous'),
       };
     });
     tenancy.close();
@@ -45,12 +46,12 @@ t.test('a database newer than the code is refused', async (t) => {
   t.teardown(() => tenancy.close());
   const id = newTenantId();
   tenancy.createDatabase(id);
-  tenancy.run(id, scope, () => tenantDb().db.prepare(`INSERT INTO schema_migrations VALUES (999, 'future', 'x')`).run());
-  t.throws(() => applyMigrations(tenancyDb(tenancy, id), loadMigrations('tenant')), /newer than this build/);
+  tenancy.run(id, scope, () => tenantDb().statement(`INSERT INTO schema_migrations VALUES (999, 'future', 'x')`).run());
+  t.throws(() => tenancy.migrate(id), /newer than this build/);
 });
 
 function tenancyDb(tenancy: Tenancy, id: string) {
-  return tenancy.run(id, scope, () => tenantDb().db);
+  return tenancy.run(id, scope, () => tenantDb());
 }
 
 t.test('the handle cache is bounded and closes what it evicts', async (t) => {
@@ -62,11 +63,11 @@ t.test('the handle cache is bounded and closes what it evicts', async (t) => {
   tenancyDb(tenancy, ids[1] as string);
   tenancyDb(tenancy, ids[2] as string);
   t.equal(tenancy.openHandles, 2);
-  t.equal(first.open, false, 'the least recently used handle was closed');
+  t.equal(first.isOpen, false, 'the least recently used handle was closed');
   const reopened = tenancyDb(tenancy, ids[0] as string);
-  t.equal(reopened.open, true, 'and reopens on demand');
+  t.equal(reopened.isOpen, true, 'and reopens on demand');
   tenancy.close();
-  t.equal(reopened.open, false, 'close() closes every handle');
+  t.equal(reopened.isOpen, false, 'close() closes every handle');
 });
 
 t.test('prepared statements are cached per handle', async (t) => {
@@ -104,4 +105,31 @@ t.test('two processes migrating one file at once apply each migration once', asy
   t.same(applyMigrations(racing, migrations), [], 'the second re-reads the version under the lock and applies nothing');
   t.same(raced, migrations.map((m) => m.version), 'the first applied everything');
   t.equal((second.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n, migrations.length);
+});
+
+t.test('a handle refuses statements that reach another database file', async (t) => {
+  const dataDir = tempDataDir(t);
+  const tenancy = new Tenancy({ dataDir, handleCacheSize: 4, synchronous: 'NORMAL' });
+  t.teardown(() => tenancy.close());
+  const [a, b] = [newTenantId(), newTenantId()];
+  tenancy.createDatabase(a);
+  tenancy.createDatabase(b);
+  const other = join(dataDir, 'tenants', b, 'tenant.db');
+  for (const sql of [`ATTACH DATABASE '${other}' AS b`, `attach '${other}' as b`, `/* x */ ATTACH '${join(dataDir, 'new.db')}' AS n`, 'DETACH b', `VACUUM INTO '${join(dataDir, 'copy.db')}'`]) {
+    t.throws(() => tenancy.run(a, scope, () => tenantDb().statement(sql)), { name: 'ForbiddenStatement' }, sql);
+  }
+  t.notOk(existsSync(join(dataDir, 'new.db')) || existsSync(join(dataDir, 'copy.db')), 'no file was created');
+});
+
+t.test('tenant scopes do not nest: code bound to one tenant cannot rebind itself to another', async (t) => {
+  const tenancy = new Tenancy({ dataDir: tempDataDir(t), handleCacheSize: 4, synchronous: 'NORMAL' });
+  t.teardown(() => tenancy.close());
+  const [a, b] = [newTenantId(), newTenantId()];
+  tenancy.createDatabase(a);
+  tenancy.createDatabase(b);
+  t.throws(() => tenancy.run(a, scope, () => tenancy.run(b, scope, () => tenantDb())), TenantScopeNested);
+  await t.rejects(tenancy.run(a, scope, async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return tenancy.run(b, scope, () => tenantDb());
+  }), TenantScopeNested, 'not after an await either');
 });
