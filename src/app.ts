@@ -7,7 +7,7 @@ import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
-import { AppError, errorHandler, sendError, toAppError } from './http/errors.js';
+import { AppError, clientErrorResponse, errorHandler, refuseBodyEncoding, sendError, toAppError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -25,24 +25,37 @@ export interface BuildOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export async function buildApp({ runtime, logDestination, apiPlugins = [] }: BuildOptions): Promise<FastifyInstance> {
   const { config } = runtime;
+  const responseHeaders = { ...securityHeaders(), 'cache-control': 'no-store' };
   const app = Fastify({
     loggerInstance: createLogger(config, logDestination) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }), // request-log.ts writes the one line
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Only a proxy on this host (nginx) may speak for the client through X-Forwarded-* headers.
+    trustProxy: config.trustProxy ? [...LOOPBACK] : false,
     exposeHeadRoutes: false,
     return503OnClosing: true,
     // nginx's request id is kept when it looks like one, so a request can be followed across both logs.
     genReqId: (req) => {
-      const incoming = config.trustProxy ? req.headers['x-request-id'] : undefined;
+      const incoming = config.trustProxy && LOOPBACK.has(req.socket.remoteAddress ?? '') ? req.headers['x-request-id'] : undefined;
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
-    // Router-level failures (a path parameter too long, a malformed URL) get the same error shape.
-    frameworkErrors: (err, _request, reply) => sendError(reply, toAppError(err)),
+    // Router-level failures (a path parameter too long, a malformed URL) get the same error shape
+    // and headers; failures before a request exists at all (a malformed header line, oversized
+    // headers) get the same body, written to the socket.
+    frameworkErrors: (err, request, reply) => {
+      reply.headers(responseHeaders);
+      reply.header('x-request-id', request.id);
+      sendError(reply, toAppError(err));
+    },
+    clientErrorHandler: (err, socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(err));
+      else socket.destroy();
+    },
   });
 
   app.setValidatorCompiler(createValidatorCompiler());
@@ -50,10 +63,11 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
   app.setNotFoundHandler((_request, reply) => sendError(reply, new AppError(404, 'not_found', 'no such route')));
   // Only JSON bodies: everything else (text/plain, forms) is a 415.
   app.removeContentTypeParser(['text/plain']);
-  const responseHeaders = { ...securityHeaders(), 'cache-control': 'no-store' };
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(responseHeaders);
     reply.header('x-request-id', request.id);
+    const refusal = refuseBodyEncoding(request.headers);
+    if (refusal) return void sendError(reply, refusal);
     done();
   });
 

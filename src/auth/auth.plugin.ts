@@ -32,7 +32,8 @@ declare module 'fastify' {
 
 const CLOCK_TOLERANCE_SECONDS = 5;
 const SAFE_CLAIM = /^[A-Za-z0-9_-]{1,128}$/;
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+// The scheme is case-insensitive (RFC 9110 §11.1); the token is base64url JWT text only.
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 const unauthenticated = (message: string, code = 'invalid_token'): AppError => new AppError(401, code, message);
 
@@ -97,8 +98,10 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    // Unknown routes answer 404 here, before any body is read; public routes need no token.
+    if (request.is404) return void sendError(reply, new AppError(404, 'not_found', 'no such route'));
     const route = request.routeOptions.config;
-    if (route.public || request.is404) return done();
+    if (route.public) return done();
     try {
       const auth = authenticate(app, runtime, verified, request);
       const permission = route.permission as Permission;

@@ -80,18 +80,17 @@ export function buildCli(): Command {
     .action(async (options: { json?: boolean }) =>
       withRuntime((runtime) => {
         const tenants = runtime.control.statement(`SELECT id FROM tenants WHERE status != 'deleted' ORDER BY id`).all() as { id: string }[];
-        let applied = 0;
-        let created = 0;
+        let migrated = 0;
+        // A listed tenant without its file is an anomaly for a person to look at (a restore under
+        // way, a file moved by hand): it is reported, never papered over with an empty database.
+        const missing: string[] = [];
         for (const { id } of tenants) {
-          if (!runtime.tenancy.databaseExists(id)) {
-            runtime.tenancy.createDatabase(id); // a tenant row whose file never got made
-            created += 1;
-          } else if (runtime.tenancy.migrate(id).length > 0) {
-            applied += 1;
-          }
+          if (!runtime.tenancy.databaseExists(id)) missing.push(id);
+          else if (runtime.tenancy.migrate(id).length > 0) migrated += 1;
         }
-        const result = { tenants: tenants.length, migrated: applied, created };
-        print(options.json ? result : `migrated control.db and ${tenants.length} tenant databases (${applied} changed, ${created} created)`);
+        const result = { tenants: tenants.length, migrated, missing };
+        print(options.json ? result : `migrated control.db and ${tenants.length - missing.length} tenant databases (${migrated} changed)`);
+        if (missing.length > 0) throw new CliError(`${missing.length} tenant database(s) missing: ${missing.join(', ')}`);
       }),
     );
 
@@ -150,9 +149,14 @@ export function buildCli(): Command {
   return program;
 }
 
+/** `spinney`, `spinney tenant`, `spinney dev` alone: the group's help on stdout, exit 0. */
+const GROUPS = new Set(['', 'tenant', 'dev']);
+
 export async function main(argv: string[]): Promise<number> {
+  // Everything Spinney writes (databases, WAL files, keys, logs it opens) is for its own user only.
+  process.umask(0o077);
   try {
-    await buildCli().parseAsync(argv, { from: 'user' });
+    await buildCli().parseAsync(GROUPS.has(argv.join(' ')) ? [...argv, '--help'] : argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode; // commander already printed the reason

@@ -39,14 +39,6 @@ export function listTenantRows(control: ControlDb): TenantRow[] {
   return control.statement(`SELECT * FROM tenants WHERE status != 'deleted' ORDER BY created_at, id`).all() as TenantRow[];
 }
 
-/** Removes a tenant that never became usable (its database could not be created). */
-export function deleteUnusableTenant(control: ControlDb, id: string): void {
-  control.db.transaction(() => {
-    control.statement('DELETE FROM invitations WHERE tenant_id = ?').run(id);
-    control.statement('DELETE FROM tenants WHERE id = ?').run(id);
-  })();
-}
-
 export function updateTenantStatus(control: ControlDb, id: string, status: TenantStatus, now: string): void {
   control
     .statement(

@@ -1,13 +1,10 @@
 // Tenant lifecycle for operators (CLI) and, later, platform admins. Same code path for both.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
 import { isRole, type Role } from '../auth/permissions.js';
 import { newTenantId, isTenantId } from '../tenancy/tenant-id.js';
 import {
-  deleteUnusableTenant,
   findTenant,
   insertInvitation,
   insertTenant,
@@ -64,28 +61,30 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
   }
   const { control, tenancy } = runtime;
   const id = newTenantId();
-  const now = new Date().toISOString();
-  const base = slugify(name);
-  let slug = base;
-  for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
 
-  // The row first, then the file: a crash in between leaves a row whose file is created on retry
-  // by `spinney migrate`, never a file that no tenant owns.
+  // The file first, then the row: a tenant that exists in control.db always has its database, and
+  // a failure (or crash) in between leaves at most an unreferenced directory, which is removed.
+  tenancy.createDatabase(id);
   let invitation: CreatedTenant['invitation'] = null;
-  control.db.transaction(() => {
-    insertTenant(control, { id, slug, name, now });
-    if (input.adminEmail) {
-      const invitationId = newId('invitation');
-      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
-      insertInvitation(control, { id: invitationId, tenantId: id, email: input.adminEmail, role: 'admin', createdBy: 'system', now, expiresAt });
-      invitation = { id: invitationId, email: input.adminEmail, role: 'admin' };
-    }
-  })();
   try {
-    tenancy.createDatabase(id);
+    // IMMEDIATE: concurrent creates (two CLI runs, two workers) take turns choosing a free slug.
+    control.db
+      .transaction(() => {
+        const now = new Date().toISOString();
+        const base = slugify(name);
+        let slug = base;
+        for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
+        insertTenant(control, { id, slug, name, now });
+        if (input.adminEmail) {
+          const invitationId = newId('invitation');
+          const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+          insertInvitation(control, { id: invitationId, tenantId: id, email: input.adminEmail, role: 'admin', createdBy: 'system', now, expiresAt });
+          invitation = { id: invitationId, email: input.adminEmail, role: 'admin' };
+        }
+      })
+      .immediate();
   } catch (err) {
-    deleteUnusableTenant(control, id);
-    rmSync(join(runtime.config.dataDir, 'tenants', id), { recursive: true, force: true });
+    tenancy.removeDatabase(id);
     throw err;
   }
   return { ...toTenant(findTenant(control, id) as TenantRow), invitation };

@@ -1,6 +1,7 @@
 // One error type with a stable code, and the one handler that turns any thrown thing into the
 // documented shape {"error": {"code", "message", "field"?}}. 5xx bodies never carry internals.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { TenantDatabaseMissing } from '../tenancy/tenancy.js';
 
 export class AppError extends Error {
   constructor(
@@ -66,6 +67,8 @@ export function toAppError(err: FastifyError & { validation?: AjvError[]; valida
     if (err.validationContext === 'params') return notFound();
     return describeValidation(err.validation, err.validationContext ?? 'request');
   }
+  // A tenant row whose database file is gone (an operator moved it, a restore is under way).
+  if (err instanceof TenantDatabaseMissing) return new AppError(503, 'tenant_unavailable', 'this workspace is temporarily unavailable');
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (known) return new AppError(known[0], known[1], known[2]);
   if (err.statusCode === 401) return new AppError(401, 'unauthenticated', 'authentication required');
@@ -80,6 +83,8 @@ export function toAppError(err: FastifyError & { validation?: AjvError[]; valida
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.field) body.error.field = error.field;
+  // RFC 6750: say which scheme is expected, and whether the token sent was the problem.
+  if (error.statusCode === 401) reply.header('www-authenticate', error.code === 'unauthenticated' ? 'Bearer' : 'Bearer error="invalid_token"');
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(body);
 }
 
@@ -90,4 +95,42 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     request.log.error({ err }, 'request failed');
   }
   return sendError(reply, error);
+}
+
+/**
+ * Bodies are UTF-8 JSON, uncompressed. A declared charset other than UTF-8, or any content
+ * encoding, would otherwise be read as UTF-8 regardless: refuse it instead (415).
+ */
+export function refuseBodyEncoding(headers: Record<string, string | string[] | undefined>): AppError | null {
+  const encoding = headers['content-encoding'];
+  if (encoding !== undefined && encoding !== 'identity') {
+    return new AppError(415, 'unsupported_media_type', 'compressed request bodies are not accepted');
+  }
+  const type = headers['content-type'];
+  const charset = typeof type === 'string' ? /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1] : undefined;
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    return new AppError(415, 'unsupported_media_type', 'send the body as UTF-8 JSON');
+  }
+  return null;
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'the request took too long to arrive'],
+};
+
+/** A complete HTTP response for a request Node could not even parse, in the usual error shape. */
+export function clientErrorResponse(err: { code?: string }): string {
+  const [status, reason, code, message] = (err.code && CLIENT_ERRORS[err.code]) || [400, 'Bad Request', 'bad_request', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  return [
+    `HTTP/1.1 ${status} ${reason}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }

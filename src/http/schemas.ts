@@ -5,13 +5,19 @@ import { idPattern, type IdKind } from './ids.js';
 /** An id path parameter; a value that does not match is answered 404 (see errors.ts). */
 export const IdParam = (kind: IdKind) => Type.String({ pattern: idPattern(kind), maxLength: 64 });
 
-/** One line of printable text: no control characters (NUL, newlines, escapes). */
-export const SingleLine = (options: { minLength?: number; maxLength: number; examples?: string[] }) =>
-  Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f]*$', ...options });
+// Characters no stored text needs and attackers like: C0/C1 controls (NUL, escapes), line and
+// paragraph separators, bidirectional overrides and isolates (text that displays reversed), and
+// lone surrogates (not text at all). Zero-width joiners and direction marks stay allowed: emoji
+// sequences and right-to-left scripts need them.
+const REFUSED = '\\u007f-\\u009f\\u2028-\\u202e\\u2066-\\u2069\\ud800-\\udfff';
 
-/** Free text: newlines and tabs allowed, other control characters not. */
+/** One line of text: none of the refused characters, no newline or tab. */
+export const SingleLine = (options: { minLength?: number; maxLength: number; examples?: string[] }) =>
+  Type.String({ pattern: `^[^\\u0000-\\u001f${REFUSED}]*$`, ...options });
+
+/** Free text: newlines and tabs allowed, the refused characters not. */
 export const MultiLine = (options: { maxLength: number; examples?: string[] }) =>
-  Type.String({ pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$', ...options });
+  Type.String({ pattern: `^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f${REFUSED}]*$`, ...options });
 
 export const Timestamp = Type.String({ format: 'date-time' });
 

@@ -1,7 +1,7 @@
 // The tenant plane: one SQLite file per tenant at <dataDir>/tenants/<tenantId>/tenant.db, the path
 // derived only from a validated, server-generated tenant id. Open handles live in an LRU cache;
 // evicted handles are closed. Migrations run the first time each file is opened by this process.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { SqliteSynchronous } from '../config/config.js';
@@ -93,6 +93,14 @@ export class Tenancy {
     } finally {
       db.close();
     }
+  }
+
+  /** Closes the tenant's handle and removes its directory (database, WAL, everything in it). */
+  removeDatabase(tenantId: string): void {
+    const dir = this.#directory(tenantId);
+    this.#handles.delete(tenantId);
+    this.#migrated.delete(tenantId);
+    rmSync(dir, { recursive: true, force: true });
   }
 
   databaseExists(tenantId: string): boolean {

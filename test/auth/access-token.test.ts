@@ -89,6 +89,9 @@ t.test('a cached verified token still sees suspension and role checks on every r
   const tenant = api.tenant();
   const token = tenant.token('viewer');
   t.equal((await api.call({ method: 'GET', url: '/api/v1/contacts', token })).statusCode, 200);
+  t.equal((await api.call({ method: 'GET', url: '/api/v1/contacts', token })).statusCode, 200, 'served from the cache');
+  const write = await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'x' } });
+  t.equal(write.statusCode, 403, 'the cached viewer token still may not write');
   setTenantStatus(api.runtime, tenant.id, 'suspended');
   t.equal((await api.call({ method: 'GET', url: '/api/v1/contacts', token })).statusCode, 403);
 });

@@ -1,6 +1,6 @@
 // The `spinney` CLI as operators and scripts use it: real process, real data dir.
 import t from 'tap';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { openRuntime } from '../../src/runtime.js';
@@ -16,6 +16,9 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   const tenant = JSON.parse(created.stdout);
   t.match(tenant, { id: /^tn_[a-z2-7]{24}$/, slug: 'acme-roofing', name: 'Acme Roofing', status: 'active', invitation: { email: 'owner@acme.example', role: 'admin' } });
   t.ok(existsSync(join(dataDir, 'tenants', tenant.id, 'tenant.db')), 'its database file exists');
+  for (const path of ['control.db', join('tenants', tenant.id, 'tenant.db'), join('tenants', tenant.id)]) {
+    t.equal(statSync(join(dataDir, path)).mode & 0o077, 0, `${path} is for the owner only`);
+  }
 
   const second = await spinney(['tenant', 'create', '--name', 'Acme Roofing'], env);
   t.match(second.stdout, /^created tn_[a-z2-7]{24} \(acme-roofing-2\)\n$/, 'slugs stay unique');
@@ -48,7 +51,15 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   t.equal((await call()).statusCode, 200);
 
   const migrate = await spinney(['migrate', '--json'], env);
-  t.same(JSON.parse(migrate.stdout), { tenants: 2, migrated: 0, created: 0 });
+  t.same(JSON.parse(migrate.stdout), { tenants: 2, migrated: 0, missing: [] });
+  t.equal(migrate.code, 0);
+
+  runtime.tenancy.removeDatabase(tenant.id);
+  const incomplete = await spinney(['migrate', '--json'], env);
+  t.same(JSON.parse(incomplete.stdout), { tenants: 2, migrated: 0, missing: [tenant.id] }, 'a missing database is reported');
+  t.equal(incomplete.code, 1);
+  t.equal(incomplete.stderr, `spinney: 1 tenant database(s) missing: ${tenant.id}\n`);
+  t.notOk(existsSync(join(dataDir, 'tenants', tenant.id, 'tenant.db')), 'and not replaced by an empty one');
 });
 
 t.test('errors are one line on stderr with a non-zero exit', async (t) => {
@@ -90,6 +101,14 @@ t.test('production refuses to serve with an unsafe configuration, naming every p
   t.equal(res.code, 1);
   t.equal(res.stderr.split('\n').length, 2, 'one line');
   for (const word of ['SPINNEY_DATA_DIR', 'https', 'SPINNEY_DEV_SIGNIN', 'SPINNEY_TOKEN_SIGNING_KEY']) t.match(res.stderr, word);
+});
+
+t.test('a command group without a subcommand shows its help', async (t) => {
+  for (const args of [[], ['tenant'], ['dev']]) {
+    const res = await spinney(args, {});
+    t.equal(res.code, 0, `spinney ${args.join(' ')}`);
+    t.match(res.stdout, /^Usage: spinney/);
+  }
 });
 
 t.test('every command has --help', async (t) => {

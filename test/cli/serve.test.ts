@@ -2,6 +2,8 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDataDir } from '../helpers/app.js';
 import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
 
@@ -33,4 +35,7 @@ t.test('serve --demo creates the demo workspace, prints how to call the API, and
   child.kill('SIGTERM');
   const [code] = await once(child, 'exit');
   t.equal(code, 0, 'SIGTERM stops it with exit code 0');
+  // Closing the last connection checkpoints the WAL and removes it: proof every handle was closed.
+  const leftovers = [join('control.db-wal'), join('tenants', tenantId, 'tenant.db-wal')].filter((p) => existsSync(join(dataDir, p)));
+  t.same(leftovers, [], 'no WAL file left behind: every database was closed cleanly');
 });

@@ -97,6 +97,15 @@ t.test('bad input gets a clear error and changes nothing', async (t) => {
     { name: 'wrong type', method: 'POST', payload: { name: 42 }, status: 400, code: 'invalid_field', field: 'name' },
     { name: 'empty name', method: 'POST', payload: { name: '' }, status: 400, code: 'invalid_field', field: 'name' },
     { name: 'NUL in a field', method: 'POST', payload: { name: 'a\u0000b' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'C1 control', method: 'POST', payload: { name: 'a\u0085b' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'bidi override', method: 'POST', payload: { name: 'invoice\u202egpj.exe' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'line separator', method: 'POST', payload: { name: 'a\u2028b' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'lone surrogate', method: 'POST', payload: { name: 'a\ud800b' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'newline in a one-line field', method: 'POST', payload: { name: 'a\nb' }, status: 400, code: 'invalid_field', field: 'name' },
+    { name: 'bidi isolate in notes', method: 'POST', payload: { name: 'x', notes: 'a\u2066b' }, status: 400, code: 'invalid_field', field: 'notes' },
+    { name: 'latin1 charset', method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, payload: '{"name":"x"}', status: 415, code: 'unsupported_media_type' },
+    { name: 'utf-16 charset', method: 'POST', headers: { 'content-type': 'application/json; charset="utf-16"' }, payload: '{"name":"x"}', status: 415, code: 'unsupported_media_type' },
+    { name: 'gzip content encoding', method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: '{"name":"x"}', status: 415, code: 'unsupported_media_type' },
     { name: 'bad email', method: 'POST', payload: { name: 'x', email: 'not-an-email' }, status: 400, code: 'invalid_field', field: 'email' },
     { name: 'too long', method: 'POST', payload: { name: 'x'.repeat(201) }, status: 400, code: 'invalid_field', field: 'name' },
     { name: 'array body', method: 'POST', payload: [{ name: 'x' }], status: 400, code: 'invalid_request' },
@@ -120,6 +129,22 @@ t.test('bad input gets a clear error and changes nothing', async (t) => {
   const list = (await api.call({ method: 'GET', url: '/api/v1/contacts', token })).json();
   t.same(list.items.map((c: { name: string }) => c.name), ['Keep Me'], 'nothing was created or changed');
   t.same(list.items[0], existing);
+});
+
+t.test('real-world text is accepted: emoji sequences, right-to-left scripts, notes with newlines', async (t) => {
+  const api = await setup(t);
+  for (const payload of [
+    { name: 'Family 👨‍👩‍👧 Roofing' },
+    { name: 'می‌خواهم', notes: 'ZWNJ in Persian' },
+    { name: 'שלום\u200f (RLM)' },
+    { name: 'Ünïcödé Ltd', notes: 'line one\nline two\r\n\tindented' },
+  ]) {
+    const res = await api.call({ method: 'POST', url: '/api/v1/contacts', token: api.token, payload });
+    t.equal(res.statusCode, 201, JSON.stringify(payload));
+    if (res.statusCode === 201) t.equal(res.json().name, payload.name, 'stored as sent');
+  }
+  const utf8 = await api.call({ method: 'POST', url: '/api/v1/contacts', token: api.token, headers: { 'content-type': 'application/json; charset=UTF-8' }, payload: '{"name":"ok"}' });
+  t.equal(utf8.statusCode, 201, 'an explicit UTF-8 charset is fine');
 });
 
 t.test('ids that do not match their pattern are 404, whatever they contain', async (t) => {

@@ -1,9 +1,9 @@
 import t from 'tap';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTenant, listTenants, slugify } from '../../src/control/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
-import { tempDataDir, testConfig } from '../helpers/app.js';
+import { build, tempDataDir, testConfig } from '../helpers/app.js';
 
 t.test('slugs are lowercase ascii words', async (t) => {
   t.equal(slugify('Acme Roofing & Sons'), 'acme-roofing-sons');
@@ -20,6 +20,24 @@ t.test('a tenant whose database cannot be created leaves no row or invitation be
   t.throws(() => createTenant(runtime, { name: 'Doomed', adminEmail: 'a@b.example' }));
   t.same(listTenants(runtime), []);
   t.same(runtime.control.statement('SELECT count(*) AS n FROM invitations').get(), { n: 0 });
+});
+
+t.test('a tenant whose row cannot be written leaves no database directory behind', async (t) => {
+  const dataDir = tempDataDir(t);
+  const runtime = openRuntime(testConfig(dataDir));
+  t.teardown(() => runtime.close());
+  runtime.control.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON tenants BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  t.throws(() => createTenant(runtime, { name: 'Refused' }), /refused/);
+  t.same(readdirSync(join(dataDir, 'tenants')), [], 'the database made first was removed again');
+});
+
+t.test('an active tenant whose database file is missing answers 503, not 500', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  api.runtime.tenancy.removeDatabase(tenant.id);
+  const res = await api.call({ method: 'GET', url: '/api/v1/contacts', token: tenant.token() });
+  t.equal(res.statusCode, 503);
+  t.equal(res.json().error.code, 'tenant_unavailable');
 });
 
 t.test('one email invited to two workspaces is two separate invitations', async (t) => {

@@ -96,3 +96,71 @@ t.test('the server refuses to start with a route that declares no permission or 
     await app.close();
   }
 });
+
+t.test('unknown routes answer 404 before any body is read, even a malformed one', async (t) => {
+  const api = await build(t);
+  for (const url of ['/api/v1/nope', '/healthz', '/api/v1/openapi.json']) {
+    const res = await api.call({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{' });
+    t.equal(res.statusCode, 404, `POST ${url}`);
+    t.equal(res.json().error.code, 'not_found');
+  }
+});
+
+t.test('router-level and socket-level failures keep the error shape and headers', async (t) => {
+  const api = await build(t);
+  const token = api.tenant().token();
+  const badEncoding = await api.call({ method: 'GET', url: '/api/v1/contacts/%E0%A4%A', token });
+  t.equal(badEncoding.statusCode, 404);
+  t.equal(badEncoding.json().error.code, 'not_found');
+  t.equal(badEncoding.headers['x-content-type-options'], 'nosniff');
+  t.equal(badEncoding.headers['cache-control'], 'no-store');
+  t.match(badEncoding.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+  const tooLong = await api.call({ method: 'GET', url: `/api/v1/contacts/${'x'.repeat(300)}`, token });
+  t.equal(tooLong.statusCode, 404);
+  t.equal(tooLong.headers['x-content-type-options'], 'nosniff');
+
+  // Requests Node cannot parse never reach Fastify; they still get our shape over a real socket.
+  const { createConnection } = await import('node:net');
+  const address = await api.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = new URL(address);
+  const raw = (request: string) =>
+    new Promise<string>((resolve, reject) => {
+      let data = '';
+      const socket = createConnection({ host: '127.0.0.1', port: Number(port) }, () => socket.write(request));
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+  const badHeader = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n');
+  t.match(badHeader, /^HTTP\/1\.1 400 Bad Request\r\n/);
+  t.match(badHeader, /\{"error":\{"code":"bad_request","message":"the request is not valid HTTP"\}\}$/);
+  const hugeHeaders = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+  t.match(hugeHeaders, /^HTTP\/1\.1 431 /);
+  t.match(hugeHeaders, /"code":"headers_too_large"/);
+});
+
+t.test('401s say which scheme to use; the scheme name is case-insensitive', async (t) => {
+  const api = await build(t);
+  const token = api.tenant().token();
+  const none = await api.call({ method: 'GET', url: '/api/v1/contacts' });
+  t.equal(none.headers['www-authenticate'], 'Bearer');
+  const bad = await api.call({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: 'Bearer a.b.c' } });
+  t.equal(bad.headers['www-authenticate'], 'Bearer error="invalid_token"');
+  for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+    const res = await api.call({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `${scheme} ${token}` } });
+    t.equal(res.statusCode, 200, scheme);
+  }
+});
+
+t.test('forwarded headers are trusted only from a proxy on this host, and only when configured', async (t) => {
+  const trusting = await build(t, { SPINNEY_TRUST_PROXY: 'true' });
+  const viaNginx = await trusting.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '127.0.0.1', headers: { 'x-request-id': 'nginx-req-12345678' } });
+  t.equal(viaNginx.headers['x-request-id'], 'nginx-req-12345678', 'nginx on loopback may name the request');
+  const direct = await trusting.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '203.0.113.5', headers: { 'x-request-id': 'spoofed-req-1234' } });
+  t.match(direct.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'a client reaching the port directly may not');
+  const forged = await trusting.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'forged\nline-12345' } });
+  t.match(forged.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'a malformed id is replaced');
+  const plain = await build(t);
+  const ignored = await plain.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'nginx-req-12345678' } });
+  t.match(ignored.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'without SPINNEY_TRUST_PROXY the header is ignored');
+});

@@ -1,6 +1,6 @@
 // Canary strings sent in every place a client can put data must never reach the log.
 import t from 'tap';
-import { build } from '../helpers/app.js';
+import { build, TEST_SIGNING_KEY } from '../helpers/app.js';
 
 const CANARY = 'CANARY-d41d8cd98f00b204';
 
@@ -20,11 +20,15 @@ t.test('no header, cookie, token, query string or body value appears in the log'
   await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: canary('invalid'), [canary('unknown-field-value')]: 1 } });
   await api.call({ method: 'POST', url: '/api/v1/contacts', token, headers: { 'content-type': 'application/json' }, payload: `{"name": "${canary('malformed')}"` });
   await api.call({ method: 'GET', url: '/api/v1/contacts', token, query: { cursor: canary('cursor').replace(/[^A-Za-z0-9_-]/g, '') } });
+  await api.call({ method: 'GET', url: `/api/v1/${canary('unknown-route')}/dana@example.com`, token });
+  await api.call({ method: 'GET', url: `/api/v1/contacts/${canary('bad-id')}`, token });
 
   const log = api.logs.join('');
-  t.ok(api.logs.length >= 9, `one line per request was written (${api.logs.length})`);
+  t.ok(api.logs.length >= 11, `one line per request was written (${api.logs.length})`);
   t.notOk(log.includes(CANARY), 'no canary in the log');
   t.notOk(log.includes(token), 'the access token is not in the log');
+  t.notOk(log.includes('dana@example.com'), 'nor an email typed into an unknown path');
+  t.notOk(log.includes(TEST_SIGNING_KEY), 'nor the signing key');
   for (const line of api.logs) {
     const entry = JSON.parse(line);
     t.match(entry, { msg: 'request', reqId: String, method: String, status: Number, ms: Number }, 'a structured request line');
