@@ -1,7 +1,9 @@
 import t from 'tap';
 import { AsyncResource } from 'node:async_hooks';
 import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
 import { ContactParams } from '../../src/contacts/contacts.schemas.js';
+import { IdParam } from '../../src/http/schemas.js';
 import type { Runtime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build } from '../helpers/app.js';
@@ -39,6 +41,12 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
     });
   const broken: FastifyPluginAsync = async (app) => {
     const schema = { params: ContactParams };
+    // An id in the body, looked up across tenants (registered first: the shredder below deletes B's record).
+    const lookupBody = Type.Object({ contactId: IdParam('contact') }, { additionalProperties: false });
+    app.post('/lookup', { config: { permission: 'contacts:write' }, schema: { body: lookupBody } }, async (request) => {
+      const { contactId } = request.body as { contactId: string };
+      return acrossTenants(() => tenantDb().statement('SELECT * FROM contacts WHERE id = ?').get(contactId)) ?? {};
+    });
     app.get('/leaky/:contactId', { config: { permission: 'contacts:read' }, schema }, async (request, reply) => {
       const { contactId } = request.params as { contactId: string };
       const row = acrossTenants(() => tenantDb().statement('SELECT * FROM contacts WHERE id = ?').get(contactId));
@@ -49,6 +57,10 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
       acrossTenants(() => (tenantDb().statement('DELETE FROM contacts WHERE id = ?').run(contactId).changes ? undefined : undefined));
       return reply.code(404).send({ error: { code: 'not_found', message: 'x' } });
     });
+    // A route that always says 404 would pass the cross-tenant check by doing nothing at all.
+    app.delete('/lazy/:contactId', { config: { permission: 'contacts:write' }, schema }, async (_request, reply) =>
+      reply.code(404).send({ error: { code: 'not_found', message: 'x' } }),
+    );
     app.get('/widgets/:widgetId', { config: { permission: 'contacts:read' }, schema: { params: { type: 'object', properties: { widgetId: { type: 'string', pattern: '^wd_[a-z2-7]{24}$' } }, additionalProperties: false } } }, async () => ({}));
   };
   const api = await build(t, {}, [broken]);
@@ -58,5 +70,7 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: response to tenant A contains tenant B's data/);
   t.match(violations.join('\n'), /DELETE \/api\/v1\/shredder\/:contactId: a request by tenant A changed tenant B's database/);
   t.match(violations.join('\n'), /GET \/api\/v1\/widgets\/:widgetId: no isolation fixture for :widgetId/);
+  t.match(violations.join('\n'), /POST \/api\/v1\/lookup: response to tenant A contains tenant B's data/);
+  t.match(violations.join('\n'), /DELETE \/api\/v1\/lazy\/:contactId: tenant A's own ids answered 404; the cross-tenant 404 proves nothing/);
   t.notMatch(violations.join('\n'), /\/contacts/, 'the real contact routes stay clean beside them');
 });

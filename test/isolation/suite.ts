@@ -2,8 +2,10 @@
 // and B with one record per fixture, then calls every route as A:
 //  - without a token, every non-public route must answer 401;
 //  - with B's ids in the path, every route must answer 404 and leave B's database byte-for-byte
-//    unchanged;
-//  - every list must contain nothing of B's, and every create must land in A only.
+//    unchanged; B's ids also go into every body or query field that names an id;
+//  - every list must contain nothing of B's, every write must leave B unchanged, and public
+//    routes must show nothing of B's;
+//  - the same call with A's own ids must succeed (DELETE included), or the 404 proves nothing.
 // It returns violations instead of asserting, so a test can also prove it catches broken routes.
 import { tenantDb } from '../../src/tenancy/context.js';
 import type { RegisteredRoute } from '../../src/http/route-registry.js';
@@ -15,6 +17,7 @@ const MARKER_A = 'tenant-a-record';
 
 interface JsonSchema {
   type?: string | string[];
+  pattern?: string;
   properties?: Record<string, JsonSchema>;
   anyOf?: JsonSchema[];
   examples?: unknown[];
@@ -86,24 +89,33 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     checked.push({ route: name, probes });
     if (route.public) {
       probes.push('public');
+      const res = await api.call({ method: route.method as 'GET', url: route.url });
+      const leaked = secretsOfB.filter((secret) => res.body.includes(secret));
+      if (leaked.length > 0) violations.push(`${name}: public response contains tenant B's data (${leaked.join(', ')})`);
       continue;
     }
 
-    let payload: unknown;
+    const schema = route.schema as { body?: JsonSchema; querystring?: JsonSchema } | undefined;
+    const idFields = [...idFieldsOf(schema?.body), ...idFieldsOf(schema?.querystring)];
+    const missing = [...route.params, ...idFields].filter((p) => !FIXTURES[p]);
+    if (missing.length > 0) {
+      violations.push(`${name}: no isolation fixture for ${missing.map((m) => `:${m}`).join(', ')} (add one to test/isolation/fixtures.ts)`);
+      continue;
+    }
+    let sample: Record<string, unknown> | undefined;
     try {
-      payload = route.schema?.body ? sampleFromSchema(route.schema.body as JsonSchema, `${name} body`) : undefined;
+      sample = schema?.body ? (sampleFromSchema(schema.body, `${name} body`) as Record<string, unknown>) : undefined;
     } catch (err) {
       violations.push((err as Error).message);
       continue;
     }
-    const request = (token: string | undefined, ids: Record<string, string>) =>
-      api.call({ method: route.method as 'GET', url: fillPath(route, ids), ...(token ? { token } : {}), ...(payload !== undefined ? { payload: payload as object } : {}) });
-
-    const missing = route.params.filter((p) => !FIXTURES[p]);
-    if (missing.length > 0) {
-      violations.push(`${name}: no isolation fixture for :${missing.join(', :')} (add one to test/isolation/fixtures.ts)`);
-      continue;
-    }
+    // Every id the request can carry (path, body, query) comes from the same tenant's fixtures.
+    const request = (token: string | undefined, ids: Record<string, string>) => {
+      const payload = sample && { ...sample, ...pick(ids, idFieldsOf(schema?.body)) };
+      const query = pick(ids, idFieldsOf(schema?.querystring));
+      return api.call({ method: route.method as 'GET', url: fillPath(route, ids), query, ...(token ? { token } : {}), ...(payload ? { payload } : {}) });
+    };
+    const carriesIds = route.params.length > 0 || idFields.length > 0;
 
     const before = snapshot(api, b.id);
     const anonymous = await request(undefined, idsB);
@@ -115,21 +127,38 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
       probes.push('ids of B as A');
       if (crossTenant.statusCode !== 404) violations.push(`${name}: answered ${crossTenant.statusCode} to tenant A for tenant B's ids (expected 404)`);
     } else {
-      probes.push(route.method === 'GET' ? 'list as A' : 'write as A');
+      probes.push(carriesIds ? "B's ids in body or query as A" : route.method === 'GET' ? 'list as A' : 'write as A');
       if (crossTenant.statusCode >= 500) violations.push(`${name}: answered ${crossTenant.statusCode} to tenant A`);
     }
     const leaked = secretsOfB.filter((secret) => crossTenant.body.includes(secret));
     if (leaked.length > 0) violations.push(`${name}: response to tenant A contains tenant B's data (${leaked.join(', ')})`);
     if (!before.equals(snapshot(api, b.id))) violations.push(`${name}: a request by tenant A changed tenant B's database`);
 
-    // The same route with A's own ids must work, or a 404 above proves nothing.
-    if (route.params.length > 0 && route.method !== 'DELETE') {
+    // The same call with A's own ids must work, or a 404 above proves nothing.
+    if (carriesIds) {
       const own = await request(tokenA, idsA);
       probes.push('own ids as A');
       if (own.statusCode >= 300) violations.push(`${name}: tenant A's own ids answered ${own.statusCode}; the cross-tenant 404 proves nothing`);
+      // A DELETE consumed A's record: seed a fresh one for the routes still to come.
+      if (route.method === 'DELETE') {
+        for (const param of route.params) idsA[param] = await (FIXTURES[param] as NonNullable<(typeof FIXTURES)[string]>)(api, tokenA, MARKER_A);
+      }
     }
   }
   return { violations, checked };
+}
+
+const ID_PATTERN = /^\^[a-z]{2}_/;
+
+/** Body or query fields that hold a record id (their pattern is a prefixed id). */
+function idFieldsOf(schema: JsonSchema | undefined): string[] {
+  return Object.entries(schema?.properties ?? {})
+    .filter(([, property]) => [property, ...(property.anyOf ?? [])].some((s) => typeof s.pattern === 'string' && ID_PATTERN.test(s.pattern)))
+    .map(([key]) => key);
+}
+
+function pick(ids: Record<string, string>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((key) => [key, ids[key] as string]));
 }
 
 function fillPath(route: RegisteredRoute, ids: Record<string, string>): string {
