@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { startServer, type ServerChild } from './lib/child.js';
-import { assertClean, describe, runLoad, type LoadSummary } from './lib/load.js';
+import { assertClean, describe, runLoad, summaryJson, type LoadSummary } from './lib/load.js';
 import { summarizeProfile } from './lib/profile.js';
 import { loadSpinney, spinneyEnv } from './lib/spinney.js';
 import { benchWorkdir } from './lib/workdir.js';
@@ -140,15 +140,6 @@ try {
     keepProfiles();
   }
 
-  const round = (s: LoadSummary) => ({
-    reqPerSec: Math.round(s.reqPerSec),
-    p50Ms: s.p50,
-    p99Ms: s.p99,
-    requests: s.total,
-    serverCpu: Number(s.serverCpu.toFixed(2)),
-    loadGenCpu: Number(s.loadGenCpu.toFixed(2)),
-    otherCpu: Number(s.otherCpu.toFixed(2)),
-  });
   console.log(
     JSON.stringify({
       bench: 'read',
@@ -157,8 +148,8 @@ try {
       durationS: duration,
       logLevel,
       profiled: profileDir !== null,
-      bare: round(bare),
-      spinney: round(api),
+      bare: summaryJson(bare),
+      spinney: summaryJson(api),
       ratio: Number(ratio.toFixed(3)),
       rounds: results.map((r) => Number(r.ratio.toFixed(3))),
       cpuRatio: Number(cpuMedian.toFixed(3)),

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { runWorker, startServer, type ServerChild } from './lib/child.js';
 import { diskUsage, mib } from './lib/disk.js';
-import { assertClean, describe, runLoad } from './lib/load.js';
+import { assertClean, describe, runLoad, summaryJson } from './lib/load.js';
 import { summarizeProfile } from './lib/profile.js';
 import { loadSpinney, spinneyEnv } from './lib/spinney.js';
 import { benchWorkdir } from './lib/workdir.js';
@@ -150,12 +150,7 @@ try {
       logLevel,
       profiled: profileDir !== null,
       setupS: Number((setupMs / 1000).toFixed(1)),
-      reqPerSec: Math.round(summary.reqPerSec),
-      p50Ms: summary.p50,
-      p99Ms: summary.p99,
-      requests: summary.total,
-      serverCpu: Number(summary.serverCpu.toFixed(2)),
-      otherCpu: Number(summary.otherCpu.toFixed(2)),
+      ...summaryJson(summary),
       peakRssMiB: Number((memory.hwmKb / 1024).toFixed(1)),
       startRssMiB: Number((startRss / 1024).toFixed(1)),
       openFds: fds,

@@ -105,3 +105,16 @@ export function describe(name: string, s: LoadSummary): string {
     noisy
   );
 }
+
+/** The fields of a run that the benchmarks print in their closing JSON line. */
+export function summaryJson(s: LoadSummary) {
+  return {
+    reqPerSec: Math.round(s.reqPerSec),
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    requests: s.total,
+    serverCpu: Number(s.serverCpu.toFixed(2)),
+    loadGenCpu: Number(s.loadGenCpu.toFixed(2)),
+    otherCpu: Number(s.otherCpu.toFixed(2)),
+  };
+}
