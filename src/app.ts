@@ -2,12 +2,12 @@
 // route registry, auth), then the API routes. Tests build it the same way and drive it with inject.
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
-import { AppError, clientErrorResponse, errorHandler, refuseBodyEncoding, sendError, toAppError } from './http/errors.js';
+import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError, toAppError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -30,6 +30,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export async function buildApp({ runtime, logDestination, apiPlugins = [] }: BuildOptions): Promise<FastifyInstance> {
   const { config } = runtime;
   const responseHeaders = { ...securityHeaders(), 'cache-control': 'no-store' };
+  const setResponseHeaders = (request: FastifyRequest, reply: FastifyReply): void => {
+    reply.headers(responseHeaders);
+    reply.header('x-request-id', request.id);
+  };
   const app = Fastify({
     loggerInstance: createLogger(config, logDestination) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }), // request-log.ts writes the one line
@@ -48,8 +52,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
     // and headers; failures before a request exists at all (a malformed header line, oversized
     // headers) get the same body, written to the socket.
     frameworkErrors: (err, request, reply) => {
-      reply.headers(responseHeaders);
-      reply.header('x-request-id', request.id);
+      setResponseHeaders(request, reply);
       sendError(reply, toAppError(err));
     },
     clientErrorHandler: (err, socket) => {
@@ -60,12 +63,11 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
 
   app.setValidatorCompiler(createValidatorCompiler());
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((_request, reply) => sendError(reply, new AppError(404, 'not_found', 'no such route')));
+  app.setNotFoundHandler((_request, reply) => sendError(reply, routeNotFound()));
   // Only JSON bodies: everything else (text/plain, forms) is a 415.
   app.removeContentTypeParser(['text/plain']);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(responseHeaders);
-    reply.header('x-request-id', request.id);
+    setResponseHeaders(request, reply);
     const refusal = refuseBodyEncoding(request.headers);
     if (refusal) return void sendError(reply, refusal);
     done();

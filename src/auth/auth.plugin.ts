@@ -6,7 +6,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, sendError } from '../http/errors.js';
+import { AppError, routeNotFound, sendError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { ACCESS_TOKEN_ALGORITHM, REQUIRED_CLAIMS } from './access-token.js';
@@ -99,7 +99,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
 
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     // Unknown routes answer 404 here, before any body is read; public routes need no token.
-    if (request.is404) return void sendError(reply, new AppError(404, 'not_found', 'no such route'));
+    if (request.is404) return void sendError(reply, routeNotFound());
     const route = request.routeOptions.config;
     if (route.public) return done();
     try {

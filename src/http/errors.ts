@@ -16,6 +16,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'resource'): AppError => new AppError(404, 'not_found', `${what} not found`);
+export const routeNotFound = (): AppError => new AppError(404, 'not_found', 'no such route');
 export const badRequest = (code: string, message: string, field?: string): AppError =>
   new AppError(400, code, message, field);
 
@@ -30,10 +31,10 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request', 'the content-length does not match the body'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
   FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
-  FST_ERR_BAD_URL: [404, 'not_found', 'route not found'],
+  FST_ERR_BAD_URL: [404, 'not_found', 'no such route'],
   // A path parameter longer than any id: no such record.
   FST_ERR_MAX_PARAM_LENGTH: [404, 'not_found', 'resource not found'],
-  FST_ERR_ASYNC_CONSTRAINT: [404, 'not_found', 'route not found'],
+  FST_ERR_ASYNC_CONSTRAINT: [404, 'not_found', 'no such route'],
 };
 
 interface AjvError {
