@@ -30,17 +30,7 @@ export const REDACT_PATHS = [
  * pino flushes it when the process exits; a SIGKILL or a hard crash loses at most one second.
  */
 export function logDestination(dest: number | string = 1): DestinationStream {
-  const stream = pino.destination({ dest, sync: false, minLength: 4096 });
-  const timer = setInterval(() => {
-    try {
-      stream.flush();
-    } catch {
-      // not open yet, or already closed: the next tick (or exit) flushes
-    }
-  }, 1000);
-  timer.unref();
-  stream.once('close', () => clearInterval(timer));
-  return stream;
+  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 });
 }
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination: DestinationStream = logDestination()): Logger {
