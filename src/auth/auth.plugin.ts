@@ -119,7 +119,11 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     if (!auth) return done();
     runtime.tenancy.run(
       auth.tenantId,
-      { actor: { userId: auth.userId, role: auth.role, sessionId: auth.sessionId }, requestId: request.id },
+      {
+        actor: { userId: auth.userId, role: auth.role, sessionId: auth.sessionId },
+        requestId: request.id,
+        client: { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null },
+      },
       () => done(),
     );
   });

@@ -2,6 +2,7 @@
 // Errors are one line on stderr and exit code 1; list commands take --json.
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
+import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import { createAccessTokenSigner } from '../auth/access-token.js';
 import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
@@ -128,6 +129,28 @@ export function buildCli(): Command {
       );
   }
 
+  const audit = program.command('audit').description('check the tamper-evident audit logs');
+  audit
+    .command('verify')
+    .description('recompute the hash chains; exit 1 at the first broken row')
+    .option('--tenant <tenantId>', 'one tenant')
+    .option('--all', 'the platform log and every tenant')
+    .option('--json', 'print the results as JSON')
+    .action(async (options: { tenant?: string; all?: boolean; json?: boolean }) =>
+      withRuntime((runtime) => {
+        if (Boolean(options.tenant) === Boolean(options.all)) throw new CliError('give either --tenant ID or --all');
+        const targets = options.tenant ? [getTenant(runtime, options.tenant).id] : listTenants(runtime).map((t) => t.id);
+        const results = [
+          ...(options.all ? [{ log: 'platform', ...verifyPlatformAudit(runtime) }] : []),
+          ...targets.map((id) => ({ log: id, ...verifyTenantAudit(runtime, id) })),
+        ];
+        if (options.json) print(results);
+        else for (const r of results) print(r.ok ? `${r.log}: ok (${r.rows} events)` : `${r.log}: BROKEN at event ${r.broken?.seq}: ${r.broken?.reason}`);
+        const broken = results.filter((r) => !r.ok);
+        if (broken.length > 0) throw new CliError(`audit chain broken in ${broken.map((r) => r.log).join(', ')}`);
+      }),
+    );
+
   const dev = program.command('dev').description('development helpers (refused in production)');
   dev
     .command('token')
@@ -150,7 +173,7 @@ export function buildCli(): Command {
 }
 
 /** `spinney`, `spinney tenant`, `spinney dev` alone: the group's help on stdout, exit 0. */
-const GROUPS = new Set(['', 'tenant', 'dev']);
+const GROUPS = new Set(['', 'tenant', 'dev', 'audit']);
 
 export async function main(argv: string[]): Promise<number> {
   // Everything Spinney writes (databases, WAL files, keys, logs it opens) is for its own user only.

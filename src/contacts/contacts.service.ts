@@ -1,5 +1,6 @@
 // Contact rules. The tenant comes from the context (never a parameter), so a service cannot be
 // pointed at another tenant's data.
+import { recordTenantEvent } from '../audit/audit.service.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { decodeCursor, page } from '../http/pagination.js';
@@ -34,7 +35,11 @@ export function createContact(input: ContactCreate): Contact {
     updatedAt: now,
     updatedBy: actor,
   };
-  insertContact(tenantDb(), contact);
+  const db = tenantDb();
+  db.transaction(() => {
+    insertContact(db, contact);
+    recordTenantEvent('contact.created', { type: 'contact', id: contact.id }, { after: contact });
+  });
   return contact;
 }
 
@@ -45,10 +50,16 @@ export function updateContact(id: string, changes: ContactUpdate): Contact {
     if (!current) throw notFound('contact');
     const next: Contact = { ...current, ...changes, updatedAt: new Date().toISOString(), updatedBy: currentActorId() };
     updateContactRow(db, next);
+    recordTenantEvent('contact.updated', { type: 'contact', id }, { before: current, after: next });
     return next;
   });
 }
 
 export function deleteContact(id: string): void {
-  if (!deleteContactRow(tenantDb(), id)) throw notFound('contact');
+  const db = tenantDb();
+  db.transaction(() => {
+    const current = findContact(db, id);
+    if (!current || !deleteContactRow(db, id)) throw notFound('contact');
+    recordTenantEvent('contact.deleted', { type: 'contact', id }, { before: current });
+  });
 }

@@ -23,6 +23,11 @@ export class ControlDb {
     return this.#statements.get(sql);
   }
 
+  /** Runs fn in one IMMEDIATE transaction (a savepoint inside another). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   close(): void {
     this.#statements.clear();
     if (this.db.open) this.db.close();

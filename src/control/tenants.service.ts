@@ -1,4 +1,5 @@
 // Tenant lifecycle for operators (CLI) and, later, platform admins. Same code path for both.
+import { recordPlatformEvent } from '../audit/audit.service.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
@@ -75,6 +76,7 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
         let slug = base;
         for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
         insertTenant(control, { id, slug, name, now });
+        recordPlatformEvent(runtime, 'tenant.created', id, { after: { id, slug, name, adminInvited: input.adminEmail ?? null } });
         if (input.adminEmail) {
           const invitationId = newId('invitation');
           const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
@@ -103,7 +105,10 @@ export function getTenant(runtime: Runtime, id: string): Tenant {
 export function setTenantStatus(runtime: Runtime, id: string, status: 'active' | 'suspended'): Tenant {
   const tenant = getTenant(runtime, id);
   if (tenant.status === status) throw new AppError(409, 'conflict', `tenant is already ${status}`);
-  updateTenantStatus(runtime.control, id, status, new Date().toISOString());
+  runtime.control.transaction(() => {
+    updateTenantStatus(runtime.control, id, status, new Date().toISOString());
+    recordPlatformEvent(runtime, status === 'suspended' ? 'tenant.suspended' : 'tenant.resumed', id, { before: { status: tenant.status }, after: { status } });
+  });
   runtime.tenantStatus.forget(id);
   return getTenant(runtime, id);
 }

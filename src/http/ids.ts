@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   user: 'us',
   session: 'ss',
   contact: 'ct',
+  auditEvent: 'ae',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

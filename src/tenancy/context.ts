@@ -10,11 +10,18 @@ export interface Actor {
   sessionId: string;
 }
 
+/** Where a request came from, for the audit log. */
+export interface Client {
+  ip: string;
+  userAgent: string | null;
+}
+
 export interface TenantScope {
   readonly tenantId: string;
   /** Who acts: a signed-in user, or null for the CLI and jobs. */
   readonly actor: Actor | null;
   readonly requestId: string | null;
+  readonly client?: Client | null;
   /** Opens (or reuses) this tenant's handle; supplied by Tenancy, never by callers. */
   readonly handle: () => TenantHandle;
 }

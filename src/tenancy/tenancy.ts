@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { SqliteSynchronous } from '../config/config.js';
-import { hasScope, runInScope, type Actor, type TenantScope } from './context.js';
+import { hasScope, runInScope, type Actor, type Client, type TenantScope } from './context.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
 import { openSqlite } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
@@ -62,13 +62,14 @@ export class Tenancy {
    * Scopes do not nest: code already bound to a tenant (a request, a job) cannot rebind itself to
    * another one, whatever id it got hold of.
    */
-  run<T>(tenantId: string, context: { actor: Actor | null; requestId: string | null }, fn: () => T): T {
+  run<T>(tenantId: string, context: { actor: Actor | null; requestId: string | null; client?: Client | null }, fn: () => T): T {
     if (hasScope()) throw new TenantScopeNested();
     if (!isTenantId(tenantId)) throw new InvalidTenantId();
     const scope: TenantScope = {
       tenantId,
       actor: context.actor,
       requestId: context.requestId,
+      client: context.client ?? null,
       handle: () => this.#open(tenantId),
     };
     return runInScope(scope, fn);

@@ -1,0 +1,36 @@
+// SQL for audit_events, the same in every tenant database and in control.db.
+import type { SqliteStatement } from '../tenancy/sqlite.js';
+import { GENESIS, hashAuditRow, type AuditRow } from './audit-chain.js';
+
+/** What both TenantHandle and ControlDb offer. */
+export interface AuditStore {
+  statement(sql: string): SqliteStatement;
+  transaction<T>(fn: () => T): T;
+}
+
+/**
+ * Appends one row, chained to the current last row. Runs in an IMMEDIATE transaction (a savepoint
+ * when the caller already holds one, so the business change and its audit row commit together):
+ * two writers can never chain off the same previous row.
+ */
+export function appendAuditRow(store: AuditStore, row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): AuditRow {
+  return store.transaction(() => {
+    const last = store.statement('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const chained = { ...row, seq: (last?.seq ?? 0) + 1, prev_hash: last?.hash ?? GENESIS };
+    const complete: AuditRow = { ...chained, hash: hashAuditRow(chained) };
+    store
+      .statement(
+        `INSERT INTO audit_events (seq, id, at, actor_type, actor_id, actor_role, action, target_type, target_id, tenant_id,
+           request_id, ip, user_agent, before, after, prev_hash, hash)
+         VALUES (@seq, @id, @at, @actor_type, @actor_id, @actor_role, @action, @target_type, @target_id, @tenant_id,
+           @request_id, @ip, @user_agent, @before, @after, @prev_hash, @hash)`,
+      )
+      .run(complete);
+    return complete;
+  });
+}
+
+/** Every row in chain order, streamed (a long log is never held in memory at once). */
+export function iterateAuditRows(store: AuditStore): IterableIterator<AuditRow> {
+  return store.statement('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+}

@@ -1,0 +1,69 @@
+// Recording audit events. Tenant events take their actor, tenant and request from the tenant
+// context (never from arguments), so a service cannot write an event as someone else or into
+// another workspace. Platform events (operators, later platform admins) go to control.db.
+import { newId } from '../http/ids.js';
+import type { Runtime } from '../runtime.js';
+import { currentScope, tenantDb } from '../tenancy/context.js';
+import { verifyAuditChain, type AuditRow, type ChainReport } from './audit-chain.js';
+import { appendAuditRow, iterateAuditRows } from './audit.repo.js';
+
+export interface AuditTarget {
+  type: string;
+  id: string;
+}
+
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+/** Appends an event to the current tenant's log, in the caller's transaction if it has one. */
+export function recordTenantEvent(action: string, target: AuditTarget | null, change: { before?: unknown; after?: unknown } = {}): AuditRow {
+  const scope = currentScope();
+  return appendAuditRow(tenantDb(), {
+    id: newId('auditEvent'),
+    at: new Date().toISOString(),
+    actor_type: scope.actor ? 'user' : 'system',
+    actor_id: scope.actor?.userId ?? null,
+    actor_role: scope.actor?.role ?? null,
+    action,
+    target_type: target?.type ?? null,
+    target_id: target?.id ?? null,
+    tenant_id: scope.tenantId,
+    request_id: scope.requestId,
+    ip: scope.client?.ip ?? null,
+    user_agent: scope.client?.userAgent ?? null,
+    before: json(change.before),
+    after: json(change.after),
+  });
+}
+
+/** Appends an operator action (CLI) to the platform log in control.db, naming the tenant it touched. */
+export function recordPlatformEvent(
+  runtime: Runtime,
+  action: string,
+  tenantId: string | null,
+  change: { before?: unknown; after?: unknown } = {},
+): AuditRow {
+  return appendAuditRow(runtime.control, {
+    id: newId('auditEvent'),
+    at: new Date().toISOString(),
+    actor_type: 'operator',
+    actor_id: null,
+    actor_role: null,
+    action,
+    target_type: tenantId ? 'tenant' : null,
+    target_id: tenantId,
+    tenant_id: tenantId,
+    request_id: null,
+    ip: null,
+    user_agent: null,
+    before: json(change.before),
+    after: json(change.after),
+  });
+}
+
+export function verifyTenantAudit(runtime: Runtime, tenantId: string): ChainReport {
+  return runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => verifyAuditChain(iterateAuditRows(tenantDb())));
+}
+
+export function verifyPlatformAudit(runtime: Runtime): ChainReport {
+  return verifyAuditChain(iterateAuditRows(runtime.control));
+}
