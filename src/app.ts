@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { auditRoutes } from './audit/audit.routes.js';
 import authPlugin from './auth/auth.plugin.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(contactRoutes);
+      await api.register(auditRoutes);
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

@@ -34,3 +34,34 @@ export function appendAuditRow(store: AuditStore, row: Omit<AuditRow, 'seq' | 'p
 export function iterateAuditRows(store: AuditStore): IterableIterator<AuditRow> {
   return store.statement('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>;
 }
+
+export interface AuditFilter {
+  actor: string | null;
+  /** An exact action, or a prefix when it ends with a dot. */
+  action: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+const FILTER_SQL = `(@actor IS NULL OR actor_id = @actor)
+  AND (@action IS NULL OR (substr(@action, -1) = '.' AND substr(action, 1, length(@action)) = @action) OR action = @action)
+  AND (@targetType IS NULL OR target_type = @targetType)
+  AND (@targetId IS NULL OR target_id = @targetId)
+  AND (@from IS NULL OR at >= @from)
+  AND (@to IS NULL OR at < @to)`;
+
+/** Newest first, `limit` rows with seq below `beforeSeq`. */
+export function findAuditRowsNewestFirst(store: AuditStore, filter: AuditFilter, beforeSeq: number | null, limit: number): AuditRow[] {
+  return store
+    .statement(`SELECT * FROM audit_events WHERE (@beforeSeq IS NULL OR seq < @beforeSeq) AND ${FILTER_SQL} ORDER BY seq DESC LIMIT @limit`)
+    .all({ ...filter, beforeSeq, limit }) as AuditRow[];
+}
+
+/** Oldest first (chain order), `limit` rows with seq above `afterSeq`. */
+export function findAuditRowsInOrder(store: AuditStore, filter: AuditFilter, afterSeq: number, limit: number): AuditRow[] {
+  return store
+    .statement(`SELECT * FROM audit_events WHERE seq > @afterSeq AND ${FILTER_SQL} ORDER BY seq LIMIT @limit`)
+    .all({ ...filter, afterSeq, limit }) as AuditRow[];
+}

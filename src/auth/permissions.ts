@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   'contacts:read': ['admin', 'member', 'viewer'],
   'contacts:write': ['admin', 'member'],
+  'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
