@@ -60,8 +60,41 @@ export function recordPlatformEvent(
   });
 }
 
+/**
+ * Verifies a tenant's chain, then checks it against the last anchor (the head seq and hash that an
+ * earlier verification recorded in the platform log): a log cut short, or rewritten with
+ * recomputed hashes, still chains, but no longer contains the anchored row. On success the new
+ * head is anchored, so each verification protects everything before it.
+ */
 export function verifyTenantAudit(runtime: Runtime, tenantId: string): ChainReport {
-  return runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => verifyAuditChain(iterateAuditRows(tenantDb())));
+  const anchor = lastAnchor(runtime, tenantId);
+  const { report, anchoredRow, head } = runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => {
+    const db = tenantDb();
+    const report = verifyAuditChain(iterateAuditRows(db));
+    const anchoredRow = anchor ? (db.statement('SELECT hash FROM audit_events WHERE seq = ?').get(anchor.seq) as { hash: string } | undefined) : undefined;
+    const head = db.statement('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
+    return { report, anchoredRow, head };
+  });
+  if (!report.ok) return report;
+  if (anchor && anchoredRow?.hash !== anchor.hash) {
+    return { ok: false, rows: report.rows, broken: { seq: anchor.seq, reason: 'the log no longer holds the event anchored at the last verification (cut short or rewritten)' } };
+  }
+  if (head && (head.seq !== anchor?.seq || head.hash !== anchor.hash)) {
+    recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.seq, hash: head.hash } });
+  }
+  return report;
+}
+
+interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+function lastAnchor(runtime: Runtime, tenantId: string): AuditAnchor | undefined {
+  const row = runtime.control
+    .statement(`SELECT after FROM audit_events WHERE action = 'audit.anchored' AND tenant_id = ? ORDER BY seq DESC LIMIT 1`)
+    .get(tenantId) as { after: string } | undefined;
+  return row ? (JSON.parse(row.after) as AuditAnchor) : undefined;
 }
 
 export function verifyPlatformAudit(runtime: Runtime): ChainReport {

@@ -122,6 +122,31 @@ t.test('verify finds reordered rows', async (t) => {
   t.match(report.broken?.reason ?? '', /does not chain/);
 });
 
+t.test('verify finds a log cut short after the last verification (the anchored row is gone)', async (t) => {
+  const report = await tampered(t, 'DELETE FROM audit_events WHERE seq >= 4');
+  t.same(report.broken, { seq: 5, reason: 'the log no longer holds the event anchored at the last verification (cut short or rewritten)' });
+});
+
+t.test('verify finds a log rewritten from the start with every hash recomputed', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  for (let i = 0; i < 3; i += 1) await api.call({ method: 'POST', url: '/api/v1/contacts', token: tenant.token(), payload: { name: `Contact ${i}` } });
+  t.ok(verifyTenantAudit(api.runtime, tenant.id).ok, 'verified (and anchored) once');
+  const file = new Database(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db'));
+  file.exec('DROP TRIGGER audit_events_no_update');
+  // The attacker rewrites row 1 and re-chains everything after it: the chain itself is valid again.
+  let previous = '0'.repeat(64);
+  for (const row of file.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[]) {
+    const forged = { ...row, actor_id: row.seq === 1 ? 'us_innocent' : row.actor_id, prev_hash: previous };
+    const hash = hashAuditRow(forged);
+    file.prepare('UPDATE audit_events SET actor_id = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(forged.actor_id, previous, hash, row.seq);
+    previous = hash;
+  }
+  file.close();
+  const report = verifyTenantAudit(api.runtime, tenant.id);
+  t.same(report.broken, { seq: 3, reason: 'the log no longer holds the event anchored at the last verification (cut short or rewritten)' });
+});
+
 t.test('spinney audit verify reports each log and exits 1 on a break', async (t) => {
   const api = await build(t);
   const tenant = api.tenant();
