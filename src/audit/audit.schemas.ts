@@ -1,8 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../http/pagination.js';
-import { SingleLine, Timestamp } from '../http/schemas.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Nullable, SingleLine, Timestamp } from '../http/schemas.js';
 
 export const AuditEvent = Type.Object(
   {

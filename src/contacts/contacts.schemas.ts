@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../http/pagination.js';
-import { Attribution, IdParam, MultiLine, SingleLine } from '../http/schemas.js';
+import { Nullable, Attribution, IdParam, MultiLine, SingleLine } from '../http/schemas.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254, examples: ['dana@example.com'] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const fields = {
   name: SingleLine({ minLength: 1, maxLength: 200, examples: ['Dana Whitfield'] }),

@@ -21,6 +21,9 @@ export const MultiLine = (options: { maxLength: number; examples?: string[] }) =
 
 export const Timestamp = Type.String({ format: 'date-time' });
 
+/** A value or null (an optional field that is present and empty, or cleared by a PATCH). */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
 /** createdAt/By and updatedAt/By, on every business record. */
 export const Attribution = {
   createdAt: Timestamp,
