@@ -15,7 +15,7 @@ export interface AuditStore {
  */
 export function appendAuditRow(store: AuditStore, row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): AuditRow {
   return store.transaction(() => {
-    const last = store.statement('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const last = lastAuditRow(store);
     const chained = { ...row, seq: (last?.seq ?? 0) + 1, prev_hash: last?.hash ?? GENESIS };
     const complete: AuditRow = { ...chained, hash: hashAuditRow(chained) };
     store
@@ -28,6 +28,11 @@ export function appendAuditRow(store: AuditStore, row: Omit<AuditRow, 'seq' | 'p
       .run(complete);
     return complete;
   });
+}
+
+/** The head of the chain: the last row's seq and hash, or undefined for an empty log. */
+export function lastAuditRow(store: AuditStore): { seq: number; hash: string } | undefined {
+  return store.statement('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
 }
 
 /** Every row in chain order, streamed (a long log is never held in memory at once). */

@@ -5,7 +5,7 @@ import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
 import { currentScope, tenantDb } from '../tenancy/context.js';
 import { verifyAuditChain, type AuditRow, type ChainReport } from './audit-chain.js';
-import { appendAuditRow, iterateAuditRows } from './audit.repo.js';
+import { appendAuditRow, iterateAuditRows, lastAuditRow } from './audit.repo.js';
 
 export interface AuditTarget {
   type: string;
@@ -72,7 +72,7 @@ export function verifyTenantAudit(runtime: Runtime, tenantId: string): ChainRepo
     const db = tenantDb();
     const report = verifyAuditChain(iterateAuditRows(db));
     const anchoredRow = anchor ? (db.statement('SELECT hash FROM audit_events WHERE seq = ?').get(anchor.seq) as { hash: string } | undefined) : undefined;
-    const head = db.statement('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
+    const head = lastAuditRow(db);
     return { report, anchoredRow, head };
   });
   if (!report.ok) return report;

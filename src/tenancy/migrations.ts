@@ -38,23 +38,15 @@ export function loadMigrations(plane: 'control' | 'tenant', root = MIGRATIONS_RO
  * server) apply each migration once: the second waits for the write lock, then finds nothing to do.
  */
 export function applyMigrations(db: SqliteDatabase, migrations: Migration[]): number[] {
-  const pending = (): number => {
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const current = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
-    if (current > migrations.length) {
-      throw new Error(`database schema version ${current} is newer than this build knows (${migrations.length})`);
-    }
-    return current;
-  };
   // Fast path without the write lock: most opens find the file up to date.
-  if (isUpToDate(db, migrations.length)) return [];
+  if (hasMigrationsTable(db) && currentVersion(db, migrations.length) === migrations.length) return [];
   return db
     .transaction(() => {
-      const applied: number[] = [];
-      const from = pending();
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
       const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-      for (const migration of migrations.slice(from)) {
+      const applied: number[] = [];
+      for (const migration of migrations.slice(currentVersion(db, migrations.length))) {
         db.exec(migration.sql);
         record.run(migration.version, migration.name, new Date().toISOString());
         applied.push(migration.version);
@@ -64,10 +56,13 @@ export function applyMigrations(db: SqliteDatabase, migrations: Migration[]): nu
     .immediate();
 }
 
-function isUpToDate(db: SqliteDatabase, latest: number): boolean {
-  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
-  if (!table) return false;
+function hasMigrationsTable(db: SqliteDatabase): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined;
+}
+
+/** The recorded schema version; a database newer than this build is refused. */
+function currentVersion(db: SqliteDatabase, latest: number): number {
   const current = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
   if (current > latest) throw new Error(`database schema version ${current} is newer than this build knows (${latest})`);
-  return current === latest;
+  return current;
 }
