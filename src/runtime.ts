@@ -3,7 +3,9 @@
 import type { Config } from './config/config.js';
 import { ControlDb } from './control/control-db.js';
 import { TenantStatusCache } from './control/tenant-status.js';
+import { Sessions } from './sessions/sessions.js';
 import { Tenancy } from './tenancy/tenancy.js';
+import { systemClock, type Clock } from './time/clock.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -11,10 +13,13 @@ export interface Runtime {
   readonly tenancy: Tenancy;
   /** Tenant statuses for the request path, at most a second old (see tenant-status.ts). */
   readonly tenantStatus: TenantStatusCache;
+  readonly clock: Clock;
+  readonly sessions: Sessions;
   close(): void;
 }
 
-export function openRuntime(config: Config): Runtime {
+export function openRuntime(config: Config, options: { clock?: Clock } = {}): Runtime {
+  const clock = options.clock ?? systemClock;
   const control = new ControlDb(config.dataDir, config.sqliteSynchronous);
   try {
     control.migrate();
@@ -32,6 +37,8 @@ export function openRuntime(config: Config): Runtime {
     control,
     tenancy,
     tenantStatus: new TenantStatusCache(control),
+    clock,
+    sessions: new Sessions(config, clock),
     close() {
       tenancy.close();
       control.close();

@@ -14,7 +14,8 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
-export function createAccessTokenSigner(config: Config): (claims: AccessTokenClaims) => string {
+/** Signs with `iat` = issuedAtMs (the caller's clock), so the same claims and time give the same token. */
+export function createAccessTokenSigner(config: Config): (claims: AccessTokenClaims, issuedAtMs?: number) => string {
   const sign = createSigner({
     key: config.tokens.signingKey,
     algorithm: ACCESS_TOKEN_ALGORITHM,
@@ -22,5 +23,5 @@ export function createAccessTokenSigner(config: Config): (claims: AccessTokenCla
     aud: config.tokens.audience,
     expiresIn: config.tokens.accessTokenTtlSeconds * 1000,
   });
-  return (claims) => sign({ ...claims });
+  return (claims, issuedAtMs = Date.now()) => sign({ ...claims, iat: Math.floor(issuedAtMs / 1000) });
 }

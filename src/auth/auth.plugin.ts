@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import fp from 'fastify-plugin';
 import { AppError, routeNotFound, sendError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
+import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { ACCESS_TOKEN_ALGORITHM, REQUIRED_CLAIMS } from './access-token.js';
 import { isRole, roleHas, type Permission, type Role } from './permissions.js';
@@ -18,6 +19,8 @@ export interface RequestAuth {
   userId: string;
   role: Role;
   sessionId: string;
+  /** The token's expiry, ms since the epoch. */
+  expiresAtMs: number;
 }
 
 declare module 'fastify' {
@@ -27,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
     public?: boolean;
+    /** Needs activity or a sign-in within the re-auth window (members, sessions, vault, export…). */
+    sensitive?: boolean;
   }
 }
 
@@ -45,6 +50,7 @@ function authenticate(app: FastifyInstance, runtime: Runtime, verified: Verified
   const token = match[1] as string;
 
   const auth = verified.get(token) ?? verifyToken(app, runtime, verified, token);
+  if (auth.expiresAtMs <= runtime.clock.now() - CLOCK_TOLERANCE_SECONDS * 1000) throw unauthenticated('the access token has expired', 'token_expired');
   // Checked on every request, cached token or not (statuses are at most a second old).
   const status = runtime.tenantStatus.get(auth.tenantId);
   if (status === undefined || status === 'deleted') throw unauthenticated('the workspace of this token does not exist');
@@ -58,24 +64,27 @@ function verifyToken(app: FastifyInstance, runtime: Runtime, verified: VerifiedT
   try {
     claims = app.jwt.verify(token);
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FAST_JWT_EXPIRED' || code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw unauthenticated('the access token has expired', 'token_expired');
     throw unauthenticated('the access token is not valid');
   }
   const { tid, sub, role, sid, iat, exp } = claims;
   // A token that claims a longer life than we ever issue, or an issue time in the future, was not
   // minted by this server, whatever its signature says.
-  const nowSeconds = Date.now() / 1000;
+  const nowSeconds = runtime.clock.now() / 1000;
   if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > maxLifetimeSeconds || iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) {
     throw unauthenticated('the access token is not valid');
   }
   if (!isTenantId(tid) || typeof sub !== 'string' || !SAFE_CLAIM.test(sub) || !isRole(role) || typeof sid !== 'string' || !SAFE_CLAIM.test(sid)) {
     throw unauthenticated('the access token is not valid');
   }
-  const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid };
-  verified.remember(token, auth, Math.min(exp, iat + maxLifetimeSeconds) * 1000);
+  if (exp <= nowSeconds - CLOCK_TOLERANCE_SECONDS) throw unauthenticated('the access token has expired', 'token_expired');
+  const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid, expiresAtMs: exp * 1000 };
+  verified.remember(token, auth, runtime.clock);
   return auth;
 }
+
+const actorOf = (auth: RequestAuth): Actor => ({ userId: auth.userId, role: auth.role, sessionId: auth.sessionId });
+
+export const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null });
 
 async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): Promise<void> {
   const { runtime } = options;
@@ -87,9 +96,9 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       allowedIss: tokens.issuer,
       allowedAud: tokens.audience,
       requiredClaims: REQUIRED_CLAIMS,
-      // A token minted with a longer life than we issue is refused even if its signature is good.
-      maxAge: tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS,
-      clockTolerance: CLOCK_TOLERANCE_SECONDS * 1000, // fast-jwt durations are in ms
+      // Times (exp, iat, lifetime) are checked in verifyToken against the runtime clock, which
+      // tests move forward; fast-jwt would read the wall clock.
+      ignoreExpiration: true,
       cache: false, // VerifiedTokens caches successes by the token itself (no hashing per request)
     },
   });
@@ -106,6 +115,13 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       const auth = authenticate(app, runtime, verified, request);
       const permission = route.permission as Permission;
       if (!roleHas(auth.role, permission)) throw new AppError(403, 'forbidden', `your role (${auth.role}) cannot do this`);
+      // The session is checked on every request, outside the token cache: a signed-out, revoked or
+      // idle session stops its access token at once, not when the token expires.
+      const times = runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () =>
+        runtime.sessions.check(auth.sessionId, auth.userId, auth.role, route.sensitive === true),
+      );
+      reply.header('spinney-session-idle-expires', times.idleExpiresAt);
+      reply.header('spinney-session-expires', times.expiresAt);
       request.auth = auth;
       done();
     } catch (err) {
@@ -117,15 +133,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   app.addHook('preHandler', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const auth = request.auth;
     if (!auth) return done();
-    runtime.tenancy.run(
-      auth.tenantId,
-      {
-        actor: { userId: auth.userId, role: auth.role, sessionId: auth.sessionId },
-        requestId: request.id,
-        client: { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null },
-      },
-      () => done(),
-    );
+    runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => done());
   });
 }
 

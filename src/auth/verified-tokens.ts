@@ -4,6 +4,7 @@
 // after a token's first. Only successes are kept: a bad token is re-checked (and refused) each time.
 // Tenant status and permissions are never cached here; they are checked on every request.
 import { LRUCache } from 'lru-cache';
+import type { Clock } from '../time/clock.js';
 import type { RequestAuth } from './auth.plugin.js';
 
 export class VerifiedTokens {
@@ -17,9 +18,9 @@ export class VerifiedTokens {
     return this.#cache?.get(token);
   }
 
-  /** Remembers a verified token until `expiresAtMs` (its exp, or iat + max age, whichever is first). */
-  remember(token: string, auth: RequestAuth, expiresAtMs: number): void {
-    const ttl = expiresAtMs - Date.now();
+  /** Remembers a verified token until its expiry (callers still compare the expiry with their clock). */
+  remember(token: string, auth: RequestAuth, clock: Clock): void {
+    const ttl = auth.expiresAtMs - clock.now();
     if (this.#cache && ttl > 0) this.#cache.set(token, auth, { ttl });
   }
 

@@ -3,7 +3,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
 import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
-import { createAccessTokenSigner } from '../auth/access-token.js';
 import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
@@ -164,8 +163,12 @@ export function buildCli(): Command {
       if (!/^[A-Za-z0-9_-]{1,128}$/.test(options.user)) throw new CliError('--user may hold only letters, digits, _ and -');
       await withRuntime((runtime) => {
         getTenant(runtime, options.tenant);
-        const sign = createAccessTokenSigner(runtime.config);
-        print(sign({ tid: options.tenant, sub: options.user, role: assertRole(options.role), sid: newId('session') }));
+        const role = assertRole(options.role);
+        // A real session (provider "dev-token"), so the token works like any other and can be revoked.
+        const issued = runtime.tenancy.run(options.tenant, { actor: null, requestId: null }, () =>
+          runtime.sessions.start({ userId: options.user, role, provider: 'dev-token', clientKind: 'native', device: 'spinney dev token', ip: null }),
+        );
+        print(issued.accessToken);
       }, config);
     });
 

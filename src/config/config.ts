@@ -29,6 +29,46 @@ export interface Config {
     /** Bound on the verified-token cache (entries); 0 turns the cache off. */
     readonly verifyCacheSize: number;
   };
+  readonly sessions: {
+    /** Absolute lifetime of a session from sign-in. */
+    readonly lifetimeSeconds: number;
+    /** A session with no activity for this long is over. */
+    readonly idleSeconds: number;
+    /** Sensitive routes need activity or a sign-in within this window. */
+    readonly reauthSeconds: number;
+    /** A retry with the just-rotated refresh token within this window gets the same new pair. */
+    readonly refreshGraceSeconds: number;
+  };
+  /** Requests per minute per client IP; 0 turns a limit off (benchmarks only). */
+  readonly rateLimits: { readonly signIn: number; readonly global: number };
+  readonly signIn: SignInConfig;
+}
+
+/** A provider we run the authorization code flow against (browser and native sign-in). */
+export interface CodeFlowProvider {
+  readonly id: 'google' | 'microsoft' | 'oidc' | 'dev';
+  readonly label: string;
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** A provider whose ID tokens, obtained on a device, we accept at POST /auth/exchange. */
+export interface IdTokenProvider {
+  readonly id: 'google' | 'apple';
+  readonly issuers: readonly string[];
+  readonly jwksUri: string;
+  /** Our client ids at that provider: the only audiences accepted. */
+  readonly audiences: readonly string[];
+}
+
+export interface SignInConfig {
+  readonly codeFlow: readonly CodeFlowProvider[];
+  readonly idToken: readonly IdTokenProvider[];
+  /** Port of the development OpenID provider (development only; 0 = any free port). */
+  readonly devProviderPort: number;
+  /** Where a native client may ask us to send it back after sign-in (loopback is always allowed). */
+  readonly nativeRedirectSchemes: readonly string[];
 }
 
 /** Every problem found in one pass, so an operator fixes them all at once. */
@@ -61,6 +101,19 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_TOKEN_SIGNING_KEY_FILE',
   'SPINNEY_ACCESS_TOKEN_TTL',
   'SPINNEY_TOKEN_VERIFY_CACHE',
+  'SPINNEY_SESSION_LIFETIME',
+  'SPINNEY_SESSION_IDLE_TIMEOUT',
+  'SPINNEY_REAUTH_WINDOW',
+  'SPINNEY_REFRESH_GRACE',
+  'SPINNEY_RATE_LIMIT_SIGNIN',
+  'SPINNEY_RATE_LIMIT',
+  'SPINNEY_DEV_OIDC_PORT',
+  'SPINNEY_NATIVE_REDIRECT_SCHEMES',
+  ...['GOOGLE', 'MICROSOFT', 'OIDC'].flatMap((p) => [`SPINNEY_${p}_ISSUER`, `SPINNEY_${p}_CLIENT_ID`, `SPINNEY_${p}_CLIENT_SECRET`, `SPINNEY_${p}_CLIENT_SECRET_FILE`]),
+  'SPINNEY_OIDC_LABEL',
+  'SPINNEY_GOOGLE_NATIVE_CLIENT_IDS',
+  'SPINNEY_APPLE_ISSUER',
+  'SPINNEY_APPLE_CLIENT_IDS',
 ]);
 
 export const MIN_SECRET_BYTES = 32;
@@ -107,6 +160,18 @@ export function loadConfig(env: Env): LoadedConfig {
   const accessTokenTtlSeconds = integer(env, 'SPINNEY_ACCESS_TOKEN_TTL', 900, 30, 3600, problems);
   const verifyCacheSize = integer(env, 'SPINNEY_TOKEN_VERIFY_CACHE', 10_000, 0, 1_000_000, problems);
 
+  const sessions = {
+    lifetimeSeconds: integer(env, 'SPINNEY_SESSION_LIFETIME', 8 * 3600, 300, 30 * 86_400, problems),
+    idleSeconds: integer(env, 'SPINNEY_SESSION_IDLE_TIMEOUT', 30 * 60, 60, 86_400, problems),
+    reauthSeconds: integer(env, 'SPINNEY_REAUTH_WINDOW', 10 * 60, 60, 86_400, problems),
+    refreshGraceSeconds: integer(env, 'SPINNEY_REFRESH_GRACE', 10, 0, 60, problems),
+  };
+  const rateLimits = {
+    signIn: integer(env, 'SPINNEY_RATE_LIMIT_SIGNIN', 20, 0, 1_000_000, problems),
+    global: integer(env, 'SPINNEY_RATE_LIMIT', 100, 0, 1_000_000, problems),
+  };
+  const signIn = signInProviders(env, spinneyEnv, problems);
+
   let url: URL | undefined;
   try {
     url = new URL(publicUrl);
@@ -130,6 +195,9 @@ export function loadConfig(env: Env): LoadedConfig {
     if (!url || url.protocol !== 'https:') problems.push('SPINNEY_PUBLIC_URL must be an https:// URL in production');
     if (devSignIn) problems.push('SPINNEY_DEV_SIGNIN must be off in production');
     if (!signingKey) problems.push('SPINNEY_TOKEN_SIGNING_KEY (or SPINNEY_TOKEN_SIGNING_KEY_FILE) is required in production');
+    if (signIn.codeFlow.length === 0 && signIn.idToken.length === 0) {
+      problems.push('no sign-in provider is configured (set SPINNEY_GOOGLE_CLIENT_ID, SPINNEY_MICROSOFT_CLIENT_ID, SPINNEY_OIDC_ISSUER or SPINNEY_APPLE_CLIENT_IDS)');
+    }
   } else if (!signingKey && dataDirWritable) {
     const generated = ensureDevSecret(dataDir, 'token-signing.key');
     signingKey = generated.value;
@@ -160,8 +228,72 @@ export function loadConfig(env: Env): LoadedConfig {
       accessTokenTtlSeconds,
       verifyCacheSize,
     },
+    sessions,
+    rateLimits,
+    signIn,
   };
   return { config: deepFreeze(config), notices };
+}
+
+const list = (raw: string | undefined): string[] => (raw ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
+/**
+ * The sign-in providers this server offers. Each is on when its client id is set; the development
+ * provider is on when development sign-in is. Issuers must be https outside development and tests
+ * (the test suite points them at real providers on loopback).
+ */
+function signInProviders(env: Env, spinneyEnv: SpinneyEnv, problems: string[]): SignInConfig {
+  const production = spinneyEnv === 'production';
+  const codeFlow: CodeFlowProvider[] = [];
+  const issuerOf = (name: string, fallback: string | undefined): string | undefined => {
+    const issuer = (env[name] || fallback)?.replace(/\/+$/, '');
+    if (issuer === undefined) return undefined;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(issuer);
+    } catch {
+      problems.push(`${name} is not a URL`);
+      return undefined;
+    }
+    if (production && parsed.protocol !== 'https:') problems.push(`${name} must be an https:// URL in production`);
+    return issuer;
+  };
+  const codeFlowProvider = (prefix: 'GOOGLE' | 'MICROSOFT' | 'OIDC', id: CodeFlowProvider['id'], label: string, defaultIssuer?: string): void => {
+    const clientId = env[`SPINNEY_${prefix}_CLIENT_ID`];
+    if (!clientId) return;
+    const issuer = issuerOf(`SPINNEY_${prefix}_ISSUER`, defaultIssuer);
+    const clientSecret = secret(env, `SPINNEY_${prefix}_CLIENT_SECRET`, problems);
+    if (!issuer) return void problems.push(`SPINNEY_${prefix}_ISSUER is required with SPINNEY_${prefix}_CLIENT_ID`);
+    if (!clientSecret) return void problems.push(`SPINNEY_${prefix}_CLIENT_SECRET (or _FILE) is required with SPINNEY_${prefix}_CLIENT_ID`);
+    codeFlow.push({ id, label, issuer, clientId, clientSecret: clientSecret.toString('utf8') });
+  };
+  codeFlowProvider('GOOGLE', 'google', 'Google', 'https://accounts.google.com');
+  codeFlowProvider('MICROSOFT', 'microsoft', 'Microsoft');
+  codeFlowProvider('OIDC', 'oidc', env.SPINNEY_OIDC_LABEL || 'Single sign-on');
+
+  const idToken: IdTokenProvider[] = [];
+  const googleAudiences = [env.SPINNEY_GOOGLE_CLIENT_ID, ...list(env.SPINNEY_GOOGLE_NATIVE_CLIENT_IDS)].filter((v): v is string => Boolean(v));
+  if (googleAudiences.length > 0) {
+    const issuer = issuerOf('SPINNEY_GOOGLE_ISSUER', 'https://accounts.google.com') as string;
+    // Google signs with either spelling of its issuer.
+    const issuers = issuer === 'https://accounts.google.com' ? [issuer, 'accounts.google.com'] : [issuer];
+    const jwksUri = issuer === 'https://accounts.google.com' ? 'https://www.googleapis.com/oauth2/v3/certs' : `${issuer}/keys`;
+    idToken.push({ id: 'google', issuers, jwksUri, audiences: googleAudiences });
+  }
+  const appleAudiences = list(env.SPINNEY_APPLE_CLIENT_IDS);
+  if (appleAudiences.length > 0) {
+    const issuer = issuerOf('SPINNEY_APPLE_ISSUER', 'https://appleid.apple.com') as string;
+    idToken.push({ id: 'apple', issuers: [issuer], jwksUri: `${issuer}/auth/keys`, audiences: appleAudiences });
+  }
+
+  // The development provider (src/dev/dev-oidc-provider.ts) is started by `spinney serve` when
+  // development sign-in is on; its issuer is only known once it listens, so it is not listed here.
+  const devProviderPort = integer(env, 'SPINNEY_DEV_OIDC_PORT', 0, 0, 65535, problems);
+  const nativeRedirectSchemes = list(env.SPINNEY_NATIVE_REDIRECT_SCHEMES);
+  for (const scheme of nativeRedirectSchemes) {
+    if (!/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+$/.test(scheme)) problems.push(`SPINNEY_NATIVE_REDIRECT_SCHEMES: ${scheme} is not a reverse-domain scheme (e.g. com.example.spinney)`);
+  }
+  return { codeFlow, idToken, devProviderPort, nativeRedirectSchemes };
 }
 
 /**

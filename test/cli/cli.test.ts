@@ -90,6 +90,8 @@ t.test('dev token is refused in production, even with a valid production configu
     SPINNEY_DATA_DIR: dataDir,
     SPINNEY_PUBLIC_URL: 'https://spinney.example',
     SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+    SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
+    SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
   });
   t.equal(res.code, 1);
   t.equal(res.stderr, 'spinney: dev token is refused in production\n');

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { tempDataDir } from '../helpers/app.js';
 
 const GOOD_KEY = 'k'.repeat(48);
+const GOOGLE = { SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example', SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret' };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -27,12 +28,13 @@ t.test('production refuses to start and names every missing or unsafe setting at
   t.match(problems.join('\n'), /SPINNEY_PUBLIC_URL must be an https/);
   t.match(problems.join('\n'), /SPINNEY_DEV_SIGNIN must be off/);
   t.match(problems.join('\n'), /SPINNEY_TOKEN_SIGNING_KEY .* is required in production/);
-  t.equal(problems.length, 4, 'all four, in one message');
+  t.match(problems.join('\n'), /no sign-in provider is configured/);
+  t.equal(problems.length, 5, 'all five, in one message');
 });
 
 t.test('a short signing key is refused in every environment', async (t) => {
   const dataDir = tempDataDir(t);
-  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short' }), [/too short \(5 bytes; at least 32/]);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short', ...GOOGLE }), [/too short \(5 bytes; at least 32/]);
   t.match(problemsOf({ SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: 'short' }), [/too short/]);
 });
 
@@ -40,7 +42,7 @@ t.test('a correct production configuration loads into a frozen object, secrets f
   const dataDir = tempDataDir(t);
   const keyFile = join(dataDir, 'signing.key');
   writeFileSync(keyFile, `${GOOD_KEY}\n`);
-  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL' });
+  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL', ...GOOGLE });
   t.equal(config.env, 'production');
   t.equal(config.publicUrl, 'https://spinney.example');
   t.equal(config.tokens.signingKey.toString(), GOOD_KEY, 'trailing newline removed');
@@ -110,4 +112,22 @@ t.test('a key file is used byte for byte: binary keys keep their length, one tra
 t.test('production refuses a silent log', async (t) => {
   const dataDir = tempDataDir(t);
   t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, SPINNEY_LOG_LEVEL: 'silent' }), [/SPINNEY_LOG_LEVEL must not be silent/]);
+});
+
+t.test('sign-in providers are on when their client ids are set; issuers must be https in production', async (t) => {
+  const dataDir = tempDataDir(t);
+  const base = { SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY };
+  const { signIn } = loadConfig({ ...base, ...GOOGLE, SPINNEY_GOOGLE_NATIVE_CLIENT_IDS: 'ios.apps.example, desktop.apps.example', SPINNEY_APPLE_CLIENT_IDS: 'com.example.spinney' }).config;
+  t.same(signIn.codeFlow.map((p) => [p.id, p.issuer, p.clientId]), [['google', 'https://accounts.google.com', 'web.apps.example']]);
+  t.same(signIn.idToken.find((p) => p.id === 'google')?.audiences, ['web.apps.example', 'ios.apps.example', 'desktop.apps.example']);
+  t.same(signIn.idToken.find((p) => p.id === 'google')?.issuers, ['https://accounts.google.com', 'accounts.google.com'], 'Google signs with either spelling');
+  t.same(signIn.idToken.find((p) => p.id === 'apple'), { id: 'apple', issuers: ['https://appleid.apple.com'], jwksUri: 'https://appleid.apple.com/auth/keys', audiences: ['com.example.spinney'] });
+  t.match(problemsOf({ ...base, SPINNEY_MICROSOFT_CLIENT_ID: 'ms' }), [/SPINNEY_MICROSOFT_ISSUER is required/]);
+  t.match(problemsOf({ ...base, SPINNEY_OIDC_CLIENT_ID: 'x', SPINNEY_OIDC_ISSUER: 'https://idp.example' }), [/SPINNEY_OIDC_CLIENT_SECRET .* is required/]);
+  t.match(problemsOf({ ...base, SPINNEY_OIDC_CLIENT_ID: 'x', SPINNEY_OIDC_ISSUER: 'not a url', SPINNEY_OIDC_CLIENT_SECRET: 's' }), [/SPINNEY_OIDC_ISSUER is not a URL/]);
+  t.match(problemsOf({ ...base, SPINNEY_NATIVE_REDIRECT_SCHEMES: 'myapp' }), [/not a reverse-domain scheme/]);
+  t.match(
+    problemsOf({ ...base, ...GOOGLE, SPINNEY_ENV: 'production', SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_GOOGLE_ISSUER: 'http://127.0.0.1:9' }),
+    [/SPINNEY_GOOGLE_ISSUER must be an https/],
+  );
 });

@@ -34,8 +34,9 @@ t.test('a tenant whose row cannot be written leaves no database directory behind
 t.test('an active tenant whose database file is missing answers 503, not 500', async (t) => {
   const api = await build(t);
   const tenant = api.tenant();
+  const token = tenant.token();
   api.runtime.tenancy.removeDatabase(tenant.id);
-  const res = await api.call({ method: 'GET', url: '/api/v1/contacts', token: tenant.token() });
+  const res = await api.call({ method: 'GET', url: '/api/v1/contacts', token });
   t.equal(res.statusCode, 503);
   t.equal(res.json().error.code, 'tenant_unavailable');
 });

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginAsync, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { createAccessTokenSigner } from '../../src/auth/access-token.js';
 import type { Role } from '../../src/auth/permissions.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createTenant } from '../../src/control/tenants.service.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import type { IssuedTokens } from '../../src/sessions/sessions.js';
+import type { Clock } from '../../src/time/clock.js';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-0123456789abcdef0123456789abcdef';
 
@@ -43,9 +44,14 @@ export interface TestApp {
   call(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
 }
 
-export async function build(t: Teardown, env: Record<string, string> = {}, apiPlugins: FastifyPluginAsync[] = []): Promise<TestApp> {
+export async function build(
+  t: Teardown,
+  env: Record<string, string> = {},
+  apiPlugins: FastifyPluginAsync[] = [],
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const config = testConfig(tempDataDir(t), env);
-  const runtime = openRuntime(config);
+  const runtime = openRuntime(config, options);
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -58,7 +64,6 @@ export async function build(t: Teardown, env: Record<string, string> = {}, apiPl
     await app.close();
     runtime.close();
   });
-  const sign = createAccessTokenSigner(config);
   let n = 0;
   return {
     app,
@@ -67,10 +72,17 @@ export async function build(t: Teardown, env: Record<string, string> = {}, apiPl
     logs,
     tenant(name = `Tenant ${++n}`) {
       const { id } = createTenant(runtime, { name });
-      return { id, token: (role: Role = 'admin', sub = 'us_tester') => sign({ tid: id, sub, role, sid: 'ss_test' }) };
+      return { id, token: (role: Role = 'admin', sub = 'us_tester') => startSession(runtime, id, role, sub).accessToken };
     },
     call({ token, headers, ...options }) {
       return app.inject({ ...options, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
     },
   };
+}
+
+/** A real session for a user of the tenant, as a native client would hold it. */
+export function startSession(runtime: Runtime, tenantId: string, role: Role, userId: string): IssuedTokens {
+  return runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () =>
+    runtime.sessions.start({ userId, role, provider: 'test', clientKind: 'native', device: null, ip: null }),
+  );
 }
