@@ -1,6 +1,9 @@
 // Builds the Fastify application: conventions first (logging, validation, errors, headers, the
 // route registry, auth), then the API routes. Tests build it the same way and drive it with inject.
 import { randomUUID } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -15,7 +18,15 @@ import { securityHeaders } from './http/security-headers.js';
 import { createValidatorCompiler } from './http/validation.js';
 import { createLogger } from './logging/logger.js';
 import { registerRequestLog } from './logging/request-log.js';
+import type { CodeFlowProvider } from './config/config.js';
+import { memberRoutes } from './members/members.routes.js';
 import type { Runtime } from './runtime.js';
+import { sessionRoutes } from './sessions/sessions.routes.js';
+import { CodeFlowClients } from './signin/code-flow.js';
+import { IdTokenVerifier } from './signin/id-token.js';
+import { rateLimitOptions } from './signin/rate-limits.js';
+import { signInRoutes } from './signin/signin.routes.js';
+import { webRoutes } from './web/web.routes.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -23,12 +34,14 @@ export interface BuildOptions {
   logDestination?: DestinationStream;
   /** More route plugins under /api/v1, held to the same registry and auth rules as the built-in ones. */
   apiPlugins?: FastifyPluginAsync[];
+  /** Providers known only at start-up (the development provider), besides the configured ones. */
+  extraProviders?: CodeFlowProvider[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-export async function buildApp({ runtime, logDestination, apiPlugins = [] }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ runtime, logDestination, apiPlugins = [], extraProviders = [] }: BuildOptions): Promise<FastifyInstance> {
   const { config } = runtime;
   const responseHeaders = { ...securityHeaders(), 'cache-control': 'no-store' };
   const setResponseHeaders = (request: FastifyRequest, reply: FastifyReply): void => {
@@ -88,14 +101,26 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [] }: Bui
       security: [{ bearer: [] }],
     },
   });
+  // Rate limits run first: a flood is refused before any token is checked or body read.
+  if (config.rateLimits.global > 0 || config.rateLimits.signIn > 0) await app.register(rateLimit, rateLimitOptions(runtime));
+  await app.register(cookie, { secret: Buffer.from(hkdfSync('sha256', config.tokens.signingKey, Buffer.alloc(0), 'spinney cookie signing v1', 32)) });
   await app.register(authPlugin, { runtime });
 
+  const signIn = {
+    runtime,
+    codeFlow: new CodeFlowClients([...config.signIn.codeFlow, ...extraProviders], config.publicUrl, config.env !== 'production'),
+    idTokens: new IdTokenVerifier(config.signIn.idToken, config.tokens.signingKey, runtime.clock, runtime.control),
+  };
   await app.register(healthRoutes(runtime));
+  await app.register(webRoutes);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(contactRoutes);
       await api.register(auditRoutes);
+      await api.register(signInRoutes(signIn));
+      await api.register(sessionRoutes(runtime));
+      await api.register(memberRoutes(runtime));
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

@@ -8,9 +8,19 @@ export const PERMISSIONS = {
   'contacts:read': ['admin', 'member', 'viewer'],
   'contacts:write': ['admin', 'member'],
   'audit:read': ['admin'],
+  'members:read': ['admin'],
+  'members:write': ['admin'],
+  // A person's own session (sign out, list, revoke): every role, viewers included.
+  'session:self': ['admin', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * The only permissions viewers hold for writes: they act on the person's own session, never on
+ * workspace data, so "viewers read only" still holds for everything the workspace owns.
+ */
+export const SELF_SERVICE_PERMISSIONS: ReadonlySet<Permission> = new Set(['session:self']);
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 

@@ -1,5 +1,18 @@
 // The only routes that answer without an access token. Everything else requires one; a route is
 // public by being listed here, never by a flag on the route itself.
-export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['GET /healthz', 'GET /readyz', 'GET /api/v1/openapi.json']);
+// Sign-in routes bind no tenant from the client: see src/signin/signin.routes.ts.
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/v1/openapi.json',
+  'GET /',
+  'GET /app.js',
+  'GET /api/v1/auth/providers',
+  'GET /api/v1/auth/signin/:provider',
+  'GET /api/v1/auth/callback/:provider',
+  'POST /api/v1/auth/nonce',
+  'POST /api/v1/auth/exchange',
+  'POST /api/v1/auth/refresh',
+]);
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

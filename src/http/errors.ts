@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Extra members of the error object a client can act on (e.g. the workspaces to choose from). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -21,7 +23,7 @@ export const badRequest = (code: string, message: string, field?: string): AppEr
   new AppError(400, code, message, field);
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; [detail: string]: unknown };
 }
 
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
@@ -82,7 +84,7 @@ export function toAppError(err: FastifyError & { validation?: AjvError[]; valida
 }
 
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  const body: ErrorBody = { error: { ...error.details, code: error.code, message: error.message } };
   if (error.field) body.error.field = error.field;
   // RFC 6750: say which scheme is expected, and whether the token sent was the problem.
   if (error.statusCode === 401) reply.header('www-authenticate', error.code === 'unauthenticated' ? 'Bearer' : 'Bearer error="invalid_token"');

@@ -3,7 +3,7 @@
 // collected table is what the isolation suite walks, so a new route is covered without a list.
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { PUBLIC_ROUTES, routeKey } from '../auth/public-routes.js';
-import { PERMISSIONS, isPermission } from '../auth/permissions.js';
+import { PERMISSIONS, SELF_SERVICE_PERMISSIONS, isPermission } from '../auth/permissions.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -73,7 +73,7 @@ export function registerRouteRegistry(app: FastifyInstance): void {
         if (config.public) throw new RouteDeclarationError(`${key} claims to be public but is not on the public list`);
         if (!isPermission(config.permission)) throw new RouteDeclarationError(`${key} declares no valid permission`);
         // Viewers read only: a write route must need a permission viewers lack.
-        if (!READ_METHODS.has(method) && (PERMISSIONS[config.permission] as readonly string[]).includes('viewer')) {
+        if (!READ_METHODS.has(method) && !SELF_SERVICE_PERMISSIONS.has(config.permission) && (PERMISSIONS[config.permission] as readonly string[]).includes('viewer')) {
           throw new RouteDeclarationError(`${key} changes data but viewers hold its permission (${config.permission})`);
         }
         assertSchemas(key, method, route.url, route.schema as RouteSchema | undefined);

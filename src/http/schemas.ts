@@ -38,6 +38,8 @@ export const ErrorResponse = Type.Object(
       code: Type.String(),
       message: Type.String(),
       field: Type.Optional(Type.String()),
+      /** With `workspace_choice_required`: the workspaces this account may sign in to. */
+      workspaces: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }))),
     }),
   },
   { $id: 'Error' },

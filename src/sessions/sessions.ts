@@ -234,7 +234,8 @@ export class Sessions {
 
   #end(session: SessionRow, now: number, reason: EndReason): boolean {
     if (!endSessionRow(session.id, isoAt(now), reason)) return false;
-    recordTenantEvent(reason === 'refresh_reused' ? 'session.refresh_reused' : 'session.ended', { type: 'session', id: session.id }, { after: { userId: session.user_id, reason } });
+    const action = reason === 'refresh_reused' ? 'session.refresh_reused' : reason === 'signed_out' ? 'auth.signed_out' : reason === 'idle' || reason === 'expired' ? 'session.expired' : 'session.revoked';
+    recordTenantEvent(action, { type: 'session', id: session.id }, { after: { userId: session.user_id, reason } });
     return true;
   }
 

@@ -65,7 +65,19 @@ t.test('the public list is the only way to skip authentication', async (t) => {
   const api = await build(t);
   t.same(
     api.app.routeTable.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort(),
-    ['GET /api/v1/openapi.json', 'GET /healthz', 'GET /readyz'],
+    [
+      'GET /',
+      'GET /api/v1/auth/callback/:provider',
+      'GET /api/v1/auth/providers',
+      'GET /api/v1/auth/signin/:provider',
+      'GET /api/v1/openapi.json',
+      'GET /app.js',
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/v1/auth/exchange',
+      'POST /api/v1/auth/nonce',
+      'POST /api/v1/auth/refresh',
+    ],
   );
   for (const route of api.app.routeTable.filter((r) => !r.public)) t.ok(route.permission, `${route.method} ${route.url} declares ${route.permission}`);
 });

@@ -1,7 +1,14 @@
 // One fixture per id path parameter: how to create a record of that kind in the current tenant.
 // The isolation suite refuses to pass while any route has a parameter missing from this table,
 // so a new resource cannot ship without its cross-tenant test.
-import type { TestApp } from '../helpers/app.js';
+import { randomBytes } from 'node:crypto';
+import { newId } from '../../src/http/ids.js';
+import { insertIdentity, insertMember } from '../../src/members/members.repo.js';
+import { startSession, type TestApp } from '../helpers/app.js';
+
+/** The tenant an access token names (the fixtures get tokens, not tenant ids). */
+const tenantOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { tid: string }).tid;
+const unique = (marker: string): string => `${marker.toLowerCase()}-${randomBytes(4).toString('hex')}`;
 
 export type Seed = (api: TestApp, token: string, marker: string) => Promise<string>;
 
@@ -13,4 +20,19 @@ async function created(api: TestApp, token: string, url: string, payload: object
 
 export const FIXTURES: Record<string, Seed> = {
   contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker }),
+  invitationId: (api, token, marker) => created(api, token, '/api/v1/invitations', { email: `${unique(marker)}@b.example`, role: 'viewer' }),
+  // Memberships come into being at a first sign-in; the fixture writes one as that would.
+  // Each comes with a second admin (so last-admin protection does not refuse the own-id calls) and
+  // a bound identity (so there is a binding to reset).
+  memberId: async (api, token, marker) => {
+    const tenantId = tenantOf(token);
+    const now = new Date().toISOString();
+    const identityId = newId('identity');
+    insertIdentity(api.runtime.control, { id: identityId, tenantId, provider: 'google', subject: unique(marker), email: `${unique(marker)}@b.example`, now });
+    const id = newId('membership');
+    insertMember(api.runtime.control, { id, tenantId, email: `${unique(marker)}@b.example`, identityId, role: 'member', now });
+    insertMember(api.runtime.control, { id: newId('membership'), tenantId, email: `${unique(marker)}@b.example`, identityId: null, role: 'admin', now });
+    return id;
+  },
+  sessionId: async (api, token) => startSession(api.runtime, tenantOf(token), 'member', `mb_${randomBytes(4).toString('hex')}`).session.id,
 };

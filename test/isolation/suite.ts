@@ -9,7 +9,8 @@
 // It returns violations instead of asserting, so a test can also prove it catches broken routes.
 import { tenantDb } from '../../src/tenancy/context.js';
 import type { RegisteredRoute } from '../../src/http/route-registry.js';
-import type { TestApp } from '../helpers/app.js';
+import { createAccessTokenSigner } from '../../src/auth/access-token.js';
+import { startSession, type TestApp } from '../helpers/app.js';
 import { FIXTURES } from './fixtures.js';
 
 export const MARKER_B = 'TENANT-B-CANARY-7f3e';
@@ -21,6 +22,7 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   anyOf?: JsonSchema[];
   examples?: unknown[];
+  const?: unknown;
   default?: unknown;
   format?: string;
   minimum?: number;
@@ -32,6 +34,7 @@ interface JsonSchema {
 /** A valid body built from the route's own schema: examples first, then simple values by type. */
 export function sampleFromSchema(schema: JsonSchema, where: string): unknown {
   if (schema.examples?.length) return schema.examples[0];
+  if (schema.const !== undefined) return schema.const;
   if (schema.default !== undefined) return schema.default;
   if (schema.anyOf) return sampleFromSchema(schema.anyOf.find((s) => s.type !== 'null') ?? (schema.anyOf[0] as JsonSchema), where);
   switch (schema.type) {
@@ -53,8 +56,13 @@ export function sampleFromSchema(schema: JsonSchema, where: string): unknown {
   }
 }
 
+/** B's database file, plus B's rows in control.db (members, invitations, identities live there). */
 function snapshot(api: TestApp, tenantId: string): Buffer {
-  return api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().serialize());
+  const file = api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().serialize());
+  const control = ['memberships', 'invitations', 'identities'].map((table) =>
+    JSON.stringify(api.runtime.control.statement(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY id`).all(tenantId)),
+  );
+  return Buffer.concat([file, Buffer.from(control.join('\n'))]);
 }
 
 export interface SuiteResult {
@@ -66,8 +74,9 @@ export interface SuiteResult {
 export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
   const a = api.tenant('Tenant A');
   const b = api.tenant('Tenant B');
-  const tokenA = a.token('admin', 'us_alice');
   const tokenB = b.token('admin', 'us_bob');
+  const seedTokenA = a.token('admin', 'us_alice');
+  const sign = createAccessTokenSigner(api.config);
   const violations: string[] = [];
   const checked: SuiteResult['checked'] = [];
 
@@ -79,13 +88,15 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     const seed = FIXTURES[param];
     if (!seed) continue; // reported per route below
     idsB[param] = await seed(api, tokenB, MARKER_B);
-    idsA[param] = await seed(api, tokenA, MARKER_A);
+    idsA[param] = await seed(api, seedTokenA, MARKER_A);
   }
   const secretsOfB = [...Object.values(idsB), MARKER_B];
 
   for (const route of routes) {
     const name = `${route.method} ${route.url}`;
     const probes: string[] = [];
+    // A fresh session per route: a route may end the caller's session (sign out).
+    const { accessToken: tokenA, session: sessionA } = startSession(api.runtime, a.id, 'admin', 'us_alice');
     checked.push({ route: name, probes });
     if (route.public) {
       probes.push('public');
@@ -122,6 +133,12 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     probes.push('anonymous');
     if (anonymous.statusCode !== 401) violations.push(`${name}: answered ${anonymous.statusCode} without a token (expected 401)`);
 
+    // A correctly signed token that names B but carries A's session: sessions belong to one
+    // workspace, so it is refused everywhere.
+    const forged = await request(sign({ tid: b.id, sub: 'us_alice', role: 'admin', sid: sessionA.id }), idsB);
+    probes.push("A's session as B");
+    if (forged.statusCode !== 401) violations.push(`${name}: answered ${forged.statusCode} to a token naming B with A's session (expected 401)`);
+
     const crossTenant = await request(tokenA, idsB);
     if (route.params.length > 0) {
       probes.push('ids of B as A');
@@ -141,7 +158,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
       if (own.statusCode >= 300) violations.push(`${name}: tenant A's own ids answered ${own.statusCode}; the cross-tenant 404 proves nothing`);
       // A DELETE consumed A's record: seed a fresh one for the routes still to come.
       if (route.method === 'DELETE') {
-        for (const param of route.params) idsA[param] = await (FIXTURES[param] as NonNullable<(typeof FIXTURES)[string]>)(api, tokenA, MARKER_A);
+        for (const param of route.params) idsA[param] = await (FIXTURES[param] as NonNullable<(typeof FIXTURES)[string]>)(api, seedTokenA, MARKER_A);
       }
     }
   }

@@ -1,0 +1,193 @@
+// Members and invitations of the current tenant. Admin-only through the API; `spinney member
+// invite` uses the same code. Rules that hold however a change arrives:
+//  - the last active admin can be neither demoted, archived nor removed;
+//  - a role change, archive, removal or identity reset ends the member's sessions at once;
+//  - every change is in the tenant's audit log with before and after.
+// Memberships live in control.db and sessions and audit in the tenant file: the control change
+// commits first, then sessions end (both before the response), so a crash in between leaves a
+// member without access rather than a removed member with access (the session check compares
+// the token's role with the session's, and sign-in re-reads the membership).
+import type { Role } from '../auth/permissions.js';
+import { recordTenantEvent } from '../audit/audit.service.js';
+import { AppError, badRequest, notFound } from '../http/errors.js';
+import { newId } from '../http/ids.js';
+import type { Runtime } from '../runtime.js';
+import { currentActorId, currentTenantId } from '../tenancy/context.js';
+import { isoAt } from '../time/clock.js';
+import {
+  closeInvitation,
+  countActiveAdmins,
+  deleteIdentity,
+  deleteMember,
+  findInvitationRow,
+  findMemberByEmail,
+  findMemberRow,
+  findPendingInvitation,
+  insertInvitationRow,
+  listInvitationRows,
+  listMemberRows,
+  updateMember,
+  type InvitationRow,
+  type MemberRow,
+} from './members.repo.js';
+
+export interface Member {
+  id: string;
+  email: string;
+  role: Role;
+  status: 'active' | 'archived';
+  /** Which provider the member's sign-in is locked to, once they have signed in. */
+  identity: { provider: string; lastSignInAt: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+}
+
+export const INVITATION_DAYS_DEFAULT = 7;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const toMember = (row: MemberRow): Member => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  status: row.status,
+  identity: row.provider ? { provider: row.provider, lastSignInAt: row.last_sign_in_at } : null,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toInvitation = (row: InvitationRow): Invitation => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  expiresAt: row.expires_at,
+});
+
+export function listMembers(runtime: Runtime): Member[] {
+  return listMemberRows(runtime.control, currentTenantId()).map(toMember);
+}
+
+export function getMember(runtime: Runtime, id: string): Member {
+  const row = findMemberRow(runtime.control, currentTenantId(), id);
+  if (!row) throw notFound('member');
+  return toMember(row);
+}
+
+export function listInvitations(runtime: Runtime): Invitation[] {
+  return listInvitationRows(runtime.control, currentTenantId(), isoAt(runtime.clock.now())).map(toInvitation);
+}
+
+export function invite(runtime: Runtime, input: { email: string; role: Role; expiresInDays?: number }): Invitation {
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 320) throw badRequest('invalid_field', 'email must be an email address', 'email');
+  const tenantId = currentTenantId();
+  const now = runtime.clock.now();
+  const row = runtime.control.transaction(() => {
+    const member = findMemberByEmail(runtime.control, tenantId, email);
+    if (member?.status === 'active') throw new AppError(409, 'already_member', 'this email is already a member of the workspace');
+    if (findPendingInvitation(runtime.control, tenantId, email, isoAt(now))) {
+      throw new AppError(409, 'already_invited', 'this email already has a pending invitation; revoke it first to change it');
+    }
+    const created: InvitationRow = {
+      id: newId('invitation'),
+      tenant_id: tenantId,
+      email,
+      role: input.role,
+      created_at: isoAt(now),
+      created_by: currentActorId(),
+      expires_at: isoAt(now + (input.expiresInDays ?? INVITATION_DAYS_DEFAULT) * 86_400_000),
+      accepted_at: null,
+      revoked_at: null,
+    };
+    insertInvitationRow(runtime.control, created);
+    return created;
+  });
+  const invitation = toInvitation(row);
+  recordTenantEvent('member.invited', { type: 'invitation', id: invitation.id }, { after: { role: invitation.role, expiresAt: invitation.expiresAt } });
+  return invitation;
+}
+
+export function revokeInvitation(runtime: Runtime, id: string): void {
+  const tenantId = currentTenantId();
+  const row = findInvitationRow(runtime.control, tenantId, id);
+  if (!row || row.accepted_at || row.revoked_at) throw notFound('invitation');
+  closeInvitation(runtime.control, id, 'revoked_at', isoAt(runtime.clock.now()));
+  recordTenantEvent('invitation.revoked', { type: 'invitation', id }, { before: { role: row.role } });
+}
+
+/** Changes that would leave the workspace without an active admin are refused. */
+function assertNotLastAdmin(runtime: Runtime, member: MemberRow, action: string): void {
+  if (member.role === 'admin' && member.status === 'active' && countActiveAdmins(runtime.control, member.tenant_id) <= 1) {
+    throw new AppError(409, 'last_admin', `the last admin cannot be ${action}; make another member an admin first`);
+  }
+}
+
+/** Loads a member for a change, inside the control transaction (so the admin count is current). */
+function memberForChange(runtime: Runtime, id: string): MemberRow {
+  const row = findMemberRow(runtime.control, currentTenantId(), id);
+  if (!row) throw notFound('member');
+  return row;
+}
+
+export function changeRole(runtime: Runtime, id: string, role: Role): Member {
+  const before = runtime.control.transaction(() => {
+    const member = memberForChange(runtime, id);
+    if (member.role === role) return member;
+    if (role !== 'admin') assertNotLastAdmin(runtime, member, 'demoted');
+    updateMember(runtime.control, member.tenant_id, id, { role }, isoAt(runtime.clock.now()));
+    return member;
+  });
+  if (before.role !== role) {
+    const ended = runtime.sessions.endAllFor(id, 'role_changed');
+    recordTenantEvent('member.role_changed', { type: 'member', id }, { before: { role: before.role }, after: { role, sessionsEnded: ended } });
+  }
+  return getMember(runtime, id);
+}
+
+export function archiveMember(runtime: Runtime, id: string): Member {
+  runtime.control.transaction(() => {
+    const member = memberForChange(runtime, id);
+    if (member.status === 'archived') throw new AppError(409, 'conflict', 'this member is already archived');
+    assertNotLastAdmin(runtime, member, 'archived');
+    updateMember(runtime.control, member.tenant_id, id, { status: 'archived' }, isoAt(runtime.clock.now()));
+  });
+  const ended = runtime.sessions.endAllFor(id, 'member_removed');
+  recordTenantEvent('member.archived', { type: 'member', id }, { before: { status: 'active' }, after: { status: 'archived', sessionsEnded: ended } });
+  return getMember(runtime, id);
+}
+
+export function removeMember(runtime: Runtime, id: string): void {
+  const removed = runtime.control.transaction(() => {
+    const member = memberForChange(runtime, id);
+    assertNotLastAdmin(runtime, member, 'removed');
+    deleteMember(runtime.control, member.tenant_id, id);
+    if (member.identity_id) deleteIdentity(runtime.control, member.tenant_id, member.identity_id);
+    return member;
+  });
+  const ended = runtime.sessions.endAllFor(id, 'member_removed');
+  recordTenantEvent('member.removed', { type: 'member', id }, { before: { role: removed.role, status: removed.status }, after: { sessionsEnded: ended } });
+}
+
+/** Forgets the provider + subject a member is locked to; their next sign-in binds afresh. */
+export function resetIdentity(runtime: Runtime, id: string): Member {
+  const before = runtime.control.transaction(() => {
+    const member = memberForChange(runtime, id);
+    if (!member.identity_id) throw new AppError(409, 'conflict', 'this member has not signed in yet; there is no binding to reset');
+    updateMember(runtime.control, member.tenant_id, id, { identityId: null }, isoAt(runtime.clock.now()));
+    deleteIdentity(runtime.control, member.tenant_id, member.identity_id);
+    return member;
+  });
+  const ended = runtime.sessions.endAllFor(id, 'revoked');
+  recordTenantEvent('member.identity_reset', { type: 'member', id }, { before: { provider: before.provider }, after: { sessionsEnded: ended } });
+  return getMember(runtime, id);
+}

@@ -1,0 +1,106 @@
+// A signed-in person's own session: what it is, sign out, the list of their sessions and revoking
+// one. Admins see and revoke anyone's. Listing and revoking are sensitive (re-auth window);
+// signing out never is, so a person can always leave.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { RequestAuth } from '../auth/auth.plugin.js';
+import { AppError, notFound } from '../http/errors.js';
+import { idPattern } from '../http/ids.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Runtime } from '../runtime.js';
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from '../signin/signin.routes.js';
+import { SessionTimes } from '../signin/signin.schemas.js';
+
+const tags = ['sessions'];
+
+const Session = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  role: Type.String(),
+  provider: Type.String(),
+  clientKind: Type.String(),
+  device: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  lastSeenAt: Type.String(),
+  expiresAt: Type.String(),
+  current: Type.Boolean(),
+});
+
+const CurrentSession = Type.Object({
+  ...SessionTimes.properties,
+  tenantId: Type.String(),
+  userId: Type.String(),
+  role: Type.String(),
+  reauthBy: Type.String({ description: 'sensitive actions need a new sign-in after this time unless there is activity before' }),
+});
+
+const SessionParams = Type.Object({ sessionId: Type.String({ pattern: idPattern('session') }) }, { additionalProperties: false });
+const SessionListQuery = Type.Object(
+  { scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('all')], { description: 'all: every member\'s sessions (admins only)' })) },
+  { additionalProperties: false },
+);
+
+const authOf = (request: FastifyRequest): RequestAuth => request.auth as RequestAuth;
+
+export const sessionRoutes =
+  (runtime: Runtime): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const { sessions, config } = runtime;
+
+    app.get('/auth/session', {
+      config: { permission: 'session:self' },
+      schema: { tags, summary: 'The current session and when it will idle out', response: { 200: CurrentSession, ...errorResponses } },
+      handler: async (request) => {
+        const auth = authOf(request);
+        const row = sessions.find(auth.sessionId);
+        const idle = Date.parse(row?.last_seen_at ?? '');
+        const proof = Math.max(idle, Date.parse(row?.authenticated_at ?? ''));
+        return {
+          id: auth.sessionId,
+          tenantId: auth.tenantId,
+          userId: auth.userId,
+          role: auth.role,
+          expiresAt: row?.expires_at ?? '',
+          idleExpiresAt: new Date(Math.min(idle + config.sessions.idleSeconds * 1000, Date.parse(row?.expires_at ?? ''))).toISOString(),
+          reauthBy: new Date(proof + config.sessions.reauthSeconds * 1000).toISOString(),
+        };
+      },
+    });
+
+    app.post('/auth/signout', {
+      config: { permission: 'session:self' },
+      schema: { tags, summary: 'Sign out: end this session', body: Type.Object({}, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } },
+      handler: async (request, reply) => {
+        sessions.end(authOf(request).sessionId, 'signed_out');
+        reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'strict' });
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.get('/sessions', {
+      config: { permission: 'session:self', sensitive: true },
+      schema: { tags, summary: 'Live sessions: mine, or everyone\'s for admins', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Session), nextCursor: Type.Null() }), ...errorResponses } },
+      handler: async (request) => {
+        const auth = authOf(request);
+        const all = request.query.scope === 'all';
+        if (all && auth.role !== 'admin') throw new AppError(403, 'forbidden', 'only admins can list every member\'s sessions');
+        return { items: sessions.list(all ? null : auth.userId, auth.sessionId), nextCursor: null };
+      },
+    });
+
+    app.delete('/sessions/:sessionId', {
+      config: { permission: 'session:self', sensitive: true },
+      schema: { tags, summary: 'Revoke a session (your own; admins: anyone\'s)', params: SessionParams, response: { 204: Type.Null(), ...errorResponses } },
+      handler: async (request, reply) => {
+        const auth = authOf(request);
+        const target = sessions.find(request.params.sessionId);
+        // Another member's session is "not found" to a non-admin, like any id they may not see.
+        if (!target || target.ended_at || (auth.role !== 'admin' && target.user_id !== auth.userId)) throw notFound('session');
+        sessions.end(target.id, 'revoked');
+        return reply.code(204).send(null);
+      },
+    });
+  };

@@ -1,0 +1,99 @@
+// Native sign-in: an ID token obtained on the device (Sign in with Apple, Google Sign-In) is
+// exchanged for a Spinney session. We verify it ourselves against the provider's published keys:
+// signature, issuer, audience (our own client ids only), expiry and a nonce that we issued, that
+// has not expired and has not been spent before, so a captured token cannot be replayed.
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { IdTokenProvider } from '../config/config.js';
+import type { ControlDb } from '../control/control-db.js';
+import { AppError } from '../http/errors.js';
+import type { Clock } from '../time/clock.js';
+import { isoAt } from '../time/clock.js';
+import { identityFromClaims, signInFailed } from './code-flow.js';
+import type { VerifiedIdentity } from './signin.service.js';
+
+export const NONCE_TTL_SECONDS = 600;
+
+export class IdTokenVerifier {
+  readonly #providers: Map<string, IdTokenProvider>;
+  readonly #keys = new Map<string, JWTVerifyGetKey>();
+  readonly #nonceKey: Buffer;
+  readonly #clock: Clock;
+  readonly #control: ControlDb;
+
+  constructor(providers: readonly IdTokenProvider[], signingKey: Buffer, clock: Clock, control: ControlDb) {
+    this.#providers = new Map(providers.map((p) => [p.id, p]));
+    this.#nonceKey = Buffer.from(hkdfSync('sha256', signingKey, Buffer.alloc(0), 'spinney exchange nonce v1', 32));
+    this.#clock = clock;
+    this.#control = control;
+  }
+
+  list(): string[] {
+    return [...this.#providers.keys()];
+  }
+
+  /** A nonce for the device to put into its provider request: random, dated and signed by us. */
+  issueNonce(): { nonce: string; expiresAt: string } {
+    const expires = Math.floor(this.#clock.now() / 1000) + NONCE_TTL_SECONDS;
+    const body = `${randomBytes(18).toString('base64url')}.${expires}`;
+    return { nonce: `${body}.${this.#mac(body)}`, expiresAt: isoAt(expires * 1000) };
+  }
+
+  async verify(providerId: string, idToken: string, nonce: string): Promise<VerifiedIdentity> {
+    const provider = this.#providers.get(providerId);
+    if (!provider) throw new AppError(404, 'not_found', 'no such sign-in provider');
+    const nonceExpires = this.#checkNonce(nonce);
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(idToken, this.#jwks(provider), {
+        issuer: [...provider.issuers],
+        audience: [...provider.audiences],
+        algorithms: ['RS256', 'ES256'],
+        requiredClaims: ['sub', 'exp', 'iat', 'nonce'],
+        currentDate: new Date(this.#clock.now()),
+        clockTolerance: 30,
+      }));
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw signInFailed('the ID token has expired', 'id_token_expired');
+      if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC') throw new AppError(502, 'provider_unavailable', 'the provider keys could not be fetched');
+      throw signInFailed(`the ID token is not valid (${(err as Error).message})`, 'invalid_id_token');
+    }
+    // Apple puts the SHA-256 of the nonce into the token (the app hands Apple the hash); Google the nonce itself.
+    const hashed = createHash('sha256').update(nonce).digest('hex');
+    if (payload.nonce !== nonce && payload.nonce !== hashed) throw signInFailed('the ID token was not issued for this nonce', 'nonce_mismatch');
+    this.#spendNonce(nonce, nonceExpires);
+    return identityFromClaims(provider.id, payload);
+  }
+
+  #mac(body: string): string {
+    return createHmac('sha256', this.#nonceKey).update(body).digest('base64url');
+  }
+
+  #checkNonce(nonce: string): number {
+    const match = /^([A-Za-z0-9_-]{24})\.(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(nonce);
+    const expected = match && Buffer.from(this.#mac(`${match[1]}.${match[2]}`));
+    if (!match || !expected || !timingSafeEqual(expected, Buffer.from(match[3] as string))) throw signInFailed('the nonce was not issued by this server', 'nonce_mismatch');
+    const expires = Number(match[2]) * 1000;
+    if (expires <= this.#clock.now()) throw signInFailed('the nonce has expired; request a new one', 'nonce_expired');
+    return expires;
+  }
+
+  #spendNonce(nonce: string, expiresMs: number): void {
+    const hash = createHash('sha256').update(nonce).digest();
+    this.#control.transaction(() => {
+      this.#control.statement('DELETE FROM spent_nonces WHERE expires_at <= ?').run(isoAt(this.#clock.now()));
+      const spent = this.#control.statement('INSERT OR IGNORE INTO spent_nonces (nonce_hash, expires_at) VALUES (?, ?)').run(hash, isoAt(expiresMs));
+      if (spent.changes === 0) throw signInFailed('this nonce was already used; request a new one', 'nonce_reused');
+    });
+  }
+
+  #jwks(provider: IdTokenProvider): JWTVerifyGetKey {
+    let keys = this.#keys.get(provider.id);
+    if (!keys) {
+      keys = createRemoteJWKSet(new URL(provider.jwksUri), { timeoutDuration: 10_000, cooldownDuration: 30_000 });
+      this.#keys.set(provider.id, keys);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,39 @@
+// Per-client-IP rate limits (@fastify/rate-limit): the sign-in group (sign-in, callback, nonce,
+// exchange, refresh) shares one tight budget, everything else a wider one. Counters live in this
+// process; under PM2 cluster nginx's limit_req is the limit that holds across processes.
+// A refusal is a 429 in the usual error shape with Retry-After, and one platform audit event per
+// client and window (not one per refused request, so a flood cannot flood the log too).
+import type { RateLimitPluginOptions } from '@fastify/rate-limit';
+import { LRUCache } from 'lru-cache';
+import { recordPlatformEvent } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import type { Runtime } from '../runtime.js';
+
+const WINDOW_MS = 60_000;
+
+export function rateLimitOptions(runtime: Runtime): RateLimitPluginOptions {
+  const { rateLimits } = runtime.config;
+  const reported = new LRUCache<string, true>({ max: 10_000, ttl: WINDOW_MS });
+  return {
+    global: rateLimits.global > 0,
+    max: rateLimits.global || Number.MAX_SAFE_INTEGER,
+    timeWindow: WINDOW_MS,
+    hook: 'onRequest',
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) => new AppError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
+    onExceeded: (request, key) => {
+      const group = (request.routeOptions.config as { rateLimit?: { groupId?: string } }).rateLimit?.groupId ?? 'global';
+      const id = `${group}:${key}`;
+      if (reported.has(id)) return;
+      reported.set(id, true);
+      request.log.warn({ group }, 'rate limit exceeded');
+      recordPlatformEvent(runtime, 'rate_limit.exceeded', null, { after: { group, ip: request.ip, method: request.method, route: request.routeOptions.url ?? null } });
+    },
+  };
+}
+
+/** The route config of every sign-in route: one shared budget per client IP. */
+export function signInRateLimit(runtime: Runtime): { max: number; timeWindow: number; groupId: string } | false {
+  const max = runtime.config.rateLimits.signIn;
+  return max > 0 ? { max, timeWindow: WINDOW_MS, groupId: 'sign-in' } : false;
+}

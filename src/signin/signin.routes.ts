@@ -1,0 +1,205 @@
+// Public sign-in routes: the browser code flow (start, callback), the native ID-token exchange,
+// and refresh. None takes a tenant id from the client: the callback and exchange find the
+// workspace from the verified email's memberships, refresh from the token's own tenant part.
+// All of them carry the tighter sign-in rate limit.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { clientOf } from '../auth/auth.plugin.js';
+import { AppError } from '../http/errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Runtime } from '../runtime.js';
+import { parseRefreshToken } from '../sessions/refresh-token.js';
+import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
+import { signInFailed, type CodeFlowClients } from './code-flow.js';
+import type { IdTokenVerifier } from './id-token.js';
+import { signInRateLimit } from './rate-limits.js';
+import { CallbackQuery, ExchangeBody, Nonce, ProviderParams, Providers, RefreshBody, SignInQuery, TokenResponse } from './signin.schemas.js';
+import { refuseSignIn, signIn, type SignedIn } from './signin.service.js';
+
+export const REFRESH_COOKIE = '__Secure-spinney_refresh';
+export const SIGNIN_COOKIE = '__Secure-spinney_signin';
+/** The refresh cookie travels only to the auth routes, never with ordinary API calls. */
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+const SIGNIN_COOKIE_PATH = '/api/v1/auth/callback';
+const SIGNIN_WINDOW_SECONDS = 600;
+
+interface FlowCookie {
+  provider: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  workspace: string | null;
+  expiresAt: number;
+}
+
+export interface SignInDeps {
+  runtime: Runtime;
+  codeFlow: CodeFlowClients;
+  idTokens: IdTokenVerifier;
+}
+
+const tags = ['sign-in'];
+
+export const signInRoutes =
+  ({ runtime, codeFlow, idTokens }: SignInDeps): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const { config, clock } = runtime;
+    const rateLimit = signInRateLimit(runtime);
+    const publicOrigin = new URL(config.publicUrl).origin;
+
+    const setRefreshCookie = (reply: FastifyReply, tokens: IssuedTokens): void => {
+      reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, {
+        path: REFRESH_COOKIE_PATH,
+        httpOnly: true,
+        secure: true,
+        sameSite: 'strict',
+        expires: new Date(tokens.session.expiresAt),
+      });
+    };
+    const tokenBody = (tokens: IssuedTokens, kind: ClientKind, signedIn?: SignedIn) => ({
+      tokenType: 'Bearer' as const,
+      accessToken: tokens.accessToken,
+      accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+      ...(kind === 'native' ? { refreshToken: tokens.refreshToken } : {}),
+      session: tokens.session,
+      ...(signedIn ? { tenant: signedIn.tenant, member: signedIn.member } : {}),
+    });
+    const request$ = (request: FastifyRequest) => ({ requestId: request.id, client: clientOf(request) });
+
+    app.get('/auth/providers', {
+      schema: { tags, summary: 'The sign-in methods this server offers', response: { 200: Providers, ...errorResponses } },
+      handler: async () => ({
+        codeFlow: codeFlow.list().map((p) => ({ ...p, signInUrl: `${config.publicUrl}/api/v1/auth/signin/${p.id}` })),
+        idTokenExchange: idTokens.list(),
+      }),
+    });
+
+    app.get('/auth/signin/:provider', {
+      config: { rateLimit },
+      schema: { tags, summary: 'Start a browser sign-in (redirects to the provider)', params: ProviderParams, querystring: SignInQuery, response: errorResponses },
+      handler: async (request, reply) => {
+        const { provider } = request.params;
+        if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
+        const flow = await codeFlow.start(provider);
+        const cookie: FlowCookie = {
+          provider,
+          state: flow.state,
+          nonce: flow.nonce,
+          codeVerifier: flow.codeVerifier,
+          workspace: request.query.workspace ?? null,
+          expiresAt: clock.now() + SIGNIN_WINDOW_SECONDS * 1000,
+        };
+        // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
+        reply.setCookie(SIGNIN_COOKIE, Buffer.from(JSON.stringify(cookie)).toString('base64url'), {
+          path: SIGNIN_COOKIE_PATH,
+          httpOnly: true,
+          secure: true,
+          sameSite: 'lax',
+          signed: true,
+          maxAge: SIGNIN_WINDOW_SECONDS,
+        });
+        return reply.redirect(flow.url.href, 302);
+      },
+    });
+
+    app.get('/auth/callback/:provider', {
+      config: { rateLimit },
+      schema: { tags, summary: 'The provider sends the browser back here', params: ProviderParams, querystring: CallbackQuery, response: errorResponses },
+      handler: async (request, reply) => {
+        const { provider } = request.params;
+        if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
+        reply.clearCookie(SIGNIN_COOKIE, { path: SIGNIN_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
+        const fail = (reason: string, error: AppError): never => refuseSignIn(runtime, provider, reason, error, request$(request));
+        const flow = readFlowCookie(request, clock.now());
+        if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes); start again', 'sign_in_expired'));
+        const checked = flow as FlowCookie;
+        if (request.query.error) fail('provider_error', signInFailed(`the provider refused the sign-in (${request.query.error})`));
+        if (request.query.state !== checked.state) fail('state_mismatch', signInFailed('the sign-in response does not belong to this browser session', 'state_mismatch'));
+        const query = request.url.slice(request.url.indexOf('?') + 1);
+        let identity;
+        try {
+          identity = await codeFlow.finish(provider, query, checked);
+        } catch (err) {
+          if (err instanceof AppError && err.statusCode === 401) fail(err.code, err);
+          throw err;
+        }
+        const signedIn = signIn(runtime, identity, { workspace: checked.workspace, clientKind: 'browser', ...request$(request) });
+        setRefreshCookie(reply, signedIn.tokens);
+        // The page asks /auth/refresh for an access token, which it keeps in memory only.
+        return reply.redirect('/', 303);
+      },
+    });
+
+    app.post('/auth/nonce', {
+      config: { rateLimit },
+      schema: { tags, summary: 'A one-time nonce for a device ID-token sign-in', response: { 200: Nonce, ...errorResponses } },
+      handler: async () => idTokens.issueNonce(),
+    });
+
+    app.post('/auth/exchange', {
+      config: { rateLimit },
+      schema: { tags, summary: 'Exchange a device ID token (Apple, Google) for a session', body: ExchangeBody, response: { 200: TokenResponse, ...errorResponses } },
+      handler: async (request) => {
+        const { provider, idToken, nonce, workspace } = request.body;
+        let identity;
+        try {
+          identity = await idTokens.verify(provider, idToken, nonce);
+        } catch (err) {
+          if (err instanceof AppError && err.statusCode === 401) refuseSignIn(runtime, provider, err.code, err, request$(request));
+          throw err;
+        }
+        const signedIn = signIn(runtime, identity, { workspace: workspace ?? null, clientKind: 'native', ...request$(request) });
+        return tokenBody(signedIn.tokens, 'native', signedIn);
+      },
+    });
+
+    app.post('/auth/refresh', {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: 'Rotate the refresh token: a new access token and a new refresh token',
+        description: 'Native clients send {"refreshToken"}; browsers send {} with the refresh cookie and their Origin.',
+        body: RefreshBody,
+        response: { 200: TokenResponse, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const fromBody = request.body.refreshToken;
+        const kind: ClientKind = fromBody !== undefined ? 'native' : 'browser';
+        if (kind === 'browser' && request.headers.origin !== publicOrigin) {
+          // The cookie is SameSite=Strict already; the Origin check also stops a same-site attacker.
+          throw new AppError(403, 'origin_mismatch', 'refresh from a browser must come from this server\'s own pages');
+        }
+        const raw = fromBody ?? request.cookies[REFRESH_COOKIE];
+        if (raw === undefined) throw new AppError(401, 'unauthenticated', 'no refresh token; sign in');
+        const token = parseRefreshToken(raw);
+        if (!token) throw new AppError(401, 'invalid_refresh_token', 'the refresh token is not valid');
+        const status = runtime.tenantStatus.get(token.tenantId);
+        if (status !== 'active') {
+          throw status === 'suspended' ? new AppError(403, 'tenant_suspended', 'this workspace is suspended') : new AppError(401, 'invalid_refresh_token', 'the refresh token is not valid');
+        }
+        let tokens: IssuedTokens;
+        try {
+          tokens = runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request) }, () => runtime.sessions.refresh(token, kind));
+        } catch (err) {
+          if (kind === 'browser' && err instanceof AppError && err.statusCode === 401) reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'strict' });
+          throw err;
+        }
+        if (kind === 'browser') setRefreshCookie(reply, tokens);
+        return tokenBody(tokens, kind);
+      },
+    });
+  };
+
+function readFlowCookie(request: FastifyRequest, now: number): FlowCookie | null {
+  const raw = request.cookies[SIGNIN_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || unsigned.value === null) return null;
+  try {
+    const flow = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as FlowCookie;
+    return typeof flow.expiresAt === 'number' && flow.expiresAt > now ? flow : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+import { Type } from 'typebox';
+
+const Workspace = Type.String({ pattern: '^[a-z0-9_-]{1,64}$', description: 'a workspace id or slug, when the account belongs to several' });
+
+export const ProviderParams = Type.Object(
+  { provider: Type.String({ pattern: '^(google|microsoft|oidc|dev)$' }) },
+  { additionalProperties: false },
+);
+
+export const SignInQuery = Type.Object({ workspace: Type.Optional(Workspace) }, { additionalProperties: false });
+
+export const CallbackQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 2048 })),
+    state: Type.Optional(Type.String({ maxLength: 512 })),
+    iss: Type.Optional(Type.String({ maxLength: 512 })),
+    error: Type.Optional(Type.String({ maxLength: 256 })),
+    error_description: Type.Optional(Type.String({ maxLength: 1024 })),
+    scope: Type.Optional(Type.String({ maxLength: 2048 })),
+    authuser: Type.Optional(Type.String({ maxLength: 16 })),
+    hd: Type.Optional(Type.String({ maxLength: 256 })),
+    prompt: Type.Optional(Type.String({ maxLength: 64 })),
+    session_state: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Providers = Type.Object({
+  codeFlow: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), signInUrl: Type.String() })),
+  idTokenExchange: Type.Array(Type.String()),
+});
+
+export const Nonce = Type.Object({ nonce: Type.String(), expiresAt: Type.String() });
+
+export const ExchangeBody = Type.Object(
+  {
+    provider: Type.Union([Type.Literal('google'), Type.Literal('apple')]),
+    idToken: Type.String({ minLength: 1, maxLength: 8192, examples: ['eyJ...'] }),
+    nonce: Type.String({ minLength: 1, maxLength: 200 }),
+    workspace: Type.Optional(Workspace),
+  },
+  { additionalProperties: false },
+);
+
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'native clients only; browsers send the cookie' })) },
+  { additionalProperties: false },
+);
+
+export const SessionTimes = Type.Object({
+  id: Type.String(),
+  expiresAt: Type.String({ description: 'the absolute end of the session' }),
+  idleExpiresAt: Type.String({ description: 'when the session ends unless there is activity before' }),
+});
+
+export const TokenResponse = Type.Object({
+  tokenType: Type.Literal('Bearer'),
+  accessToken: Type.String(),
+  accessTokenExpiresAt: Type.String(),
+  /** Native clients only: browsers get it in an HttpOnly cookie. */
+  refreshToken: Type.Optional(Type.String()),
+  session: SessionTimes,
+  tenant: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() })),
+  member: Type.Optional(Type.Object({ id: Type.String(), role: Type.String() })),
+});

@@ -1,0 +1,141 @@
+// Turning a verified provider identity into a session in one workspace. Signing in never creates
+// a workspace or a membership: the email must hold an active membership or a pending invitation
+// there. The first sign-in binds the membership to provider + subject (the identity lock); every
+// later sign-in must present the same pair. Every outcome is audited: in the workspace's log when
+// one is known, else in the platform log (with the provider and reason, never the email).
+import type { Role } from '../auth/permissions.js';
+import { recordPlatformEvent, recordTenantEvent } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import { newId } from '../http/ids.js';
+import {
+  closeInvitation,
+  findMemberByEmail,
+  findPendingInvitation,
+  insertIdentity,
+  insertMember,
+  tenantsForEmail,
+  touchIdentity,
+  updateMember,
+} from '../members/members.repo.js';
+import type { Runtime } from '../runtime.js';
+import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
+import type { Client } from '../tenancy/context.js';
+import { isoAt } from '../time/clock.js';
+
+export interface VerifiedIdentity {
+  /** Our provider id: google, microsoft, oidc, apple, dev. */
+  provider: string;
+  subject: string;
+  email: string;
+  emailVerified: boolean;
+}
+
+export interface SignInRequest {
+  /** A tenant id or slug the person chose; required when the email belongs to several. */
+  workspace: string | null;
+  clientKind: ClientKind;
+  requestId: string;
+  client: Client;
+}
+
+export interface SignedIn {
+  tokens: IssuedTokens;
+  tenant: { id: string; name: string; slug: string };
+  member: { id: string; role: Role };
+}
+
+export function refuseSignIn(runtime: Runtime, provider: string, reason: string, error: AppError, request: Pick<SignInRequest, 'client'>): never {
+  recordPlatformEvent(runtime, 'auth.sign_in_failed', null, { after: { provider, reason, ip: request.client.ip } });
+  throw error;
+}
+
+export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: SignInRequest): SignedIn {
+  const email = identity.email.trim().toLowerCase();
+  if (!identity.emailVerified) {
+    refuseSignIn(runtime, identity.provider, 'email_unverified', new AppError(403, 'email_unverified', 'your provider has not verified this email address'), request);
+  }
+  const now = runtime.clock.now();
+  let choices = tenantsForEmail(runtime.control, email, isoAt(now));
+  if (request.workspace) choices = choices.filter((t) => t.tenant_id === request.workspace || t.slug === request.workspace);
+  if (choices.length === 0) {
+    refuseSignIn(runtime, identity.provider, 'no_membership', new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email'), request);
+  }
+  if (choices.length > 1) {
+    const workspaces = choices.map((t) => ({ id: t.tenant_id, name: t.name, slug: t.slug }));
+    throw new AppError(409, 'workspace_choice_required', 'this account belongs to several workspaces; sign in again naming one', undefined, { workspaces });
+  }
+  const tenant = choices[0] as (typeof choices)[number];
+  const tenantId = tenant.tenant_id;
+
+  // One control-plane transaction decides membership and binding, so two first sign-ins racing
+  // with different identities cannot both bind.
+  const outcome = runtime.control.transaction(() => {
+    const nowIso = isoAt(now);
+    let member = findMemberByEmail(runtime.control, tenantId, email);
+    const invitation = member?.status === 'active' ? undefined : findPendingInvitation(runtime.control, tenantId, email, nowIso);
+    if (!member || member.status !== 'active') {
+      if (!invitation) return { refused: 'no_membership' as const };
+    }
+    if (member?.identity_id && (member.provider !== identity.provider || member.subject !== identity.subject)) {
+      return { refused: 'identity_mismatch' as const, memberId: member.id };
+    }
+    // The same provider account may be bound to one member of a workspace only.
+    const boundElsewhere = runtime.control
+      .statement('SELECT id FROM identities WHERE tenant_id = ? AND provider = ? AND subject = ?')
+      .pluck()
+      .get(tenantId, identity.provider, identity.subject) as string | undefined;
+    if (boundElsewhere && boundElsewhere !== member?.identity_id) return { refused: 'identity_mismatch' as const, memberId: member?.id ?? null };
+
+    let identityId = member?.identity_id ?? null;
+    const bound = identityId === null;
+    if (identityId === null) {
+      identityId = newId('identity');
+      insertIdentity(runtime.control, { id: identityId, tenantId, provider: identity.provider, subject: identity.subject, email, now: nowIso });
+    } else {
+      touchIdentity(runtime.control, identityId, nowIso);
+    }
+    let joined = false;
+    if (!member) {
+      const id = newId('membership');
+      insertMember(runtime.control, { id, tenantId, email, identityId, role: (invitation as NonNullable<typeof invitation>).role, now: nowIso });
+      member = { id, role: (invitation as NonNullable<typeof invitation>).role } as NonNullable<typeof member>;
+      joined = true;
+    } else if (member.status !== 'active' || bound) {
+      const role = invitation?.role ?? member.role;
+      updateMember(runtime.control, tenantId, member.id, { status: 'active', role, identityId }, nowIso);
+      joined = member.status !== 'active';
+      member = { ...member, role };
+    }
+    if (invitation) closeInvitation(runtime.control, invitation.id, 'accepted_at', nowIso);
+    return { refused: null, memberId: member.id, role: member.role as Role, bound, joined, invitationId: invitation?.id ?? null };
+  });
+
+  if (outcome.refused === 'no_membership') {
+    refuseSignIn(runtime, identity.provider, 'no_membership', new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email'), request);
+  }
+  if (outcome.refused === 'identity_mismatch') {
+    runtime.tenancy.run(tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
+      recordTenantEvent('auth.sign_in_failed', outcome.memberId ? { type: 'member', id: outcome.memberId } : null, { after: { provider: identity.provider, reason: 'identity_mismatch' } }),
+    );
+    throw new AppError(403, 'identity_mismatch', 'this email is bound to another sign-in account in this workspace; sign in with that account or ask an admin to reset the binding');
+  }
+
+  const sessionId = newId('session');
+  const actor = { userId: outcome.memberId, role: outcome.role, sessionId };
+  const tokens = runtime.tenancy.run(tenantId, { actor, requestId: request.requestId, client: request.client }, () => {
+    if (outcome.joined) recordTenantEvent('member.joined', { type: 'member', id: outcome.memberId }, { after: { role: outcome.role, invitationId: outcome.invitationId } });
+    if (outcome.bound) recordTenantEvent('member.identity_bound', { type: 'member', id: outcome.memberId }, { after: { provider: identity.provider } });
+    const issued = runtime.sessions.start({
+      id: sessionId,
+      userId: outcome.memberId,
+      role: outcome.role,
+      provider: identity.provider,
+      clientKind: request.clientKind,
+      device: request.client.userAgent,
+      ip: request.client.ip,
+    });
+    recordTenantEvent('auth.signed_in', { type: 'session', id: sessionId }, { after: { provider: identity.provider, clientKind: request.clientKind } });
+    return issued;
+  });
+  return { tokens, tenant: { id: tenantId, name: tenant.name, slug: tenant.slug }, member: { id: outcome.memberId, role: outcome.role } };
+}
