@@ -63,7 +63,7 @@ function verifyToken(app: FastifyInstance, runtime: Runtime, verified: VerifiedT
   let claims: Record<string, unknown>;
   try {
     claims = app.jwt.verify(token);
-  } catch (err) {
+  } catch {
     throw unauthenticated('the access token is not valid');
   }
   const { tid, sub, role, sid, iat, exp } = claims;

@@ -6,7 +6,6 @@ import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.j
 import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
-import { newId } from '../http/ids.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { serve } from '../server.js';
 

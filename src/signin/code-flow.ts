@@ -59,8 +59,6 @@ export class CodeFlowClients {
       code_challenge_method: 'S256',
       state,
       nonce,
-      // Always show the provider's account chooser: the person picks which account signs in.
-      prompt: 'select_account',
     });
     return { url, state, nonce, codeVerifier };
   }
@@ -114,8 +112,10 @@ export function identityFromClaims(provider: string, claims: Record<string, unkn
 }
 
 function codeFlowError(err: unknown): AppError {
-  const e = err as { code?: string; error?: string; message?: string; cause?: unknown };
+  const e = err as { code?: string; error?: string; message?: string; cause?: { claim?: string; cause?: { claim?: string } } };
   if (e.error) return signInFailed(`the provider refused the sign-in (${e.error})`);
+  // oauth4webapi reports which claim failed its check.
+  if ((e.cause?.cause?.claim ?? e.cause?.claim) === 'nonce') return signInFailed('the ID token was not issued for this sign-in', 'nonce_mismatch');
   if (/state/i.test(e.message ?? '')) return signInFailed('the sign-in response does not belong to this browser session', 'state_mismatch');
   if (/nonce/i.test(e.message ?? '')) return signInFailed('the ID token was not issued for this sign-in', 'nonce_mismatch');
   return signInFailed(`the sign-in could not be completed (${e.message ?? 'unknown error'})`);

@@ -30,6 +30,9 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     SPINNEY_DATA_DIR: dataDir,
     SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
     SPINNEY_LOG_LEVEL: 'info',
+    // Tests make hundreds of requests from one address; the rate-limit tests set these back.
+    SPINNEY_RATE_LIMIT: '100000',
+    SPINNEY_RATE_LIMIT_SIGNIN: '100000',
     ...env,
   }).config;
 }

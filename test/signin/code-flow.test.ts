@@ -1,0 +1,170 @@
+// Browser sign-in through the real authorization code flow against a real OpenID provider on
+// loopback (playing Google). Each way the flow can be wrong is its own test.
+import t from 'tap';
+import { createTenant } from '../../src/control/tenants.service.js';
+import { tenantDb } from '../../src/tenancy/context.js';
+import { refreshCookieOf, signInRig, PUBLIC_URL, type SignInRig } from '../helpers/signin.js';
+import { signInAtProvider } from '../helpers/oidc-browser.js';
+
+const platformEvents = (rig: SignInRig) =>
+  rig.api.runtime.control.statement(`SELECT action, after FROM audit_events ORDER BY seq`).all() as { action: string; after: string | null }[];
+const tenantEvents = (rig: SignInRig, tenantId: string) =>
+  rig.api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () =>
+    tenantDb().statement('SELECT action, actor_id, target_id, after FROM audit_events ORDER BY seq').all(),
+  ) as { action: string; actor_id: string | null; target_id: string | null; after: string | null }[];
+
+async function acme(rig: SignInRig) {
+  return createTenant(rig.api.runtime, { name: 'Acme Roofing', adminEmail: 'ann@acme.example' });
+}
+
+t.test('an invited admin signs in through the provider, gets a refresh cookie, then an access token that works', async (t) => {
+  const rig = await signInRig(t);
+  const tenant = await acme(rig);
+
+  const { location, cookie, response: start } = await rig.start();
+  t.equal(start.statusCode, 302);
+  const authorize = new URL(location);
+  t.equal(authorize.origin, rig.provider.issuer, 'redirects to the provider');
+  t.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
+  t.match(authorize.searchParams.get('code_challenge'), /^[A-Za-z0-9_-]{43}$/);
+  t.ok(authorize.searchParams.get('state') && authorize.searchParams.get('nonce'), 'state and nonce sent');
+  t.equal(authorize.searchParams.get('redirect_uri'), `${PUBLIC_URL}/api/v1/auth/callback/google`);
+  const flowCookie = start.cookies.find((c) => c.name === '__Secure-spinney_signin');
+  t.match(flowCookie, { path: '/api/v1/auth/callback', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: 600 }, 'sign-in cookie attributes');
+
+  const done = await rig.callback(await signInAtProvider(location, 'g-ann'), cookie);
+  t.equal(done.statusCode, 303, done.body);
+  t.equal(done.headers.location, '/');
+  const refresh = done.cookies.find((c) => c.name === '__Secure-spinney_refresh');
+  t.match(refresh, { path: '/api/v1/auth', httpOnly: true, secure: true, sameSite: 'Strict' }, 'refresh cookie attributes');
+  t.ok(refresh?.expires && Math.abs((refresh.expires as Date).getTime() - (Date.now() + 8 * 3600_000)) < 5000, 'the cookie ends with the session, 8 hours on');
+  t.match(String(done.headers['set-cookie']), /__Secure-spinney_refresh=[^;]+; Path=\/api\/v1\/auth; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict/);
+  t.notMatch(done.body, /[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/, 'no token in the page body');
+
+  const tokens = await rig.api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers: { cookie: refreshCookieOf(done), origin: PUBLIC_URL } });
+  t.equal(tokens.statusCode, 200, tokens.body);
+  const body = tokens.json();
+  t.notOk('refreshToken' in body, 'a browser never sees its refresh token');
+  const contacts = await rig.api.call({ method: 'GET', url: '/api/v1/contacts', token: body.accessToken });
+  t.equal(contacts.statusCode, 200);
+  const session = (await rig.api.call({ method: 'GET', url: '/api/v1/auth/session', token: body.accessToken })).json();
+  t.match(session, { tenantId: tenant.id, role: 'admin', userId: /^mb_/ });
+
+  const events = tenantEvents(rig, tenant.id).map((e) => e.action);
+  t.same(events, ['member.joined', 'member.identity_bound', 'auth.signed_in'], 'sign-in is audited in the workspace');
+  const identity = rig.api.runtime.control.statement('SELECT provider, subject FROM identities WHERE tenant_id = ?').get(tenant.id);
+  t.same(identity, { provider: 'google', subject: 'g-ann' }, 'the membership is now locked to this provider account');
+});
+
+t.test('a callback whose state does not match the browser\'s sign-in is refused', async (t) => {
+  const rig = await signInRig(t);
+  await acme(rig);
+  const first = await rig.start();
+  const second = await rig.start();
+  const res = await rig.callback(await signInAtProvider(second.location, 'g-ann'), first.cookie);
+  t.equal(res.statusCode, 401);
+  t.equal(res.json().error.code, 'state_mismatch');
+  t.equal(res.cookies.find((c) => c.name === '__Secure-spinney_refresh'), undefined, 'no session');
+  t.match(platformEvents(rig).at(-1), { action: 'auth.sign_in_failed', after: /"reason":"state_mismatch"/ });
+});
+
+t.test('a callback without the sign-in cookie (another browser, or too late) is refused', async (t) => {
+  const rig = await signInRig(t);
+  await acme(rig);
+  const { location } = await rig.start();
+  const res = await rig.callback(await signInAtProvider(location, 'g-ann'), null);
+  t.equal(res.statusCode, 401);
+  t.equal(res.json().error.code, 'sign_in_expired');
+  const tampered = await rig.start();
+  const forged = await rig.callback(await signInAtProvider(tampered.location, 'g-ann'), tampered.cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+  t.equal(forged.json().error.code, 'sign_in_expired', 'a cookie with a broken signature counts as none');
+});
+
+t.test('a nonce that differs from the one in the ID token is refused', async (t) => {
+  const rig = await signInRig(t);
+  await acme(rig);
+  const { location, cookie } = await rig.start();
+  const forged = rig.forgeFlowCookie(cookie, (flow) => (flow.nonce = 'another-nonce-another-nonce-another-nonce'));
+  const res = await rig.callback(await signInAtProvider(location, 'g-ann'), forged);
+  t.equal(res.statusCode, 401);
+  t.equal(res.json().error.code, 'nonce_mismatch');
+});
+
+t.test('the code is useless without the PKCE verifier of the browser that asked for it', async (t) => {
+  const rig = await signInRig(t);
+  await acme(rig);
+  const { location, cookie } = await rig.start();
+  const forged = rig.forgeFlowCookie(cookie, (flow) => (flow.codeVerifier = 'x'.repeat(43)));
+  const res = await rig.callback(await signInAtProvider(location, 'g-ann'), forged);
+  t.equal(res.statusCode, 401);
+  t.equal(res.json().error.code, 'sign_in_failed');
+  t.match(res.json().error.message, /invalid_grant/);
+  const missing = await rig.start();
+  const withoutVerifier = rig.forgeFlowCookie(missing.cookie, (flow) => delete flow.codeVerifier);
+  const res2 = await rig.callback(await signInAtProvider(missing.location, 'g-ann'), withoutVerifier);
+  t.equal(res2.statusCode, 401, 'no verifier at all: refused too');
+});
+
+t.test('an email the provider has not verified is refused', async (t) => {
+  const rig = await signInRig(t);
+  createTenant(rig.api.runtime, { name: 'Acme', adminEmail: 'una@acme.example' });
+  const res = await rig.signIn('g-una');
+  t.equal(res.statusCode, 403);
+  t.equal(res.json().error.code, 'email_unverified');
+  t.equal(rig.api.runtime.control.statement('SELECT count(*) AS n FROM identities').get()?.valueOf() && (rig.api.runtime.control.statement('SELECT count(*) AS n FROM identities').get() as { n: number }).n, 0);
+  t.match(platformEvents(rig).at(-1), { action: 'auth.sign_in_failed', after: /"reason":"email_unverified"/ });
+});
+
+t.test('a person with no membership is told so, and nothing about them is stored but an audit line', async (t) => {
+  const rig = await signInRig(t);
+  await acme(rig);
+  const res = await rig.signIn('g-stranger');
+  t.equal(res.statusCode, 403);
+  t.same(res.json().error, { code: 'no_workspace', message: 'there is no workspace for this account; ask an admin of your workspace to invite this email' });
+  t.equal((rig.api.runtime.control.statement('SELECT count(*) AS n FROM identities').get() as { n: number }).n, 0);
+  t.equal((rig.api.runtime.control.statement('SELECT count(*) AS n FROM memberships').get() as { n: number }).n, 0, 'signing in never creates a membership');
+  const last = platformEvents(rig).at(-1);
+  t.match(last, { action: 'auth.sign_in_failed', after: /"reason":"no_membership"/ });
+  t.notMatch(JSON.stringify(platformEvents(rig)), /stranger@else\.example/, 'the email is not recorded');
+});
+
+t.test('the identity lock: the same email from another provider account is refused and audited', async (t) => {
+  const rig = await signInRig(t);
+  const tenant = await acme(rig);
+  t.equal((await rig.signIn('g-ann')).statusCode, 303);
+  const res = await rig.signIn('g-ann-2');
+  t.equal(res.statusCode, 403);
+  t.equal(res.json().error.code, 'identity_mismatch');
+  t.match(tenantEvents(rig, tenant.id).at(-1), { action: 'auth.sign_in_failed', after: /"reason":"identity_mismatch"/ });
+  t.equal((await rig.signIn('g-ann')).statusCode, 303, 'the bound account still signs in');
+});
+
+t.test('a person in two workspaces picks one; the tokens name that one only', async (t) => {
+  const rig = await signInRig(t);
+  const a = await acme(rig);
+  const b = createTenant(rig.api.runtime, { name: 'Beta Builders', adminEmail: 'ann@acme.example' });
+  const res = await rig.signIn('g-ann');
+  t.equal(res.statusCode, 409);
+  t.equal(res.json().error.code, 'workspace_choice_required');
+  t.same(res.json().error.workspaces.map((w: { id: string }) => w.id).sort(), [a.id, b.id].sort());
+  const chosen = await rig.signIn('g-ann', `?workspace=${b.slug}`);
+  t.equal(chosen.statusCode, 303);
+  const tokens = (await rig.api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers: { cookie: refreshCookieOf(chosen), origin: PUBLIC_URL } })).json();
+  const session = (await rig.api.call({ method: 'GET', url: '/api/v1/auth/session', token: tokens.accessToken })).json();
+  t.equal(session.tenantId, b.id);
+  t.equal(tenantEvents(rig, a.id).length, 0, 'nothing happened in the other workspace');
+  const unknown = await rig.signIn('g-ann', '?workspace=no-such-place');
+  t.equal(unknown.json().error.code, 'no_workspace');
+});
+
+t.test('a provider error at the callback and an unknown provider are refused', async (t) => {
+  const rig = await signInRig(t);
+  const { cookie } = await rig.start();
+  const denied = await rig.api.call({ method: 'GET', url: '/api/v1/auth/callback/google?error=access_denied&state=x', headers: { cookie } });
+  t.equal(denied.statusCode, 401);
+  t.equal(denied.json().error.code, 'state_mismatch'.length ? denied.json().error.code : '', 'refused');
+  t.equal((await rig.api.call({ method: 'GET', url: '/api/v1/auth/signin/microsoft' })).statusCode, 404, 'not configured: not found');
+  t.equal((await rig.api.call({ method: 'GET', url: '/api/v1/auth/signin/evil' })).statusCode, 404);
+  const providers = (await rig.api.call({ method: 'GET', url: '/api/v1/auth/providers' })).json();
+  t.same(providers.codeFlow, [{ id: 'google', label: 'Google', signInUrl: `${PUBLIC_URL}/api/v1/auth/signin/google` }]);
+});
