@@ -5,10 +5,14 @@
 // and against a bare Fastify + better-sqlite3 server doing one UPDATE + one INSERT per refresh,
 // measured in alternating rounds. Each round uses fresh sessions (a fresh tenant for Spinney) and is
 // checked afterwards: every response 200, and the tenant file holds chains × (length + 1) tokens.
+// The client is node:http with a keep-alive agent (one socket per chain); `--client fetch` uses
+// Node's global fetch instead, which costs this process ~3× more CPU per request and, on 2 cores,
+// makes the client the bottleneck.
 //
-//   npm run bench:refresh [-- --chains 100 --length 10 --rounds 3 --warmup 1 --log-level info --profile]
+//   npm run bench:refresh [-- --chains 100 --length 10 --rounds 3 --warmup 3 --client http --log-level info --profile]
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -22,7 +26,8 @@ const { values: args } = parseArgs({
     chains: { type: 'string', default: '100' },
     length: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '3' },
+    client: { type: 'string', default: 'http' },
     'log-level': { type: 'string', default: 'info' },
     profile: { type: 'boolean', default: false },
   },
@@ -33,6 +38,8 @@ const rounds = Math.max(1, Number(args.rounds));
 const warmups = Math.max(0, Number(args.warmup));
 const logLevel = args['log-level'];
 const runs = warmups + rounds;
+const client = args.client;
+if (client !== 'http' && client !== 'fetch') throw new Error('--client is http or fetch');
 const rotations = chains * length;
 
 /** PocketBase v0.24.0-dev, "users - auth refresh (medium concurrency) [reqs:1000, conc:100]",
@@ -64,12 +71,60 @@ function percentile(sorted: Float64Array, p: number): number {
 const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
 const ms = (value: number): string => value.toFixed(1);
 
+interface Answer {
+  status: number;
+  body: { refreshToken?: unknown; accessToken?: unknown };
+}
+type Post = (json: string) => Promise<Answer>;
+
+/** POSTs JSON to one server: node:http over a keep-alive agent, or the global fetch. */
+function poster(server: ServerChild): { post: Post; close(): void } {
+  const url = new URL(PATH, server.url);
+  if (client === 'fetch') {
+    return {
+      post: async (json) => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
+        return { status: response.status, body: (await response.json()) as Answer['body'] };
+      },
+      close: () => undefined,
+    };
+  }
+  const agent = new Agent({ keepAlive: true, maxSockets: chains });
+  const post: Post = (json) =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            try {
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer['body'] });
+            } catch (err) {
+              reject(err instanceof Error ? err : new Error(String(err)));
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(json);
+    });
+  return { post, close: () => agent.destroy() };
+}
+
 /**
  * Drives `chains` clients at once; each POSTs its token, reads the JSON answer and sends the token
  * it got back, `length` times. Returns the timings and each chain's last token.
  */
-async function drive(server: ServerChild, initial: string[], expectAccessToken: boolean): Promise<{ run: Run; finals: string[] }> {
-  const url = `${server.url}${PATH}`;
+async function drive(server: ServerChild, post: Post, initial: string[], expectAccessToken: boolean): Promise<{ run: Run; finals: string[] }> {
   const latencies = new Float64Array(initial.length * length);
   let done = 0;
   const failures: string[] = [];
@@ -82,22 +137,16 @@ async function drive(server: ServerChild, initial: string[], expectAccessToken: 
       let token = first;
       for (let step = 0; step < length; step += 1) {
         const sent = performance.now();
-        let status = 0;
-        let body: { refreshToken?: unknown; accessToken?: unknown } = {};
+        let answer: Answer;
         try {
-          const response = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ refreshToken: token }),
-          });
-          status = response.status;
-          body = (await response.json()) as typeof body;
+          answer = await post(JSON.stringify({ refreshToken: token }));
         } catch (err) {
           failures.push(`chain ${chain} step ${step}: ${err instanceof Error ? err.message : String(err)}`);
           return;
         }
         latencies[done] = performance.now() - sent;
         done += 1;
+        const { status, body } = answer;
         if (status !== 200 || typeof body.refreshToken !== 'string' || (expectAccessToken && typeof body.accessToken !== 'string')) {
           failures.push(`chain ${chain} step ${step}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
           return;
@@ -172,6 +221,7 @@ const runJson = (r: Run) => ({
 
 const { dir, profileDir, keepProfiles, cleanup } = benchWorkdir('refresh', args.profile);
 const children: ServerChild[] = [];
+const clients: { close(): void }[] = [];
 
 try {
   // Spinney's data: one tenant per run (warm-ups included), each with `chains` native sessions,
@@ -237,10 +287,13 @@ try {
   children.push(bareServer);
   const spinneyServer = await startServer(new URL('./servers/spinney.ts', import.meta.url), { env }, profiling('spinney'));
   children.push(spinneyServer);
+  const bareClient = poster(bareServer);
+  const spinneyClient = poster(spinneyServer);
+  clients.push(bareClient, spinneyClient);
 
   const runBare = async (r: number): Promise<Run> => {
     const { tokens, glob } = bareRuns[r] as (typeof bareRuns)[number];
-    const { run, finals } = await drive(bareServer, tokens, false);
+    const { run, finals } = await drive(bareServer, bareClient.post, tokens, false);
     verifyTokens('bare', bareDbPath, finals, glob);
     return run;
   };
@@ -249,14 +302,9 @@ try {
     const { tenantId, tokens } = spinneyRuns[r] as (typeof spinneyRuns)[number];
     // Open the tenant's file (and cache its status) before the clock starts: a refresh with an
     // unknown secret for this tenant is a 401 that writes nothing.
-    const open = await fetch(`${spinneyServer.url}${PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken: `${tenantId}.${'A'.repeat(43)}` }),
-    });
-    await open.arrayBuffer();
+    const open = await spinneyClient.post(JSON.stringify({ refreshToken: `${tenantId}.${'A'.repeat(43)}` }));
     if (open.status !== 401) throw new Error(`spinney: opening request got ${open.status}, expected 401`);
-    const { run, finals } = await drive(spinneyServer, tokens, true);
+    const { run, finals } = await drive(spinneyServer, spinneyClient.post, tokens, true);
     spinneyRequests += 1 + rotations;
     const rows = verifyTokens('spinney', tenantDbPath(tenantId), finals, '*');
     return { run, rows };
@@ -284,6 +332,7 @@ try {
     );
     results.push({ bare, api, rows, ratio });
   }
+  for (const c of clients) c.close();
   await bareServer.stop();
   await spinneyServer.stop();
 
@@ -320,6 +369,7 @@ try {
       length,
       rotations,
       logLevel,
+      client,
       profiled: profileDir !== null,
       pocketbaseMs: POCKETBASE_MS,
       spinneyWallMs: Number(ms(apiWall)),
@@ -331,6 +381,7 @@ try {
     }),
   );
 } finally {
+  for (const c of clients) c.close();
   for (const child of children) await child.stop();
   cleanup();
 }

@@ -1,5 +1,5 @@
-// Per-client-IP rate limits (@fastify/rate-limit): the sign-in group (sign-in, callback, nonce,
-// exchange, refresh) shares one tight budget, everything else a wider one. Counters live in this
+// Per-client-IP rate limits (@fastify/rate-limit): each sign-in route (sign-in, callback, nonce,
+// exchange, refresh) has a tight budget of its own, every other route a wider one. Counters live in this
 // process; under PM2 cluster nginx's limit_req is the limit that holds across processes.
 // A refusal is a 429 in the usual error shape with Retry-After, and one platform audit event per
 // client and window (not one per refused request, so a flood cannot flood the log too).
@@ -32,7 +32,7 @@ export function rateLimitOptions(runtime: Runtime): RateLimitPluginOptions {
   };
 }
 
-/** The route config of every sign-in route: one shared budget per client IP. */
+/** The route config of every sign-in route (the group id names them in the audit log). */
 export function signInRateLimit(runtime: Runtime): { max: number; timeWindow: number; groupId: string } | false {
   const max = runtime.config.rateLimits.signIn;
   return max > 0 ? { max, timeWindow: WINDOW_MS, groupId: 'sign-in' } : false;

@@ -29,7 +29,7 @@ export async function startJwksIssuer(): Promise<JwksIssuer> {
     const body =
       req.method !== 'GET' ? undefined
       : path === '/.well-known/openid-configuration' ? { issuer, jwks_uri: jwksUri, id_token_signing_alg_values_supported: ['RS256'] }
-      : path === '/keys' ? jwks
+      : path === '/keys' || path === '/auth/keys' ? jwks // Google's and Apple's key paths
       : undefined;
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body ?? { error: 'not_found' }));

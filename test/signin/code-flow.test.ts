@@ -111,7 +111,7 @@ t.test('an email the provider has not verified is refused', async (t) => {
   const res = await rig.signIn('g-una');
   t.equal(res.statusCode, 403);
   t.equal(res.json().error.code, 'email_unverified');
-  t.equal(rig.api.runtime.control.statement('SELECT count(*) AS n FROM identities').get()?.valueOf() && (rig.api.runtime.control.statement('SELECT count(*) AS n FROM identities').get() as { n: number }).n, 0);
+  t.equal((rig.api.runtime.control.statement('SELECT count(*) AS n FROM identities').get() as { n: number }).n, 0, 'no identity stored');
   t.match(platformEvents(rig).at(-1), { action: 'auth.sign_in_failed', after: /"reason":"email_unverified"/ });
 });
 
@@ -162,7 +162,7 @@ t.test('a provider error at the callback and an unknown provider are refused', a
   const { cookie } = await rig.start();
   const denied = await rig.api.call({ method: 'GET', url: '/api/v1/auth/callback/google?error=access_denied&state=x', headers: { cookie } });
   t.equal(denied.statusCode, 401);
-  t.equal(denied.json().error.code, 'state_mismatch'.length ? denied.json().error.code : '', 'refused');
+  t.same(denied.json().error, { code: 'sign_in_failed', message: 'the provider refused the sign-in (access_denied)' });
   t.equal((await rig.api.call({ method: 'GET', url: '/api/v1/auth/signin/microsoft' })).statusCode, 404, 'not configured: not found');
   t.equal((await rig.api.call({ method: 'GET', url: '/api/v1/auth/signin/evil' })).statusCode, 404);
   const providers = (await rig.api.call({ method: 'GET', url: '/api/v1/auth/providers' })).json();
