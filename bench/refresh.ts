@@ -310,6 +310,11 @@ try {
     return { run, rows };
   };
 
+  console.log(
+    `${chains} chains × ${length} refreshes at concurrency ${chains}, client ${client}, ${warmups} warm-up run(s), ${rounds} rounds; ` +
+      `spinney from ${spinney.source}/, log ${logLevel}, rate limits off, SQLite synchronous=${config.sqliteSynchronous}`,
+  );
+
   // Warm-ups: the same shape on their own sessions (JIT, statement caches, keep-alive connections).
   for (let r = 0; r < warmups; r += 1) {
     const bare = await runBare(r);
