@@ -36,12 +36,14 @@ export interface BuildOptions {
   apiPlugins?: FastifyPluginAsync[];
   /** Providers known only at start-up (the development provider), besides the configured ones. */
   extraProviders?: CodeFlowProvider[];
+  /** Runs when the app closes (e.g. stops the development provider). */
+  onClose?: () => Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-export async function buildApp({ runtime, logDestination, apiPlugins = [], extraProviders = [] }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ runtime, logDestination, apiPlugins = [], extraProviders = [], onClose }: BuildOptions): Promise<FastifyInstance> {
   const { config } = runtime;
   const responseHeaders = { ...securityHeaders(), 'cache-control': 'no-store' };
   const setResponseHeaders = (request: FastifyRequest, reply: FastifyReply): void => {
@@ -126,6 +128,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
     { prefix: '/api/v1' },
   );
 
+  if (onClose) app.addHook('onClose', onClose);
   await app.ready();
   return app;
 }

@@ -6,6 +6,7 @@ import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.j
 import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
+import { DEMO_PEOPLE, startDevSignIn } from '../dev/dev-sign-in.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { serve } from '../server.js';
 
@@ -51,7 +52,9 @@ export function buildCli(): Command {
       const { config } = withConfig();
       if (options.demo && config.env === 'production') throw new CliError('--demo is not available in production');
       const runtime = openRuntime(config);
-      const app = await buildApp({ runtime });
+      // Development sign-in: a real OpenID provider on loopback, never in production (config refuses it).
+      const devSignIn = config.devSignIn && config.env === 'development' ? await startDevSignIn(config) : null;
+      const app = await buildApp({ runtime, ...(devSignIn ? { extraProviders: [devSignIn.provider], onClose: () => devSignIn.close() } : {}) });
       const demo = options.demo ? ensureDemoWorkspace(runtime) : null;
       const address = await serve(app, runtime);
       if (demo) {
@@ -61,7 +64,15 @@ export function buildCli(): Command {
             `Spinney (development) is listening on ${address}`,
             `Demo workspace: ${demo.tenant.name} (${demo.tenant.id})${demo.created ? ' — just created' : ''}`,
             '',
-            'Get an access token and call the API:',
+            ...(devSignIn
+              ? [
+                  `Sign in: open ${config.publicUrl}/ and choose "Development sign-in", then a demo person:`,
+                  ...DEMO_PEOPLE.map((p) => `  ${p.email} (${p.role})`),
+                  `  (development provider: ${devSignIn.provider.issuer})`,
+                  '',
+                ]
+              : []),
+            'Or get an access token and call the API:',
             `  TOKEN=$(node bin/spinney.js dev token --tenant ${demo.tenant.id} --role admin)`,
             `  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/contacts`,
             '',

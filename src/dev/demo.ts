@@ -1,7 +1,9 @@
 // Development only: one demo workspace with a few contacts, created on the first `npm start`.
 import { createContact } from '../contacts/contacts.service.js';
 import { createTenant, listTenants, type Tenant } from '../control/tenants.service.js';
+import { invite, listInvitations, listMembers } from '../members/members.service.js';
 import type { Runtime } from '../runtime.js';
+import { DEMO_PEOPLE } from './dev-sign-in.js';
 
 export const DEMO_SLUG = 'demo-workspace';
 
@@ -15,10 +17,12 @@ const DEMO_CONTACTS = [
 export function ensureDemoWorkspace(runtime: Runtime): { tenant: Tenant; created: boolean } {
   if (runtime.config.env === 'production') throw new Error('the demo workspace is for development only');
   const existing = listTenants(runtime).find((tenant) => tenant.slug === DEMO_SLUG);
-  if (existing) return { tenant: existing, created: false };
-  const tenant = createTenant(runtime, { name: 'Demo Workspace' });
+  const tenant = existing ?? createTenant(runtime, { name: 'Demo Workspace' });
   runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => {
-    for (const contact of DEMO_CONTACTS) createContact(contact);
+    if (!existing) for (const contact of DEMO_CONTACTS) createContact(contact);
+    // The demo people are invited like anyone else; their first sign-in binds them.
+    const known = new Set([...listMembers(runtime).map((m) => m.email), ...listInvitations(runtime).map((i) => i.email)]);
+    for (const person of DEMO_PEOPLE) if (!known.has(person.email)) invite(runtime, { email: person.email, role: person.role, expiresInDays: 30 });
   });
-  return { tenant, created: true };
+  return { tenant, created: !existing };
 }

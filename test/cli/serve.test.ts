@@ -3,13 +3,25 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tempDataDir } from '../helpers/app.js';
 import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+import { signInAtProvider } from '../helpers/oidc-browser.js';
 
-t.test('serve --demo creates the demo workspace, prints how to call the API, and shuts down cleanly', async (t) => {
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
+t.test('serve --demo creates the demo workspace, signs the demo admin in through the development provider, and shuts down cleanly', async (t) => {
   const dataDir = tempDataDir(t);
-  const env = { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_PORT: '0', SPINNEY_LOG_LEVEL: 'warn' };
+  // A fixed port: the public URL (and so the sign-in redirect URI) is derived from it.
+  const env = { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_PORT: String(await freePort()), SPINNEY_LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, [SPINNEY_BIN, 'serve', '--demo'], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   t.teardown(() => child.kill('SIGKILL'));
   let stderr = '';
@@ -31,6 +43,26 @@ t.test('serve --demo creates the demo workspace, prints how to call the API, and
   const body = (await contacts.json()) as { items: { name: string; createdBy: string }[] };
   t.equal(body.items.length, 4, 'the demo workspace has a few contacts');
   t.equal(body.items[0]?.createdBy, 'system');
+
+  // The real browser flow: the page's sign-in link, the development provider, back to the callback.
+  t.match(stderr, /Sign in: open http:\/\/127\.0\.0\.1:\d+\/ and choose "Development sign-in"/);
+  t.match(await (await fetch(`${base}/`)).text(), /<script type="module" src="\/app.js">/, 'the page is served');
+  const providers = (await (await fetch(`${base}/api/v1/auth/providers`)).json()) as { codeFlow: { id: string; signInUrl: string }[] };
+  const dev = providers.codeFlow.find((p) => p.id === 'dev');
+  t.ok(dev, 'the development provider is offered');
+  const start = await fetch(dev?.signInUrl ?? '', { redirect: 'manual' });
+  const flowCookie = (start.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+  const callback = await signInAtProvider(start.headers.get('location') ?? '', 'demo-admin');
+  const done = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie } });
+  t.equal(done.status, 303, 'signed in');
+  const refreshCookie = (done.headers.getSetCookie().find((c) => c.startsWith('__Secure-spinney_refresh=')) ?? '').split(';')[0] as string;
+  const tokens = await fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', headers: { cookie: refreshCookie, origin: base as string, 'content-type': 'application/json' }, body: '{}' });
+  t.equal(tokens.status, 200);
+  const { accessToken } = (await tokens.json()) as { accessToken: string };
+  const session = (await (await fetch(`${base}/api/v1/auth/session`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { role: string; tenantId: string };
+  t.same([session.role, session.tenantId], ['admin', tenantId], 'the demo admin, in the demo workspace');
+  const signedInContacts = await fetch(`${base}/api/v1/contacts`, { headers: { authorization: `Bearer ${accessToken}` } });
+  t.equal(signedInContacts.status, 200, 'and the contacts API answers');
 
   child.kill('SIGTERM');
   const [code] = await once(child, 'exit');
