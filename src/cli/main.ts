@@ -2,11 +2,12 @@
 // Errors are one line on stderr and exit code 1; list commands take --json.
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
-import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
+import { recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
 import { DEMO_PEOPLE, startDevSignIn } from '../dev/dev-sign-in.js';
+import { invite } from '../members/members.service.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { serve } from '../server.js';
 
@@ -137,6 +138,27 @@ export function buildCli(): Command {
         }),
       );
   }
+
+  const member = program.command('member').description('invite people to a workspace');
+  member
+    .command('invite')
+    .description('invite an email with a role; their first sign-in with that verified email binds them')
+    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--email <email>', 'who to invite')
+    .option('--role <role>', 'admin, member or viewer', 'member')
+    .option('--days <days>', 'days until the invitation expires (1-30)', '7')
+    .option('--json', 'print the invitation as JSON')
+    .action(async (options: { tenant: string; email: string; role: string; days: string; json?: boolean }) =>
+      withRuntime((runtime) => {
+        getTenant(runtime, options.tenant);
+        const days = Number(options.days);
+        if (!Number.isInteger(days) || days < 1 || days > 30) throw new CliError('--days must be a whole number from 1 to 30');
+        const role = assertRole(options.role);
+        const invitation = runtime.tenancy.run(options.tenant, { actor: null, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
+        recordPlatformEvent(runtime, 'member.invited', options.tenant, { after: { invitationId: invitation.id, role } });
+        print(options.json ? invitation : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}`);
+      }),
+    );
 
   const audit = program.command('audit').description('check the tamper-evident audit logs');
   audit

@@ -48,15 +48,3 @@ export function updateTenantStatus(control: ControlDb, id: string, status: Tenan
     )
     .run({ id, status, now });
 }
-
-export function insertInvitation(
-  control: ControlDb,
-  row: { id: string; tenantId: string; email: string; role: string; createdBy: string; now: string; expiresAt: string },
-): void {
-  control
-    .statement(
-      `INSERT INTO invitations (id, tenant_id, email, role, created_at, created_by, expires_at)
-       VALUES (@id, @tenantId, @email, @role, @now, @createdBy, @expiresAt)`,
-    )
-    .run(row);
-}

@@ -4,10 +4,12 @@ import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
 import { isRole, type Role } from '../auth/permissions.js';
+import { EMAIL, INVITATION_DAYS_DEFAULT } from '../members/members.service.js';
+import { insertInvitationRow } from '../members/members.repo.js';
 import { newTenantId, isTenantId } from '../tenancy/tenant-id.js';
+import { isoAt } from '../time/clock.js';
 import {
   findTenant,
-  insertInvitation,
   insertTenant,
   listTenantRows,
   slugTaken,
@@ -38,8 +40,6 @@ const toTenant = (row: TenantRow): Tenant => ({
   updatedAt: row.updated_at,
 });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const INVITATION_DAYS = 7;
 
 export function slugify(name: string): string {
   const base = name
@@ -71,7 +71,7 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
     // IMMEDIATE: concurrent creates (two CLI runs, two workers) take turns choosing a free slug.
     control.db
       .transaction(() => {
-        const now = new Date().toISOString();
+        const now = isoAt(runtime.clock.now());
         const base = slugify(name);
         let slug = base;
         for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
@@ -79,9 +79,10 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
         recordPlatformEvent(runtime, 'tenant.created', id, { after: { id, slug, name, adminInvited: input.adminEmail ?? null } });
         if (input.adminEmail) {
           const invitationId = newId('invitation');
-          const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
-          insertInvitation(control, { id: invitationId, tenantId: id, email: input.adminEmail, role: 'admin', createdBy: 'system', now, expiresAt });
-          invitation = { id: invitationId, email: input.adminEmail, role: 'admin' };
+          const email = input.adminEmail.toLowerCase();
+          const expiresAt = isoAt(runtime.clock.now() + INVITATION_DAYS_DEFAULT * 86_400_000);
+          insertInvitationRow(control, { id: invitationId, tenant_id: id, email, role: 'admin', created_at: now, created_by: 'system', expires_at: expiresAt, accepted_at: null, revoked_at: null });
+          invitation = { id: invitationId, email, role: 'admin' };
         }
       })
       .immediate();
@@ -106,7 +107,7 @@ export function setTenantStatus(runtime: Runtime, id: string, status: 'active' |
   const tenant = getTenant(runtime, id);
   if (tenant.status === status) throw new AppError(409, 'conflict', `tenant is already ${status}`);
   runtime.control.transaction(() => {
-    updateTenantStatus(runtime.control, id, status, new Date().toISOString());
+    updateTenantStatus(runtime.control, id, status, isoAt(runtime.clock.now()));
     recordPlatformEvent(runtime, status === 'suspended' ? 'tenant.suspended' : 'tenant.resumed', id, { before: { status: tenant.status }, after: { status } });
   });
   runtime.tenantStatus.forget(id);

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { openRuntime } from '../../src/runtime.js';
+import { tenantDb } from '../../src/tenancy/context.js';
 import { tempDataDir, testConfig, TEST_SIGNING_KEY } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 
@@ -119,4 +120,28 @@ t.test('every command has --help', async (t) => {
     t.equal(res.code, 0, `${args.join(' ')} --help`);
     t.match(res.stdout, /^Usage: spinney/);
   }
+});
+
+t.test('member invite: an operator invites an email to a workspace, audited in both logs', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY };
+  const tenant = JSON.parse((await spinney(['tenant', 'create', '--name', 'Acme', '--admin', 'Boss@Acme.example', '--json'], env)).stdout);
+  t.match(tenant.invitation, { email: 'boss@acme.example', role: 'admin' }, 'the first admin, email lowercased');
+  const res = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example', '--role', 'viewer', '--days', '3', '--json'], env);
+  t.equal(res.code, 0, res.stderr);
+  const invitation = JSON.parse(res.stdout);
+  t.match(invitation, { id: /^iv_/, email: 'mo@acme.example', role: 'viewer', createdBy: 'system' });
+  t.ok(Math.abs(Date.parse(invitation.expiresAt) - Date.now() - 3 * 86_400_000) < 60_000, 'expires in 3 days');
+  const again = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example'], env);
+  t.equal(again.code, 1);
+  t.match(again.stderr, /^spinney: this email already has a pending invitation/);
+  t.equal((await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--role', 'owner'], env)).code, 1, 'unknown role');
+  t.match((await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--days', '90'], env)).stderr, /--days must be/);
+  t.match((await spinney(['member', 'invite', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--email', 'x@acme.example'], env)).stderr, /tenant not found/);
+  const runtime = openRuntime(testConfig(dataDir));
+  t.teardown(() => runtime.close());
+  const platform = runtime.control.statement(`SELECT action, target_id FROM audit_events WHERE action = 'member.invited'`).all();
+  t.same(platform, [{ action: 'member.invited', target_id: tenant.id }], 'the operator action is in the platform log');
+  const inTenant = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT action, actor_type, target_id FROM audit_events`).all());
+  t.same(inTenant, [{ action: 'member.invited', actor_type: 'system', target_id: invitation.id }], 'and in the workspace log');
 });
