@@ -145,7 +145,7 @@ t.test('sensitive routes need activity or a sign-in within 10 minutes', async (t
   t.equal((await api.call({ method: 'GET', url: '/api/v1/sessions', token: tokens.accessToken })).statusCode, 200);
 });
 
-t.test('the browser refresh needs the cookie and this server\'s Origin; a browser token in a body ends the session', async (t) => {
+t.test('the browser refresh needs the cookie and the server Origin; a browser token in a body ends the session', async (t) => {
   const { api, signInAs, refresh } = await setup(t);
   const browser = signInAs('browser').tokens;
   const cookie = `__Secure-spinney_refresh=${browser.refreshToken}`;
