@@ -21,6 +21,7 @@ export const CallbackQuery = Type.Object(
     hd: Type.Optional(Type.String({ maxLength: 256 })),
     prompt: Type.Optional(Type.String({ maxLength: 64 })),
     session_state: Type.Optional(Type.String({ maxLength: 512 })),
+    client_info: Type.Optional(Type.String({ maxLength: 2048 })),
   },
   { additionalProperties: false },
 );
