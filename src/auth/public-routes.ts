@@ -13,6 +13,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/nonce',
   'POST /api/v1/auth/exchange',
   'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/token',
 ]);
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { clientOf } from '../auth/auth.plugin.js';
-import { AppError } from '../http/errors.js';
+import { AppError, badRequest } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
@@ -13,8 +13,9 @@ import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import { signInFailed, type CodeFlowClients } from './code-flow.js';
 import type { IdTokenVerifier } from './id-token.js';
 import { signInRateLimit } from './rate-limits.js';
-import { CallbackQuery, ExchangeBody, Nonce, ProviderParams, Providers, RefreshBody, SignInQuery, TokenResponse } from './signin.schemas.js';
-import { refuseSignIn, signIn, type SignedIn } from './signin.service.js';
+import { CallbackQuery, ExchangeBody, Nonce, ProviderParams, Providers, RefreshBody, SignInQuery, TokenBody, TokenResponse } from './signin.schemas.js';
+import { checkNativeRedirect, createHandoff, redeemHandoff } from './native-handoff.js';
+import { admit, refuseSignIn, signIn, startSignedInSession, type SignedIn } from './signin.service.js';
 
 export const REFRESH_COOKIE = '__Secure-spinney_refresh';
 export const SIGNIN_COOKIE = '__Secure-spinney_signin';
@@ -30,6 +31,8 @@ interface FlowCookie {
   codeVerifier: string;
   workspace: string | null;
   expiresAt: number;
+  /** Set for the native code flow: where the app waits, and its PKCE challenge and state. */
+  native?: { redirectUri: string; codeChallenge: string; appState: string | null };
 }
 
 export interface SignInDeps {
@@ -81,14 +84,24 @@ export const signInRoutes =
       handler: async (request, reply) => {
         const { provider } = request.params;
         if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
+        const { query } = request;
+        let native: FlowCookie['native'];
+        if (query.client === 'native') {
+          if (!query.redirect_uri) throw badRequest('missing_field', 'redirect_uri is required for native sign-in', 'redirect_uri');
+          if (!query.code_challenge) throw badRequest('missing_field', 'code_challenge (PKCE S256) is required for native sign-in', 'code_challenge');
+          native = { redirectUri: checkNativeRedirect(query.redirect_uri, config.signIn.nativeRedirectSchemes), codeChallenge: query.code_challenge, appState: query.app_state ?? null };
+        } else if (query.redirect_uri || query.code_challenge || query.app_state) {
+          throw badRequest('invalid_request', 'redirect_uri, code_challenge and app_state are for client=native only');
+        }
         const flow = await codeFlow.start(provider);
         const cookie: FlowCookie = {
           provider,
           state: flow.state,
           nonce: flow.nonce,
           codeVerifier: flow.codeVerifier,
-          workspace: request.query.workspace ?? null,
+          workspace: query.workspace ?? null,
           expiresAt: clock.now() + SIGNIN_WINDOW_SECONDS * 1000,
+          ...(native ? { native } : {}),
         };
         // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
         reply.setCookie(SIGNIN_COOKIE, Buffer.from(JSON.stringify(cookie)).toString('base64url'), {
@@ -124,10 +137,28 @@ export const signInRoutes =
           if (err instanceof AppError && err.statusCode === 401) fail(err.code, err);
           throw err;
         }
+        if (checked.native) {
+          // The app redeems the code with its PKCE verifier at POST /auth/token; no token in a URL.
+          const admitted = admit(runtime, identity, { workspace: checked.workspace, ...request$(request) });
+          const target = new URL(checked.native.redirectUri);
+          target.searchParams.set('code', createHandoff(runtime, admitted, checked.native.codeChallenge));
+          if (checked.native.appState) target.searchParams.set('state', checked.native.appState);
+          return reply.redirect(target.href, 302);
+        }
         const signedIn = signIn(runtime, identity, { workspace: checked.workspace, clientKind: 'browser', ...request$(request) });
         setRefreshCookie(reply, signedIn.tokens);
         // The page asks /auth/refresh for an access token, which it keeps in memory only.
         return reply.redirect('/', 303);
+      },
+    });
+
+    app.post('/auth/token', {
+      config: { rateLimit },
+      schema: { tags, summary: 'Native code flow: redeem the one-time code with the app\'s PKCE verifier', body: TokenBody, response: { 200: TokenResponse, ...errorResponses } },
+      handler: async (request) => {
+        const admitted = redeemHandoff(runtime, request.body.code, request.body.codeVerifier);
+        const tokens = startSignedInSession(runtime, admitted, { clientKind: 'native', ...request$(request) });
+        return tokenBody(tokens, 'native', { ...admitted, tokens });
       },
     });
 

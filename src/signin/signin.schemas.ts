@@ -7,7 +7,25 @@ export const ProviderParams = Type.Object(
   { additionalProperties: false },
 );
 
-export const SignInQuery = Type.Object({ workspace: Type.Optional(Workspace) }, { additionalProperties: false });
+export const SignInQuery = Type.Object(
+  {
+    workspace: Type.Optional(Workspace),
+    client: Type.Optional(Type.Union([Type.Literal('browser'), Type.Literal('native')], { description: 'native: desktop and iOS apps (RFC 8252)' })),
+    redirect_uri: Type.Optional(Type.String({ maxLength: 512, description: 'native only: loopback or the app\'s custom scheme' })),
+    code_challenge: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'native only: the app\'s PKCE S256 challenge' })),
+    code_challenge_method: Type.Optional(Type.Literal('S256')),
+    app_state: Type.Optional(Type.String({ maxLength: 256, pattern: '^[A-Za-z0-9._~-]*$', description: 'native only: returned to the app as state' })),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenBody = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
+    codeVerifier: Type.String({ pattern: '^[A-Za-z0-9._~-]{43,128}$' }),
+  },
+  { additionalProperties: false },
+);
 
 export const CallbackQuery = Type.Object(
   {

@@ -49,7 +49,24 @@ export function refuseSignIn(runtime: Runtime, provider: string, reason: string,
   throw error;
 }
 
+/** Who was admitted: a member of one workspace, bound to the identity that signed in. */
+export interface Admitted {
+  tenant: { id: string; name: string; slug: string };
+  member: { id: string; role: Role };
+  provider: string;
+}
+
 export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: SignInRequest): SignedIn {
+  const admitted = admit(runtime, identity, request);
+  return { ...admitted, tokens: startSignedInSession(runtime, admitted, request) };
+}
+
+/**
+ * Decides whether this identity may enter a workspace, binding the membership on first sign-in.
+ * Audits the refusal or the join/bind; starts no session (the native code flow starts it later,
+ * when the app redeems its one-time code).
+ */
+export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omit<SignInRequest, 'clientKind'>): Admitted {
   const email = identity.email.trim().toLowerCase();
   if (!identity.emailVerified) {
     refuseSignIn(runtime, identity.provider, 'email_unverified', new AppError(403, 'email_unverified', 'your provider has not verified this email address'), request);
@@ -120,22 +137,31 @@ export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: Si
     throw new AppError(403, 'identity_mismatch', 'this email is bound to another sign-in account in this workspace; sign in with that account or ask an admin to reset the binding');
   }
 
+  if (outcome.joined || outcome.bound) {
+    const actor = { userId: outcome.memberId, role: outcome.role, sessionId: '' };
+    runtime.tenancy.run(tenantId, { actor, requestId: request.requestId, client: request.client }, () => {
+      if (outcome.joined) recordTenantEvent('member.joined', { type: 'member', id: outcome.memberId }, { after: { role: outcome.role, invitationId: outcome.invitationId } });
+      if (outcome.bound) recordTenantEvent('member.identity_bound', { type: 'member', id: outcome.memberId }, { after: { provider: identity.provider } });
+    });
+  }
+  return { tenant: { id: tenantId, name: tenant.name, slug: tenant.slug }, member: { id: outcome.memberId, role: outcome.role }, provider: identity.provider };
+}
+
+/** Starts the session of an admitted member and audits the sign-in. */
+export function startSignedInSession(runtime: Runtime, admitted: Admitted, request: Pick<SignInRequest, 'clientKind' | 'requestId' | 'client'>): IssuedTokens {
   const sessionId = newId('session');
-  const actor = { userId: outcome.memberId, role: outcome.role, sessionId };
-  const tokens = runtime.tenancy.run(tenantId, { actor, requestId: request.requestId, client: request.client }, () => {
-    if (outcome.joined) recordTenantEvent('member.joined', { type: 'member', id: outcome.memberId }, { after: { role: outcome.role, invitationId: outcome.invitationId } });
-    if (outcome.bound) recordTenantEvent('member.identity_bound', { type: 'member', id: outcome.memberId }, { after: { provider: identity.provider } });
+  const actor = { userId: admitted.member.id, role: admitted.member.role, sessionId };
+  return runtime.tenancy.run(admitted.tenant.id, { actor, requestId: request.requestId, client: request.client }, () => {
     const issued = runtime.sessions.start({
       id: sessionId,
-      userId: outcome.memberId,
-      role: outcome.role,
-      provider: identity.provider,
+      userId: admitted.member.id,
+      role: admitted.member.role,
+      provider: admitted.provider,
       clientKind: request.clientKind,
       device: request.client.userAgent,
       ip: request.client.ip,
     });
-    recordTenantEvent('auth.signed_in', { type: 'session', id: sessionId }, { after: { provider: identity.provider, clientKind: request.clientKind } });
+    recordTenantEvent('auth.signed_in', { type: 'session', id: sessionId }, { after: { provider: admitted.provider, clientKind: request.clientKind } });
     return issued;
   });
-  return { tokens, tenant: { id: tenantId, name: tenant.name, slug: tenant.slug }, member: { id: outcome.memberId, role: outcome.role } };
 }

@@ -1,8 +1,10 @@
 // Browser sign-in through the real authorization code flow against a real OpenID provider on
 // loopback (playing Google). Each way the flow can be wrong is its own test.
 import t from 'tap';
+import { createHash, randomBytes } from 'node:crypto';
 import { createTenant } from '../../src/control/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
+import { ManualClock } from '../../src/time/clock.js';
 import { refreshCookieOf, signInRig, PUBLIC_URL, type SignInRig } from '../helpers/signin.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
 
@@ -167,4 +169,55 @@ t.test('a provider error at the callback and an unknown provider are refused', a
   t.equal((await rig.api.call({ method: 'GET', url: '/api/v1/auth/signin/evil' })).statusCode, 404);
   const providers = (await rig.api.call({ method: 'GET', url: '/api/v1/auth/providers' })).json();
   t.same(providers.codeFlow, [{ id: 'google', label: 'Google', signInUrl: `${PUBLIC_URL}/api/v1/auth/signin/google` }]);
+});
+
+t.test('native code flow: the app gets a one-time code at its loopback redirect and redeems it with its PKCE verifier', async (t) => {
+  const clock = new ManualClock();
+  const rig = await signInRig(t, { SPINNEY_NATIVE_REDIRECT_SCHEMES: 'com.example.spinney' }, { clock });
+  const tenant = await acme(rig);
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const startNative = async (redirect: string) => {
+    const { location, cookie, response } = await rig.start(`?client=native&redirect_uri=${encodeURIComponent(redirect)}&code_challenge=${challenge}&code_challenge_method=S256&app_state=abc123`);
+    t.equal(response.statusCode, 302, response.body);
+    return rig.callback(await signInAtProvider(location, 'g-ann'), cookie);
+  };
+  const done = await startNative('http://127.0.0.1:51234/callback');
+  t.equal(done.statusCode, 302);
+  const back = new URL(String(done.headers.location));
+  t.equal(`${back.origin}${back.pathname}`, 'http://127.0.0.1:51234/callback', 'back to the app');
+  t.equal(back.searchParams.get('state'), 'abc123');
+  const code = back.searchParams.get('code') as string;
+  t.match(code, /^[A-Za-z0-9_-]{43}$/);
+  t.equal(done.cookies.find((c) => c.name === '__Secure-spinney_refresh'), undefined, 'no browser session');
+  t.notMatch(String(done.headers.location), /eyJ/, 'no token in the URL');
+
+  const redeem = (c: string, v: string) => rig.api.call({ method: 'POST', url: '/api/v1/auth/token', payload: { code: c, codeVerifier: v } });
+  const tokens = await redeem(code, verifier);
+  t.equal(tokens.statusCode, 200, tokens.body);
+  t.match(tokens.json(), { refreshToken: /^tn_/, tenant: { id: tenant.id }, member: { role: 'admin' } });
+  t.equal((await rig.api.call({ method: 'GET', url: '/api/v1/contacts', token: tokens.json().accessToken })).statusCode, 200);
+  t.equal((await redeem(code, verifier)).json().error.code, 'invalid_grant', 'a code is good once');
+
+  const second = new URL(String((await startNative('com.example.spinney:/oauth')).headers.location));
+  t.equal(second.protocol, 'com.example.spinney:', 'the configured app scheme works too');
+  t.equal((await redeem(second.searchParams.get('code') as string, 'x'.repeat(43))).json().error.code, 'invalid_grant', 'a wrong verifier is refused');
+  t.equal((await redeem(second.searchParams.get('code') as string, verifier)).json().error.code, 'invalid_grant', 'and it burned the code');
+
+  const third = new URL(String((await startNative('http://[::1]:4000/cb')).headers.location));
+  clock.advance(61_000);
+  t.equal((await redeem(third.searchParams.get('code') as string, verifier)).json().error.code, 'invalid_grant', 'a code lasts one minute');
+});
+
+t.test('native sign-in refuses redirects that are not loopback or a configured app scheme', async (t) => {
+  const rig = await signInRig(t, { SPINNEY_NATIVE_REDIRECT_SCHEMES: 'com.example.spinney' });
+  const challenge = 'A'.repeat(43);
+  for (const redirect of ['https://evil.example/cb', 'http://localhost:3000/cb', 'http://127.0.0.1.evil.example/cb', 'com.evil.app:/cb', 'javascript:alert(1)', 'http://127.0.0.1:80/cb#frag']) {
+    const { response } = await rig.start(`?client=native&redirect_uri=${encodeURIComponent(redirect)}&code_challenge=${challenge}`);
+    t.equal(response.statusCode, 400, redirect);
+    t.equal(response.json().error.field, 'redirect_uri', redirect);
+    t.equal(response.cookies.length, 0, `${redirect}: no sign-in started`);
+  }
+  t.equal((await rig.start(`?client=native&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}`)).response.json().error.field, 'code_challenge', 'PKCE is required of the app');
+  t.equal((await rig.start(`?redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}`)).response.statusCode, 400, 'a browser sign-in takes no redirect');
 });
