@@ -22,6 +22,7 @@ import type { CodeFlowProvider } from './config/config.js';
 import { memberRoutes } from './members/members.routes.js';
 import type { Runtime } from './runtime.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
+import { settingsRoutes } from './settings/settings.routes.js';
 import { CodeFlowClients } from './signin/code-flow.js';
 import { IdTokenVerifier } from './signin/id-token.js';
 import { rateLimitOptions } from './signin/rate-limits.js';
@@ -123,6 +124,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
       await api.register(signInRoutes(signIn));
       await api.register(sessionRoutes(runtime));
       await api.register(memberRoutes(runtime));
+      await api.register(settingsRoutes(runtime));
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'audit:read': ['admin'],
   'members:read': ['admin'],
   'members:write': ['admin'],
+  'settings:read': ['admin'],
+  'settings:write': ['admin'],
   // A person's own session (sign out, list, revoke): every role, viewers included.
   'session:self': ['admin', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -108,7 +108,8 @@ export function identityFromClaims(provider: string, claims: Record<string, unkn
   const email = typeof claims.email === 'string' ? claims.email : '';
   if (!email) throw new AppError(403, 'email_missing', 'the provider did not share an email address; allow the email scope');
   const verified = claims.email_verified === true || claims.email_verified === 'true' || (provider === 'microsoft' && claims.xms_edov === true);
-  return { provider, subject: String(claims.sub), email, emailVerified: verified };
+  const organization = provider === 'google' && typeof claims.hd === 'string' ? claims.hd : provider === 'microsoft' && typeof claims.tid === 'string' ? claims.tid : null;
+  return { provider, subject: String(claims.sub), email, emailVerified: verified, organization };
 }
 
 function codeFlowError(err: unknown): AppError {

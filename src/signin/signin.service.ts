@@ -28,6 +28,8 @@ export interface VerifiedIdentity {
   subject: string;
   email: string;
   emailVerified: boolean;
+  /** The account's organisation as the provider vouches for it: Google `hd`, Entra `tid`; else null. */
+  organization?: string | null;
 }
 
 export interface SignInRequest {
@@ -47,6 +49,12 @@ export interface SignedIn {
 export function refuseSignIn(runtime: Runtime, provider: string, reason: string, error: AppError, request: Pick<SignInRequest, 'client'>): never {
   recordPlatformEvent(runtime, 'auth.sign_in_failed', null, { after: { provider, reason, ip: request.client.ip } });
   throw error;
+}
+
+/** The organisations a workspace restricts sign-in to, or null when it does not. */
+export function allowedOrganizations(runtime: Runtime, tenantId: string): string[] | null {
+  const raw = runtime.control.statement('SELECT sign_in_organizations FROM tenants WHERE id = ?').pluck().get(tenantId) as string | null | undefined;
+  return raw ? (JSON.parse(raw) as string[]) : null;
 }
 
 /** Who was admitted: a member of one workspace, bound to the identity that signed in. */
@@ -83,6 +91,13 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
   }
   const tenant = choices[0] as (typeof choices)[number];
   const tenantId = tenant.tenant_id;
+  const allowed = allowedOrganizations(runtime, tenantId);
+  if (allowed && !(identity.organization && allowed.includes(identity.organization.toLowerCase()))) {
+    runtime.tenancy.run(tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
+      recordTenantEvent('auth.sign_in_failed', null, { after: { provider: identity.provider, reason: 'organization_not_allowed', organization: identity.organization } }),
+    );
+    throw new AppError(403, 'organization_not_allowed', 'this workspace only admits accounts of its own organisation; sign in with your work account');
+  }
 
   // One control-plane transaction decides membership and binding, so two first sign-ins racing
   // with different identities cannot both bind.

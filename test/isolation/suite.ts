@@ -56,12 +56,13 @@ export function sampleFromSchema(schema: JsonSchema, where: string): unknown {
   }
 }
 
-/** B's database file, plus B's rows in control.db (members, invitations, identities live there). */
+/** B's database file, plus B's rows in control.db (its tenant row, members, invitations, identities, sign-in codes). */
 function snapshot(api: TestApp, tenantId: string): Buffer {
   const file = api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().serialize());
-  const control = ['memberships', 'invitations', 'identities'].map((table) =>
-    JSON.stringify(api.runtime.control.statement(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY id`).all(tenantId)),
+  const control = ['memberships', 'invitations', 'identities', 'native_handoffs'].map((table) =>
+    JSON.stringify(api.runtime.control.statement(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY 1`).all(tenantId)),
   );
+  control.push(JSON.stringify(api.runtime.control.statement('SELECT * FROM tenants WHERE id = ?').get(tenantId)));
   return Buffer.concat([file, Buffer.from(control.join('\n'))]);
 }
 

@@ -3,6 +3,7 @@
 import t from 'tap';
 import { createHash } from 'node:crypto';
 import { createTenant } from '../../src/control/tenants.service.js';
+import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build, type Teardown, type TestApp } from '../helpers/app.js';
 import { startJwksIssuer, type JwksIssuer } from '../helpers/jwks-issuer.js';
@@ -153,4 +154,47 @@ t.test('every other route: 100 per minute per address', async (t) => {
   for (let i = 0; i < 101; i += 1) statuses.push((await r.api.call({ method: 'GET', url: '/healthz' })).statusCode);
   t.equal(statuses.filter((s) => s === 200).length, 100);
   t.equal(statuses.at(-1), 429);
+});
+
+t.test('a workspace can admit only accounts of its own organisation (Google hd, Entra tid)', async (t) => {
+  const r = await rig(t);
+  const googleToken = async (hd: string | undefined) => {
+    const nonce = await r.nonce();
+    const claims = { sub: 'google-ann', email: 'ann@acme.example', email_verified: true, aud: GOOGLE_IOS_CLIENT, nonce, ...(hd ? { hd } : {}) };
+    return r.exchange({ provider: 'google', idToken: await r.google.sign(claims), nonce });
+  };
+  const admin = (await googleToken(undefined)).json();
+  const put = (allowedOrganizations: unknown, token = admin.accessToken) => r.api.call({ method: 'PUT', url: '/api/v1/settings/sign-in', token, payload: { allowedOrganizations } });
+  t.same((await r.api.call({ method: 'GET', url: '/api/v1/settings/sign-in', token: admin.accessToken })).json(), { allowedOrganizations: null }, 'open by default');
+
+  t.equal((await put([])).json().error.field, 'allowedOrganizations', 'an empty list would lock everyone out');
+  t.equal((await put(['not a domain'])).statusCode, 400);
+  t.equal((await put(Array.from({ length: 21 }, (_, i) => `d${i}.example`))).statusCode, 400, 'at most 20');
+  const set = await put(['Acme.Example', '72f988bf-86f1-41af-91ab-2d7cd011db47']);
+  t.equal(set.statusCode, 200, set.body);
+  t.same(set.json(), { allowedOrganizations: ['acme.example', '72f988bf-86f1-41af-91ab-2d7cd011db47'] });
+
+  const outsider = await googleToken('other.example');
+  t.equal(outsider.statusCode, 403);
+  t.equal(outsider.json().error.code, 'organization_not_allowed');
+  t.equal((await googleToken(undefined)).json().error.code, 'organization_not_allowed', 'a personal account (no hd) is refused too');
+  t.equal((await googleToken('acme.example')).statusCode, 200, 'the work account gets in');
+
+  const events = r.api.runtime.tenancy.run(admin.tenant.id, { actor: null, requestId: null }, () =>
+    tenantDb().statement(`SELECT action, before, after FROM audit_events WHERE action IN ('settings.sign_in_changed', 'auth.sign_in_failed') ORDER BY seq`).all(),
+  ) as { action: string; before: string; after: string }[];
+  t.same(events.map((e) => e.action), ['settings.sign_in_changed', 'auth.sign_in_failed', 'auth.sign_in_failed']);
+  t.match(events[1]?.after, /"reason":"organization_not_allowed"/);
+  t.equal((await put(null)).statusCode, 200, 'null lifts the restriction');
+  t.equal((await googleToken('other.example')).statusCode, 200);
+});
+
+t.test('only admins read or change sign-in settings', async (t) => {
+  const r = await rig(t);
+  const tenant = r.api.tenant();
+  for (const role of ['member', 'viewer'] as const) {
+    const token = tenant.token(role);
+    t.equal((await r.api.call({ method: 'GET', url: '/api/v1/settings/sign-in', token })).statusCode, 403, `${role} read`);
+    t.equal((await r.api.call({ method: 'PUT', url: '/api/v1/settings/sign-in', token, payload: { allowedOrganizations: null } })).statusCode, 403, `${role} write`);
+  }
 });
