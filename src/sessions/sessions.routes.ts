@@ -48,25 +48,14 @@ export const sessionRoutes =
   (runtime: Runtime): FastifyPluginAsync =>
   async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const { sessions, config } = runtime;
+    const { sessions } = runtime;
 
     app.get('/auth/session', {
       config: { permission: 'session:self' },
       schema: { tags, summary: 'The current session and when it will idle out', response: { 200: CurrentSession, ...errorResponses } },
       handler: async (request) => {
         const auth = authOf(request);
-        const row = sessions.find(auth.sessionId);
-        const idle = Date.parse(row?.last_seen_at ?? '');
-        const proof = Math.max(idle, Date.parse(row?.authenticated_at ?? ''));
-        return {
-          id: auth.sessionId,
-          tenantId: auth.tenantId,
-          userId: auth.userId,
-          role: auth.role,
-          expiresAt: row?.expires_at ?? '',
-          idleExpiresAt: new Date(Math.min(idle + config.sessions.idleSeconds * 1000, Date.parse(row?.expires_at ?? ''))).toISOString(),
-          reauthBy: new Date(proof + config.sessions.reauthSeconds * 1000).toISOString(),
-        };
+        return { ...sessions.describe(auth.sessionId), tenantId: auth.tenantId, userId: auth.userId, role: auth.role };
       },
     });
 

@@ -205,6 +205,15 @@ export class Sessions {
     });
   }
 
+  /** A live session's ends, and when sensitive routes will ask for a new sign-in. */
+  describe(sessionId: string): SessionTimes & { reauthBy: string } {
+    const session = findSession(sessionId);
+    if (!session) throw sessionEnded('this session has ended; sign in again');
+    const lastSeen = Date.parse(session.last_seen_at);
+    const lastProof = Math.max(lastSeen, Date.parse(session.authenticated_at));
+    return { ...this.#times(session, lastSeen), reauthBy: isoAt(lastProof + this.#config.sessions.reauthSeconds * 1000) };
+  }
+
   find(sessionId: string): SessionRow | undefined {
     return findSession(sessionId);
   }
