@@ -29,10 +29,10 @@ try {
   const { config } = spinney.loadConfig(spinneyEnv(join(dir, 'spinney'), { SPINNEY_LOG_LEVEL: args['log-level'] }));
   const runtime = spinney.openRuntime(config);
   const tenant = spinney.createTenant(runtime, { name: 'Inject Roofing' });
-  const contact = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () =>
-    spinney.createContact({ name: 'Dana Whitfield', email: 'dana@example.com', phone: '+1 555 0100', company: 'Whitfield Roofing', notes: 'Prefers calls after 4pm.' }),
-  );
-  const token = spinney.createAccessTokenSigner(config)({ tid: tenant.id, sub: 'us_bench', role: 'viewer', sid: 'ss_bench' });
+  const { contact, token } = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => ({
+    contact: spinney.createContact({ name: 'Dana Whitfield', email: 'dana@example.com', phone: '+1 555 0100', company: 'Whitfield Roofing', notes: 'Prefers calls after 4pm.' }),
+    token: runtime.sessions.start({ userId: 'us_bench', role: 'viewer', provider: 'bench', clientKind: 'native', device: 'bench', ip: null }).accessToken,
+  }));
   // An fd opened synchronously: a path would be opened asynchronously, and inject() loops never
   // give the event loop a turn to finish opening it.
   const app = await spinney.buildApp({ runtime, logDestination: spinney.logDestination(openSync('/dev/null', 'w')) });

@@ -58,9 +58,11 @@ try {
   const { config } = spinney.loadConfig(env);
   const runtime = spinney.openRuntime(config);
   const tenant = spinney.createTenant(runtime, { name: 'Bench Roofing' });
-  const contact = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => spinney.createContact(CONTACT));
+  const { contact, token } = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => ({
+    contact: spinney.createContact(CONTACT),
+    token: runtime.sessions.start({ userId: 'us_bench', role: 'viewer', provider: 'bench', clientKind: 'native', device: 'bench', ip: null }).accessToken,
+  }));
   runtime.close();
-  const token = spinney.createAccessTokenSigner(config)({ tid: tenant.id, sub: 'us_bench', role: 'viewer', sid: 'ss_bench' });
 
   // The baseline's data: the same schema and the same row in a plain file.
   mkdirSync(join(dir, 'bare'));
