@@ -1,0 +1,131 @@
+// The README's quick start in a real browser: `npm start` (serve --demo in development), open the
+// printed URL, sign in as the demo admin through the development provider, see the contacts.
+// Chromium comes from Debian (`apt-get install chromium`), driven by playwright-core. The server
+// is plain http on 127.0.0.1 while its cookies are Secure and __Secure- prefixed: this test is
+// also the proof that Chromium accepts them there (loopback is a potentially trustworthy origin).
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { chromium, type ConsoleMessage } from 'playwright-core';
+import { tempDataDir } from '../helpers/app.js';
+import { cliEnv, SPINNEY_BIN } from '../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const DEMO_CONTACTS = ['Dana Whitfield', 'Marcus Oyelaran', 'Priya Natarajan', 'Tom Kessler'];
+const REFRESH_COOKIE = '__Secure-spinney_refresh';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
+const missing = existsSync(CHROMIUM) ? null : `needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`;
+if (missing && process.env.CI === 'true') {
+  t.fail(`the browser sign-in test cannot run in CI: it ${missing}; .ci/run installs it before npm ci`);
+} else {
+  t.test('a newcomer signs in as the demo admin in Chromium and sees the demo contacts', { skip: missing ?? false }, async (t) => {
+    const dataDir = tempDataDir(t);
+    const env = { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_PORT: String(await freePort()), SPINNEY_LOG_LEVEL: 'warn' };
+    const child = spawn(process.execPath, [SPINNEY_BIN, 'serve', '--demo'], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Teardowns run last-registered first: the browser closes, then the server stops, then its data dir goes.
+    t.teardown(async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const printed = /Sign in: open (http:\/\/127\.0\.0\.1:\d+)\/ /;
+    const deadline = Date.now() + 20_000;
+    while (!printed.test(stderr) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const base = printed.exec(stderr)?.[1];
+    if (!base) {
+      t.fail('serve --demo printed the sign-in URL', { stderr });
+      return;
+    }
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    t.teardown(() => browser.close());
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+
+    // Everything the page logs as an error, and any uncaught exception. CSP violations are logged
+    // as console errors ("Refused to load …"). Two failed loads are expected and nothing else: the
+    // page's signed-out probe of POST /auth/refresh (401 without the cookie) and Chromium's own
+    // request for /favicon.ico (404; the page references none).
+    const problems: string[] = [];
+    const expected = (message: ConsoleMessage): boolean => {
+      const where = message.location().url;
+      if (message.text().includes('status of 401') && where === `${base}/api/v1/auth/refresh`) return true;
+      return message.text().includes('status of 404') && new URL(where || 'about:blank').pathname === '/favicon.ico';
+    };
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !expected(message)) problems.push(`console error at ${message.location().url}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+
+    // 1. The printed URL shows the sign-in links.
+    await page.goto(`${base}/`);
+    const devLink = page.getByRole('link', { name: 'Sign in with Development sign-in (demo people)' });
+    await devLink.waitFor();
+    t.pass('the page offers the development sign-in');
+
+    // 2. The development provider's page: one button per demo person.
+    await devLink.click();
+    const adminButton = page.getByRole('button', { name: /admin@demo\.spinney\.test/ });
+    await adminButton.waitFor();
+    t.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/interaction\//, 'the browser is at the development provider');
+
+    // 3. Back through the callback: the refresh cookie is set and the page trades it for an access token.
+    const refreshed = page.waitForResponse((r) => r.url() === `${base}/api/v1/auth/refresh` && r.request().method() === 'POST' && r.status() === 200);
+    await adminButton.click();
+    const { accessToken } = (await (await refreshed).json()) as { accessToken: string };
+    t.ok(accessToken, 'the page obtained an access token with the refresh cookie');
+    const who = page.locator('#who');
+    await who.filter({ hasText: / as admin\.$/ }).waitFor().catch(() => undefined);
+    t.match(await who.textContent(), /^Signed in to workspace tn_[a-z2-7]{24} as admin\.$/, 'the page says: signed in as admin');
+    t.equal(page.url(), `${base}/`, 'back on the page');
+    const contacts = page.locator('#contacts li');
+    await contacts.nth(DEMO_CONTACTS.length - 1).waitFor();
+    t.same((await contacts.allTextContents()).sort(), DEMO_CONTACTS, 'and lists the demo contacts');
+
+    // 4. Where the tokens live: the refresh token only in an HttpOnly cookie, the access token only in memory.
+    const refreshCookie = (await context.cookies(`${base}/api/v1/auth/refresh`)).find((c) => c.name === REFRESH_COOKIE);
+    t.match(
+      refreshCookie,
+      { domain: '127.0.0.1', path: '/api/v1/auth', httpOnly: true, secure: true, sameSite: 'Strict' },
+      'Chromium stored the Secure refresh cookie from http://127.0.0.1 as HttpOnly, SameSite=Strict, for /api/v1/auth only',
+    );
+    const seen = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: Object.keys(localStorage).length,
+      session: Object.keys(sessionStorage).length,
+      html: document.documentElement.outerHTML,
+    }));
+    t.notMatch(seen.cookie, /spinney_refresh/, 'document.cookie does not show the refresh cookie');
+    t.notOk(refreshCookie && seen.cookie.includes(refreshCookie.value), 'nor its value');
+    t.same([seen.local, seen.session], [0, 0], 'localStorage and sessionStorage are empty');
+    t.notOk(seen.html.includes(accessToken) || seen.cookie.includes(accessToken), 'the access token is not in the document or its cookies');
+
+    await page.evaluate(() => { const s = document.createElement('script'); s.src = 'https://example.invalid/x.js'; document.head.append(s); const i = document.createElement('img'); i.src = 'data:image/png;base64,xx'; document.body.append(i); });
+    // 5. Sign out: the links come back, the cookie is gone, and a reload stays signed out.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await devLink.waitFor();
+    t.ok(await page.locator('#signed-in').isHidden(), 'signing out shows the sign-in links again');
+    t.notOk((await context.cookies(`${base}/api/v1/auth/refresh`)).some((c) => c.name === REFRESH_COOKIE), 'and removes the refresh cookie');
+    await page.reload();
+    await devLink.waitFor();
+    t.ok(await page.locator('#signed-in').isHidden(), 'a reload stays signed out');
+
+    t.same(problems, [], 'no console errors, CSP violations or uncaught exceptions');
+  });
+}
