@@ -69,7 +69,7 @@ export function spinneyEnv(dataDir: string, extra: Record<string, string> = {}):
     SPINNEY_PUBLIC_URL: 'http://127.0.0.1:3000',
     SPINNEY_LOG_LEVEL: 'info',
     // One load generator on one address would hit the per-IP limits at once; the benches measure
-    // request handling, so the limits are lifted (their cost is measured with them on separately).
+    // request handling, so the limits are lifted.
     SPINNEY_RATE_LIMIT: '0',
     SPINNEY_RATE_LIMIT_SIGNIN: '0',
     ...extra,
