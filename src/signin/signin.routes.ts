@@ -125,7 +125,7 @@ export const signInRoutes =
         reply.clearCookie(SIGNIN_COOKIE, { path: SIGNIN_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
         const fail = (reason: string, error: AppError): never => refuseSignIn(runtime, provider, reason, error, request$(request));
         const flow = readFlowCookie(request, clock.now());
-        if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes); start again', 'sign_in_expired'));
+        if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes, or the browser refused the Secure cookie: over plain http it keeps it only on 127.0.0.1 or localhost); start again', 'sign_in_expired'));
         const checked = flow as FlowCookie;
         if (request.query.error) fail('provider_error', signInFailed(`the provider refused the sign-in (${request.query.error})`));
         if (request.query.state !== checked.state) fail('state_mismatch', signInFailed('the sign-in response does not belong to this browser session', 'state_mismatch'));
