@@ -3,20 +3,10 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tempDataDir } from '../helpers/app.js';
-import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, freePort, spinney, SPINNEY_BIN } from '../helpers/cli.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
 
 t.test('serve --demo creates the demo workspace, signs the demo admin in through the development provider, and shuts down cleanly', async (t) => {
   const dataDir = tempDataDir(t);

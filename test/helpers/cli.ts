@@ -1,5 +1,7 @@
 // Runs the real `spinney` executable (bin/spinney.js → dist/) as an operator would.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const SPINNEY_BIN = fileURLToPath(new URL('../../bin/spinney.js', import.meta.url));
@@ -26,4 +28,13 @@ export function spinney(args: string[], env: Record<string, string>): Promise<Cl
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A port free right now on 127.0.0.1 (for a server whose public URL must name its port). */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = (server.address() as AddressInfo);
+  server.close();
+  return port;
 }
