@@ -32,7 +32,8 @@ export const CallbackQuery = Type.Object(
     code: Type.Optional(Type.String({ maxLength: 2048 })),
     state: Type.Optional(Type.String({ maxLength: 512 })),
     iss: Type.Optional(Type.String({ maxLength: 512 })),
-    error: Type.Optional(Type.String({ maxLength: 256 })),
+    // RFC 6749 error codes are short ASCII words; they are echoed in our message, so nothing else.
+    error: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' })),
     error_description: Type.Optional(Type.String({ maxLength: 1024 })),
     scope: Type.Optional(Type.String({ maxLength: 2048 })),
     authuser: Type.Optional(Type.String({ maxLength: 16 })),
