@@ -29,6 +29,16 @@ export interface Config {
     /** Bound on the verified-token cache (entries); 0 turns the cache off. */
     readonly verifyCacheSize: number;
   };
+  /**
+   * Root keys of the vault (ARCHITECTURE.md "Keys and the vault"), each at least 32 bytes and
+   * independent of the others: app secrets (integration tokens, API keys, webhook secrets) and
+   * sensitive fields (customer-sensitive columns and file blobs). Version 1 for now; rotation adds
+   * versions.
+   */
+  readonly vault: {
+    readonly appSecretsKey: Buffer;
+    readonly sensitiveFieldsKey: Buffer;
+  };
   readonly sessions: {
     /** Absolute lifetime of a session from sign-in. */
     readonly lifetimeSeconds: number;
@@ -99,6 +109,10 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_DEV_SIGNIN',
   'SPINNEY_TOKEN_SIGNING_KEY',
   'SPINNEY_TOKEN_SIGNING_KEY_FILE',
+  'SPINNEY_APP_SECRETS_KEY',
+  'SPINNEY_APP_SECRETS_KEY_FILE',
+  'SPINNEY_SENSITIVE_FIELDS_KEY',
+  'SPINNEY_SENSITIVE_FIELDS_KEY_FILE',
   'SPINNEY_ACCESS_TOKEN_TTL',
   'SPINNEY_TOKEN_VERIFY_CACHE',
   'SPINNEY_SESSION_LIFETIME',
@@ -189,22 +203,43 @@ export function loadConfig(env: Env): LoadedConfig {
     problems.push(`SPINNEY_DATA_DIR (${dataDir}) does not exist or is not writable`);
   }
 
-  let signingKey = secret(env, 'SPINNEY_TOKEN_SIGNING_KEY', problems);
+  // The three root keys: from the environment or a file; generated once per data dir in
+  // development; required, long enough and pairwise different in production.
+  const rootKey = (name: string, devFile: string, label: string): Buffer | undefined => {
+    let key = secret(env, name, problems);
+    if (production) {
+      if (!key) problems.push(`${name} (or ${name}_FILE) is required in production`);
+    } else if (!key && dataDirWritable) {
+      const generated = ensureDevSecret(dataDir, devFile);
+      key = generated.value;
+      if (generated.created) notices.push(`generated a development ${label} at ${generated.path}`);
+    }
+    if (key && key.length < MIN_SECRET_BYTES) problems.push(`${name} is too short (${key.length} bytes; at least ${MIN_SECRET_BYTES} needed)`);
+    return key;
+  };
+  const signingKey = rootKey('SPINNEY_TOKEN_SIGNING_KEY', 'token-signing.key', 'token signing key');
+  const appSecretsKey = rootKey('SPINNEY_APP_SECRETS_KEY', 'app-secrets.key', 'app secrets key');
+  const sensitiveFieldsKey = rootKey('SPINNEY_SENSITIVE_FIELDS_KEY', 'sensitive-fields.key', 'sensitive fields key');
+  const roots: [string, Buffer | undefined][] = [
+    ['SPINNEY_TOKEN_SIGNING_KEY', signingKey],
+    ['SPINNEY_APP_SECRETS_KEY', appSecretsKey],
+    ['SPINNEY_SENSITIVE_FIELDS_KEY', sensitiveFieldsKey],
+  ];
+  for (let i = 0; i < roots.length; i += 1) {
+    for (let j = i + 1; j < roots.length; j += 1) {
+      const [a, keyA] = roots[i] as [string, Buffer | undefined];
+      const [b, keyB] = roots[j] as [string, Buffer | undefined];
+      // Independent keys: one leaked key must not open what another protects.
+      if (keyA && keyB && keyA.equals(keyB)) problems.push(`${a} and ${b} must be different keys`);
+    }
+  }
   if (production) {
     if (logLevel === 'silent') problems.push('SPINNEY_LOG_LEVEL must not be silent in production (the request log is an audit aid)');
     if (!url || url.protocol !== 'https:') problems.push('SPINNEY_PUBLIC_URL must be an https:// URL in production');
     if (devSignIn) problems.push('SPINNEY_DEV_SIGNIN must be off in production');
-    if (!signingKey) problems.push('SPINNEY_TOKEN_SIGNING_KEY (or SPINNEY_TOKEN_SIGNING_KEY_FILE) is required in production');
     if (signIn.codeFlow.length === 0 && signIn.idToken.length === 0) {
       problems.push('no sign-in provider is configured (set SPINNEY_GOOGLE_CLIENT_ID, SPINNEY_MICROSOFT_CLIENT_ID, SPINNEY_OIDC_ISSUER or SPINNEY_APPLE_CLIENT_IDS)');
     }
-  } else if (!signingKey && dataDirWritable) {
-    const generated = ensureDevSecret(dataDir, 'token-signing.key');
-    signingKey = generated.value;
-    if (generated.created) notices.push(`generated a development token signing key at ${generated.path}`);
-  }
-  if (signingKey && signingKey.length < MIN_SECRET_BYTES) {
-    problems.push(`SPINNEY_TOKEN_SIGNING_KEY is too short (${signingKey.length} bytes; at least ${MIN_SECRET_BYTES} needed)`);
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -228,6 +263,7 @@ export function loadConfig(env: Env): LoadedConfig {
       accessTokenTtlSeconds,
       verifyCacheSize,
     },
+    vault: { appSecretsKey: appSecretsKey as Buffer, sensitiveFieldsKey: sensitiveFieldsKey as Buffer },
     sessions,
     rateLimits,
     signIn,

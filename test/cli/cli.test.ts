@@ -93,6 +93,8 @@ t.test('dev token is refused in production, even with a valid production configu
     SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
     SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
     SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
+    SPINNEY_APP_SECRETS_KEY: 'a'.repeat(48),
+    SPINNEY_SENSITIVE_FIELDS_KEY: 's'.repeat(48),
   });
   t.equal(res.code, 1);
   t.equal(res.stderr, 'spinney: dev token is refused in production\n');
@@ -103,7 +105,7 @@ t.test('production refuses to serve with an unsafe configuration, naming every p
   const res = await spinney(['serve'], { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: '/nonexistent/data', SPINNEY_PUBLIC_URL: 'http://x.example', SPINNEY_DEV_SIGNIN: 'on' });
   t.equal(res.code, 1);
   t.equal(res.stderr.split('\n').length, 2, 'one line');
-  for (const word of ['SPINNEY_DATA_DIR', 'https', 'SPINNEY_DEV_SIGNIN', 'SPINNEY_TOKEN_SIGNING_KEY']) t.match(res.stderr, word);
+  for (const word of ['SPINNEY_DATA_DIR', 'https', 'SPINNEY_DEV_SIGNIN', 'SPINNEY_TOKEN_SIGNING_KEY', 'SPINNEY_APP_SECRETS_KEY', 'SPINNEY_SENSITIVE_FIELDS_KEY']) t.match(res.stderr, word);
 });
 
 t.test('a command group without a subcommand shows its help', async (t) => {

@@ -6,6 +6,7 @@ import { tempDataDir } from '../helpers/app.js';
 
 const GOOD_KEY = 'k'.repeat(48);
 const GOOGLE = { SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example', SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret' };
+const VAULT_KEYS = { SPINNEY_APP_SECRETS_KEY: 'a'.repeat(48), SPINNEY_SENSITIVE_FIELDS_KEY: 's'.repeat(48) };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -29,12 +30,14 @@ t.test('production refuses to start and names every missing or unsafe setting at
   t.match(problems.join('\n'), /SPINNEY_DEV_SIGNIN must be off/);
   t.match(problems.join('\n'), /SPINNEY_TOKEN_SIGNING_KEY .* is required in production/);
   t.match(problems.join('\n'), /no sign-in provider is configured/);
-  t.equal(problems.length, 5, 'all five, in one message');
+  t.match(problems.join('\n'), /SPINNEY_APP_SECRETS_KEY .* is required in production/);
+  t.match(problems.join('\n'), /SPINNEY_SENSITIVE_FIELDS_KEY .* is required in production/);
+  t.equal(problems.length, 7, 'all seven, in one message');
 });
 
 t.test('a short signing key is refused in every environment', async (t) => {
   const dataDir = tempDataDir(t);
-  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short', ...GOOGLE }), [/too short \(5 bytes; at least 32/]);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short', ...GOOGLE, ...VAULT_KEYS }), [/too short \(5 bytes; at least 32/]);
   t.match(problemsOf({ SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: 'short' }), [/too short/]);
 });
 
@@ -42,7 +45,7 @@ t.test('a correct production configuration loads into a frozen object, secrets f
   const dataDir = tempDataDir(t);
   const keyFile = join(dataDir, 'signing.key');
   writeFileSync(keyFile, `${GOOD_KEY}\n`);
-  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL', ...GOOGLE });
+  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL', ...GOOGLE, ...VAULT_KEYS });
   t.equal(config.env, 'production');
   t.equal(config.publicUrl, 'https://spinney.example');
   t.equal(config.tokens.signingKey.toString(), GOOD_KEY, 'trailing newline removed');
@@ -111,7 +114,7 @@ t.test('a key file is used byte for byte: binary keys keep their length, one tra
 
 t.test('production refuses a silent log', async (t) => {
   const dataDir = tempDataDir(t);
-  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, SPINNEY_LOG_LEVEL: 'silent' }), [/SPINNEY_LOG_LEVEL must not be silent/]);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, SPINNEY_LOG_LEVEL: 'silent', ...GOOGLE, ...VAULT_KEYS }), [/SPINNEY_LOG_LEVEL must not be silent/]);
 });
 
 t.test('sign-in providers are on when their client ids are set; issuers must be https in production', async (t) => {
@@ -130,4 +133,24 @@ t.test('sign-in providers are on when their client ids are set; issuers must be 
     problemsOf({ ...base, ...GOOGLE, SPINNEY_ENV: 'production', SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_GOOGLE_ISSUER: 'http://127.0.0.1:9' }),
     [/SPINNEY_GOOGLE_ISSUER must be an https/],
   );
+});
+
+t.test('the three root keys are independent: each required in production, long enough, and different from the others', async (t) => {
+  const dataDir = tempDataDir(t);
+  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE };
+  t.match(problemsOf({ ...base, ...VAULT_KEYS, SPINNEY_APP_SECRETS_KEY: GOOD_KEY }), [/SPINNEY_TOKEN_SIGNING_KEY and SPINNEY_APP_SECRETS_KEY must be different keys/]);
+  t.match(problemsOf({ ...base, ...VAULT_KEYS, SPINNEY_SENSITIVE_FIELDS_KEY: 'a'.repeat(48) }), [/SPINNEY_APP_SECRETS_KEY and SPINNEY_SENSITIVE_FIELDS_KEY must be different keys/]);
+  t.match(problemsOf({ ...base, ...VAULT_KEYS, SPINNEY_SENSITIVE_FIELDS_KEY: 'short' }), [/SPINNEY_SENSITIVE_FIELDS_KEY is too short \(5 bytes/]);
+  const keyFile = join(dataDir, 'app.key');
+  writeFileSync(keyFile, `${'f'.repeat(40)}\n`);
+  const { config } = loadConfig({ ...base, SPINNEY_APP_SECRETS_KEY_FILE: keyFile, SPINNEY_SENSITIVE_FIELDS_KEY: 's'.repeat(48) });
+  t.equal(config.vault.appSecretsKey.toString(), 'f'.repeat(40), 'from a file');
+  t.ok(Object.isFrozen(config.vault));
+
+  const devDir = tempDataDir(t);
+  const dev = loadConfig({ SPINNEY_DATA_DIR: devDir });
+  t.same(dev.notices.map((n) => n.replace(/ at .*/, '')), ['generated a development token signing key', 'generated a development app secrets key', 'generated a development sensitive fields key']);
+  const keys = [dev.config.tokens.signingKey, dev.config.vault.appSecretsKey, dev.config.vault.sensitiveFieldsKey];
+  t.equal(new Set(keys.map((k) => k.toString('hex'))).size, 3, 'development generates three different keys');
+  for (const name of ['app-secrets.key', 'sensitive-fields.key']) t.equal(statSync(join(devDir, 'dev-secrets', name)).mode & 0o777, 0o600, name);
 });
