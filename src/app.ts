@@ -27,6 +27,7 @@ import { CodeFlowClients } from './signin/code-flow.js';
 import { IdTokenVerifier } from './signin/id-token.js';
 import { rateLimitOptions } from './signin/rate-limits.js';
 import { signInRoutes } from './signin/signin.routes.js';
+import { vaultRoutes } from './vault/vault.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
 export interface BuildOptions {
@@ -125,6 +126,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
       await api.register(sessionRoutes(runtime));
       await api.register(memberRoutes(runtime));
       await api.register(settingsRoutes(runtime));
+      await api.register(vaultRoutes(runtime));
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

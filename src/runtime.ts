@@ -6,6 +6,7 @@ import { TenantStatusCache } from './control/tenant-status.js';
 import { Sessions } from './sessions/sessions.js';
 import { Tenancy } from './tenancy/tenancy.js';
 import { systemClock, type Clock } from './time/clock.js';
+import { Vault } from './vault/vault.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -15,6 +16,7 @@ export interface Runtime {
   readonly tenantStatus: TenantStatusCache;
   readonly clock: Clock;
   readonly sessions: Sessions;
+  readonly vault: Vault;
   close(): void;
 }
 
@@ -39,6 +41,7 @@ export function openRuntime(config: Config, options: { clock?: Clock } = {}): Ru
     tenantStatus: new TenantStatusCache(control),
     clock,
     sessions: new Sessions(config, clock),
+    vault: new Vault(config, clock),
     close() {
       tenancy.close();
       control.close();

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'members:write': ['admin'],
   'settings:read': ['admin'],
   'settings:write': ['admin'],
+  'vault:read': ['admin'],
+  'vault:write': ['admin'],
   // A person's own session (sign out, list, revoke): every role, viewers included.
   'session:self': ['admin', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -34,5 +34,10 @@ export const FIXTURES: Record<string, Seed> = {
     insertMember(api.runtime.control, { id: newId('membership'), tenantId, email: `${unique(marker)}@b.example`, identityId: null, role: 'admin', now });
     return id;
   },
+  secretName: async (api, token, marker) => {
+    const res = await api.call({ method: 'POST', url: '/api/v1/vault/secrets', token, payload: { name: `s-${unique(marker)}`, value: `${marker} secret value` } });
+    if (res.statusCode !== 201) throw new Error(`seeding a secret failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { name: string }).name;
+  },
   sessionId: async (api, token) => startSession(api.runtime, tenantOf(token), 'member', `mb_${randomBytes(4).toString('hex')}`).session.id,
 };

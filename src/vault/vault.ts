@@ -1,0 +1,166 @@
+// The per-tenant vault: envelope encryption with data keys of the current tenant. Every method
+// runs inside a tenant scope, so a secret can only ever be sealed, read or deleted in the tenant
+// the request is bound to (and the sealing context names that tenant as well).
+import { createHmac, randomBytes } from 'node:crypto';
+import { recordTenantEvent } from '../audit/audit.service.js';
+import type { Config } from '../config/config.js';
+import { AppError, notFound } from '../http/errors.js';
+import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js';
+import type { Clock } from '../time/clock.js';
+import { isoAt } from '../time/clock.js';
+import { open, seal } from './envelope.js';
+
+export type Purpose = 'app' | 'sensitive';
+
+/** What the API may say about a secret: never its value. */
+export interface SecretInfo {
+  name: string;
+  fingerprint: string;
+  last4: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+interface SecretRow {
+  name: string;
+  sealed: Buffer;
+  fingerprint: string;
+  last4: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+const ROOT_VERSION = 1;
+
+const toInfo = (row: SecretRow): SecretInfo => ({
+  name: row.name,
+  fingerprint: row.fingerprint,
+  last4: row.last4,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+});
+
+export class Vault {
+  readonly #roots: Record<Purpose, Buffer>;
+  readonly #clock: Clock;
+
+  constructor(config: Config, clock: Clock) {
+    this.#roots = { app: config.vault.appSecretsKey, sensitive: config.vault.sensitiveFieldsKey };
+    this.#clock = clock;
+  }
+
+  /** The newest data key of a purpose for the current tenant, created on first use. */
+  #dataKey(purpose: Purpose): { version: number; key: Buffer } {
+    const db = tenantDb();
+    const row = db.statement('SELECT version, wrapped FROM vault_keys WHERE purpose = ? ORDER BY version DESC LIMIT 1').get(purpose) as { version: number; wrapped: Buffer } | undefined;
+    if (row) return { version: row.version, key: this.#unwrap(purpose, row.version, row.wrapped) };
+    // OR IGNORE: two processes creating the first key at once keep one of them, then both read it.
+    db.statement('INSERT OR IGNORE INTO vault_keys (purpose, version, wrapped, root_version, created_at) VALUES (?, 1, ?, ?, ?)').run(
+      purpose,
+      seal(this.#rootKey(purpose), ROOT_VERSION, randomBytes(32), this.#wrapContext(purpose, 1)),
+      ROOT_VERSION,
+      isoAt(this.#clock.now()),
+    );
+    return this.#dataKey(purpose);
+  }
+
+  #dataKeyVersion(purpose: Purpose, version: number): Buffer | undefined {
+    const row = tenantDb().statement('SELECT wrapped FROM vault_keys WHERE purpose = ? AND version = ?').get(purpose, version) as { wrapped: Buffer } | undefined;
+    return row ? this.#unwrap(purpose, version, row.wrapped) : undefined;
+  }
+
+  #rootKey(purpose: Purpose): Buffer {
+    // Root keys are at least 32 bytes of any kind; an HMAC turns each into exactly 256 bits.
+    return createHmac('sha256', this.#roots[purpose]).update('spinney vault root v1').digest();
+  }
+
+  #wrapContext(purpose: Purpose, version: number) {
+    return { tenantId: currentTenantId(), purpose: 'wrap', table: 'vault_keys', recordId: `${purpose}:${version}` };
+  }
+
+  #unwrap(purpose: Purpose, version: number, wrapped: Buffer): Buffer {
+    return open(() => this.#rootKey(purpose), wrapped, this.#wrapContext(purpose, version));
+  }
+
+  /** Seals a customer-sensitive field value for one column of one record of the current tenant. */
+  sealField(table: string, recordId: string, column: string, value: string): Buffer {
+    const { version, key } = this.#dataKey('sensitive');
+    return seal(key, version, Buffer.from(value, 'utf8'), { tenantId: currentTenantId(), purpose: 'sensitive', table, recordId, column });
+  }
+
+  openField(table: string, recordId: string, column: string, sealed: Buffer): string {
+    return open((v) => this.#dataKeyVersion('sensitive', v), sealed, { tenantId: currentTenantId(), purpose: 'sensitive', table, recordId, column }).toString('utf8');
+  }
+
+  list(): SecretInfo[] {
+    return (tenantDb().statement('SELECT * FROM vault_secrets ORDER BY name').all() as SecretRow[]).map(toInfo);
+  }
+
+  /** Stores a new secret (409 if the name is taken); audited with its fingerprint, never its value. */
+  create(name: string, value: string): SecretInfo {
+    return this.#write(name, value, 'create');
+  }
+
+  /** Replaces an existing secret (404 if there is none). */
+  replace(name: string, value: string): SecretInfo {
+    return this.#write(name, value, 'replace');
+  }
+
+  #write(name: string, value: string, mode: 'create' | 'replace'): SecretInfo {
+    const db = tenantDb();
+    return db.transaction(() => {
+      const existing = db.statement('SELECT * FROM vault_secrets WHERE name = ?').get(name) as SecretRow | undefined;
+      if (mode === 'create' && existing) throw new AppError(409, 'conflict', 'a secret with this name exists; replace it instead');
+      if (mode === 'replace' && !existing) throw notFound('secret');
+      const { version, key } = this.#dataKey('app');
+      const now = isoAt(this.#clock.now());
+      const row: SecretRow = {
+        name,
+        sealed: seal(key, version, Buffer.from(value, 'utf8'), { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }),
+        // Keyed by the data key: recognisable by someone who holds the value, no offline guessing for anyone else.
+        fingerprint: createHmac('sha256', key).update(`fingerprint:${value}`).digest('hex').slice(0, 16),
+        last4: [...value].slice(-4).join(''),
+        created_at: existing?.created_at ?? now,
+        created_by: existing?.created_by ?? currentActorId(),
+        updated_at: now,
+        updated_by: currentActorId(),
+      };
+      db.statement(
+        `INSERT INTO vault_secrets (name, sealed, fingerprint, last4, created_at, created_by, updated_at, updated_by)
+         VALUES (@name, @sealed, @fingerprint, @last4, @created_at, @created_by, @updated_at, @updated_by)
+         ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, fingerprint = excluded.fingerprint, last4 = excluded.last4,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ).run(row);
+      recordTenantEvent(existing ? 'vault.secret_replaced' : 'vault.secret_created', { type: 'secret', id: name }, {
+        ...(existing ? { before: { fingerprint: existing.fingerprint } } : {}),
+        after: { fingerprint: row.fingerprint },
+      });
+      return toInfo(row);
+    });
+  }
+
+  /** The value, for code that uses it (an SMTP password, an API key). `person`: audit the read. */
+  read(name: string, options: { person: boolean }): string {
+    const row = tenantDb().statement('SELECT * FROM vault_secrets WHERE name = ?').get(name) as SecretRow | undefined;
+    if (!row) throw notFound('secret');
+    const value = open((v) => this.#dataKeyVersion('app', v), row.sealed, { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }).toString('utf8');
+    if (options.person) recordTenantEvent('vault.secret_read', { type: 'secret', id: name }, { after: { fingerprint: row.fingerprint } });
+    return value;
+  }
+
+  delete(name: string): void {
+    const db = tenantDb();
+    db.transaction(() => {
+      const row = db.statement('SELECT fingerprint FROM vault_secrets WHERE name = ?').get(name) as { fingerprint: string } | undefined;
+      if (!row) throw notFound('secret');
+      db.statement('DELETE FROM vault_secrets WHERE name = ?').run(name);
+      recordTenantEvent('vault.secret_deleted', { type: 'secret', id: name }, { before: { fingerprint: row.fingerprint } });
+    });
+  }
+}
