@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { tempDataDir, testConfig, TEST_SIGNING_KEY } from '../helpers/app.js';
+import { tempDataDir, testConfig, TEST_KEYS } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 
 t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => {
   const dataDir = tempDataDir(t);
-  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY };
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
 
   const created = await spinney(['tenant', 'create', '--name', 'Acme Roofing', '--admin', 'owner@acme.example', '--json'], env);
   t.equal(created.code, 0, created.stderr);
@@ -65,7 +65,7 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
 
 t.test('errors are one line on stderr with a non-zero exit', async (t) => {
   const dataDir = tempDataDir(t);
-  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY };
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
   const cases: [string[], Record<string, string>, RegExp][] = [
     [['tenant', 'suspend', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env, /^spinney: tenant not found\n$/],
     [['tenant', 'suspend', '../../etc'], env, /^spinney: tenant not found\n$/],
@@ -90,11 +90,9 @@ t.test('dev token is refused in production, even with a valid production configu
     SPINNEY_ENV: 'production',
     SPINNEY_DATA_DIR: dataDir,
     SPINNEY_PUBLIC_URL: 'https://spinney.example',
-    SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+    ...TEST_KEYS,
     SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
     SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
-    SPINNEY_APP_SECRETS_KEY: 'a'.repeat(48),
-    SPINNEY_SENSITIVE_FIELDS_KEY: 's'.repeat(48),
   });
   t.equal(res.code, 1);
   t.equal(res.stderr, 'spinney: dev token is refused in production\n');
@@ -126,7 +124,7 @@ t.test('every command has --help', async (t) => {
 
 t.test('member invite: an operator invites an email to a workspace, audited in both logs', async (t) => {
   const dataDir = tempDataDir(t);
-  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY };
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
   const tenant = JSON.parse((await spinney(['tenant', 'create', '--name', 'Acme', '--admin', 'Boss@Acme.example', '--json'], env)).stdout);
   t.match(tenant.invitation, { email: 'boss@acme.example', role: 'admin' }, 'the first admin, email lowercased');
   const res = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example', '--role', 'viewer', '--days', '3', '--json'], env);

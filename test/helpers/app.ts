@@ -13,6 +13,12 @@ import type { IssuedTokens } from '../../src/sessions/sessions.js';
 import type { Clock } from '../../src/time/clock.js';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-0123456789abcdef0123456789abcdef';
+/** The three root keys tests use (fixed, so processes of one test share them; never real secrets). */
+export const TEST_KEYS = {
+  SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+  SPINNEY_APP_SECRETS_KEY: 'test-app-secrets-key-0123456789abcdef0123456789',
+  SPINNEY_SENSITIVE_FIELDS_KEY: 'test-sensitive-fields-key-0123456789abcdef01234',
+};
 
 export interface Teardown {
   teardown(fn: () => unknown): void;
@@ -28,7 +34,7 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
   return loadConfig({
     SPINNEY_ENV: 'test',
     SPINNEY_DATA_DIR: dataDir,
-    SPINNEY_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+    ...TEST_KEYS,
     SPINNEY_LOG_LEVEL: 'info',
     // Tests make hundreds of requests from one address; the rate-limit tests set these back.
     SPINNEY_RATE_LIMIT: '100000',
