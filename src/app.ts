@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream } from 'pino';
 import { auditRoutes } from './audit/audit.routes.js';
 import authPlugin from './auth/auth.plugin.js';
+import { contactSensitiveRoutes } from './contacts/contact-sensitive.routes.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError, toAppError } from './http/errors.js';
@@ -121,6 +122,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(contactRoutes);
+      await api.register(contactSensitiveRoutes(runtime));
       await api.register(auditRoutes);
       await api.register(signInRoutes(signIn));
       await api.register(sessionRoutes(runtime));

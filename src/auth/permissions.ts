@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   'contacts:read': ['admin', 'member', 'viewer'],
   'contacts:write': ['admin', 'member'],
+  // Tax ids and bank details: admins only.
+  'contacts:sensitive': ['admin'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   'members:write': ['admin'],

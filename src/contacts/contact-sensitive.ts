@@ -1,0 +1,52 @@
+// A contact's sensitive fields (tax id, bank details): sealed per column with the workspace's
+// sensitive-fields key, kept out of the ordinary contact record (so they never reach members,
+// viewers, lists or the audit log's before/after), read and written by admins on their own
+// route. The audit log records which fields changed and who read them, never the values.
+import { recordTenantEvent } from '../audit/audit.service.js';
+import { notFound } from '../http/errors.js';
+import type { Runtime } from '../runtime.js';
+import { currentActorId, tenantDb } from '../tenancy/context.js';
+
+export const SENSITIVE_COLUMNS = { taxId: 'tax_id', bankDetails: 'bank_details' } as const;
+export type SensitiveField = keyof typeof SENSITIVE_COLUMNS;
+export type SensitiveValues = Record<SensitiveField, string | null>;
+
+type SealedRow = { tax_id_sealed: Buffer | null; bank_details_sealed: Buffer | null };
+
+function sealedRow(id: string): SealedRow {
+  const row = tenantDb().statement('SELECT tax_id_sealed, bank_details_sealed FROM contacts WHERE id = ?').get(id) as SealedRow | undefined;
+  if (!row) throw notFound('contact');
+  return row;
+}
+
+function openAll(runtime: Runtime, id: string, row: SealedRow): SensitiveValues {
+  const open = (field: SensitiveField): string | null => {
+    const sealed = row[`${SENSITIVE_COLUMNS[field]}_sealed`];
+    return sealed ? runtime.vault.openField('contacts', id, SENSITIVE_COLUMNS[field], sealed) : null;
+  };
+  return { taxId: open('taxId'), bankDetails: open('bankDetails') };
+}
+
+/** The values, for an admin who asked (audited as a read by a person). */
+export function readSensitive(runtime: Runtime, id: string): SensitiveValues {
+  const values = openAll(runtime, id, sealedRow(id));
+  recordTenantEvent('contact.sensitive_read', { type: 'contact', id }, { after: { fields: Object.keys(SENSITIVE_COLUMNS) } });
+  return values;
+}
+
+/** Sets or clears (null) the given fields; audits which fields changed. */
+export function writeSensitive(runtime: Runtime, id: string, changes: Partial<SensitiveValues>): SensitiveValues {
+  const db = tenantDb();
+  return db.transaction(() => {
+    sealedRow(id);
+    const fields = (Object.keys(changes) as SensitiveField[]).filter((f) => f in SENSITIVE_COLUMNS);
+    for (const field of fields) {
+      const column = SENSITIVE_COLUMNS[field];
+      const value = changes[field];
+      const sealed = value === null || value === undefined ? null : runtime.vault.sealField('contacts', id, column, value);
+      db.statement(`UPDATE contacts SET ${column}_sealed = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(sealed, new Date().toISOString(), currentActorId(), id);
+    }
+    recordTenantEvent('contact.sensitive_changed', { type: 'contact', id }, { after: { fields } });
+    return openAll(runtime, id, sealedRow(id));
+  });
+}
