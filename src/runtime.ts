@@ -6,6 +6,7 @@ import { TenantStatusCache } from './control/tenant-status.js';
 import { Sessions } from './sessions/sessions.js';
 import { Tenancy } from './tenancy/tenancy.js';
 import { systemClock, type Clock } from './time/clock.js';
+import { Keyring } from './vault/keyring.js';
 import { Vault } from './vault/vault.js';
 
 export interface Runtime {
@@ -17,6 +18,8 @@ export interface Runtime {
   readonly clock: Clock;
   readonly sessions: Sessions;
   readonly vault: Vault;
+  /** keyring.db: per-workspace backup keys, outside every tenant and control-plane file. */
+  readonly keyring: Keyring;
   close(): void;
 }
 
@@ -25,6 +28,13 @@ export function openRuntime(config: Config, options: { clock?: Clock } = {}): Ru
   const control = new ControlDb(config.dataDir, config.sqliteSynchronous);
   try {
     control.migrate();
+  } catch (err) {
+    control.close();
+    throw err;
+  }
+  let keyring: Keyring;
+  try {
+    keyring = new Keyring(config, clock);
   } catch (err) {
     control.close();
     throw err;
@@ -42,8 +52,10 @@ export function openRuntime(config: Config, options: { clock?: Clock } = {}): Ru
     clock,
     sessions: new Sessions(config, clock),
     vault: new Vault(config, clock),
+    keyring,
     close() {
       tenancy.close();
+      keyring.close();
       control.close();
     },
   };

@@ -63,11 +63,14 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
   const { control, tenancy } = runtime;
   const id = newTenantId();
 
-  // The file first, then the row: a tenant that exists in control.db always has its database, and
-  // a failure (or crash) in between leaves at most an unreferenced directory, which is removed.
+  // The file first, then its backup key, then the row: a tenant that exists in control.db always
+  // has its database and key, and a failure (or crash) in between leaves at most an unreferenced
+  // directory and key, which are removed.
   tenancy.createDatabase(id);
   let invitation: CreatedTenant['invitation'] = null;
   try {
+    // Its backup key next, in keyring.db, so every tenant that exists can be backed up.
+    runtime.keyring.createBackupKey(id);
     // IMMEDIATE: concurrent creates (two CLI runs, two workers) take turns choosing a free slug.
     control.db
       .transaction(() => {
@@ -87,6 +90,7 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
       })
       .immediate();
   } catch (err) {
+    runtime.keyring.destroyBackupKey(id);
     tenancy.removeDatabase(id);
     throw err;
   }

@@ -15,7 +15,7 @@ export interface Migration {
 const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** Reads a migrations folder once; callers keep the result (tenant files are opened often). */
-export function loadMigrations(plane: 'control' | 'tenant', root = MIGRATIONS_ROOT): Migration[] {
+export function loadMigrations(plane: 'control' | 'tenant' | 'keyring', root = MIGRATIONS_ROOT): Migration[] {
   const dir = join(root, plane);
   const migrations = readdirSync(dir)
     .filter((file) => file.endsWith('.sql'))

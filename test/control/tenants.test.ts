@@ -1,4 +1,5 @@
 import t from 'tap';
+import Database from 'better-sqlite3';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTenant, listTenants, slugify } from '../../src/control/tenants.service.js';
@@ -29,6 +30,9 @@ t.test('a tenant whose row cannot be written leaves no database directory behind
   runtime.control.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON tenants BEGIN SELECT RAISE(ABORT, 'refused'); END`);
   t.throws(() => createTenant(runtime, { name: 'Refused' }), /refused/);
   t.same(readdirSync(join(dataDir, 'tenants')), [], 'the database made first was removed again');
+  const keys = new Database(join(dataDir, 'keyring.db'), { readonly: true });
+  t.teardown(() => keys.close());
+  t.equal((keys.prepare('SELECT count(*) AS n FROM backup_keys').get() as { n: number }).n, 0, 'and so was its backup key');
 });
 
 t.test('an active tenant whose database file is missing answers 503, not 500', async (t) => {
