@@ -160,6 +160,31 @@ export function buildCli(): Command {
       }),
     );
 
+  const keys = program.command('keys').description('the vault\'s keys');
+  keys
+    .command('status')
+    .description('which key versions each workspace uses, and whether its backup key exists')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) =>
+      withRuntime((runtime) => {
+        const tenants = listTenants(runtime).map((tenant) => ({
+          id: tenant.id,
+          dataKeys: runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => runtime.vault.keyVersions()),
+          backupKey: runtime.keyring.hasBackupKey(tenant.id),
+        }));
+        const result = { rootKeys: { signing: [1], app: [1], sensitive: [1] }, tenants };
+        if (options.json) print(result);
+        else {
+          print('root keys: signing v1, app v1, sensitive v1');
+          for (const t of tenants) {
+            const data = t.dataKeys.map((k) => `${k.purpose} v${k.version} (root v${k.rootVersion})`).join(', ') || 'no data keys yet';
+            print(`${t.id}  ${data}; backup key ${t.backupKey ? 'present' : 'MISSING'}`);
+          }
+        }
+        if (tenants.some((t) => !t.backupKey)) throw new CliError('a workspace has no backup key');
+      }),
+    );
+
   const audit = program.command('audit').description('check the tamper-evident audit logs');
   audit
     .command('verify')

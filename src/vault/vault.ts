@@ -88,6 +88,16 @@ export class Vault {
     return open(() => this.#rootKey(purpose), wrapped, this.#wrapContext(purpose, version));
   }
 
+  /** The data-key versions of the current tenant, with the root-key version each is sealed by. */
+  keyVersions(): { purpose: Purpose; version: number; rootVersion: number; createdAt: string }[] {
+    return (tenantDb().statement('SELECT purpose, version, root_version, created_at FROM vault_keys ORDER BY purpose, version').all() as {
+      purpose: Purpose;
+      version: number;
+      root_version: number;
+      created_at: string;
+    }[]).map((r) => ({ purpose: r.purpose, version: r.version, rootVersion: r.root_version, createdAt: r.created_at }));
+  }
+
   /** Seals a customer-sensitive field value for one column of one record of the current tenant. */
   sealField(table: string, recordId: string, column: string, value: string): Buffer {
     const { version, key } = this.#dataKey('sensitive');

@@ -145,3 +145,23 @@ t.test('member invite: an operator invites an email to a workspace, audited in b
   const inTenant = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT action, actor_type, target_id FROM audit_events`).all());
   t.same(inTenant, [{ action: 'member.invited', actor_type: 'system', target_id: invitation.id }], 'and in the workspace log');
 });
+
+t.test('keys status: data-key and backup-key state per workspace; a missing backup key fails', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
+  const a = JSON.parse((await spinney(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
+  const b = JSON.parse((await spinney(['tenant', 'create', '--name', 'B', '--json'], env)).stdout);
+  const runtime = openRuntime(testConfig(dataDir));
+  runtime.tenancy.run(a.id, { actor: null, requestId: null }, () => runtime.vault.create('smtp.password', 'x'));
+  runtime.keyring.destroyBackupKey(b.id);
+  runtime.close();
+  const json = await spinney(['keys', 'status', '--json'], env);
+  const status = JSON.parse(json.stdout);
+  t.match(status.tenants.find((x: { id: string }) => x.id === a.id), { dataKeys: [{ purpose: 'app', version: 1, rootVersion: 1 }], backupKey: true });
+  t.match(status.tenants.find((x: { id: string }) => x.id === b.id), { dataKeys: [], backupKey: false });
+  t.equal(json.code, 1, 'a workspace without its backup key is an error');
+  t.equal(json.stderr, 'spinney: a workspace has no backup key\n');
+  const text = await spinney(['keys', 'status'], env);
+  t.match(text.stdout, new RegExp(`${a.id}  app v1 \\(root v1\\); backup key present`));
+  t.match(text.stdout, new RegExp(`${b.id}  no data keys yet; backup key MISSING`));
+});
