@@ -1,7 +1,6 @@
 // Builds the Fastify application: conventions first (logging, validation, errors, headers, the
 // route registry, auth), then the API routes. Tests build it the same way and drive it with inject.
 import { randomUUID } from 'node:crypto';
-import { hkdfSync } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -9,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream } from 'pino';
 import { auditRoutes } from './audit/audit.routes.js';
 import authPlugin from './auth/auth.plugin.js';
+import { cookieSigningKey } from './auth/derived-keys.js';
 import { contactSensitiveRoutes } from './contacts/contact-sensitive.routes.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -108,7 +108,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   });
   // Rate limits run first: a flood is refused before any token is checked or body read.
   if (config.rateLimits.global > 0 || config.rateLimits.signIn > 0) await app.register(rateLimit, rateLimitOptions(runtime));
-  await app.register(cookie, { secret: Buffer.from(hkdfSync('sha256', config.tokens.signingKey, Buffer.alloc(0), 'spinney cookie signing v1', 32)) });
+  await app.register(cookie, { secret: cookieSigningKey(config.tokens.signingKey) });
   await app.register(authPlugin, { runtime });
 
   const signIn = {

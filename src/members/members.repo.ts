@@ -100,6 +100,10 @@ export function insertIdentity(control: ControlDb, row: { id: string; tenantId: 
     .run(row);
 }
 
+export function findIdentityId(control: ControlDb, tenantId: string, provider: string, subject: string): string | undefined {
+  return control.statement('SELECT id FROM identities WHERE tenant_id = ? AND provider = ? AND subject = ?').pluck().get(tenantId, provider, subject) as string | undefined;
+}
+
 export function touchIdentity(control: ControlDb, id: string, now: string): void {
   control.statement('UPDATE identities SET last_sign_in_at = ? WHERE id = ?').run(now, id);
 }

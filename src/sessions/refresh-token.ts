@@ -6,7 +6,8 @@
 // HMAC-SHA256(rotation key, previous secret): still 256 unpredictable bits to anyone without the
 // server's key, and it lets a client that lost a refresh response retry with the previous token
 // and get exactly the same new pair, without the server ever storing a usable token.
-import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { deriveKey } from '../auth/derived-keys.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
@@ -37,7 +38,7 @@ export const hashRefreshSecret = (secret: string): Buffer => createHash('sha256'
 
 /** Derives the rotation key from the token signing key, so no further secret has to be configured. */
 export function rotationKey(signingKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', signingKey, Buffer.alloc(0), 'spinney refresh-token rotation v1', 32));
+  return deriveKey(signingKey, 'spinney refresh-token rotation v1');
 }
 
 export function nextRefreshSecret(key: Buffer, previous: string): string {

@@ -47,8 +47,8 @@ export function endSessionRow(id: string, at: string, reason: string): boolean {
   return tenantDb().statement('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL').run(at, reason, id).changes === 1;
 }
 
-export function liveSessionIds(userId: string): string[] {
-  return tenantDb().statement('SELECT id FROM sessions WHERE user_id = ? AND ended_at IS NULL').pluck().all(userId) as string[];
+export function liveSessionsOf(userId: string): SessionRow[] {
+  return tenantDb().statement('SELECT * FROM sessions WHERE user_id = ? AND ended_at IS NULL').all(userId) as SessionRow[];
 }
 
 /** Sessions not ended and not past their absolute end, newest first. */

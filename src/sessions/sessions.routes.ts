@@ -9,7 +9,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { idPattern } from '../http/ids.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
-import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from '../signin/signin.routes.js';
+import { clearRefreshCookie } from '../signin/signin.routes.js';
 import { SessionTimes } from '../signin/signin.schemas.js';
 
 const tags = ['sessions'];
@@ -64,7 +64,7 @@ export const sessionRoutes =
       schema: { tags, summary: 'Sign out: end this session', body: Type.Object({}, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } },
       handler: async (request, reply) => {
         sessions.end(authOf(request).sessionId, 'signed_out');
-        reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'strict' });
+        clearRefreshCookie(reply);
         return reply.code(204).send(null);
       },
     });

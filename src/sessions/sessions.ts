@@ -22,7 +22,7 @@ import {
   insertRefreshToken,
   insertSession,
   listLiveSessions,
-  liveSessionIds,
+  liveSessionsOf,
   markRotated,
   touchSession,
   type SessionRow,
@@ -197,11 +197,8 @@ export class Sessions {
   /** Ends every live session of a member (removal, role change, admin action); returns how many. */
   endAllFor(userId: string, reason: EndReason): number {
     return tenantDb().transaction(() => {
-      let ended = 0;
-      for (const id of liveSessionIds(userId)) {
-        if (this.#end(findSession(id) as SessionRow, this.#clock.now(), reason)) ended += 1;
-      }
-      return ended;
+      const now = this.#clock.now();
+      return liveSessionsOf(userId).filter((session) => this.#end(session, now, reason)).length;
     });
   }
 

@@ -2,8 +2,9 @@
 // exchanged for a Spinney session. We verify it ourselves against the provider's published keys:
 // signature, issuer, audience (our own client ids only), expiry and a nonce that we issued, that
 // has not expired and has not been spent before, so a captured token cannot be replayed.
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { deriveKey } from '../auth/derived-keys.js';
 import type { IdTokenProvider } from '../config/config.js';
 import type { ControlDb } from '../control/control-db.js';
 import { AppError } from '../http/errors.js';
@@ -23,7 +24,7 @@ export class IdTokenVerifier {
 
   constructor(providers: readonly IdTokenProvider[], signingKey: Buffer, clock: Clock, control: ControlDb) {
     this.#providers = new Map(providers.map((p) => [p.id, p]));
-    this.#nonceKey = Buffer.from(hkdfSync('sha256', signingKey, Buffer.alloc(0), 'spinney exchange nonce v1', 32));
+    this.#nonceKey = deriveKey(signingKey, 'spinney exchange nonce v1');
     this.#clock = clock;
     this.#control = control;
   }

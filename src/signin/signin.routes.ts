@@ -43,6 +43,13 @@ export interface SignInDeps {
 
 const tags = ['sign-in'];
 
+/** The refresh cookie's attributes: HttpOnly, Secure, Strict, sent only to the auth routes. */
+const REFRESH_COOKIE_OPTIONS = { path: REFRESH_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' } as const;
+
+export function clearRefreshCookie(reply: FastifyReply): void {
+  reply.clearCookie(REFRESH_COOKIE, REFRESH_COOKIE_OPTIONS);
+}
+
 export const signInRoutes =
   ({ runtime, codeFlow, idTokens }: SignInDeps): FastifyPluginAsync =>
   async (base) => {
@@ -52,13 +59,7 @@ export const signInRoutes =
     const publicOrigin = new URL(config.publicUrl).origin;
 
     const setRefreshCookie = (reply: FastifyReply, tokens: IssuedTokens): void => {
-      reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, {
-        path: REFRESH_COOKIE_PATH,
-        httpOnly: true,
-        secure: true,
-        sameSite: 'strict',
-        expires: new Date(tokens.session.expiresAt),
-      });
+      reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { ...REFRESH_COOKIE_OPTIONS, expires: new Date(tokens.session.expiresAt) });
     };
     const tokenBody = (tokens: IssuedTokens, kind: ClientKind, signedIn?: SignedIn) => ({
       tokenType: 'Bearer' as const,
@@ -213,7 +214,7 @@ export const signInRoutes =
         try {
           tokens = runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request) }, () => runtime.sessions.refresh(token, kind));
         } catch (err) {
-          if (kind === 'browser' && err instanceof AppError && err.statusCode === 401) reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'strict' });
+          if (kind === 'browser' && err instanceof AppError && err.statusCode === 401) clearRefreshCookie(reply);
           throw err;
         }
         if (kind === 'browser') setRefreshCookie(reply, tokens);

@@ -9,6 +9,7 @@ import { AppError } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import {
   closeInvitation,
+  findIdentityId,
   findMemberByEmail,
   findPendingInvitation,
   insertIdentity,
@@ -45,6 +46,8 @@ export interface SignedIn {
   tenant: { id: string; name: string; slug: string };
   member: { id: string; role: Role };
 }
+
+const noWorkspace = (): AppError => new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email');
 
 export function refuseSignIn(runtime: Runtime, provider: string, reason: string, error: AppError, request: Pick<SignInRequest, 'client'>): never {
   recordPlatformEvent(runtime, 'auth.sign_in_failed', null, { after: { provider, reason, ip: request.client.ip } });
@@ -83,7 +86,7 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
   let choices = tenantsForEmail(runtime.control, email, isoAt(now));
   if (request.workspace) choices = choices.filter((t) => t.tenant_id === request.workspace || t.slug === request.workspace);
   if (choices.length === 0) {
-    refuseSignIn(runtime, identity.provider, 'no_membership', new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email'), request);
+    refuseSignIn(runtime, identity.provider, 'no_membership', noWorkspace(), request);
   }
   if (choices.length > 1) {
     const workspaces = choices.map((t) => ({ id: t.tenant_id, name: t.name, slug: t.slug }));
@@ -112,10 +115,7 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
       return { refused: 'identity_mismatch' as const, memberId: member.id };
     }
     // The same provider account may be bound to one member of a workspace only.
-    const boundElsewhere = runtime.control
-      .statement('SELECT id FROM identities WHERE tenant_id = ? AND provider = ? AND subject = ?')
-      .pluck()
-      .get(tenantId, identity.provider, identity.subject) as string | undefined;
+    const boundElsewhere = findIdentityId(runtime.control, tenantId, identity.provider, identity.subject);
     if (boundElsewhere && boundElsewhere !== member?.identity_id) return { refused: 'identity_mismatch' as const, memberId: member?.id ?? null };
 
     let identityId = member?.identity_id ?? null;
@@ -143,7 +143,7 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
   });
 
   if (outcome.refused === 'no_membership') {
-    refuseSignIn(runtime, identity.provider, 'no_membership', new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email'), request);
+    refuseSignIn(runtime, identity.provider, 'no_membership', noWorkspace(), request);
   }
   if (outcome.refused === 'identity_mismatch') {
     runtime.tenancy.run(tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
