@@ -36,6 +36,10 @@ interface SecretRow {
 
 const ROOT_VERSION = 1;
 
+function assertSystemName(name: string): void {
+  if (!/^[a-z][a-z0-9_.-]*(:[A-Za-z0-9_.-]+)+$/.test(name) || name.length > 200) throw new RangeError(`not a system secret name: ${name}`);
+}
+
 const toInfo = (row: SecretRow): SecretInfo => ({
   name: row.name,
   fingerprint: row.fingerprint,
@@ -108,8 +112,70 @@ export class Vault {
     return open((v) => this.#dataKeyVersion('sensitive', v), sealed, { tenantId: currentTenantId(), purpose: 'sensitive', table, recordId, column }).toString('utf8');
   }
 
+  /** The workspace's own secrets (admin routes); system secrets (names with a colon) are not listed. */
   list(): SecretInfo[] {
-    return (tenantDb().statement('SELECT * FROM vault_secrets ORDER BY name').all() as SecretRow[]).map(toInfo);
+    return (tenantDb().statement("SELECT * FROM vault_secrets WHERE instr(name, ':') = 0 ORDER BY name").all() as SecretRow[]).map(toInfo);
+  }
+
+  /** Every secret name, system ones included (the export lists names, never values). */
+  names(): string[] {
+    return (tenantDb().statement('SELECT name FROM vault_secrets ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  }
+
+  // System secrets: written and read by code (an integration's refresh token, a webhook endpoint's
+  // signing secret), named `<owner>:<id>:<what>`. The admin routes cannot name them (their pattern
+  // has no colon); the owning feature audits its own events, so these calls do not.
+
+  /** Stores or replaces a system secret, sealed like any other. */
+  putSystem(name: string, value: string): void {
+    assertSystemName(name);
+    const db = tenantDb();
+    const existing = db.statement('SELECT created_at, created_by FROM vault_secrets WHERE name = ?').get(name) as Pick<SecretRow, 'created_at' | 'created_by'> | undefined;
+    this.#upsert(this.#sealedRow(name, value, existing));
+  }
+
+  /** A system secret's value, or undefined when there is none. */
+  getSystem(name: string): string | undefined {
+    assertSystemName(name);
+    const row = tenantDb().statement('SELECT sealed FROM vault_secrets WHERE name = ?').get(name) as Pick<SecretRow, 'sealed'> | undefined;
+    return row ? this.#openSecret(name, row.sealed) : undefined;
+  }
+
+  /** Deletes a system secret; false when there was none. */
+  deleteSystem(name: string): boolean {
+    assertSystemName(name);
+    return tenantDb().statement('DELETE FROM vault_secrets WHERE name = ?').run(name).changes === 1;
+  }
+
+  #sealedRow(name: string, value: string, existing: Pick<SecretRow, 'created_at' | 'created_by'> | undefined): SecretRow {
+    const { version, key } = this.#dataKey('app');
+    const now = isoAt(this.#clock.now());
+    return {
+      name,
+      sealed: seal(key, version, Buffer.from(value, 'utf8'), { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }),
+      // Keyed by the data key: recognisable by someone who holds the value, no offline guessing for anyone else.
+      fingerprint: createHmac('sha256', key).update(`fingerprint:${value}`).digest('hex').slice(0, 16),
+      last4: [...value].slice(-4).join(''),
+      created_at: existing?.created_at ?? now,
+      created_by: existing?.created_by ?? currentActorId(),
+      updated_at: now,
+      updated_by: currentActorId(),
+    };
+  }
+
+  #upsert(row: SecretRow): void {
+    tenantDb()
+      .statement(
+        `INSERT INTO vault_secrets (name, sealed, fingerprint, last4, created_at, created_by, updated_at, updated_by)
+         VALUES (@name, @sealed, @fingerprint, @last4, @created_at, @created_by, @updated_at, @updated_by)
+         ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, fingerprint = excluded.fingerprint, last4 = excluded.last4,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(row);
+  }
+
+  #openSecret(name: string, sealed: Buffer): string {
+    return open((v) => this.#dataKeyVersion('app', v), sealed, { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }).toString('utf8');
   }
 
   /** Stores a new secret (409 if the name is taken); audited with its fingerprint, never its value. */
@@ -128,25 +194,8 @@ export class Vault {
       const existing = db.statement('SELECT * FROM vault_secrets WHERE name = ?').get(name) as SecretRow | undefined;
       if (mode === 'create' && existing) throw new AppError(409, 'conflict', 'a secret with this name exists; replace it instead');
       if (mode === 'replace' && !existing) throw notFound('secret');
-      const { version, key } = this.#dataKey('app');
-      const now = isoAt(this.#clock.now());
-      const row: SecretRow = {
-        name,
-        sealed: seal(key, version, Buffer.from(value, 'utf8'), { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }),
-        // Keyed by the data key: recognisable by someone who holds the value, no offline guessing for anyone else.
-        fingerprint: createHmac('sha256', key).update(`fingerprint:${value}`).digest('hex').slice(0, 16),
-        last4: [...value].slice(-4).join(''),
-        created_at: existing?.created_at ?? now,
-        created_by: existing?.created_by ?? currentActorId(),
-        updated_at: now,
-        updated_by: currentActorId(),
-      };
-      db.statement(
-        `INSERT INTO vault_secrets (name, sealed, fingerprint, last4, created_at, created_by, updated_at, updated_by)
-         VALUES (@name, @sealed, @fingerprint, @last4, @created_at, @created_by, @updated_at, @updated_by)
-         ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, fingerprint = excluded.fingerprint, last4 = excluded.last4,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      ).run(row);
+      const row = this.#sealedRow(name, value, existing);
+      this.#upsert(row);
       recordTenantEvent(existing ? 'vault.secret_replaced' : 'vault.secret_created', { type: 'secret', id: name }, {
         ...(existing ? { before: { fingerprint: existing.fingerprint } } : {}),
         after: { fingerprint: row.fingerprint },
@@ -159,7 +208,7 @@ export class Vault {
   read(name: string, options: { person: boolean }): string {
     const row = tenantDb().statement('SELECT * FROM vault_secrets WHERE name = ?').get(name) as SecretRow | undefined;
     if (!row) throw notFound('secret');
-    const value = open((v) => this.#dataKeyVersion('app', v), row.sealed, { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }).toString('utf8');
+    const value = this.#openSecret(name, row.sealed);
     if (options.person) recordTenantEvent('vault.secret_read', { type: 'secret', id: name }, { after: { fingerprint: row.fingerprint } });
     return value;
   }

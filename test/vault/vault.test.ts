@@ -108,3 +108,27 @@ t.test('without the right root key nothing opens; sensitive fields are bound to 
   t.teardown(() => other.close());
   t.throws(() => other.tenancy.run(tenant.id, { actor: null, requestId: null }, () => other.vault.read('k', { person: false })), VaultOpenError);
 });
+
+t.test('system secrets are sealed like any other, unaudited by the vault, out of the admin list and out of reach of the admin routes', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  const token = tenant.token('admin');
+  const name = 'integration:in_1:refresh_token';
+  inTenant(api, tenant.id, () => {
+    api.runtime.vault.putSystem(name, 'first-refresh-token');
+    api.runtime.vault.putSystem(name, 'second-refresh-token');
+  });
+  t.equal(inTenant(api, tenant.id, () => api.runtime.vault.getSystem(name)), 'second-refresh-token');
+  t.equal(inTenant(api, tenant.id, () => api.runtime.vault.getSystem('integration:in_2:refresh_token')), undefined);
+  t.notOk(inTenant(api, tenant.id, () => tenantDb().serialize()).includes(Buffer.from('second-refresh')), 'sealed on disk');
+  t.same(inTenant(api, tenant.id, () => api.runtime.vault.names()), [name], 'the export can name it');
+  const list = await api.call({ method: 'GET', url: '/api/v1/vault/secrets', token });
+  t.same(list.json().items, [], 'not among the workspace secrets admins manage');
+  const del = await api.call({ method: 'DELETE', url: `/api/v1/vault/secrets/${encodeURIComponent(name)}`, token });
+  t.equal(del.statusCode, 404, 'the admin routes cannot name a system secret');
+  t.ok(inTenant(api, tenant.id, () => api.runtime.vault.getSystem(name)), 'and it is still there');
+  t.throws(() => inTenant(api, tenant.id, () => api.runtime.vault.putSystem('smtp.password', 'x')), RangeError, 'system names carry an owner prefix');
+  t.same(inTenant(api, tenant.id, () => tenantDb().statement("SELECT count(*) AS n FROM audit_events WHERE action LIKE 'vault.%'").get()), { n: 0 });
+  t.equal(inTenant(api, tenant.id, () => api.runtime.vault.deleteSystem(name)), true);
+  t.equal(inTenant(api, tenant.id, () => api.runtime.vault.deleteSystem(name)), false);
+});
