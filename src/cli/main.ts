@@ -3,36 +3,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
 import { recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
-import { ConfigError, loadConfigFromProcess, type Config } from '../config/config.js';
+import { ConfigError } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
 import { DEMO_PEOPLE, startDevSignIn } from '../dev/dev-sign-in.js';
 import { invite } from '../members/members.service.js';
-import { openRuntime, type Runtime } from '../runtime.js';
+import { openRuntime } from '../runtime.js';
 import { serve } from '../server.js';
-
-class CliError extends Error {}
-
-/** Loads the config; notices (e.g. a generated development key) go to stderr, never stdout. */
-function withConfig(): { config: Config; notices: string[] } {
-  const loaded = loadConfigFromProcess();
-  for (const notice of loaded.notices) process.stderr.write(`spinney: ${notice}\n`);
-  return loaded;
-}
-
-/** Opens the runtime for one command and always closes it. */
-async function withRuntime<T>(fn: (runtime: Runtime) => T | Promise<T>, config = withConfig().config): Promise<T> {
-  const runtime = openRuntime(config);
-  try {
-    return await fn(runtime);
-  } finally {
-    runtime.close();
-  }
-}
-
-const print = (value: unknown): void => {
-  process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
-};
+import { CliError, print, withConfig, withRuntime } from './support.js';
 
 function printTenants(tenants: Tenant[], json: boolean): void {
   if (json) return print(tenants);
