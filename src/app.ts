@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream } from 'pino';
 import { auditRoutes } from './audit/audit.routes.js';
 import authPlugin from './auth/auth.plugin.js';
-import { cookieSigningKey } from './auth/derived-keys.js';
+import { cookieSigner } from './auth/derived-keys.js';
 import { contactSensitiveRoutes } from './contacts/contact-sensitive.routes.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -108,13 +108,13 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   });
   // Rate limits run first: a flood is refused before any token is checked or body read.
   if (config.rateLimits.global > 0 || config.rateLimits.signIn > 0) await app.register(rateLimit, rateLimitOptions(runtime));
-  await app.register(cookie, { secret: cookieSigningKey(config.tokens.signingKey) });
+  await app.register(cookie, { secret: cookieSigner(config.keys.signing) });
   await app.register(authPlugin, { runtime });
 
   const signIn = {
     runtime,
     codeFlow: new CodeFlowClients([...config.signIn.codeFlow, ...extraProviders], config.publicUrl, config.env !== 'production'),
-    idTokens: new IdTokenVerifier(config.signIn.idToken, config.tokens.signingKey, runtime.clock, runtime.control),
+    idTokens: new IdTokenVerifier(config.signIn.idToken, config.keys.signing, runtime.clock, runtime.control),
   };
   await app.register(healthRoutes(runtime));
   await app.register(webRoutes);

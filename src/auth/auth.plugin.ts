@@ -3,14 +3,13 @@
 //               check the tenant's status in the control plane, check the route's permission.
 //               Runs before the body is read, so an anonymous caller cannot make us parse anything.
 //  preHandler – bind the request to the token's tenant (AsyncLocalStorage) for the handler.
-import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, routeNotFound, sendError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
-import { ACCESS_TOKEN_ALGORITHM, REQUIRED_CLAIMS } from './access-token.js';
+import { AccessTokens } from './access-token.js';
 import { isRole, roleHas, type Permission, type Role } from './permissions.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
@@ -42,14 +41,14 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 const unauthenticated = (message: string, code = 'invalid_token'): AppError => new AppError(401, code, message);
 
-function authenticate(app: FastifyInstance, runtime: Runtime, verified: VerifiedTokens, request: FastifyRequest): RequestAuth {
+function authenticate(accessTokens: AccessTokens, runtime: Runtime, verified: VerifiedTokens, request: FastifyRequest): RequestAuth {
   const header = request.headers.authorization;
   if (!header) throw unauthenticated('send an access token as "Authorization: Bearer <token>"', 'unauthenticated');
   const match = BEARER.exec(header);
   if (!match) throw unauthenticated('the authorization header is not a bearer token');
   const token = match[1] as string;
 
-  const auth = verified.get(token) ?? verifyToken(app, runtime, verified, token);
+  const auth = verified.get(token) ?? verifyToken(accessTokens, runtime, verified, token);
   if (auth.expiresAtMs <= runtime.clock.now() - CLOCK_TOLERANCE_SECONDS * 1000) throw unauthenticated('the access token has expired', 'token_expired');
   // Checked on every request, cached token or not (statuses are at most a second old).
   const status = runtime.tenantStatus.get(auth.tenantId);
@@ -58,11 +57,11 @@ function authenticate(app: FastifyInstance, runtime: Runtime, verified: Verified
   return auth;
 }
 
-function verifyToken(app: FastifyInstance, runtime: Runtime, verified: VerifiedTokens, token: string): RequestAuth {
+function verifyToken(accessTokens: AccessTokens, runtime: Runtime, verified: VerifiedTokens, token: string): RequestAuth {
   const maxLifetimeSeconds = runtime.config.tokens.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS;
   let claims: Record<string, unknown>;
   try {
-    claims = app.jwt.verify(token);
+    claims = accessTokens.verify(token);
   } catch {
     throw unauthenticated('the access token is not valid');
   }
@@ -89,19 +88,7 @@ export const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip, 
 async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): Promise<void> {
   const { runtime } = options;
   const { tokens } = runtime.config;
-  await app.register(fastifyJwt, {
-    secret: tokens.signingKey,
-    verify: {
-      algorithms: [ACCESS_TOKEN_ALGORITHM],
-      allowedIss: tokens.issuer,
-      allowedAud: tokens.audience,
-      requiredClaims: REQUIRED_CLAIMS,
-      // Times (exp, iat, lifetime) are checked in verifyToken against the runtime clock, which
-      // tests move forward; fast-jwt would read the wall clock.
-      ignoreExpiration: true,
-      cache: false, // VerifiedTokens caches successes by the token itself (no hashing per request)
-    },
-  });
+  const accessTokens = new AccessTokens(runtime.config);
   const verified = new VerifiedTokens(tokens.verifyCacheSize);
 
   app.decorateRequest('auth', null);
@@ -112,7 +99,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     const route = request.routeOptions.config;
     if (route.public) return done();
     try {
-      const auth = authenticate(app, runtime, verified, request);
+      const auth = authenticate(accessTokens, runtime, verified, request);
       const permission = route.permission as Permission;
       if (!roleHas(auth.role, permission)) throw new AppError(403, 'forbidden', `your role (${auth.role}) cannot do this`);
       // The session is checked on every request, outside the token cache: a signed-out, revoked or

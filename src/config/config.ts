@@ -3,6 +3,7 @@
 // in production any missing or unsafe setting is collected and reported together.
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseKeySet, readKeyFile, ROOT_KEY_NAMES, ROOT_KEY_VARIABLES, RootKeySet, type KeySource, type RootKeyName, type RootKeyVersion } from '../vault/root-keys.js';
 import { ensureDevSecret } from './dev-secrets.js';
 
 export type SpinneyEnv = 'development' | 'test' | 'production';
@@ -21,8 +22,6 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly devSignIn: boolean;
   readonly tokens: {
-    /** HS256 secret for access tokens; at least 32 bytes. */
-    readonly signingKey: Buffer;
     readonly issuer: string;
     readonly audience: string;
     readonly accessTokenTtlSeconds: number;
@@ -30,15 +29,12 @@ export interface Config {
     readonly verifyCacheSize: number;
   };
   /**
-   * Root keys of the vault (ARCHITECTURE.md "Keys and the vault"), each at least 32 bytes and
-   * independent of the others: app secrets (integration tokens, API keys, webhook secrets) and
-   * sensitive fields (customer-sensitive columns and file blobs). Version 1 for now; rotation adds
-   * versions.
+   * The three root keys (ARCHITECTURE.md "Keys and the vault"), each a set of versions of at least
+   * 32 bytes, independent of the others: token signing (access tokens and keys derived from it),
+   * app secrets (vault secrets, integration tokens, webhook secrets, the keyring) and sensitive
+   * fields (customer-sensitive columns and file blobs).
    */
-  readonly vault: {
-    readonly appSecretsKey: Buffer;
-    readonly sensitiveFieldsKey: Buffer;
-  };
+  readonly keys: RootKeys;
   readonly sessions: {
     /** Absolute lifetime of a session from sign-in. */
     readonly lifetimeSeconds: number;
@@ -53,6 +49,8 @@ export interface Config {
   readonly rateLimits: { readonly signIn: number; readonly global: number };
   readonly signIn: SignInConfig;
 }
+
+export type RootKeys = Readonly<Record<RootKeyName, RootKeySet>>;
 
 /** A provider we run the authorization code flow against (browser and native sign-in). */
 export interface CodeFlowProvider {
@@ -204,33 +202,58 @@ export function loadConfig(env: Env): LoadedConfig {
   }
 
   // The three root keys: from the environment or a file; generated once per data dir in
-  // development; required, long enough and pairwise different in production.
-  const rootKey = (name: string, devFile: string, label: string): Buffer | undefined => {
-    let key = secret(env, name, problems);
-    if (production) {
-      if (!key) problems.push(`${name} (or ${name}_FILE) is required in production`);
-    } else if (!key && dataDirWritable) {
+  // development; required, long enough and pairwise different in production. Each is a set of
+  // versions (src/vault/root-keys.ts); a single secret is version 1.
+  const rootKeySet = (name: RootKeyName, devFile: string, label: string): RootKeySet | undefined => {
+    const variable = ROOT_KEY_VARIABLES[name];
+    const direct = env[variable];
+    const file = env[`${variable}_FILE`];
+    let source: KeySource | undefined;
+    let bytes: Buffer | undefined;
+    if (direct && file) problems.push(`set only one of ${variable} and ${variable}_FILE`);
+    else if (direct) [source, bytes] = [{ kind: 'env', variable }, Buffer.from(direct, 'utf8')];
+    else if (file) {
+      source = { kind: 'file', path: file };
+      try {
+        bytes = readKeyFile(file);
+      } catch {
+        problems.push(`${variable}_FILE (${file}) cannot be read`);
+      }
+    } else if (production) problems.push(`${variable} (or ${variable}_FILE) is required in production`);
+    else if (dataDirWritable) {
       const generated = ensureDevSecret(dataDir, devFile);
-      key = generated.value;
+      [source, bytes] = [{ kind: 'file', path: generated.path }, generated.value];
       if (generated.created) notices.push(`generated a development ${label} at ${generated.path}`);
     }
-    if (key && key.length < MIN_SECRET_BYTES) problems.push(`${name} is too short (${key.length} bytes; at least ${MIN_SECRET_BYTES} needed)`);
-    return key;
+    if (!source || !bytes) return undefined;
+    let versions: RootKeyVersion[];
+    try {
+      versions = parseKeySet(bytes);
+    } catch (err) {
+      problems.push(`${variable}: ${(err as Error).message}`);
+      return undefined;
+    }
+    for (const v of versions) {
+      const which = versions.length > 1 ? `${variable} version ${v.version}` : variable;
+      if (v.key.length < MIN_SECRET_BYTES) problems.push(`${which} is too short (${v.key.length} bytes; at least ${MIN_SECRET_BYTES} needed)`);
+    }
+    return new RootKeySet(name, source, versions);
   };
-  const signingKey = rootKey('SPINNEY_TOKEN_SIGNING_KEY', 'token-signing.key', 'token signing key');
-  const appSecretsKey = rootKey('SPINNEY_APP_SECRETS_KEY', 'app-secrets.key', 'app secrets key');
-  const sensitiveFieldsKey = rootKey('SPINNEY_SENSITIVE_FIELDS_KEY', 'sensitive-fields.key', 'sensitive fields key');
-  const roots: [string, Buffer | undefined][] = [
-    ['SPINNEY_TOKEN_SIGNING_KEY', signingKey],
-    ['SPINNEY_APP_SECRETS_KEY', appSecretsKey],
-    ['SPINNEY_SENSITIVE_FIELDS_KEY', sensitiveFieldsKey],
-  ];
-  for (let i = 0; i < roots.length; i += 1) {
-    for (let j = i + 1; j < roots.length; j += 1) {
-      const [a, keyA] = roots[i] as [string, Buffer | undefined];
-      const [b, keyB] = roots[j] as [string, Buffer | undefined];
-      // Independent keys: one leaked key must not open what another protects.
-      if (keyA && keyB && keyA.equals(keyB)) problems.push(`${a} and ${b} must be different keys`);
+  const keys = {
+    signing: rootKeySet('signing', 'token-signing.key', 'token signing key'),
+    app: rootKeySet('app', 'app-secrets.key', 'app secrets key'),
+    sensitive: rootKeySet('sensitive', 'sensitive-fields.key', 'sensitive fields key'),
+  };
+  // Independent keys: one leaked key must not open what another protects, in any version.
+  const allVersions = ROOT_KEY_NAMES.flatMap((name) => (keys[name]?.versions() ?? []).map((v) => ({ name, ...v })));
+  const reported = new Set<string>();
+  for (const [i, a] of allVersions.entries()) {
+    for (const b of allVersions.slice(i + 1)) {
+      const pair = `${ROOT_KEY_VARIABLES[a.name]} and ${ROOT_KEY_VARIABLES[b.name]}`;
+      if (a.key.equals(b.key) && !reported.has(pair)) {
+        reported.add(pair);
+        problems.push(a.name === b.name ? `${ROOT_KEY_VARIABLES[a.name]} repeats a key in two versions` : `${pair} must be different keys`);
+      }
     }
   }
   if (production) {
@@ -257,13 +280,12 @@ export function loadConfig(env: Env): LoadedConfig {
     trustProxy,
     devSignIn,
     tokens: {
-      signingKey: signingKey as Buffer,
       issuer: publicUrl,
       audience: 'spinney-api',
       accessTokenTtlSeconds,
       verifyCacheSize,
     },
-    vault: { appSecretsKey: appSecretsKey as Buffer, sensitiveFieldsKey: sensitiveFieldsKey as Buffer },
+    keys: keys as RootKeys,
     sessions,
     rateLimits,
     signIn,

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Runtime } from '../runtime.js';
 
-// /healthz: the process answers. /readyz: control.db answers a query and the signing key is loaded.
+// /healthz: the process answers. /readyz: control.db answers a query and a signing key is loaded.
 export const healthRoutes = (runtime: Runtime): FastifyPluginAsync => async (app) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    const checks = { controlDb: false, signingKey: runtime.config.tokens.signingKey.length > 0 };
+    const checks = { controlDb: false, signingKey: runtime.config.keys.signing.current().key.length > 0 };
     try {
       checks.controlDb = runtime.control.statement('SELECT 1 AS ok').get() !== undefined;
     } catch {

@@ -7,7 +7,6 @@
 // server's key, and it lets a client that lost a refresh response retry with the previous token
 // and get exactly the same new pair, without the server ever storing a usable token.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { deriveKey } from '../auth/derived-keys.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
@@ -36,10 +35,8 @@ export function parseRefreshToken(value: unknown): ParsedRefreshToken | null {
 
 export const hashRefreshSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
 
-/** Derives the rotation key from the token signing key, so no further secret has to be configured. */
-export function rotationKey(signingKey: Buffer): Buffer {
-  return deriveKey(signingKey, 'spinney refresh-token rotation v1');
-}
+/** The rotation key is derived from the token signing key, so no further secret has to be configured. */
+export const ROTATION_KEY_INFO = 'spinney refresh-token rotation v1';
 
 export function nextRefreshSecret(key: Buffer, previous: string): string {
   return createHmac('sha256', key).update(previous, 'utf8').digest('base64url');

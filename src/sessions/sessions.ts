@@ -5,7 +5,8 @@
 // Lifetimes (config.sessions): an absolute end (8 h), an idle end (30 min without a request or a
 // refresh) and a re-authentication window for sensitive routes (10 min since the last activity or
 // sign-in). All times come from the injected clock, so tests move time instead of sleeping.
-import { createAccessTokenSigner } from '../auth/access-token.js';
+import { AccessTokens } from '../auth/access-token.js';
+import { DerivedKeys } from '../auth/derived-keys.js';
 import type { Role } from '../auth/permissions.js';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import type { Config } from '../config/config.js';
@@ -13,7 +14,7 @@ import { AppError } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { currentTenantId, tenantDb } from '../tenancy/context.js';
 import { isoAt, type Clock } from '../time/clock.js';
-import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, nextRefreshSecret, rotationKey, type ParsedRefreshToken } from './refresh-token.js';
+import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, nextRefreshSecret, ROTATION_KEY_INFO, type ParsedRefreshToken } from './refresh-token.js';
 import {
   endSessionRow,
   findRefreshGeneration,
@@ -77,15 +78,15 @@ const sessionEnded = (message: string, code = 'session_ended'): AppError => new 
 export class Sessions {
   readonly #config: Config;
   readonly #clock: Clock;
-  readonly #sign: ReturnType<typeof createAccessTokenSigner>;
-  readonly #rotationKey: Buffer;
+  readonly #accessTokens: AccessTokens;
+  readonly #rotationKeys: DerivedKeys;
   readonly #touchEveryMs: number;
 
   constructor(config: Config, clock: Clock) {
     this.#config = config;
     this.#clock = clock;
-    this.#sign = createAccessTokenSigner(config);
-    this.#rotationKey = rotationKey(config.tokens.signingKey);
+    this.#accessTokens = new AccessTokens(config);
+    this.#rotationKeys = new DerivedKeys(config.keys.signing, ROTATION_KEY_INFO);
     // Writing last_seen on every request would turn every read into a write; a minute (or a tenth
     // of the idle timeout, if that is shorter) is precise enough and errs towards ending earlier.
     this.#touchEveryMs = Math.min(60_000, (config.sessions.idleSeconds * 1000) / 10);
@@ -140,15 +141,16 @@ export class Sessions {
 
       if (presented.rotated_at !== null) {
         const successor = findRefreshGeneration(session.id, presented.generation + 1);
-        const next = nextRefreshSecret(this.#rotationKey, token.secret);
         const withinGrace = now - Date.parse(presented.rotated_at) <= this.#config.sessions.refreshGraceSeconds * 1000;
-        if (successor && successor.rotated_at === null && withinGrace && successor.token_hash.equals(hashRefreshSecret(next))) {
+        // Any version of the signing key: the rotation may have happened just before a key rotation.
+        const next = successor && this.#rotationKeys.all().map((key) => nextRefreshSecret(key, token.secret)).find((candidate) => successor.token_hash.equals(hashRefreshSecret(candidate)));
+        if (successor && successor.rotated_at === null && withinGrace && next) {
           return this.#issue(session, next, Date.parse(successor.issued_at), Date.parse(session.last_seen_at));
         }
         return this.#endWith(session, now, 'refresh_reused', 'refresh_token_reused');
       }
 
-      const next = nextRefreshSecret(this.#rotationKey, token.secret);
+      const next = nextRefreshSecret(this.#rotationKeys.current(), token.secret);
       markRotated(hash, isoAt(now));
       insertRefreshToken({ token_hash: hashRefreshSecret(next), session_id: session.id, generation: presented.generation + 1, issued_at: isoAt(now) });
       touchSession(session.id, isoAt(now));
@@ -262,7 +264,7 @@ export class Sessions {
     const claims = { tid: currentTenantId(), sub: session.user_id, role: session.role as Role, sid: session.id };
     const iat = Math.floor(issuedAtMs / 1000) * 1000;
     return {
-      accessToken: this.#sign(claims, iat),
+      accessToken: this.#accessTokens.sign(claims, iat),
       accessTokenExpiresAt: isoAt(iat + this.#config.tokens.accessTokenTtlSeconds * 1000),
       refreshToken: formatRefreshToken(currentTenantId(), secret),
       session: this.#times(session, lastSeenMs),

@@ -4,12 +4,13 @@
 // has not expired and has not been spent before, so a captured token cannot be replayed.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { deriveKey } from '../auth/derived-keys.js';
+import { DerivedKeys } from '../auth/derived-keys.js';
 import type { IdTokenProvider } from '../config/config.js';
 import type { ControlDb } from '../control/control-db.js';
 import { AppError } from '../http/errors.js';
 import type { Clock } from '../time/clock.js';
 import { isoAt } from '../time/clock.js';
+import type { RootKeySet } from '../vault/root-keys.js';
 import { identityFromClaims, signInFailed } from './code-flow.js';
 import type { VerifiedIdentity } from './signin.service.js';
 
@@ -18,13 +19,13 @@ export const NONCE_TTL_SECONDS = 600;
 export class IdTokenVerifier {
   readonly #providers: Map<string, IdTokenProvider>;
   readonly #keys = new Map<string, JWTVerifyGetKey>();
-  readonly #nonceKey: Buffer;
+  readonly #nonceKeys: DerivedKeys;
   readonly #clock: Clock;
   readonly #control: ControlDb;
 
-  constructor(providers: readonly IdTokenProvider[], signingKey: Buffer, clock: Clock, control: ControlDb) {
+  constructor(providers: readonly IdTokenProvider[], signing: RootKeySet, clock: Clock, control: ControlDb) {
     this.#providers = new Map(providers.map((p) => [p.id, p]));
-    this.#nonceKey = deriveKey(signingKey, 'spinney exchange nonce v1');
+    this.#nonceKeys = new DerivedKeys(signing, 'spinney exchange nonce v1');
     this.#clock = clock;
     this.#control = control;
   }
@@ -37,7 +38,7 @@ export class IdTokenVerifier {
   issueNonce(): { nonce: string; expiresAt: string } {
     const expires = Math.floor(this.#clock.now() / 1000) + NONCE_TTL_SECONDS;
     const body = `${randomBytes(18).toString('base64url')}.${expires}`;
-    return { nonce: `${body}.${this.#mac(body)}`, expiresAt: isoAt(expires * 1000) };
+    return { nonce: `${body}.${mac(this.#nonceKeys.current(), body)}`, expiresAt: isoAt(expires * 1000) };
   }
 
   async verify(providerId: string, idToken: string, nonce: string): Promise<VerifiedIdentity> {
@@ -67,14 +68,11 @@ export class IdTokenVerifier {
     return identityFromClaims(provider.id, payload);
   }
 
-  #mac(body: string): string {
-    return createHmac('sha256', this.#nonceKey).update(body).digest('base64url');
-  }
-
   #checkNonce(nonce: string): number {
     const match = /^([A-Za-z0-9_-]{24})\.(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(nonce);
-    const expected = match && Buffer.from(this.#mac(`${match[1]}.${match[2]}`));
-    if (!match || !expected || !timingSafeEqual(expected, Buffer.from(match[3] as string))) throw signInFailed('the nonce was not issued by this server', 'nonce_mismatch');
+    // Made with any version of the signing key this server still has.
+    const signed = match && this.#nonceKeys.all().some((key) => timingSafeEqual(Buffer.from(mac(key, `${match[1]}.${match[2]}`)), Buffer.from(match[3] as string)));
+    if (!match || !signed) throw signInFailed('the nonce was not issued by this server', 'nonce_mismatch');
     const expires = Number(match[2]) * 1000;
     if (expires <= this.#clock.now()) throw signInFailed('the nonce has expired; request a new one', 'nonce_expired');
     return expires;
@@ -98,3 +96,5 @@ export class IdTokenVerifier {
     return keys;
   }
 }
+
+const mac = (key: Buffer, body: string): string => createHmac('sha256', key).update(body).digest('base64url');

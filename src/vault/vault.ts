@@ -9,6 +9,7 @@ import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js
 import type { Clock } from '../time/clock.js';
 import { isoAt } from '../time/clock.js';
 import { open, seal } from './envelope.js';
+import type { RootKeySet } from './root-keys.js';
 
 export type Purpose = 'app' | 'sensitive';
 
@@ -34,8 +35,6 @@ interface SecretRow {
   updated_by: string;
 }
 
-const ROOT_VERSION = 1;
-
 function assertSystemName(name: string): void {
   if (!/^[a-z][a-z0-9_.-]*(:[A-Za-z0-9_.-]+)+$/.test(name) || name.length > 200) throw new RangeError(`not a system secret name: ${name}`);
 }
@@ -51,11 +50,13 @@ const toInfo = (row: SecretRow): SecretInfo => ({
 });
 
 export class Vault {
-  readonly #roots: Record<Purpose, Buffer>;
+  readonly #roots: Record<Purpose, RootKeySet>;
   readonly #clock: Clock;
+  // Root keys are at least 32 bytes of any kind; an HMAC turns each version into exactly 256 bits.
+  readonly #normalised = new WeakMap<Buffer, Buffer>();
 
   constructor(config: Config, clock: Clock) {
-    this.#roots = { app: config.vault.appSecretsKey, sensitive: config.vault.sensitiveFieldsKey };
+    this.#roots = { app: config.keys.app, sensitive: config.keys.sensitive };
     this.#clock = clock;
   }
 
@@ -65,13 +66,36 @@ export class Vault {
     const row = db.statement('SELECT version, wrapped FROM vault_keys WHERE purpose = ? ORDER BY version DESC LIMIT 1').get(purpose) as { version: number; wrapped: Buffer } | undefined;
     if (row) return { version: row.version, key: this.#unwrap(purpose, row.version, row.wrapped) };
     // OR IGNORE: two processes creating the first key at once keep one of them, then both read it.
+    const root = this.#roots[purpose].current();
     db.statement('INSERT OR IGNORE INTO vault_keys (purpose, version, wrapped, root_version, created_at) VALUES (?, 1, ?, ?, ?)').run(
       purpose,
-      seal(this.#rootKey(purpose), ROOT_VERSION, randomBytes(32), this.#wrapContext(purpose, 1)),
-      ROOT_VERSION,
+      seal(this.#normalise(root.key), root.version, randomBytes(32), this.#wrapContext(purpose, 1)),
+      root.version,
       isoAt(this.#clock.now()),
     );
     return this.#dataKey(purpose);
+  }
+
+  /**
+   * Re-seals the current tenant's data keys of a purpose with the newest root key version. The
+   * data keys themselves (and so every value they sealed) stay as they are. Returns how many moved.
+   */
+  rewrap(purpose: Purpose): number {
+    const db = tenantDb();
+    const root = this.#roots[purpose].current();
+    return db.transaction(() => {
+      const rows = db.statement('SELECT version, wrapped, root_version FROM vault_keys WHERE purpose = ? AND root_version <> ?').all(purpose, root.version) as { version: number; wrapped: Buffer; root_version: number }[];
+      for (const row of rows) {
+        const key = this.#unwrap(purpose, row.version, row.wrapped);
+        db.statement('UPDATE vault_keys SET wrapped = ?, root_version = ? WHERE purpose = ? AND version = ?').run(
+          seal(this.#normalise(root.key), root.version, key, this.#wrapContext(purpose, row.version)),
+          root.version,
+          purpose,
+          row.version,
+        );
+      }
+      return rows.length;
+    });
   }
 
   #dataKeyVersion(purpose: Purpose, version: number): Buffer | undefined {
@@ -79,9 +103,18 @@ export class Vault {
     return row ? this.#unwrap(purpose, version, row.wrapped) : undefined;
   }
 
-  #rootKey(purpose: Purpose): Buffer {
-    // Root keys are at least 32 bytes of any kind; an HMAC turns each into exactly 256 bits.
-    return createHmac('sha256', this.#roots[purpose]).update('spinney vault root v1').digest();
+  #normalise(root: Buffer): Buffer {
+    let key = this.#normalised.get(root);
+    if (!key) {
+      key = createHmac('sha256', root).update('spinney vault root v1').digest();
+      this.#normalised.set(root, key);
+    }
+    return key;
+  }
+
+  #rootKey(purpose: Purpose, version: number): Buffer | undefined {
+    const root = this.#roots[purpose].get(version);
+    return root && this.#normalise(root);
   }
 
   #wrapContext(purpose: Purpose, version: number) {
@@ -89,7 +122,7 @@ export class Vault {
   }
 
   #unwrap(purpose: Purpose, version: number, wrapped: Buffer): Buffer {
-    return open(() => this.#rootKey(purpose), wrapped, this.#wrapContext(purpose, version));
+    return open((v) => this.#rootKey(purpose, v), wrapped, this.#wrapContext(purpose, version));
   }
 
   /** The data-key versions of the current tenant, with the root-key version each is sealed by. */

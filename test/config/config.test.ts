@@ -48,7 +48,7 @@ t.test('a correct production configuration loads into a frozen object, secrets f
   const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL', ...GOOGLE, ...VAULT_KEYS });
   t.equal(config.env, 'production');
   t.equal(config.publicUrl, 'https://spinney.example');
-  t.equal(config.tokens.signingKey.toString(), GOOD_KEY, 'trailing newline removed');
+  t.equal(config.keys.signing.current().key.toString(), GOOD_KEY, 'trailing newline removed');
   t.equal(config.sqliteSynchronous, 'FULL');
   t.equal(config.devSignIn, false);
   t.same(notices, []);
@@ -86,11 +86,11 @@ t.test('development generates a missing signing key once, privately, and says so
   t.match(first.notices, [/generated a development token signing key/]);
   const path = join(dataDir, 'dev-secrets', 'token-signing.key');
   t.equal(statSync(path).mode & 0o777, 0o600);
-  t.ok(first.config.tokens.signingKey.length >= 32);
+  t.ok(first.config.keys.signing.current().key.length >= 32);
   const second = loadConfig({ SPINNEY_DATA_DIR: dataDir });
   t.same(second.notices, [], 'the second start reuses it quietly');
-  t.equal(second.config.tokens.signingKey.toString(), first.config.tokens.signingKey.toString());
-  t.equal(readFileSync(path, 'utf8').trim(), first.config.tokens.signingKey.toString());
+  t.equal(second.config.keys.signing.current().key.toString(), first.config.keys.signing.current().key.toString());
+  t.equal(readFileSync(path, 'utf8').trim(), first.config.keys.signing.current().key.toString());
 });
 
 t.test('a data dir that cannot be used is named (works as root too: a file is in the way)', async (t) => {
@@ -105,9 +105,9 @@ t.test('a key file is used byte for byte: binary keys keep their length, one tra
   const binary = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 200) % 256));
   writeFileSync(join(dataDir, 'binary.key'), binary);
   const loaded = loadConfig({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'binary.key') });
-  t.ok(loaded.config.tokens.signingKey.equals(binary), 'no UTF-8 decoding mangles the bytes');
+  t.ok(loaded.config.keys.signing.current().key.equals(binary), 'no UTF-8 decoding mangles the bytes');
   writeFileSync(join(dataDir, 'text.key'), `${GOOD_KEY}\r\n`);
-  t.equal(loadConfig({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'text.key') }).config.tokens.signingKey.toString(), GOOD_KEY);
+  t.equal(loadConfig({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'text.key') }).config.keys.signing.current().key.toString(), GOOD_KEY);
   writeFileSync(join(dataDir, 'short.key'), Buffer.alloc(31, 7));
   t.match(problemsOf({ SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY_FILE: join(dataDir, 'short.key') }), [/too short \(31 bytes/]);
 });
@@ -144,13 +144,13 @@ t.test('the three root keys are independent: each required in production, long e
   const keyFile = join(dataDir, 'app.key');
   writeFileSync(keyFile, `${'f'.repeat(40)}\n`);
   const { config } = loadConfig({ ...base, SPINNEY_APP_SECRETS_KEY_FILE: keyFile, SPINNEY_SENSITIVE_FIELDS_KEY: 's'.repeat(48) });
-  t.equal(config.vault.appSecretsKey.toString(), 'f'.repeat(40), 'from a file');
-  t.ok(Object.isFrozen(config.vault));
+  t.equal(config.keys.app.current().key.toString(), 'f'.repeat(40), 'from a file');
+  t.ok(Object.isFrozen(config.keys));
 
   const devDir = tempDataDir(t);
   const dev = loadConfig({ SPINNEY_DATA_DIR: devDir });
   t.same(dev.notices.map((n) => n.replace(/ at .*/, '')), ['generated a development token signing key', 'generated a development app secrets key', 'generated a development sensitive fields key']);
-  const keys = [dev.config.tokens.signingKey, dev.config.vault.appSecretsKey, dev.config.vault.sensitiveFieldsKey];
+  const keys = [dev.config.keys.signing.current().key, dev.config.keys.app.current().key, dev.config.keys.sensitive.current().key];
   t.equal(new Set(keys.map((k) => k.toString('hex'))).size, 3, 'development generates three different keys');
   for (const name of ['app-secrets.key', 'sensitive-fields.key']) t.equal(statSync(join(devDir, 'dev-secrets', name)).mode & 0o777, 0o600, name);
 });

@@ -1,9 +1,8 @@
 // Sign-in through the real code flow: the app (driven by inject) redirects to a real OpenID
 // provider on loopback (src/dev/dev-oidc-provider.ts playing Google), the test's "browser" signs
 // in there, and comes back to the app's callback with the provider's code.
-import { Signer } from '@fastify/cookie';
 import type { LightMyRequestResponse } from 'fastify';
-import { cookieSigningKey } from '../../src/auth/derived-keys.js';
+import { cookieSigner } from '../../src/auth/derived-keys.js';
 import { startDevOidcProvider, type DevOidcProvider, type DevOidcUser } from '../../src/dev/dev-oidc-provider.js';
 import { build, type Teardown, type TestApp } from './app.js';
 import { signInAtProvider } from './oidc-browser.js';
@@ -41,7 +40,7 @@ export async function signInRig(t: Teardown, env: Record<string, string> = {}, o
     [],
     options,
   );
-  const signer = new Signer(cookieSigningKey(api.config.tokens.signingKey));
+  const signer = cookieSigner(api.config.keys.signing);
   const start: SignInRig['start'] = async (query = '') => {
     const response = await api.call({ method: 'GET', url: `/api/v1/auth/signin/google${query}` });
     const flow = response.cookies.find((c) => c.name === '__Secure-spinney_signin');

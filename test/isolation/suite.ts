@@ -9,7 +9,7 @@
 // It returns violations instead of asserting, so a test can also prove it catches broken routes.
 import { tenantDb } from '../../src/tenancy/context.js';
 import type { RegisteredRoute } from '../../src/http/route-registry.js';
-import { createAccessTokenSigner } from '../../src/auth/access-token.js';
+import { AccessTokens } from '../../src/auth/access-token.js';
 import { startSession, type TestApp } from '../helpers/app.js';
 import { FIXTURES } from './fixtures.js';
 
@@ -77,7 +77,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
   const b = api.tenant('Tenant B');
   const tokenB = b.token('admin', 'us_bob');
   const seedTokenA = a.token('admin', 'us_alice');
-  const sign = createAccessTokenSigner(api.config);
+  const accessTokens = new AccessTokens(api.config);
   const violations: string[] = [];
   const checked: SuiteResult['checked'] = [];
 
@@ -136,7 +136,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
 
     // A correctly signed token that names B but carries A's session: sessions belong to one
     // workspace, so it is refused everywhere.
-    const forged = await request(sign({ tid: b.id, sub: 'us_alice', role: 'admin', sid: sessionA.id }), idsB);
+    const forged = await request(accessTokens.sign({ tid: b.id, sub: 'us_alice', role: 'admin', sid: sessionA.id }, api.runtime.clock.now()), idsB);
     probes.push("A's session as B");
     if (forged.statusCode !== 401) violations.push(`${name}: answered ${forged.statusCode} to a token naming B with A's session (expected 401)`);
 
