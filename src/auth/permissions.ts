@@ -16,6 +16,14 @@ export const PERMISSIONS = {
   'settings:write': ['admin'],
   'vault:read': ['admin'],
   'vault:write': ['admin'],
+  // The whole workspace in one archive, sensitive fields decrypted: admins only.
+  'workspace:export': ['admin'],
+  // Connections to Google Workspace / Microsoft 365 (their tokens act for the workspace): admins only.
+  'integrations:read': ['admin'],
+  'integrations:write': ['admin'],
+  // Inbound webhook endpoints and outbound subscriptions, with their delivery logs: admins only.
+  'webhooks:read': ['admin'],
+  'webhooks:write': ['admin'],
   // A person's own session (sign out, list, revoke): every role, viewers included.
   'session:self': ['admin', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;

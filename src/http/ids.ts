@@ -15,6 +15,11 @@ export const ID_PREFIXES = {
   session: 'ss',
   contact: 'ct',
   auditEvent: 'ae',
+  integration: 'ig',
+  webhookEndpoint: 'wh',
+  webhookReceipt: 'wr',
+  webhookSubscription: 'ws',
+  webhookDelivery: 'wd',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
