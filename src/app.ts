@@ -11,7 +11,9 @@ import authPlugin from './auth/auth.plugin.js';
 import { cookieSigner } from './auth/derived-keys.js';
 import { contactSensitiveRoutes } from './contacts/contact-sensitive.routes.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
+import { exportRoutes } from './export/export.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { integrationRoutes } from './integrations/integrations.routes.js';
 import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError, toAppError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
@@ -129,6 +131,8 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
       await api.register(memberRoutes(runtime));
       await api.register(settingsRoutes(runtime));
       await api.register(vaultRoutes(runtime));
+      await api.register(exportRoutes(runtime));
+      await api.register(integrationRoutes(runtime));
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

@@ -16,11 +16,26 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 
 /** Appends an event to the current tenant's log, in the caller's transaction if it has one. */
 export function recordTenantEvent(action: string, target: AuditTarget | null, change: { before?: unknown; after?: unknown } = {}): AuditRow {
+  return appendTenantEvent(currentScope().actor ? 'user' : 'system', action, target, change);
+}
+
+/**
+ * The same, for an action an operator took at the CLI (`spinney tenant export`): actor `operator`.
+ * Refused inside a request, whose actor is the signed-in user and nobody else.
+ */
+export function recordOperatorTenantEvent(action: string, target: AuditTarget | null, change: { before?: unknown; after?: unknown } = {}): AuditRow {
+  if (currentScope().actor) throw new Error('a signed-in user is acting here, not an operator');
+  return appendTenantEvent('operator', action, target, change);
+}
+
+function appendTenantEvent(actorType: 'user' | 'system' | 'operator', action: string, target: AuditTarget | null, change: { before?: unknown; after?: unknown }): AuditRow {
   const scope = currentScope();
-  return appendAuditRow(tenantDb(), {
+  const db = tenantDb();
+  // One transaction (a savepoint in the caller's): the row and whatever its listeners write.
+  return db.transaction(() => notifyTenantEventListeners(appendAuditRow(db, {
     id: newId('auditEvent'),
     at: new Date().toISOString(),
-    actor_type: scope.actor ? 'user' : 'system',
+    actor_type: actorType,
     actor_id: scope.actor?.userId ?? null,
     actor_role: scope.actor?.role ?? null,
     action,
@@ -32,7 +47,21 @@ export function recordTenantEvent(action: string, target: AuditTarget | null, ch
     user_agent: scope.client?.userAgent ?? null,
     before: json(change.before),
     after: json(change.after),
-  });
+  })));
+}
+
+/** Sees every tenant event inside the transaction that records it (webhooks queue deliveries so). */
+export type TenantEventListener = (event: AuditRow) => void;
+const tenantEventListeners = new Set<TenantEventListener>();
+
+/** Adds a listener; adding the same function again changes nothing. A listener that throws rolls the change back. */
+export function onTenantEvent(listener: TenantEventListener): void {
+  tenantEventListeners.add(listener);
+}
+
+function notifyTenantEventListeners(row: AuditRow): AuditRow {
+  for (const listener of tenantEventListeners) listener(row);
+  return row;
 }
 
 /** Appends an operator action (CLI) to the platform log in control.db, naming the tenant it touched. */

@@ -10,7 +10,9 @@ import { DEMO_PEOPLE, startDevSignIn } from '../dev/dev-sign-in.js';
 import { invite } from '../members/members.service.js';
 import { openRuntime } from '../runtime.js';
 import { serve } from '../server.js';
+import { registerKeysCommands } from './keys.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
+import { registerTenantExport } from './tenant-export.command.js';
 
 function printTenants(tenants: Tenant[], json: boolean): void {
   if (json) return print(tenants);
@@ -117,6 +119,8 @@ export function buildCli(): Command {
       );
   }
 
+  registerTenantExport(tenant);
+
   const member = program.command('member').description('invite people to a workspace');
   member
     .command('invite')
@@ -138,30 +142,7 @@ export function buildCli(): Command {
       }),
     );
 
-  const keys = program.command('keys').description('the vault\'s keys');
-  keys
-    .command('status')
-    .description('which key versions each workspace uses, and whether its backup key exists')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) =>
-      withRuntime((runtime) => {
-        const tenants = listTenants(runtime).map((tenant) => ({
-          id: tenant.id,
-          dataKeys: runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => runtime.vault.keyVersions()),
-          backupKey: runtime.keyring.hasBackupKey(tenant.id),
-        }));
-        const result = { rootKeys: { signing: [1], app: [1], sensitive: [1] }, tenants };
-        if (options.json) print(result);
-        else {
-          print('root keys: signing v1, app v1, sensitive v1');
-          for (const t of tenants) {
-            const data = t.dataKeys.map((k) => `${k.purpose} v${k.version} (root v${k.rootVersion})`).join(', ') || 'no data keys yet';
-            print(`${t.id}  ${data}; backup key ${t.backupKey ? 'present' : 'MISSING'}`);
-          }
-        }
-        if (tenants.some((t) => !t.backupKey)) throw new CliError('a workspace has no backup key');
-      }),
-    );
+  registerKeysCommands(program);
 
   const audit = program.command('audit').description('check the tamper-evident audit logs');
   audit
@@ -211,7 +192,7 @@ export function buildCli(): Command {
 }
 
 /** `spinney`, `spinney tenant`, `spinney dev` alone: the group's help on stdout, exit 0. */
-const GROUPS = new Set(['', 'tenant', 'dev', 'audit']);
+const GROUPS = new Set(['', 'tenant', 'dev', 'audit', 'keys']);
 
 export async function main(argv: string[]): Promise<number> {
   // Everything Spinney writes (databases, WAL files, keys, logs it opens) is for its own user only.

@@ -11,6 +11,9 @@ export interface Migration {
   sql: string;
 }
 
+/** The bookkeeping table every migrated file holds (not application data: the export leaves it out). */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
 // src/tenancy/ and dist/tenancy/ are both two levels below the project root.
 const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations/', import.meta.url));
 

@@ -30,6 +30,22 @@ export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
   return db;
 }
 
+/**
+ * A second, read-only connection to an existing file, for long reads beside the file's own handle
+ * (the workspace export): it can never write, and its reads never block the writer (WAL).
+ */
+export function openSqliteReadOnly(path: string): SqliteDatabase {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('trusted_schema = OFF');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
 export class ForbiddenStatement extends Error {
   override name = 'ForbiddenStatement';
 }
