@@ -80,14 +80,14 @@ export class RootKeySet {
   readonly name: RootKeyName;
   readonly source: KeySource;
   #versions: RootKeyVersion[];
-  #mtimeMs = 0;
+  #fileStamp = '';
   #checkedAt = 0;
 
   constructor(name: RootKeyName, source: KeySource, versions: RootKeyVersion[]) {
     this.name = name;
     this.source = source;
     this.#versions = versions;
-    if (source.kind === 'file') this.#mtimeMs = safeMtime(source.path);
+    if (source.kind === 'file') this.#fileStamp = stampOf(source.path);
     this.#checkedAt = performance.now();
   }
 
@@ -115,11 +115,11 @@ export class RootKeySet {
   #reloadIfChanged(): void {
     this.#checkedAt = performance.now();
     if (this.source.kind !== 'file') return;
-    const mtime = safeMtime(this.source.path);
-    if (mtime === this.#mtimeMs) return;
+    const stamp = stampOf(this.source.path);
+    if (stamp === this.#fileStamp) return;
     try {
       this.#versions = parseKeySet(readKeyFile(this.source.path));
-      this.#mtimeMs = mtime;
+      this.#fileStamp = stamp;
     } catch {
       // Keep signing and opening with what we had; `spinney keys status` shows the file's problem.
     }
@@ -156,7 +156,7 @@ export class RootKeySet {
     writeFileSync(temporary, formatKeySet(versions), { mode: 0o600, flag: 'w' });
     renameSync(temporary, path);
     this.#versions = [...versions];
-    this.#mtimeMs = safeMtime(path);
+    this.#fileStamp = stampOf(path);
   }
 }
 
@@ -167,10 +167,15 @@ export function readKeyFile(path: string): Buffer {
   return bytes.subarray(0, end);
 }
 
-function safeMtime(path: string): number {
+/**
+ * Identifies one state of a key file. The inode changes with every write spinney makes (write and
+ * rename), where the modification time alone could repeat within the file system's granularity.
+ */
+function stampOf(path: string): string {
   try {
-    return statSync(path).mtimeMs;
+    const { ino, size, mtimeMs } = statSync(path);
+    return `${ino}:${size}:${mtimeMs}`;
   } catch {
-    return -1;
+    return 'missing';
   }
 }

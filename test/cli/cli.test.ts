@@ -1,6 +1,6 @@
 // The `spinney` CLI as operators and scripts use it: real process, real data dir.
 import t from 'tap';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { openRuntime } from '../../src/runtime.js';
@@ -164,4 +164,31 @@ t.test('keys status: data-key and backup-key state per workspace; a missing back
   const text = await spinney(['keys', 'status'], env);
   t.match(text.stdout, new RegExp(`${a.id}  app v1 \\(root v1\\); backup key present`));
   t.match(text.stdout, new RegExp(`${b.id}  no data keys yet; backup key MISSING`));
+});
+
+t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new root key version', async (t) => {
+  const dataDir = tempDataDir(t);
+  const appKeyFile = join(tempDataDir(t), 'app.key'); // outside the data dir, as deployed
+  writeFileSync(appKeyFile, 'app-root-key-from-a-file-0123456789abcdef0123\n', { mode: 0o600 });
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS, SPINNEY_APP_SECRETS_KEY: '', SPINNEY_APP_SECRETS_KEY_FILE: appKeyFile };
+  const a = JSON.parse((await spinney(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
+
+  const envKey = await spinney(['keys', 'rotate', '--key', 'sensitive'], env);
+  t.equal(envKey.code, 1);
+  t.equal(envKey.stderr, 'spinney: SPINNEY_SENSITIVE_FIELDS_KEY is set in the environment, which spinney cannot change; put the key in a file named by SPINNEY_SENSITIVE_FIELDS_KEY_FILE to rotate it\n');
+
+  const rotate = await spinney(['keys', 'rotate', '--key', 'app'], env);
+  t.equal(rotate.code, 0, rotate.stderr);
+  t.match(rotate.stdout, /^SPINNEY_APP_SECRETS_KEY: added version 2; running servers use it within a second\n/);
+  const early = await spinney(['keys', 'retire', '--key', 'app', '--version', '1'], env);
+  t.equal(early.code, 1);
+  t.equal(early.stderr, 'spinney: 1 wrapped key(s) still use app version 1; run `spinney keys rewrap` first\n', 'the backup key of A still needs version 1');
+  const rewrap = await spinney(['keys', 'rewrap'], env);
+  t.equal(rewrap.stdout, 'rewrapped 0 data key(s) in 1 workspace(s) and 1 backup key(s)\n');
+  t.equal((await spinney(['keys', 'retire', '--key', 'app', '--version', '1'], env)).stdout, 'SPINNEY_APP_SECRETS_KEY: version 1 retired\n');
+  const status = JSON.parse((await spinney(['keys', 'status', '--json'], env)).stdout);
+  t.match(status.rootKeys.app, [{ version: 2, newest: true, wrappedKeys: 1 }]);
+  t.equal(status.rootKeys.app.length, 1);
+  t.match(status.tenants, [{ id: a.id, backupKey: true }]);
+  t.equal((await spinney(['keys', 'retire', '--key', 'app', '--version', 'x'], env)).stderr, 'spinney: --version must be a positive whole number\n');
 });
