@@ -2,6 +2,7 @@
 // runs inside a tenant scope, so a secret can only ever be sealed, read or deleted in the tenant
 // the request is bound to (and the sealing context names that tenant as well).
 import { createHmac, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import type { Config } from '../config/config.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -12,6 +13,8 @@ import { open, seal } from './envelope.js';
 import type { RootKeySet } from './root-keys.js';
 
 export type Purpose = 'app' | 'sensitive';
+
+const DATA_KEY_CACHE_SIZE = 4096;
 
 /** What the API may say about a secret: never its value. */
 export interface SecretInfo {
@@ -54,6 +57,11 @@ export class Vault {
   readonly #clock: Clock;
   // Root keys are at least 32 bytes of any kind; an HMAC turns each version into exactly 256 bits.
   readonly #normalised = new WeakMap<Buffer, Buffer>();
+  // Unwrapped data keys, so a seal or an open costs one AES-GCM operation rather than a query and
+  // an unwrap as well. A data key never changes once made (rewrap changes only how it is wrapped),
+  // so a cached copy cannot go stale; a workspace's purge evicts its keys (forgetTenant).
+  readonly #newestKeys = new LRUCache<string, { version: number; key: Buffer }>({ max: DATA_KEY_CACHE_SIZE });
+  readonly #keysByVersion = new LRUCache<string, Buffer>({ max: DATA_KEY_CACHE_SIZE });
 
   constructor(config: Config, clock: Clock) {
     this.#roots = { app: config.keys.app, sensitive: config.keys.sensitive };
@@ -62,9 +70,16 @@ export class Vault {
 
   /** The newest data key of a purpose for the current tenant, created on first use. */
   #dataKey(purpose: Purpose): { version: number; key: Buffer } {
+    const cacheKey = `${currentTenantId()}:${purpose}`;
+    const cached = this.#newestKeys.get(cacheKey);
+    if (cached) return cached;
     const db = tenantDb();
     const row = db.statement('SELECT version, wrapped FROM vault_keys WHERE purpose = ? ORDER BY version DESC LIMIT 1').get(purpose) as { version: number; wrapped: Buffer } | undefined;
-    if (row) return { version: row.version, key: this.#unwrap(purpose, row.version, row.wrapped) };
+    if (row) {
+      const newest = { version: row.version, key: this.#unwrap(purpose, row.version, row.wrapped) };
+      this.#newestKeys.set(cacheKey, newest);
+      return newest;
+    }
     // OR IGNORE: two processes creating the first key at once keep one of them, then both read it.
     const root = this.#roots[purpose].current();
     db.statement('INSERT OR IGNORE INTO vault_keys (purpose, version, wrapped, root_version, created_at) VALUES (?, 1, ?, ?, ?)').run(
@@ -99,8 +114,20 @@ export class Vault {
   }
 
   #dataKeyVersion(purpose: Purpose, version: number): Buffer | undefined {
+    const cacheKey = `${currentTenantId()}:${purpose}:${version}`;
+    const cached = this.#keysByVersion.get(cacheKey);
+    if (cached) return cached;
     const row = tenantDb().statement('SELECT wrapped FROM vault_keys WHERE purpose = ? AND version = ?').get(purpose, version) as { wrapped: Buffer } | undefined;
-    return row ? this.#unwrap(purpose, version, row.wrapped) : undefined;
+    const key = row && this.#unwrap(purpose, version, row.wrapped);
+    if (key) this.#keysByVersion.set(cacheKey, key);
+    return key;
+  }
+
+  /** Drops a workspace's data keys from memory (its purge destroys them on disk). */
+  forgetTenant(tenantId: string): void {
+    for (const cache of [this.#newestKeys, this.#keysByVersion] as LRUCache<string, object>[]) {
+      for (const key of [...cache.keys()]) if (key.startsWith(`${tenantId}:`)) cache.delete(key);
+    }
   }
 
   #normalise(root: Buffer): Buffer {
