@@ -14,6 +14,11 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/exchange',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/token',
+  // The provider sends the admin's browser back here; the flow is found from server-side state.
+  'GET /api/v1/integrations/callback',
+  // Inbound webhooks: the workspace comes from the endpoint id's control-plane mapping, and
+  // nothing is stored unless the HMAC signature verifies (src/webhooks/inbound.routes.ts).
+  'POST /api/v1/hooks/:endpointId',
 ]);
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

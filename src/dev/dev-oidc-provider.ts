@@ -30,6 +30,8 @@ export interface DevOidcProviderOptions {
   clients: DevOidcClient[];
   /** seconds; for tests */
   idTokenTtl?: number;
+  /** Tests adjust the configuration (scopes, refresh tokens, revocation, TTLs) before the provider starts. */
+  configure?: (configuration: Configuration) => void;
 }
 
 export interface DevOidcProvider {
@@ -103,6 +105,7 @@ export async function startDevOidcProvider(options: DevOidcProviderOptions): Pro
     },
   };
 
+  options.configure?.(configuration);
   const provider = new Provider(issuer, configuration);
   const providerHandler = provider.callback();
 

@@ -1,10 +1,10 @@
 // The authorization code flow against each configured provider, through openid-client: discovery,
 // PKCE (S256), state and nonce, the code exchange and the ID token checks (signature, issuer,
-// audience, expiry, nonce). Discovery documents are fetched once per process and cached; a failed
-// fetch is retried on the next sign-in rather than remembered.
+// audience, expiry, nonce). Discovery documents come from ProviderDiscovery (once per process).
 import * as oidc from 'openid-client';
 import type { CodeFlowProvider } from '../config/config.js';
 import { AppError } from '../http/errors.js';
+import { ProviderDiscovery } from './provider-discovery.js';
 import type { VerifiedIdentity } from './signin.service.js';
 
 export interface FlowStart {
@@ -24,15 +24,14 @@ export const signInFailed = (message: string, code = 'sign_in_failed'): AppError
 
 export class CodeFlowClients {
   readonly #providers: Map<string, CodeFlowProvider>;
-  readonly #configs = new Map<string, Promise<oidc.Configuration>>();
+  readonly #discovery: ProviderDiscovery;
   readonly #publicUrl: string;
-  readonly #allowHttp: boolean;
 
   /** allowHttp: development and tests talk to providers on loopback over plain http. */
   constructor(providers: readonly CodeFlowProvider[], publicUrl: string, allowHttp: boolean) {
     this.#providers = new Map(providers.map((p) => [p.id, p]));
     this.#publicUrl = publicUrl;
-    this.#allowHttp = allowHttp;
+    this.#discovery = new ProviderDiscovery(allowHttp);
   }
 
   list(): { id: string; label: string }[] {
@@ -86,20 +85,7 @@ export class CodeFlowClients {
   #config(id: string): Promise<oidc.Configuration> {
     const provider = this.#providers.get(id);
     if (!provider) throw new AppError(404, 'not_found', 'no such sign-in provider');
-    let config = this.#configs.get(id);
-    if (!config) {
-      config = oidc
-        .discovery(new URL(provider.issuer), provider.clientId, undefined, oidc.ClientSecretBasic(provider.clientSecret), {
-          execute: this.#allowHttp ? [oidc.allowInsecureRequests] : [],
-          timeout: 10,
-        })
-        .catch((err: unknown) => {
-          this.#configs.delete(id);
-          throw new AppError(502, 'provider_unavailable', `the sign-in provider could not be reached (${(err as Error).message})`);
-        });
-      this.#configs.set(id, config);
-    }
-    return config;
+    return this.#discovery.configuration(provider);
   }
 }
 

@@ -3,7 +3,9 @@
 // so a new resource cannot ship without its cross-tenant test.
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../src/http/ids.js';
+import { upsertIntegrationRow } from '../../src/integrations/integrations.repo.js';
 import { insertIdentity, insertMember } from '../../src/members/members.repo.js';
+import { tenantDb } from '../../src/tenancy/context.js';
 import { startSession, type TestApp } from '../helpers/app.js';
 
 /** The tenant an access token names (the fixtures get tokens, not tenant ids). */
@@ -40,4 +42,26 @@ export const FIXTURES: Record<string, Seed> = {
     return (res.json() as { name: string }).name;
   },
   sessionId: async (api, token) => startSession(api.runtime, tenantOf(token), 'member', `mb_${randomBytes(4).toString('hex')}`).session.id,
+  // Integrations come into being at a provider's callback; the fixture writes one as that would
+  // (the row, and its tokens in the vault). No provider is configured here, so a disconnect skips revocation.
+  integrationId: async (api, token, marker) =>
+    api.runtime.tenancy.run(tenantOf(token), { actor: null, requestId: null }, () => {
+      const id = newId('integration');
+      const now = new Date().toISOString();
+      upsertIntegrationRow(tenantDb(), {
+        id,
+        provider: 'google',
+        account_subject: unique(marker),
+        account_email: `${unique(marker)}@b.example`,
+        scopes: 'openid email',
+        status: 'active',
+        connected_by: 'us_fixture',
+        connected_at: now,
+        access_expires_at: now,
+        updated_at: now,
+      });
+      api.runtime.vault.putSystem(`integration:${id}:refresh_token`, `${marker} refresh token`);
+      api.runtime.vault.putSystem(`integration:${id}:access_token`, `${marker} access token`);
+      return id;
+    }),
 };
