@@ -32,6 +32,8 @@ import { rateLimitOptions } from './signin/rate-limits.js';
 import { signInRoutes } from './signin/signin.routes.js';
 import { vaultRoutes } from './vault/vault.routes.js';
 import { webRoutes } from './web/web.routes.js';
+import { inboundWebhookRoutes } from './webhooks/inbound.routes.js';
+import { webhookRoutes } from './webhooks/webhooks.routes.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -133,6 +135,8 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
       await api.register(vaultRoutes(runtime));
       await api.register(exportRoutes(runtime));
       await api.register(integrationRoutes(runtime));
+      await api.register(webhookRoutes(runtime));
+      await api.register(inboundWebhookRoutes(runtime));
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

@@ -79,6 +79,7 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'POST /api/v1/auth/nonce',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/token',
+      'POST /api/v1/hooks/:endpointId',
     ],
   );
   for (const route of api.app.routeTable.filter((r) => !r.public)) t.ok(route.permission, `${route.method} ${route.url} declares ${route.permission}`);

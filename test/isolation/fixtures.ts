@@ -42,6 +42,9 @@ export const FIXTURES: Record<string, Seed> = {
     return (res.json() as { name: string }).name;
   },
   sessionId: async (api, token) => startSession(api.runtime, tenantOf(token), 'member', `mb_${randomBytes(4).toString('hex')}`).session.id,
+  endpointId: (api, token, marker) => created(api, token, '/api/v1/webhooks/endpoints', { provider: 'generic', description: `${marker} endpoint` }),
+  subscriptionId: (api, token, marker) =>
+    created(api, token, '/api/v1/webhooks/subscriptions', { url: `https://hooks.example.com/${unique(marker)}`, eventTypes: ['contact.created'], description: `${marker} subscription` }),
   // Integrations come into being at a provider's callback; the fixture writes one as that would
   // (the row, and its tokens in the vault). No provider is configured here, so a disconnect skips revocation.
   integrationId: async (api, token, marker) =>
