@@ -27,18 +27,19 @@ export function registerTenantExport(tenant: Command): void {
         const file = await open(path, 'wx', 0o600).catch((err: NodeJS.ErrnoException) => {
           throw new CliError(err.code === 'EEXIST' ? `${path} exists; choose another --out` : `cannot write ${path}: ${err.code ?? err.message}`);
         });
+        const bar = progress('exporting rows');
         let prepared: PreparedExport | undefined;
         try {
-          const bar = progress('exporting rows');
-          prepared = await runtime.tenancy.run(options.tenant, { actor: null, requestId: null }, () =>
-            prepareExport(runtime, {
-              by: 'operator',
-              onProgress: (done, total) => {
-                if (done % PROGRESS_EVERY === 0 || done === total) bar.update(done, total);
-              },
-            }),
-          );
-          bar.end();
+          prepared = await runtime.tenancy
+            .run(options.tenant, { actor: null, requestId: null }, () =>
+              prepareExport(runtime, {
+                by: 'operator',
+                onProgress: (done, total) => {
+                  if (done % PROGRESS_EVERY === 0 || done === total) bar.update(done, total);
+                },
+              }),
+            )
+            .finally(() => bar.end());
           const summary = exportSummary(prepared.manifest);
           recordPlatformEvent(runtime, 'workspace.exported', options.tenant, { after: { tables: prepared.manifest.tables, rows: summary.rows, bytes: summary.bytes } });
           await pipeline(prepared.archive(), file.createWriteStream());

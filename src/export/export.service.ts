@@ -55,9 +55,13 @@ export async function prepareExport(runtime: Runtime, options: ExportOptions = {
   try {
     // Refuses an unplanned binary column before anything is written.
     const plans = planExport(snapshot.tables());
-    const rowsTotal = plans.reduce((sum, plan) => sum + snapshot.rowCount(plan.table), 0);
     spool = await Spool.create(join(runtime.config.dataDir, 'tmp'));
-    const onRow = options.onProgress ? (done: number) => options.onProgress?.(done, rowsTotal) : undefined;
+    const { onProgress } = options;
+    let onRow: ((done: number) => void) | undefined;
+    if (onProgress) {
+      const rowsTotal = plans.reduce((sum, plan) => sum + snapshot.rowCount(plan.table), 0);
+      onRow = (done) => onProgress(done, rowsTotal);
+    }
     const tables = await writeWorkspaceJson(runtime, snapshot, plans, spool, { ...(onRow ? { onRow } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     const manifest: Manifest = {
       format: EXPORT_FORMAT,

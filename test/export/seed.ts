@@ -2,8 +2,9 @@
 // exists, each carrying a unique canary string, so an export can be checked record by record.
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { FIXTURES } from '../isolation/fixtures.js';
 import type { TestApp } from '../helpers/app.js';
+import { FIXTURES } from '../isolation/fixtures.js';
+import { genericHeaders } from '../webhooks/helpers.js';
 
 export interface SeededWorkspace {
   marker: string;
@@ -18,6 +19,11 @@ export interface SeededWorkspace {
   memberId: string;
   sessionId: string;
   organization: string;
+  endpointId: string;
+  subscriptionId: string;
+  integrationId: string;
+  /** Every secret value the workspace holds (vault, webhook signing secrets, integration tokens). */
+  secretValues: string[];
 }
 
 export const canary = (label: string): string => `${label}-${randomBytes(6).toString('hex')}`;
@@ -31,6 +37,17 @@ export async function seedWorkspace(api: TestApp, tenant: { id: string; token: (
   const marker = canary(label);
   const admin = tenant.token('admin', 'us_admin');
   const call = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object, status: number) => api.call({ method, url, token: admin, payload }).then((res) => expect(res, status, url));
+
+  // Subscribed first, so the contact below also queues an outbound delivery.
+  const subscription = (
+    await call('POST', '/api/v1/webhooks/subscriptions', { url: `https://hooks.example.com/${marker}`, eventTypes: ['contact.created'], description: `${marker} subscription` }, 201)
+  ).json() as { id: string; secret: string };
+  const endpoint = (await call('POST', '/api/v1/webhooks/endpoints', { provider: 'generic', description: `${marker} endpoint` }, 201)).json() as { id: string; secret: string };
+  const delivery = JSON.stringify({ event: `${marker} inbound` });
+  const received = await api.call({ method: 'POST', url: `/api/v1/hooks/${endpoint.id}`, headers: genericHeaders(endpoint.secret, `msg_${marker}`, Math.floor(Date.now() / 1000), delivery), payload: delivery });
+  expect(received, 200, 'an inbound webhook');
+  const integrationId = await FIXTURES.integrationId?.(api, admin, marker);
+  if (!integrationId) throw new Error('no integration fixture');
 
   const contact = (
     await call('POST', '/api/v1/contacts', { name: `${marker} name`, email: `${marker}@contacts.example`, phone: `${marker} phone`, company: `${marker} company`, notes: `${marker} notes\nsecond line` }, 201)
@@ -56,5 +73,23 @@ export async function seedWorkspace(api: TestApp, tenant: { id: string; token: (
     api.runtime.sessions.start({ userId: memberId, role: 'member', provider: 'google', clientKind: 'browser', device: `${marker} device`, ip: '127.0.0.1' }),
   ).session.id;
 
-  return { marker, contactId: contact.id, taxId, bankDetails, secretName, secretValue, systemSecretName, systemSecretValue, invitationId: invitation.id, memberId, sessionId, organization };
+  return {
+    marker,
+    contactId: contact.id,
+    taxId,
+    bankDetails,
+    secretName,
+    secretValue,
+    systemSecretName,
+    systemSecretValue,
+    invitationId: invitation.id,
+    memberId,
+    sessionId,
+    organization,
+    endpointId: endpoint.id,
+    subscriptionId: subscription.id,
+    integrationId,
+    // The integration fixture stores these two tokens.
+    secretValues: [secretValue, systemSecretValue, endpoint.secret, subscription.secret, `${marker} refresh token`, `${marker} access token`],
+  };
 }
