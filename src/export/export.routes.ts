@@ -31,11 +31,15 @@ export const exportRoutes =
         const gone = new AbortController();
         const onClose = () => gone.abort();
         reply.raw.once('close', onClose);
+        if (request.raw.socket?.destroyed === true) gone.abort(); // gone before this handler ran
         let prepared: PreparedExport;
         try {
           prepared = await prepareExport(runtime, { signal: gone.signal });
         } catch (err) {
-          if (gone.signal.aborted) throw new AppError(400, 'request_aborted', 'the connection closed before the export was ready');
+          if (gone.signal.aborted) {
+            request.log.info('export stopped: the client left before the archive was ready');
+            throw new AppError(400, 'request_aborted', 'the connection closed before the export was ready');
+          }
           if (!(err instanceof UnexportableColumn)) throw err;
           // The operator needs the column's name; the client gets no internals.
           request.log.error({ err }, 'export refused');

@@ -270,3 +270,29 @@ t.test('a client that disconnects mid-stream leaves no temporary file behind', a
   t.equal(again.statusCode, 200, 'the next export works');
   t.equal((await readArchive(again.rawPayload)).manifest.tables.contacts, 3000);
 });
+
+t.test('a client that leaves before the archive starts stops the export', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  const admin = tenant.token('admin');
+  inTenant(api, tenant.id, () => {
+    const insert = tenantDb().statement(`INSERT INTO contacts (id, name, notes, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', 'us_x', '2026-01-01T00:00:00.000Z', 'us_x')`);
+    tenantDb().transaction(() => {
+      for (let i = 0; i < 20_000; i++) insert.run(newId('contact'), `bulk ${i}`, canary('x').repeat(20));
+    });
+  });
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = api.app.server.address() as AddressInfo;
+  const req = request({ host: '127.0.0.1', port, method: 'POST', path: EXPORT, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' } });
+  req.on('error', () => undefined);
+  // Gone as soon as the request is out, while the server is still reading rows.
+  req.end('{}', () => setImmediate(() => req.destroy()));
+  const stopped = () => api.logs.some((line) => line.includes('export stopped: the client left before the archive was ready'));
+  await settle(stopped);
+  t.ok(stopped(), 'the server stopped reading for a client that left, and says so');
+  await settle(() => openSpools().length === 0);
+  t.same(openSpools(), [], 'the temporary file is released');
+  t.same(readdirSync(join(api.config.dataDir, 'tmp')), [], 'and nothing is in the data directory');
+  const exported = inTenant(api, tenant.id, () => tenantDb().statement(`SELECT count(*) FROM audit_events WHERE action = 'workspace.exported'`).pluck().get());
+  t.equal(exported, 0, 'nothing left the server, so nothing is audited');
+});
