@@ -10,6 +10,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import authPlugin from './auth/auth.plugin.js';
 import { cookieSigner } from './auth/derived-keys.js';
 import { contactSensitiveRoutes } from './contacts/contact-sensitive.routes.js';
+import { tenantDeletionRoutes } from './control/tenant-deletion.routes.js';
 import { contactRoutes } from './contacts/contacts.routes.js';
 import { exportRoutes } from './export/export.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -133,6 +134,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
       await api.register(memberRoutes(runtime));
       await api.register(settingsRoutes(runtime));
       await api.register(vaultRoutes(runtime));
+      await api.register(tenantDeletionRoutes(runtime));
       await api.register(exportRoutes(runtime));
       await api.register(integrationRoutes(runtime));
       await api.register(webhookRoutes(runtime));

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'vault:write': ['admin'],
   // The whole workspace in one archive, sensitive fields decrypted: admins only.
   'workspace:export': ['admin'],
+  // Deleting the workspace (purged with its keys after the grace period): admins only.
+  'workspace:delete': ['admin'],
   // Connections to Google Workspace / Microsoft 365 (their tokens act for the workspace): admins only.
   'integrations:read': ['admin'],
   'integrations:write': ['admin'],

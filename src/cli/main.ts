@@ -11,6 +11,7 @@ import { invite } from '../members/members.service.js';
 import { openRuntime } from '../runtime.js';
 import { serve } from '../server.js';
 import { registerKeysCommands } from './keys.command.js';
+import { registerTenantDeletion } from './tenant-delete.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
 import { registerTenantExport } from './tenant-export.command.js';
 
@@ -85,7 +86,7 @@ export function buildCli(): Command {
       }),
     );
 
-  const tenant = program.command('tenant').description('create, list, suspend and resume tenants');
+  const tenant = program.command('tenant').description('create, list, suspend, resume, export and delete tenants');
   tenant
     .command('create')
     .description('create a tenant (workspace) and its database')
@@ -120,6 +121,7 @@ export function buildCli(): Command {
   }
 
   registerTenantExport(tenant);
+  registerTenantDeletion(tenant);
 
   const member = program.command('member').description('invite people to a workspace');
   member

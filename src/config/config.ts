@@ -47,6 +47,8 @@ export interface Config {
   };
   /** Requests per minute per client IP; 0 turns a limit off (benchmarks only). */
   readonly rateLimits: { readonly signIn: number; readonly global: number };
+  /** Days between a workspace's deletion (every request refused at once) and its purge. */
+  readonly deletionGraceDays: number;
   readonly signIn: SignInConfig;
 }
 
@@ -117,6 +119,7 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_SESSION_IDLE_TIMEOUT',
   'SPINNEY_REAUTH_WINDOW',
   'SPINNEY_REFRESH_GRACE',
+  'SPINNEY_DELETION_GRACE_DAYS',
   'SPINNEY_RATE_LIMIT_SIGNIN',
   'SPINNEY_RATE_LIMIT',
   'SPINNEY_DEV_OIDC_PORT',
@@ -182,6 +185,7 @@ export function loadConfig(env: Env): LoadedConfig {
     signIn: integer(env, 'SPINNEY_RATE_LIMIT_SIGNIN', 20, 0, 1_000_000, problems),
     global: integer(env, 'SPINNEY_RATE_LIMIT', 100, 0, 1_000_000, problems),
   };
+  const deletionGraceDays = integer(env, 'SPINNEY_DELETION_GRACE_DAYS', 7, 1, 30, problems);
   const signIn = signInProviders(env, spinneyEnv, problems);
 
   let url: URL | undefined;
@@ -287,6 +291,7 @@ export function loadConfig(env: Env): LoadedConfig {
     },
     keys: keys as RootKeys,
     sessions,
+    deletionGraceDays,
     rateLimits,
     signIn,
   };

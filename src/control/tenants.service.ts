@@ -79,7 +79,8 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
         let slug = base;
         for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
         insertTenant(control, { id, slug, name, now });
-        recordPlatformEvent(runtime, 'tenant.created', id, { after: { id, slug, name, adminInvited: input.adminEmail ?? null } });
+        // Ids only: the platform log outlives a purged workspace, so it never holds its name or people.
+        recordPlatformEvent(runtime, 'tenant.created', id, { after: { id, adminInvited: input.adminEmail !== undefined } });
         if (input.adminEmail) {
           const invitationId = newId('invitation');
           const email = input.adminEmail.toLowerCase();

@@ -47,6 +47,10 @@ export function endSessionRow(id: string, at: string, reason: string): boolean {
   return tenantDb().statement('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL').run(at, reason, id).changes === 1;
 }
 
+export function liveSessions(): SessionRow[] {
+  return tenantDb().statement('SELECT * FROM sessions WHERE ended_at IS NULL').all() as SessionRow[];
+}
+
 export function liveSessionsOf(userId: string): SessionRow[] {
   return tenantDb().statement('SELECT * FROM sessions WHERE user_id = ? AND ended_at IS NULL').all(userId) as SessionRow[];
 }

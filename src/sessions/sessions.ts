@@ -23,6 +23,7 @@ import {
   insertRefreshToken,
   insertSession,
   listLiveSessions,
+  liveSessions,
   liveSessionsOf,
   markRotated,
   touchSession,
@@ -31,7 +32,7 @@ import {
 
 export type ClientKind = 'browser' | 'native';
 
-export type EndReason = 'signed_out' | 'revoked' | 'refresh_reused' | 'idle' | 'expired' | 'member_removed' | 'role_changed' | 'transport_mismatch';
+export type EndReason = 'signed_out' | 'revoked' | 'refresh_reused' | 'idle' | 'expired' | 'member_removed' | 'role_changed' | 'transport_mismatch' | 'workspace_deleted';
 
 export interface SessionStart {
   userId: string;
@@ -201,6 +202,14 @@ export class Sessions {
     return tenantDb().transaction(() => {
       const now = this.#clock.now();
       return liveSessionsOf(userId).filter((session) => this.#end(session, now, reason)).length;
+    });
+  }
+
+  /** Ends every live session of the current workspace (its deletion); returns how many. */
+  endEveryone(reason: EndReason): number {
+    return tenantDb().transaction(() => {
+      const now = this.#clock.now();
+      return liveSessions().filter((session) => this.#end(session, now, reason)).length;
     });
   }
 

@@ -23,6 +23,9 @@ export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('trusted_schema = OFF');
+    // Deleted rows are overwritten with zeros, not left in free pages: a deleted contact, member or
+    // key is gone from the file, not only from query results (workspace purge relies on this).
+    db.pragma('secure_delete = ON');
   } catch (err) {
     db.close();
     throw err;
