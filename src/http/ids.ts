@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   webhookReceipt: 'wr',
   webhookSubscription: 'ws',
   webhookDelivery: 'wd',
+  jobRun: 'jr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
