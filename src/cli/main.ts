@@ -2,7 +2,7 @@
 // Errors are one line on stderr and exit code 1; list commands take --json.
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
-import { recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
+import { onTenantEvent, recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import { ConfigError } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
@@ -14,6 +14,7 @@ import { registerKeysCommands } from './keys.command.js';
 import { registerTenantDeletion } from './tenant-delete.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
 import { registerTenantExport } from './tenant-export.command.js';
+import { queueWebhookDeliveries } from '../webhooks/outbox.js';
 
 function printTenants(tenants: Tenant[], json: boolean): void {
   if (json) return print(tenants);
@@ -22,6 +23,8 @@ function printTenants(tenants: Tenant[], json: boolean): void {
 }
 
 export function buildCli(): Command {
+  // Changes made at the CLI (an invitation, …) feed outbound webhooks like those made over the API.
+  onTenantEvent(queueWebhookDeliveries);
   const program = new Command('spinney')
     .description('Spinney workspace server: serve, migrate and administer tenants')
     .exitOverride();

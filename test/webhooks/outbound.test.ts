@@ -11,7 +11,8 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { deliverDue, MAX_ATTEMPTS, RETRY_DELAYS_MS, startWebhookSender } from '../../src/webhooks/sender.js';
 import { claimDueDeliveries } from '../../src/webhooks/webhooks.repo.js';
-import { build, type TestApp } from '../helpers/app.js';
+import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
+import { spinney } from '../helpers/cli.js';
 import { hmacHex, inTenant, startReceiver, type Received } from './helpers.js';
 
 // Events are stamped with the wall clock when they are recorded, a moment after the manual clock
@@ -158,6 +159,18 @@ t.test('only subscribed event types are queued, in the transaction of the change
   t.match(invited, { type: 'member.invited', target: { type: 'invitation' }, data: { after: { role: 'member' } } });
   t.notMatch(receiver.received.map((r) => r.body).join(''), 'new.person@example.com', 'an invitee email is not in the event');
   t.equal((await deliveryLog(api, token, subscription.id)).items.length, 2);
+});
+
+t.test('changes made at the CLI are queued like those made over the API', async (t) => {
+  const { api, subscribe } = await setup(t);
+  const tenant = api.tenant();
+  await subscribe(tenant.token('admin'), 'http://127.0.0.1:9/hook', ['member.invited']);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS };
+  const invited = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'cli.person@example.com', '--role', 'viewer'], env);
+  t.equal(invited.code, 0, invited.stderr);
+  const queued = inTenant(api, tenant.id, () => tenantDb().statement('SELECT event_type, payload FROM webhook_deliveries').all()) as { event_type: string; payload: string }[];
+  t.match(queued, [{ event_type: 'member.invited' }]);
+  t.match(JSON.parse(queued[0]?.payload ?? '{}'), { type: 'member.invited', tenantId: tenant.id, data: { after: { role: 'viewer' } } });
 });
 
 t.test('contact tax ids and bank details never reach a webhook', async (t) => {
