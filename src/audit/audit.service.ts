@@ -64,17 +64,21 @@ function notifyTenantEventListeners(row: AuditRow): AuditRow {
   return row;
 }
 
-/** Appends an operator action (CLI) to the platform log in control.db, naming the tenant it touched. */
+/**
+ * Appends an operator action (CLI) to the platform log in control.db, naming the tenant it touched.
+ * `system` is for what the server does by itself on a schedule (src/jobs/).
+ */
 export function recordPlatformEvent(
   runtime: Runtime,
   action: string,
   tenantId: string | null,
   change: { before?: unknown; after?: unknown } = {},
+  actorType: 'operator' | 'system' = 'operator',
 ): AuditRow {
   return appendAuditRow(runtime.control, {
     id: newId('auditEvent'),
     at: new Date().toISOString(),
-    actor_type: 'operator',
+    actor_type: actorType,
     actor_id: null,
     actor_role: null,
     action,

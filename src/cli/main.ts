@@ -10,6 +10,7 @@ import { DEMO_PEOPLE, startDevSignIn } from '../dev/dev-sign-in.js';
 import { invite } from '../members/members.service.js';
 import { openRuntime } from '../runtime.js';
 import { serve } from '../server.js';
+import { registerJobsCommands } from './jobs.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerTenantDeletion } from './tenant-delete.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
@@ -148,6 +149,7 @@ export function buildCli(): Command {
     );
 
   registerKeysCommands(program);
+  registerJobsCommands(program);
 
   const audit = program.command('audit').description('check the tamper-evident audit logs');
   audit
@@ -197,7 +199,7 @@ export function buildCli(): Command {
 }
 
 /** `spinney`, `spinney tenant`, `spinney dev` alone: the group's help on stdout, exit 0. */
-const GROUPS = new Set(['', 'tenant', 'dev', 'audit', 'keys']);
+const GROUPS = new Set(['', 'tenant', 'dev', 'audit', 'keys', 'jobs']);
 
 export async function main(argv: string[]): Promise<number> {
   // Everything Spinney writes (databases, WAL files, keys, logs it opens) is for its own user only.

@@ -49,6 +49,13 @@ export interface Config {
   readonly rateLimits: { readonly signIn: number; readonly global: number };
   /** Days between a workspace's deletion (every request refused at once) and its purge. */
   readonly deletionGraceDays: number;
+  /** Seconds a SIGTERM/SIGINT gives in-flight requests before their connections are cut (src/server.ts). */
+  readonly shutdownTimeoutSeconds: number;
+  /**
+   * Scheduled jobs (src/jobs/scheduler.ts): SPINNEY_JOBS, and which PM2 cluster instance this
+   * process is (NODE_APP_INSTANCE, set by PM2; null outside PM2). Only instance 0 runs them.
+   */
+  readonly jobs: { readonly enabled: boolean; readonly pm2Instance: string | null };
   readonly signIn: SignInConfig;
 }
 
@@ -120,6 +127,8 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_REAUTH_WINDOW',
   'SPINNEY_REFRESH_GRACE',
   'SPINNEY_DELETION_GRACE_DAYS',
+  'SPINNEY_SHUTDOWN_TIMEOUT',
+  'SPINNEY_JOBS',
   'SPINNEY_RATE_LIMIT_SIGNIN',
   'SPINNEY_RATE_LIMIT',
   'SPINNEY_DEV_OIDC_PORT',
@@ -186,6 +195,8 @@ export function loadConfig(env: Env): LoadedConfig {
     global: integer(env, 'SPINNEY_RATE_LIMIT', 100, 0, 1_000_000, problems),
   };
   const deletionGraceDays = integer(env, 'SPINNEY_DELETION_GRACE_DAYS', 7, 1, 30, problems);
+  const shutdownTimeoutSeconds = integer(env, 'SPINNEY_SHUTDOWN_TIMEOUT', 10, 1, 300, problems);
+  const jobs = { enabled: boolean(env, 'SPINNEY_JOBS', true, problems), pm2Instance: env.NODE_APP_INSTANCE ?? null };
   const signIn = signInProviders(env, spinneyEnv, problems);
 
   let url: URL | undefined;
@@ -292,6 +303,8 @@ export function loadConfig(env: Env): LoadedConfig {
     keys: keys as RootKeys,
     sessions,
     deletionGraceDays,
+    shutdownTimeoutSeconds,
+    jobs,
     rateLimits,
     signIn,
   };

@@ -1,0 +1,22 @@
+// control-purge (hourly): control-plane rows past their use. Expired pending invitations are
+// deleted rather than marked: nothing distinguishes an expired invitation from a missing one (the
+// members service lists and honours only those not yet expired), and deleting drops the invitee's
+// email; the workspace's audit log keeps member.invited. Spent ID-token nonces, native sign-in
+// handoffs and integration connect states are deleted once expired, as their own code does when
+// it next writes; this job covers a server that is quiet for a while. Finished job runs are kept
+// for JOB_RUN_RETENTION_DAYS.
+import { isoAt } from '../time/clock.js';
+import { DAY_MS, type Job } from './job.js';
+import { deleteExpiredControlRows } from './retention.repo.js';
+
+export const JOB_RUN_RETENTION_DAYS = 90;
+
+export const controlPurgeJob: Job = {
+  name: 'control-purge',
+  schedule: '20 * * * *',
+  description: `delete expired pending invitations, spent nonces, native handoffs, integration connect states, and job runs older than ${JOB_RUN_RETENTION_DAYS} days`,
+  run(runtime) {
+    const now = runtime.clock.now();
+    return { ...deleteExpiredControlRows(runtime.control, isoAt(now), isoAt(now - JOB_RUN_RETENTION_DAYS * DAY_MS)) };
+  },
+};
