@@ -1,34 +1,114 @@
-// Runs the HTTP server until SIGINT/SIGTERM, then stops taking connections, lets in-flight
-// requests finish, and closes every database handle (a clean WAL checkpoint) before exiting.
-// The webhook sender runs here and nowhere else (not in CLI commands, not in tests' apps).
+// Runs the HTTP server until SIGTERM/SIGINT, then shuts down in order: stop accepting connections
+// (idle keep-alive connections close at once), let requests in flight finish for up to
+// SPINNEY_SHUTDOWN_TIMEOUT seconds, stop background work (webhook sender, job scheduler, the app's
+// onClose hooks), checkpoint every open database's WAL (TRUNCATE), close every handle, exit 0.
+// Requests still running at the bound have their connections cut and the exit code is 1; a second
+// signal exits at once. PM2's kill_timeout (ecosystem.config.cjs) stays above the bound.
+// The webhook sender and the job scheduler run here and nowhere else (not in CLI commands, not in
+// tests' apps).
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { startJobScheduler } from './jobs/scheduler.js';
 import type { Runtime } from './runtime.js';
 import { startWebhookSender } from './webhooks/sender.js';
 
+/** How long closing may go on after the bound (background work still stopping) before the process gives up. */
+const CLOSE_GRACE_MS = 5_000;
+
+/** Exit codes a shell reports for a process ended by the signal (128 + its number). */
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+interface BackgroundWork {
+  stop(): Promise<void>;
+}
+
 export async function serve(app: FastifyInstance, runtime: Runtime): Promise<string> {
   const address = await app.listen({ host: runtime.config.host, port: runtime.config.port });
-  const webhookSender = startWebhookSender(runtime, app.log);
-  let closing = false;
-  const shutdown = (signal: string): void => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    // A delivery run in progress finishes first (what it cannot finish is taken over after its lease).
-    webhookSender
-      .stop()
-      .then(() => app.close())
-      .then(() => {
-        runtime.close();
-        process.exit(0);
-      })
-      .catch((err: unknown) => {
-        app.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
+  const background: BackgroundWork[] = [startWebhookSender(runtime, app.log), startJobScheduler(runtime, app.log)];
+  const unanswered = trackResponses(app);
+  let shuttingDown = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (shuttingDown) {
+      app.log.warn({ signal }, 'second signal during shutdown: exiting at once');
+      process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
+    }
+    shuttingDown = true;
+    endConnectionsAfterResponse(app, unanswered);
+    void shutdown(app, runtime, background, signal).then(
+      (code) => process.exit(code),
+      () => process.exit(1),
+    );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return address;
+}
+
+/** Responses being prepared or sent right now (a Set kept current by the server's request event). */
+function trackResponses(app: FastifyInstance): Set<ServerResponse> {
+  const responses = new Set<ServerResponse>();
+  app.server.on('request', (_request, response: ServerResponse) => {
+    responses.add(response);
+    response.once('close', () => responses.delete(response));
+  });
+  return responses;
+}
+
+/**
+ * Keep-alive connections must not hold shutdown open: idle ones are closed by app.close(), and
+ * each request still in flight ends its connection once answered (Connection: close, or, when its
+ * headers are already out, closing the connection as soon as it falls idle).
+ */
+function endConnectionsAfterResponse(app: FastifyInstance, responses: Set<ServerResponse>): void {
+  for (const response of responses) {
+    if (!response.headersSent) response.setHeader('connection', 'close');
+    response.once('close', () => setImmediate(() => app.server.closeIdleConnections()));
+  }
+}
+
+async function shutdown(app: FastifyInstance, runtime: Runtime, background: BackgroundWork[], signal: NodeJS.Signals): Promise<number> {
+  const timeoutSeconds = runtime.config.shutdownTimeoutSeconds;
+  app.log.info({ signal, timeoutSeconds }, 'shutting down: no new connections, waiting for requests in flight');
+  let requestsCut = false;
+  const bound = setTimeout(() => {
+    requestsCut = true;
+    app.log.warn({ timeoutSeconds }, 'requests still in flight at the shutdown timeout: closing their connections');
+    app.server.closeAllConnections();
+  }, timeoutSeconds * 1000);
+  // Background work that will not stop (a delivery waiting on a slow receiver) must not keep the
+  // process alive: nothing is mid-transaction between event-loop turns, so closing is still safe.
+  const giveUp = setTimeout(() => {
+    app.log.error('shutdown did not finish in time: closing the databases and exiting');
+    closeDatabases(app, runtime);
+    process.exit(1);
+  }, timeoutSeconds * 1000 + CLOSE_GRACE_MS);
+  try {
+    // app.close() stops listening at once and resolves when the last request has been answered;
+    // its onClose hooks (the development provider …) run after that, while the databases are open.
+    await Promise.all([app.close(), ...background.map((work) => work.stop())]);
+    clearTimeout(bound);
+    clearTimeout(giveUp);
+    closeDatabases(app, runtime);
+    app.log.info({ requestsCut }, 'stopped');
+    return requestsCut ? 1 : 0;
+  } catch (err) {
+    app.log.error({ err }, 'shutdown failed');
+    closeDatabases(app, runtime);
+    return 1;
+  }
+}
+
+/**
+ * Empties every open database's WAL into its file, then closes every handle. A database another
+ * process is using at that moment (a PM2 sibling) is only partly checkpointed; that is safe, and
+ * the last process to close it finishes the job.
+ */
+function closeDatabases(app: FastifyInstance, runtime: Runtime): void {
+  try {
+    const checkpoints = [runtime.control.checkpoint(), ...runtime.tenancy.checkpointAll()];
+    app.log.info({ databases: checkpoints.length, busy: checkpoints.filter((c) => c.busy).length }, 'WAL checkpointed');
+  } catch (err) {
+    app.log.error({ err }, 'WAL checkpoint failed');
+  }
+  runtime.close();
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { SqliteSynchronous } from '../config/config.js';
 import { applyMigrations, loadMigrations } from '../tenancy/migrations.js';
-import { openSqlite, StatementCache, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
+import { checkpointTruncate, openSqlite, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
 
 export class ControlDb {
   readonly db: SqliteDatabase;
@@ -26,6 +26,11 @@ export class ControlDb {
   /** Runs fn in one IMMEDIATE transaction (a savepoint inside another). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /** Folds the WAL into control.db and empties it (see checkpointTruncate). */
+  checkpoint(): CheckpointResult {
+    return checkpointTruncate(this.db);
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 // One error type with a stable code, and the one handler that turns any thrown thing into the
 // documented shape {"error": {"code", "message", "field"?}}. 5xx bodies never carry internals.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { storageErrorCode } from '../tenancy/storage-errors.js';
 import { TenantDatabaseMissing } from '../tenancy/tenancy.js';
 
 export class AppError extends Error {
@@ -72,6 +73,8 @@ export function toAppError(err: FastifyError & { validation?: AjvError[]; valida
   }
   // A tenant row whose database file is gone (an operator moved it, a restore is under way).
   if (err instanceof TenantDatabaseMissing) return new AppError(503, 'tenant_unavailable', 'this workspace is temporarily unavailable');
+  // A full or read-only disk: nothing was written (the transaction rolled back); retrying later may work.
+  if (storageErrorCode(err)) return new AppError(503, 'storage_unavailable', 'the server cannot store data right now; try again later');
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (known) return new AppError(known[0], known[1], known[2]);
   if (err.statusCode === 401) return new AppError(401, 'unauthenticated', 'authentication required');
@@ -95,7 +98,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   const error = toAppError(err);
   if (error.statusCode >= 500) {
     // The stack goes to the log (which never holds bodies or tokens), never to the client.
-    request.log.error({ err }, 'request failed');
+    request.log.error({ err }, error.code === 'storage_unavailable' ? 'storage unavailable' : 'request failed');
   }
   return sendError(reply, error);
 }

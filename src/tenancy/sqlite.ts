@@ -49,6 +49,24 @@ export function openSqliteReadOnly(path: string): SqliteDatabase {
   return db;
 }
 
+export interface CheckpointResult {
+  /** Another connection was reading or writing, so the WAL could not be emptied entirely. */
+  busy: boolean;
+  /** Frames the WAL held, and how many of them are now in the database file. */
+  walFrames: number;
+  checkpointed: number;
+}
+
+/**
+ * Copies every committed WAL frame into the database file and truncates the WAL to zero bytes.
+ * Closing the last connection does this anyway; an explicit checkpoint also empties the WAL when
+ * another process (a PM2 sibling, a CLI command) still has the file open.
+ */
+export function checkpointTruncate(db: SqliteDatabase): CheckpointResult {
+  const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return { busy: row?.busy === 1, walFrames: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
+}
+
 export class ForbiddenStatement extends Error {
   override name = 'ForbiddenStatement';
 }

@@ -7,7 +7,7 @@ import { LRUCache } from 'lru-cache';
 import type { SqliteSynchronous } from '../config/config.js';
 import { hasScope, runInScope, type Actor, type Client, type TenantScope } from './context.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
-import { openSqlite } from './sqlite.js';
+import { openSqlite, type CheckpointResult } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
 import { isTenantId } from './tenant-id.js';
 
@@ -110,6 +110,11 @@ export class Tenancy {
 
   get openHandles(): number {
     return this.#handles.size;
+  }
+
+  /** Checkpoints (TRUNCATE) every open tenant database; one result per database. */
+  checkpointAll(): CheckpointResult[] {
+    return [...this.#handles.values()].map((handle) => handle.checkpoint());
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import { StatementCache, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
+import { checkpointTruncate, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
 
 /**
  * One open tenant database and its prepared statements. Get it from tenantDb() inside a tenant
@@ -37,6 +37,11 @@ export class TenantHandle {
   /** The whole database as bytes (for comparisons, and later for backups). */
   serialize(): Buffer {
     return this.#db.serialize();
+  }
+
+  /** Folds the WAL into the database file and empties it (shutdown does this for every open handle). */
+  checkpoint(): CheckpointResult {
+    return checkpointTruncate(this.#db);
   }
 
   get path(): string {
