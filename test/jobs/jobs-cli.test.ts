@@ -1,0 +1,85 @@
+// `spinney jobs` as an operator runs it (the built dist/), against a real data directory that a
+// server-side runtime in this test shares, as a running server would.
+import t from 'tap';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { newId } from '../../src/http/ids.js';
+import { SESSION_RETENTION_DAYS } from '../../src/jobs/sessions-purge.job.js';
+import { tenantDb } from '../../src/tenancy/context.js';
+import { build, TEST_KEYS } from '../helpers/app.js';
+import { spinney } from '../helpers/cli.js';
+import { at, DAY, inTenant, jobRuns, tenantRows } from './helpers.js';
+
+async function setup(t: Parameters<typeof build>[0]) {
+  const api = await build(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS };
+  const tenant = api.tenant();
+  const ended = at(Date.now() - (SESSION_RETENTION_DAYS + 1) * DAY);
+  inTenant(api.runtime, tenant.id, () =>
+    tenantDb()
+      .statement(
+        `INSERT INTO sessions (id, user_id, role, provider, client_kind, created_at, authenticated_at, last_seen_at, expires_at, ended_at, end_reason)
+         VALUES (?, 'us_someone', 'member', 'test', 'native', ?, ?, ?, ?, ?, 'signed_out')`,
+      )
+      .run(newId('session'), ended, ended, ended, ended, ended),
+  );
+  return { api, env, tenant };
+}
+
+t.test('spinney jobs run runs a job now and prints its counts; jobs list shows each job and its last run', async (t) => {
+  const { api, env, tenant } = await setup(t);
+  const help = await spinney(['jobs'], env);
+  t.equal(help.code, 0);
+  t.match(help.stdout, /Usage: spinney jobs[\s\S]*list[\s\S]*run/);
+
+  const before = await spinney(['jobs', 'list'], env);
+  t.equal(before.code, 0, before.stderr);
+  t.same(before.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]), ['sessions-purge', 'control-purge', 'webhooks-purge', 'audit-verify']);
+  t.match(before.stdout, /^sessions-purge\s+15 \* \* \* \*\s+never run$/m);
+  t.match(before.stdout, /^audit-verify\s+0 3 \* \* \*\s+never run$/m);
+
+  const run = await spinney(['jobs', 'run', 'sessions-purge'], env);
+  t.equal(run.code, 0, run.stderr);
+  t.equal(run.stdout, 'sessions-purge: ok (sessions 1, refreshTokens 0, tenants 1, tenantsFailed 0)\n');
+  t.equal(tenantRows(api.runtime, tenant.id, 'sessions'), 0, 'the old session is gone');
+
+  const json = await spinney(['jobs', 'run', 'sessions-purge', '--json'], env);
+  t.equal(json.code, 0, json.stderr);
+  t.match(JSON.parse(json.stdout), { id: /^jr_/, job: 'sessions-purge', trigger: 'cli', status: 'ok', counts: { sessions: 0, tenants: 1 }, error: null });
+
+  const listed = await spinney(['jobs', 'list', '--json'], env);
+  t.equal(listed.code, 0, listed.stderr);
+  const jobs = JSON.parse(listed.stdout) as { name: string; schedule: string; lastRun: unknown }[];
+  t.match(jobs.find((j) => j.name === 'sessions-purge'), { schedule: '15 * * * *', description: /30 days/, lastRun: { trigger: 'cli', status: 'ok', counts: { sessions: 0 }, error: null } });
+  t.equal(jobs.find((j) => j.name === 'control-purge')?.lastRun, null);
+  t.match((await spinney(['jobs', 'list'], env)).stdout, /^sessions-purge\s+15 \* \* \* \*\s+ok at \S+ \(cli\): sessions 0, refreshTokens 0, tenants 1, tenantsFailed 0$/m);
+
+  const unknown = await spinney(['jobs', 'run', 'tenant-purge-typo'], env);
+  t.equal(unknown.code, 1);
+  t.equal(unknown.stderr, 'spinney: no job named tenant-purge-typo (spinney jobs list shows them)\n');
+});
+
+t.test('spinney jobs run is refused while the server runs the same job, and exits 1 when a run fails', async (t) => {
+  const { api, env, tenant } = await setup(t);
+  // The server's run of the job, in progress: its lock in job_runs.
+  const held = newId('jobRun');
+  api.runtime.control
+    .statement(`INSERT INTO job_runs (id, job, triggered_by, holder, started_at, lease_until, status) VALUES (?, 'sessions-purge', 'schedule', 'web1:1234', ?, ?, 'running')`)
+    .run(held, at(Date.now()), at(Date.now() + 600_000));
+  const refused = await spinney(['jobs', 'run', 'sessions-purge'], env);
+  t.equal(refused.code, 1);
+  t.match(refused.stderr, new RegExp(`^spinney: job sessions-purge is already running \\(run ${held}, started \\S+ by web1:1234 from the schedule; its lock holds until \\S+\\); try again when it has finished\\n$`));
+  t.equal(refused.stdout, '');
+  t.equal(tenantRows(api.runtime, tenant.id, 'sessions'), 1, 'nothing deleted');
+  t.equal(jobRuns(api.runtime, 'sessions-purge').length, 1, 'nothing recorded');
+  t.match((await spinney(['jobs', 'list'], env)).stdout, /^sessions-purge\s+15 \* \* \* \*\s+running since \S+ \(schedule\)$/m);
+
+  for (const name of ['Dana', 'Eli']) await api.call({ method: 'POST', url: '/api/v1/contacts', token: tenant.token(), payload: { name } });
+  const file = new Database(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db'));
+  file.exec(`DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE seq = 1`);
+  file.close();
+  const failed = await spinney(['jobs', 'run', 'audit-verify'], env);
+  t.equal(failed.code, 1);
+  t.match(failed.stdout, new RegExp(`^audit-verify: failed \\(logs 2, events \\d+, broken 1, tenants 1, tenantsFailed 0\\)\\n${tenant.id} audit log broken at event `));
+  t.match(failed.stderr, /^spinney: job audit-verify failed; see the log lines above or spinney jobs list\n$/m);
+});
