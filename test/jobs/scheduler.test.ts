@@ -29,7 +29,7 @@ t.test('the scheduler runs only outside PM2 or in its instance 0, and not with S
   t.same(schedulerDecision(config({ SPINNEY_JOBS: 'on', NODE_APP_INSTANCE: '0' })), { run: true });
   t.throws(() => config({ SPINNEY_JOBS: 'sometimes' }), /SPINNEY_JOBS must be true or false/);
 
-  for (const env of [{ NODE_APP_INSTANCE: '1' }, { SPINNEY_JOBS: 'off' }]) {
+  for (const env of [{ NODE_APP_INSTANCE: '1' }, { SPINNEY_JOBS: 'off' }] as Record<string, string>[]) {
     const api = await build(t, env);
     const before = timers();
     const { log, lines } = captureLog();
