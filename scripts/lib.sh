@@ -1,0 +1,57 @@
+# shellcheck shell=bash
+# Sourced by the operator scripts beside it: run the `spinney` CLI as the service user with the
+# env file's settings and nothing else, take the operations lock, keep cron runs quiet.
+# Where things are on a host deploy/provision.sh set up; each can be overridden (tests do):
+SPINNEY_BIN=${SPINNEY_BIN:-/opt/spinney/bin/spinney.js}
+SPINNEY_ENV_FILE=${SPINNEY_ENV_FILE:-/etc/spinney/spinney.env}
+SPINNEY_USER=${SPINNEY_USER:-spinney}
+SPINNEY_LOCK_FILE=${SPINNEY_LOCK_FILE:-/run/lock/spinney-operations.lock}
+
+SCRIPT=$(basename "$0")
+QUIET=0
+
+die() { printf '%s: %s\n' "$SCRIPT" "$1" >&2; exit "${2:-1}"; }
+
+# Runs a command as the service user with a clean environment (PATH, HOME, LANG, PM2_HOME): the
+# CLI refuses unknown SPINNEY_* settings, and the variables above are the scripts' own.
+as_service_user() {
+  local home
+  home=$(getent passwd "$SPINNEY_USER" | cut -d: -f6) || die "no user $SPINNEY_USER (SPINNEY_USER)"
+  local clean=(env -i "PATH=$PATH" "HOME=$home" "LANG=${LANG:-C.UTF-8}" "PM2_HOME=${PM2_HOME:-$home/.pm2}")
+  if [ "$(id -un)" = "$SPINNEY_USER" ]; then "${clean[@]}" "$@"
+  elif [ "$(id -u)" -eq 0 ]; then runuser -u "$SPINNEY_USER" -- "${clean[@]}" "$@"
+  else sudo -u "$SPINNEY_USER" -- "${clean[@]}" "$@"
+  fi
+}
+
+# spinney ARGS...: the CLI with exactly the env file's settings (read as the service user, who may
+# read it; the operator's own SPINNEY_* variables never leak in).
+spinney() {
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  as_service_user bash -c 'set -a && . "$1" && set +a && shift && exec "$0" "$@"' "$SPINNEY_BIN" "$SPINNEY_ENV_FILE" "$@"
+}
+
+# One NAME=value from the env file (for the scripts' own use, e.g. the port for /readyz).
+env_setting() {
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  as_service_user bash -c '. "$0" && printf "%s" "${!1:-$2}"' "$SPINNEY_ENV_FILE" "$1" "$2"
+}
+
+# Backups, restores and key rotation must not overlap: one lock for all of them, not waited for
+# (a cron run that finds it taken says so and exits 75, EX_TEMPFAIL).
+take_operations_lock() {
+  exec 9>>"$SPINNEY_LOCK_FILE" || die "cannot open the lock file $SPINNEY_LOCK_FILE"
+  if ! flock -n 9; then
+    die "another backup, restore or key rotation is running (lock $SPINNEY_LOCK_FILE held by: $(cat "$SPINNEY_LOCK_FILE" 2>/dev/null || echo unknown))" 75
+  fi
+  printf '%s pid %s since %s\n' "$SCRIPT" "$$" "$(date -u +%FT%TZ)" >"$SPINNEY_LOCK_FILE"
+}
+
+# quietly CMD...: with --quiet, output only when the command fails (cron mails only then).
+quietly() {
+  if [ "$QUIET" = 0 ]; then "$@"; return; fi
+  local output status=0
+  output=$("$@" 2>&1) || status=$?
+  if [ "$status" -ne 0 ]; then printf '%s\n' "$output" >&2; fi
+  return "$status"
+}

@@ -1,0 +1,195 @@
+// deploy/provision.sh is only ever run here with --dry-run, on this machine, with every command
+// that could change a host replaced by a stub that records the call and fails: the plan must come
+// out complete without one of them running, and no file the real run would write may change.
+// The logrotate file and the certbot hook run for real against temporary files.
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { tempDataDir, type Teardown } from '../helpers/app.js';
+import { requireTools, TOOLS } from './tools.js';
+
+const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
+const PROVISION = join(DEPLOY, 'provision.sh');
+
+// Everything the real run may call to change the host. (Reading tools — grep, stat, cmp, diff,
+// dpkg-query, getent, node --version, openssl x509 — stay real.)
+const MUTATING = [
+  'apt-get', 'apt', 'dpkg', 'useradd', 'usermod', 'groupadd', 'install', 'mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'rm', 'mv', 'cp',
+  'tee', 'touch', 'mktemp', 'curl', 'gpg', 'npm', 'pm2', 'ufw', 'systemctl', 'service', 'sshd', 'nginx', 'certbot', 'make-ssl-cert',
+  'visudo', 'runuser', 'sudo', 'logrotate',
+];
+
+// Every path the real run writes: none may appear, vanish or change in a dry run.
+const TARGETS = [
+  '/etc/spinney', '/etc/spinney/keys', '/etc/spinney/spinney.env', '/var/lib/spinney', '/var/log/spinney', '/var/www/acme',
+  '/etc/nginx/conf.d/spinney.conf', '/etc/nginx/sites-enabled/default', '/etc/ssh/sshd_config.d/00-spinney.conf',
+  '/etc/apt/apt.conf.d/20auto-upgrades', '/etc/logrotate.d/spinney', '/etc/letsencrypt/renewal-hooks/deploy/spinney-reload-nginx',
+  '/etc/apt/keyrings/nodesource.asc', '/etc/apt/sources.list.d/nodesource.list', '/etc/systemd/system/pm2-spinney.service',
+];
+
+const STEPS = [
+  'preflight: the host and the arguments',
+  'packages (apt)',
+  'Node.js 24 (NodeSource apt repository)',
+  'PM2 6 (npm, global)',
+  'service user spinney and its directories',
+  'root keys and the env file',
+  'firewall (ufw): incoming only on 22, 80 and 443',
+  'SSH: keys only, no root login',
+  'unattended security upgrades',
+  'logrotate for /var/log/spinney',
+  'nginx: TLS, HSTS, proxy to 127.0.0.1:',
+  'certificate: certbot (webroot), renewal timer, reload hook',
+  'PM2 start-up on boot for spinney',
+];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runFile(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A directory of stubs that log their name and arguments to calls.log and fail. */
+function stubs(t: Teardown, names: string[], body = 'exit 97'): { dir: string; calls: () => string[] } {
+  const dir = tempDataDir(t);
+  const log = join(dir, 'calls.log');
+  for (const name of names) {
+    writeFileSync(join(dir, name), `#!/bin/sh\necho "$(basename "$0") $*" >> "${log}"\n${body}\n`);
+    chmodSync(join(dir, name), 0o755);
+  }
+  return { dir, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []) };
+}
+
+function snapshot(paths: string[]): string {
+  return paths
+    .map((path) => {
+      if (!existsSync(path)) return `${path}: absent`;
+      const stat = statSync(path);
+      const listing = stat.isDirectory() ? readdirSync(path).join(',') : '';
+      return `${path}: ${stat.mode.toString(8)} ${stat.uid}:${stat.gid} ${stat.size} ${stat.mtimeMs} ${listing}`;
+    })
+    .join('\n');
+}
+
+const provisionSkip = requireTools(t, ['envsubst', 'openssl']);
+
+t.test('provision.sh --dry-run prints every step and changes nothing on this machine', { skip: provisionSkip }, async (t) => {
+  const stub = stubs(t, MUTATING);
+  const before = snapshot(TARGETS);
+  const run = await runFile('bash', [PROVISION, '--dry-run', '--domain', 'spinney.example.com', '--admin', 'no-such-admin', '--email', 'ops@example.com'], {
+    ...process.env,
+    PATH: `${stub.dir}:${process.env.PATH ?? ''}`,
+  });
+  t.equal(run.code, 0, `the dry run succeeds ${run.stderr}`);
+  t.same(stub.calls(), [], 'no command that changes a host ran');
+  t.equal(snapshot(TARGETS), before, 'no file or directory the real run writes changed');
+  t.notMatch(run.stdout, /^ {3}-> /m, 'nothing was applied');
+
+  STEPS.forEach((title, i) => t.match(run.stdout, `== ${i + 1}/${STEPS.length} ${title}`, `step ${i + 1} is in the plan`));
+  t.match(run.stdout, /dry run: nothing was changed\./);
+  // Preflight problems are listed, and a real run would stop before changing anything.
+  t.match(run.stdout, /PROBLEM: user no-such-admin does not exist/);
+  t.match(run.stdout, /a real run would stop at preflight, before any change: \d+ problem\(s\)/);
+  // Each step says what it would change or that it is already so.
+  for (const [step, line] of [
+    ['keys', /(would generate SPINNEY_APP_SECRETS_KEY into \/etc\/spinney\/keys\/app-secrets\.key \(openssl rand -base64 48, mode 600, spinney\)|ok: \/etc\/spinney\/keys\/app-secrets\.key exists)/],
+    ['data dir', /(would make \/var\/lib\/spinney\/data a directory \(mode 700, spinney:spinney\)|ok: \/var\/lib\/spinney\/data \(mode 700, spinney:spinney\))/],
+    ['firewall', /(would set ufw to deny incoming by default, allow 22\/tcp 80\/tcp 443\/tcp, and enable it|ok: enabled, default deny, allowing only 22\/tcp 80\/tcp 443\/tcp)/],
+    ['pm2 start-up', /(would register pm2-spinney\.service \(pm2 startup systemd -u spinney --hp \/var\/lib\/spinney\)|ok: pm2-spinney\.service is installed)/],
+    ['certificate', /(would request a certificate for spinney\.example\.com from Let's Encrypt|ok: certificate for spinney\.example\.com)/],
+  ] as const) {
+    t.match(run.stdout, line, `the plan covers ${step}`);
+  }
+  // New files are shown as the diff they would make (on a machine that has none of them yet).
+  if (!existsSync('/etc/ssh/sshd_config.d/00-spinney.conf')) {
+    t.match(run.stdout, /\+PermitRootLogin no\n\s+\+PasswordAuthentication no\n\s+\+KbdInteractiveAuthentication no/, 'SSH keys only, no root');
+  }
+  if (!existsSync('/etc/spinney/spinney.env')) {
+    for (const setting of ['SPINNEY_ENV=production', 'SPINNEY_TRUST_PROXY=true', 'SPINNEY_PUBLIC_URL=https://spinney.example.com', 'SPINNEY_TOKEN_SIGNING_KEY_FILE=/etc/spinney/keys/token-signing.key']) {
+      t.match(run.stdout, `+${setting}\n`, `the env file sets ${setting}`);
+    }
+    t.notMatch(run.stdout, /^\s+\+SPINNEY_[A-Z_]*KEY=/m, 'and names key files, never keys');
+  }
+  if (!existsSync('/etc/nginx/conf.d/spinney.conf')) t.match(run.stdout, /\+\s+ssl_protocols TLSv1\.2 TLSv1\.3;/, 'the nginx site is the rendered template');
+});
+
+t.test('provision.sh refuses bad arguments before looking at the host', async (t) => {
+  const stub = stubs(t, MUTATING);
+  const env = { ...process.env, PATH: `${stub.dir}:${process.env.PATH ?? ''}` };
+  for (const [args, message] of [
+    [['--admin', 'ops'], /--domain must be a host name/],
+    [['--domain', 'x.example; rm -rf /', '--admin', 'ops'], /--domain must be a host name/],
+    [['--domain', 'x.example'], /--admin must be a user name/],
+    [['--domain', 'x.example', '--admin', 'ops', '--port', '80; reboot'], /--port must be a port number/],
+    [['--domain', 'x.example', '--admin', 'ops', '--bogus', '1'], /unknown option --bogus/],
+    [['--domain'], /--domain needs a value/],
+  ] as const) {
+    const run = await runFile('bash', [PROVISION, ...args], env);
+    t.equal(run.code, 2, args.join(' '));
+    t.match(run.stderr, message);
+    t.equal(run.stdout, '', 'no step started');
+  }
+  const help = await runFile('bash', [PROVISION, '--help'], env);
+  t.equal(help.code, 0);
+  t.match(help.stdout, /^Usage: deploy\/provision\.sh --domain NAME --admin USER/);
+  t.same(stub.calls(), []);
+});
+
+t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates the file PM2 keeps open', { skip: requireTools(t, ['logrotate']) }, async (t) => {
+  const dir = tempDataDir(t);
+  const shipped = readFileSync(join(DEPLOY, 'logrotate/spinney'), 'utf8');
+  // logrotate ignores a config that group or others may write: copies get 0644.
+  const checked = join(dir, 'spinney');
+  writeFileSync(checked, shipped, { mode: 0o644 });
+  const debug = await runFile(TOOLS.logrotate, ['-d', '-s', join(dir, 'debug.state'), checked], process.env);
+  t.equal(debug.code, 0, 'logrotate -d accepts the shipped file');
+  t.match(debug.stderr + debug.stdout, 'rotating pattern: /var/log/spinney/*.log  after 1 days (14 rotations)');
+
+  // The same rules on a log directory of our own, rotated by force twice while a writer holds
+  // the file open in append mode as PM2 does.
+  const logs = join(dir, 'logs');
+  mkdirSync(logs);
+  const local = join(dir, 'local');
+  writeFileSync(local, shipped.replace('/var/log/spinney/', `${logs}/`), { mode: 0o644 });
+  const rotate = () => runFile(TOOLS.logrotate, ['-f', '-s', join(dir, 'state'), local], process.env);
+  const log = join(logs, 'spinney-out.log');
+  const fd = openSync(log, 'a');
+  t.teardown(() => closeSync(fd));
+  writeSync(fd, '{"msg":"first"}\n');
+  t.equal((await rotate()).code, 0);
+  t.equal(readFileSync(join(logs, 'spinney-out.log.1'), 'utf8'), '{"msg":"first"}\n', 'the copy holds what was written');
+  t.equal(statSync(log).size, 0, 'the live file was truncated in place');
+  writeSync(fd, '{"msg":"second"}\n');
+  t.equal(readFileSync(log, 'utf8'), '{"msg":"second"}\n', 'the open writer carries on at the start of the file, no hole');
+  t.equal((await rotate()).code, 0);
+  t.equal(gunzipSync(readFileSync(join(logs, 'spinney-out.log.2.gz'))).toString(), '{"msg":"first"}\n', 'older rotations are compressed');
+  t.equal(readFileSync(join(logs, 'spinney-out.log.1'), 'utf8'), '{"msg":"second"}\n', 'the newest one waits a day (delaycompress)');
+});
+
+t.test('the certbot deploy hook reloads nginx only when its configuration passes nginx -t', async (t) => {
+  const hook = join(DEPLOY, 'certbot/reload-nginx');
+  const passing = stubs(t, ['nginx', 'systemctl'], 'exit 0');
+  const ok = await runFile('sh', [hook], { ...process.env, PATH: `${passing.dir}:${process.env.PATH ?? ''}` });
+  t.equal(ok.code, 0);
+  t.same(passing.calls(), ['nginx -t -q', 'systemctl reload nginx']);
+
+  const failing = stubs(t, ['nginx', 'systemctl'], 'exit 1');
+  const refused = await runFile('sh', [hook], { ...process.env, PATH: `${failing.dir}:${process.env.PATH ?? ''}` });
+  t.not(refused.code, 0, 'the failure reaches certbot');
+  t.same(failing.calls(), ['nginx -t -q'], 'nginx is not reloaded with a broken configuration');
+});
