@@ -146,3 +146,30 @@ t.test('a run stops after the current workspace when the process shuts down, and
   t.same(visited, [listTenants(api.runtime)[0]?.id], 'only the first workspace');
   t.match(run, { status: 'partial', counts: { visited: 1, tenants: 1, tenantsFailed: 0 }, error: 'stopped by shutdown before every workspace was processed' });
 });
+
+t.test('a run that outlived its lease and was taken over stops walking workspaces and says so', async (t) => {
+  const { api, clock } = await jobApp(t);
+  for (const name of ['One', 'Two', 'Three']) api.tenant(name);
+  const { log } = captureLog();
+  let takeover: Promise<unknown> = Promise.resolve();
+  let visited = 0;
+  const slow: Job = {
+    name: 'slow-walk',
+    schedule: '0 * * * *',
+    description: 'test',
+    async run(runtime, context) {
+      await context.forEachTenant(() => {
+        visited += 1;
+        // The first workspace took longer than the lease: another process claims the job meanwhile.
+        clock.advance(JOB_LEASE_MS + 1);
+        takeover = runJob(runtime, { ...slow, run: () => ({}) }, { trigger: 'cli', log });
+      });
+      return {};
+    },
+  };
+  const run = await runJob(api.runtime, slow, { trigger: 'schedule', log });
+  await takeover;
+  t.equal(visited, 1, 'it stopped after the workspace during which it lost the lock');
+  t.match(run, { status: 'partial', error: 'lost its lock (it ran past its lease and another run took over)' });
+  t.match(jobRuns(api.runtime, 'slow-walk').map((r) => [r.triggered_by, r.status]), [['schedule', 'partial'], ['cli', 'ok']]);
+});

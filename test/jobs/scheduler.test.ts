@@ -104,3 +104,20 @@ t.test('a scheduled run is recorded with trigger schedule, and stop waits for a 
   t.same(JSON.parse(run?.counts ?? '{}'), { visited: 0, tenants: 0, tenantsFailed: 0 });
   t.notOk(lines.some((l) => l.level >= 50), 'no error logged');
 });
+
+t.test('a scheduled run is skipped and logged while another process holds the job lock', async (t) => {
+  const api = await build(t);
+  let runs = 0;
+  const everySecond: Job = { name: 'every-second', schedule: '* * * * * *', description: 'test', run: () => ({ ran: ++runs }) };
+  api.runtime.control
+    .statement(`INSERT INTO job_runs (id, job, triggered_by, holder, started_at, lease_until, status) VALUES ('jr_heldbythecliaaaaaaaaaaaa', 'every-second', 'cli', 'ops:99', ?, ?, 'running')`)
+    .run(new Date().toISOString(), new Date(Date.now() + 600_000).toISOString());
+  const { log, lines } = captureLog();
+  const scheduler = startJobScheduler(api.runtime, log, [everySecond]);
+  t.teardown(() => scheduler.stop());
+  await until(() => lines.some((l) => l.msg === 'job skipped: another run of it is in progress'));
+  await scheduler.stop();
+  t.equal(runs, 0, 'the job did not run');
+  t.match(lines.find((l) => l.msg.startsWith('job skipped')), { level: 30, job: 'every-second', heldBy: 'jr_heldbythecliaaaaaaaaaaaa' });
+  t.match(jobRuns(api.runtime, 'every-second'), [{ id: 'jr_heldbythecliaaaaaaaaaaaa', status: 'running' }], 'and recorded nothing');
+});
