@@ -15,7 +15,7 @@ import { cliEnv, SPINNEY_BIN } from '../helpers/cli.js';
 import { requireTools, TOOLS } from './tools.js';
 
 const SCRIPTS = fileURLToPath(new URL('../../scripts/', import.meta.url));
-const NAMES = ['backup-now', 'restore', 'tenant', 'rotate-keys', 'status'] as const;
+const NAMES = ['backup-now', 'restore', 'tenant', 'rotate-keys', 'status', 'spinney'] as const;
 
 interface Run {
   code: number | null;
@@ -86,7 +86,7 @@ t.test('every operator script answers --help without touching the host', async (
   }
 });
 
-t.test('scripts/tenant creates and lists workspaces through the CLI with only the env file settings', { skip }, async (t) => {
+t.test('scripts/tenant and scripts/spinney run the CLI as the service user with only the env file settings', { skip }, async (t) => {
   const h = host(t, TEST_KEYS);
   const created = await h.run('tenant', ['create', '--name', 'Acme Roofing', '--json']);
   t.equal(created.code, 0, created.stderr);
@@ -103,6 +103,11 @@ t.test('scripts/tenant creates and lists workspaces through the CLI with only th
   t.not(deletion.code, 0, 'and the CLI refuses a confirmation that is not the id');
   t.match((await h.run('tenant', ['list'])).stdout, new RegExp(`${id}  active`), 'the workspace is untouched');
   t.equal((await h.run('tenant', [])).code, 2, 'no command is a usage error');
+
+  // Any other command goes through scripts/spinney the same way.
+  const migrated = await h.run('spinney', ['migrate', '--json']);
+  t.equal(migrated.code, 0, migrated.stderr);
+  t.same(JSON.parse(migrated.stdout), { tenants: 1, migrated: 0, missing: [] }, 'the CLI ran against the env file data dir');
 });
 
 t.test('scripts/status reports keys, workspaces, PM2 and readiness, and exits 1 naming what is down', { skip }, async (t) => {
