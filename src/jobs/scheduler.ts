@@ -30,7 +30,7 @@ export interface JobScheduler {
 const cronLogger = (log: JobLogger): CronLogger => ({
   info: (message) => log.info(message),
   warn: (message) => log.warn(message),
-  error: (message, err) => log.error({ err: err ?? message }, 'scheduler error'),
+  error: (message, err) => (typeof message === 'string' ? log.error({ err }, message) : log.error({ err: message }, 'scheduler error')),
   debug: (message) => log.debug(String(message)),
 });
 

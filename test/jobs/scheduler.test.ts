@@ -121,3 +121,15 @@ t.test('a scheduled run is skipped and logged while another process holds the jo
   t.match(lines.find((l) => l.msg.startsWith('job skipped')), { level: 30, job: 'every-second', heldBy: 'jr_heldbythecliaaaaaaaaaaaa' });
   t.match(jobRuns(api.runtime, 'every-second'), [{ id: 'jr_heldbythecliaaaaaaaaaaaa', status: 'running' }], 'and recorded nothing');
 });
+
+t.test('node-cron warnings (a run missed while the event loop was blocked) go to the log as JSON lines', async (t) => {
+  const api = await build(t);
+  const { log, lines } = captureLog();
+  const scheduler = startJobScheduler(api.runtime, log, [{ name: 'every-second', schedule: '* * * * * *', description: 'test', run: () => ({}) }]);
+  t.teardown(() => scheduler.stop());
+  const blockedUntil = Date.now() + 2500;
+  while (Date.now() < blockedUntil); // a blocked event loop, as a long synchronous request would cause
+  await until(() => lines.some((l) => /missed execution/.test(l.msg)));
+  await scheduler.stop();
+  t.match(lines.find((l) => /missed execution/.test(l.msg)), { level: 40 });
+});
