@@ -49,6 +49,6 @@ export default tseslint.config(
     },
   },
   { files: ['src/tenancy/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['src/control/control-db.ts', 'src/vault/keyring.ts'], rules: { 'no-restricted-imports': restrictedImports(true) } },
+  { files: ['src/control/control-db.ts', 'src/vault/keyring.ts', 'src/backup/database-files.ts'], rules: { 'no-restricted-imports': restrictedImports(true) } },
   { files: ['src/config/config.ts'], rules: { 'no-restricted-properties': 'off' } },
 );

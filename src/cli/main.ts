@@ -11,6 +11,7 @@ import { invite } from '../members/members.service.js';
 import { openRuntime } from '../runtime.js';
 import { serve } from '../server.js';
 import { registerJobsCommands } from './jobs.command.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerTenantDeletion } from './tenant-delete.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
@@ -149,6 +150,7 @@ export function buildCli(): Command {
     );
 
   registerKeysCommands(program);
+  registerBackupCommands(program);
   registerJobsCommands(program);
 
   const audit = program.command('audit').description('check the tamper-evident audit logs');
@@ -199,7 +201,7 @@ export function buildCli(): Command {
 }
 
 /** `spinney`, `spinney tenant`, `spinney dev` alone: the group's help on stdout, exit 0. */
-const GROUPS = new Set(['', 'tenant', 'dev', 'audit', 'keys', 'jobs']);
+const GROUPS = new Set(['', 'tenant', 'dev', 'audit', 'keys', 'jobs', 'backup']);
 
 export async function main(argv: string[]): Promise<number> {
   // Everything Spinney writes (databases, WAL files, keys, logs it opens) is for its own user only.

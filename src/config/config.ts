@@ -56,7 +56,32 @@ export interface Config {
    * process is (NODE_APP_INSTANCE, set by PM2; null outside PM2). Only instance 0 runs them.
    */
   readonly jobs: { readonly enabled: boolean; readonly pm2Instance: string | null };
+  /** Encrypted backups (src/backup/, docs/backup-format.md): where they go, when, how long they stay. */
+  readonly backup: BackupConfig;
   readonly signIn: SignInConfig;
+}
+
+export interface BackupConfig {
+  readonly target: 'local' | 's3';
+  /** The local target's directory (SPINNEY_BACKUP_DIR); never inside the data dir's tenants/. */
+  readonly dir: string;
+  readonly s3: BackupS3Config | null;
+  /** node-cron expression (UTC) of the `backup` job. */
+  readonly schedule: string;
+  /** Every run is kept this many hours; then one a day for keepDailyDays days. */
+  readonly keepAllHours: number;
+  readonly keepDailyDays: number;
+}
+
+export interface BackupS3Config {
+  /** An S3-compatible endpoint (MinIO, Ceph …); null for AWS itself. Path-style addressing when set. */
+  readonly endpoint: string | null;
+  readonly bucket: string;
+  readonly region: string;
+  /** Null: the SDK's own chain (instance role, ~/.aws). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | null;
+  /** Key prefix inside the bucket, '' or ending in '/'. */
+  readonly prefix: string;
 }
 
 export type RootKeys = Readonly<Record<RootKeyName, RootKeySet>>;
@@ -129,6 +154,12 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_DELETION_GRACE_DAYS',
   'SPINNEY_SHUTDOWN_TIMEOUT',
   'SPINNEY_JOBS',
+  'SPINNEY_BACKUP_TARGET',
+  'SPINNEY_BACKUP_DIR',
+  'SPINNEY_BACKUP_SCHEDULE',
+  'SPINNEY_BACKUP_KEEP_ALL_HOURS',
+  'SPINNEY_BACKUP_KEEP_DAILY_DAYS',
+  ...['ENDPOINT', 'BUCKET', 'REGION', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SECRET_ACCESS_KEY_FILE', 'PREFIX'].map((v) => `SPINNEY_BACKUP_S3_${v}`),
   'SPINNEY_RATE_LIMIT_SIGNIN',
   'SPINNEY_RATE_LIMIT',
   'SPINNEY_DEV_OIDC_PORT',
@@ -198,6 +229,7 @@ export function loadConfig(env: Env): LoadedConfig {
   const shutdownTimeoutSeconds = integer(env, 'SPINNEY_SHUTDOWN_TIMEOUT', 10, 1, 300, problems);
   const jobs = { enabled: boolean(env, 'SPINNEY_JOBS', true, problems), pm2Instance: env.NODE_APP_INSTANCE ?? null };
   const signIn = signInProviders(env, spinneyEnv, problems);
+  const backup = backupSettings(env, dataDir, production, problems);
 
   let url: URL | undefined;
   try {
@@ -305,6 +337,7 @@ export function loadConfig(env: Env): LoadedConfig {
     deletionGraceDays,
     shutdownTimeoutSeconds,
     jobs,
+    backup,
     rateLimits,
     signIn,
   };
@@ -370,6 +403,54 @@ function signInProviders(env: Env, spinneyEnv: SpinneyEnv, problems: string[]): 
     if (!/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+$/.test(scheme)) problems.push(`SPINNEY_NATIVE_REDIRECT_SCHEMES: ${scheme} is not a reverse-domain scheme (e.g. com.example.spinney)`);
   }
   return { codeFlow, idToken, devProviderPort, nativeRedirectSchemes };
+}
+
+/**
+ * Backups (docs/operations.md, "Backups"): a local directory by default, beside tenants/ in the
+ * data dir (never inside it, so no tenant file and no backup share a directory), or an S3 bucket.
+ */
+function backupSettings(env: Env, dataDir: string, production: boolean, problems: string[]): BackupConfig {
+  const target = oneOf(env, 'SPINNEY_BACKUP_TARGET', ['local', 's3'] as const, 'local', problems);
+  const dir = resolve(env.SPINNEY_BACKUP_DIR || resolve(dataDir, 'backups'));
+  const tenantsDir = resolve(dataDir, 'tenants');
+  if (dir === dataDir || dir === tenantsDir || dir.startsWith(`${tenantsDir}/`)) problems.push('SPINNEY_BACKUP_DIR must not be the data dir or inside its tenants/ directory');
+  const schedule = env.SPINNEY_BACKUP_SCHEDULE || '0 * * * *';
+  if (!/^[\d*,/-]+( [\d*,/A-Za-z-]+){4,5}$/.test(schedule)) problems.push('SPINNEY_BACKUP_SCHEDULE must be a cron expression of five or six fields');
+  let s3: BackupS3Config | null = null;
+  if (target === 's3') {
+    const bucket = env.SPINNEY_BACKUP_S3_BUCKET ?? '';
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push('SPINNEY_BACKUP_S3_BUCKET must name a bucket when SPINNEY_BACKUP_TARGET is s3');
+    const endpoint = env.SPINNEY_BACKUP_S3_ENDPOINT?.replace(/\/+$/, '') || null;
+    if (endpoint !== null) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(endpoint);
+      } catch {
+        problems.push('SPINNEY_BACKUP_S3_ENDPOINT is not a URL');
+      }
+      if (parsed && production && parsed.protocol !== 'https:') problems.push('SPINNEY_BACKUP_S3_ENDPOINT must be an https:// URL in production');
+    }
+    const accessKeyId = env.SPINNEY_BACKUP_S3_ACCESS_KEY_ID;
+    const secretAccessKey = secret(env, 'SPINNEY_BACKUP_S3_SECRET_ACCESS_KEY', problems);
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) problems.push('set both SPINNEY_BACKUP_S3_ACCESS_KEY_ID and SPINNEY_BACKUP_S3_SECRET_ACCESS_KEY (or _FILE), or neither');
+    const prefix = env.SPINNEY_BACKUP_S3_PREFIX ?? '';
+    if (!/^([A-Za-z0-9._-]+\/)*$/.test(prefix)) problems.push('SPINNEY_BACKUP_S3_PREFIX must be empty or folder names each ending in / (letters, digits, . _ -)');
+    s3 = {
+      endpoint,
+      bucket,
+      region: env.SPINNEY_BACKUP_S3_REGION || 'us-east-1',
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey: secretAccessKey.toString('utf8') } : null,
+      prefix,
+    };
+  }
+  return {
+    target,
+    dir,
+    s3,
+    schedule,
+    keepAllHours: integer(env, 'SPINNEY_BACKUP_KEEP_ALL_HOURS', 48, 1, 24 * 365, problems),
+    keepDailyDays: integer(env, 'SPINNEY_BACKUP_KEEP_DAILY_DAYS', 30, 0, 3650, problems),
+  };
 }
 
 /**

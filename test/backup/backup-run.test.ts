@@ -1,0 +1,52 @@
+// spinney backup run: consistent, checked, encrypted copies of every database, confirmed by the
+// target, with an authenticated manifest.
+import t from 'tap';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runBackup } from '../../src/backup/backup-run.js';
+import { build } from '../helpers/app.js';
+import { addContact, readManifest, storedObjects } from './helpers.js';
+
+t.test('a run stores each database encrypted, with an authenticated manifest and the keyring copy', async (t) => {
+  const api = await build(t);
+  const a = api.tenant('Alpha');
+  const b = api.tenant('Beta');
+  await addContact(api, a.token(), 'canary-alpha-contact');
+  await addContact(api, b.token(), 'canary-beta-contact');
+
+  const progress: [number, number][] = [];
+  const summary = await runBackup(api.runtime, { actor: 'operator', onProgress: (done, total) => progress.push([done, total]) });
+  t.equal(summary.tenants, 2);
+  t.equal(summary.objects, 5, 'control.db, two workspaces, the keyring copy, the manifest');
+  t.same(summary.failed, []);
+  t.same(progress.at(-1), [5, 5], 'progress reaches the total');
+
+  const dir = api.config.backup.dir;
+  t.equal(dir, join(api.config.dataDir, 'backups'), 'the default target is beside tenants/, not inside it');
+  const run = summary.runId;
+  t.same(storedObjects(dir), [
+    'keyring/keyring.db.gz.enc',
+    `runs/${run}/control.db.gz.enc`,
+    `runs/${run}/manifest.json`,
+    ...[a.id, b.id].sort().map((id) => `runs/${run}/tenants/${id}.db.gz.enc`),
+  ]);
+
+  const manifest = readManifest(api, run);
+  t.equal(manifest.objects.length, 3);
+  for (const object of manifest.objects) {
+    const bytes = readFileSync(join(dir, object.name));
+    t.equal(bytes.length, object.size, `${object.name}: size as recorded`);
+    t.equal(createHash('sha256').update(bytes).digest('hex'), object.sha256, `${object.name}: SHA-256 as recorded`);
+    t.notOk(bytes.includes(Buffer.from('canary-')), `${object.name}: no plaintext`);
+    t.notOk(bytes.includes(Buffer.from('SQLite format 3')), `${object.name}: not a database file`);
+    t.ok(object.schemaVersion > 0, 'schema version recorded');
+  }
+  t.same(manifest.objects.filter((o) => o.kind === 'tenant').map((o) => o.tenantId).sort(), [a.id, b.id].sort());
+
+  const events = api.runtime.control.statement(`SELECT actor_type, after FROM audit_events WHERE action = 'backup.completed'`).all() as { actor_type: string; after: string }[];
+  t.equal(events.length, 1);
+  t.match(JSON.parse(events[0]?.after as string), { runId: run, tenants: 2, objects: 5, failed: [] });
+  t.same(readdirSync(join(api.config.dataDir, 'tmp')), [], 'no temporary file is left behind');
+  t.notOk(existsSync(join(api.config.dataDir, 'tenants', 'backups')));
+});
