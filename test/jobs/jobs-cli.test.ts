@@ -1,13 +1,15 @@
 // `spinney jobs` as an operator runs it (the built dist/), against a real data directory that a
 // server-side runtime in this test shares, as a running server would.
 import t from 'tap';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../src/http/ids.js';
 import { SESSION_RETENTION_DAYS } from '../../src/jobs/sessions-purge.job.js';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { build, TEST_KEYS } from '../helpers/app.js';
-import { spinney } from '../helpers/cli.js';
+import { build, TEST_KEYS, tempDataDir } from '../helpers/app.js';
+import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
 import { at, DAY, inTenant, jobRuns, tenantRows } from './helpers.js';
 
 async function setup(t: Parameters<typeof build>[0]) {
@@ -82,4 +84,23 @@ t.test('spinney jobs run is refused while the server runs the same job, and exit
   t.equal(failed.code, 1);
   t.match(failed.stdout, new RegExp(`^audit-verify: failed \\(logs 2, events \\d+, broken 1, tenants 1, tenantsFailed 0\\)\\n${tenant.id} audit log broken at event `));
   t.match(failed.stderr, /^spinney: job audit-verify failed; see the log lines above or spinney jobs list\n$/m);
+});
+
+t.test('spinney serve schedules the jobs in PM2 instance 0 only and stops them on SIGTERM', async (t) => {
+  for (const [instance, expected] of [['0', 'scheduled jobs started'], ['1', 'scheduled jobs are off in this process']] as const) {
+    const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: tempDataDir(t), SPINNEY_PORT: '0', SPINNEY_LOG_LEVEL: 'info', ...TEST_KEYS };
+    const child = spawn(process.execPath, [SPINNEY_BIN, 'serve'], { env: { ...cliEnv(env), NODE_APP_INSTANCE: instance }, stdio: ['ignore', 'pipe', 'pipe'] });
+    t.teardown(() => child.kill('SIGKILL'));
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const deadline = Date.now() + 15_000;
+    while (!stdout.includes(expected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const line = stdout.split('\n').find((l) => l.includes(expected));
+    t.ok(line, `instance ${instance}: ${expected}`);
+    if (instance === '0') t.same(JSON.parse(line ?? '{}').jobs, ['sessions-purge', 'control-purge', 'webhooks-purge', 'audit-verify']);
+    else t.match(JSON.parse(line ?? '{}'), { reason: 'PM2 instance 1: only instance 0 runs jobs' });
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    t.equal(code, 0, 'SIGTERM stops it cleanly with the scheduler');
+  }
 });
