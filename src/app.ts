@@ -20,7 +20,7 @@ import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createValidatorCompiler } from './http/validation.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, defaultLogDestination } from './logging/logger.js';
 import { registerRequestLog } from './logging/request-log.js';
 import type { CodeFlowProvider } from './config/config.js';
 import { memberRoutes } from './members/members.routes.js';
@@ -59,7 +59,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
     reply.header('x-request-id', request.id);
   };
   const app = Fastify({
-    loggerInstance: createLogger(config, logDestination) as FastifyBaseLogger,
+    loggerInstance: createLogger(config, logDestination ?? defaultLogDestination(config)) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }), // request-log.ts writes the one line
     bodyLimit: config.bodyLimitBytes,
     // Only a proxy on this host (nginx) may speak for the client through X-Forwarded-* headers.

@@ -34,10 +34,7 @@ export async function serve(app: FastifyInstance, runtime: Runtime): Promise<str
     }
     shuttingDown = true;
     endConnectionsAfterResponse(app, unanswered);
-    void shutdown(app, runtime, background, signal).then(
-      (code) => process.exit(code),
-      () => process.exit(1),
-    );
+    void shutdown(app, runtime, background, signal).then(exitWhenLogged, () => exitWhenLogged(1));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -80,7 +77,7 @@ async function shutdown(app: FastifyInstance, runtime: Runtime, background: Back
   const giveUp = setTimeout(() => {
     app.log.error('shutdown did not finish in time: closing the databases and exiting');
     closeDatabases(app, runtime);
-    process.exit(1);
+    exitWhenLogged(1);
   }, timeoutSeconds * 1000 + CLOSE_GRACE_MS);
   try {
     // app.close() stops listening at once and resolves when the last request has been answered;
@@ -111,4 +108,15 @@ function closeDatabases(app: FastifyInstance, runtime: Runtime): void {
     app.log.error({ err }, 'WAL checkpoint failed');
   }
   runtime.close();
+}
+
+/**
+ * Exits once the log lines written so far are out. Under PM2 they go through process.stdout into
+ * an asynchronous file stream (src/logging/logger.ts), and a write's callback runs only after every
+ * earlier write; a second at most, so a stuck log never keeps the process alive.
+ */
+function exitWhenLogged(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 1000).unref();
+  process.stdout.write('', () => process.exit(code));
 }

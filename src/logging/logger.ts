@@ -33,7 +33,17 @@ export function logDestination(dest: number | string = 1): DestinationStream {
   return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 });
 }
 
-export function createLogger(config: Pick<Config, 'logLevel'>, destination: DestinationStream = logDestination()): Logger {
+/**
+ * Where a server's lines go by default: file descriptor 1 (logDestination), except under PM2
+ * (NODE_APP_INSTANCE set). PM2's cluster mode captures a worker's output by replacing
+ * process.stdout.write; a direct write to descriptor 1 bypasses it and lands in PM2's own daemon
+ * log instead of the app's log files (ecosystem.config.cjs).
+ */
+export function defaultLogDestination(config: Pick<Config, 'jobs'>): DestinationStream {
+  return config.jobs.pm2Instance !== null ? process.stdout : logDestination();
+}
+
+export function createLogger(config: Pick<Config, 'logLevel'>, destination: DestinationStream): Logger {
   return pino(
     {
       level: config.logLevel,
