@@ -1,8 +1,7 @@
-// `spinney tenant delete` and `spinney tenant purge`: an operator deletes a workspace (refused at
-// once, purged after the grace period or with --now) or purges the deleted ones that are due.
+// `spinney tenant delete`: an operator deletes a workspace (refused at once, purged after the grace
+// period by the tenant-purge job, or at once with --now).
 import type { Command } from 'commander';
-import { deleteTenant, purgeDueTenants } from '../control/tenant-deletion.js';
-import { recordPlatformEvent } from '../audit/audit.service.js';
+import { deleteTenant } from '../control/tenant-deletion.js';
 import { AppError } from '../http/errors.js';
 import { CliError, print, withRuntime } from './support.js';
 
@@ -29,20 +28,4 @@ export function registerTenantDeletion(tenant: Command): void {
       }),
     );
 
-  tenant
-    .command('purge')
-    .description('purge every deleted workspace whose grace period is over (the tenant-purge job does this hourly)')
-    .option('--json', 'print the outcome as JSON')
-    .action(async (options: { json?: boolean }) =>
-      withRuntime((runtime) => {
-        const result = purgeDueTenants(runtime);
-        if (options.json) print(result);
-        else print(`purged ${result.purged.length} workspace(s)${result.purged.length ? `: ${result.purged.join(', ')}` : ''}`);
-        for (const f of result.failed) {
-          process.stderr.write(`spinney: ${f.tenantId}: ${f.reason}\n`);
-          recordPlatformEvent(runtime, 'tenant.purge_failed', f.tenantId, { after: { reason: f.reason } });
-        }
-        if (result.failed.length > 0) throw new CliError(`${result.failed.length} workspace(s) could not be purged`);
-      }),
-    );
 }

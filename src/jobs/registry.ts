@@ -4,16 +4,11 @@ import { auditVerifyJob } from './audit-verify.job.js';
 import { controlPurgeJob } from './control-purge.job.js';
 import type { Job } from './job.js';
 import { sessionsPurgeJob } from './sessions-purge.job.js';
+import { tenantPurgeJob } from './tenant-purge.job.js';
 import { webhooksPurgeJob } from './webhooks-purge.job.js';
 
-/**
- * Jobs of the workspace lifecycle (src/control/). Slot for `tenant-purge` (hourly, over
- * purgeDueTenants in src/control/tenant-deletion.ts): its owner adds it to this list.
- */
-export const TENANT_LIFECYCLE_JOBS: Job[] = [];
-
 export function registeredJobs(): Job[] {
-  return [sessionsPurgeJob, controlPurgeJob, webhooksPurgeJob, ...TENANT_LIFECYCLE_JOBS, auditVerifyJob];
+  return [sessionsPurgeJob, controlPurgeJob, webhooksPurgeJob, tenantPurgeJob, auditVerifyJob];
 }
 
 export function findJob(name: string): Job | undefined {

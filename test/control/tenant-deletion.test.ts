@@ -117,7 +117,7 @@ t.test('after the purge no canary of the workspace remains in any file of the da
   t.equal((await api.call({ method: 'GET', url: '/api/v1/contacts', token: kept.tenant.token() })).json().items.length, 1);
 });
 
-t.test('spinney tenant delete: the id typed twice, --now purges, a second delete is refused; tenant purge handles what is due', async (t) => {
+t.test('spinney tenant delete: the id typed twice, --now purges, a second delete is refused; the tenant-purge job handles what is due', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
   const a = JSON.parse((await spinney(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
@@ -135,6 +135,6 @@ t.test('spinney tenant delete: the id typed twice, --now purges, a second delete
   const later = JSON.parse((await spinney(['tenant', 'delete', '--tenant', b.id, '--confirm', b.id, '--json'], env)).stdout);
   t.match(later, { tenantId: b.id, purgedAt: null });
   t.equal(Date.parse(later.purgeAfter) - Date.parse(later.deletedAt), 7 * DAY, 'the default grace period');
-  t.equal((await spinney(['tenant', 'purge'], env)).stdout, 'purged 0 workspace(s)\n', 'not due yet');
+  t.equal((await spinney(['jobs', 'run', 'tenant-purge'], env)).stdout, 'tenant-purge: ok (purged 0, failed 0)\n', 'not due yet');
   t.ok(existsSync(join(dataDir, 'tenants', b.id, 'tenant.db')));
 });
