@@ -43,6 +43,7 @@ export function openRuntime(config: Config, options: { clock?: Clock } = {}): Ru
     dataDir: config.dataDir,
     handleCacheSize: config.tenantHandleCacheSize,
     synchronous: config.sqliteSynchronous,
+    clock,
   });
   return {
     config,

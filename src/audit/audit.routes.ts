@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/schemas.js';
-import { currentTenantId } from '../tenancy/context.js';
+import { currentTenantId, currentTimestamp } from '../tenancy/context.js';
 import { downloadAuditEvents, listAuditEvents } from './audit-query.service.js';
 import { AuditDownloadQuery, AuditList, AuditListQuery } from './audit.schemas.js';
 
@@ -21,7 +21,7 @@ export const auditRoutes: FastifyPluginAsync = async (base) => {
     schema: { tags, summary: 'Download matching audit events in chain order (JSON lines or CSV)', querystring: AuditDownloadQuery },
     handler: async (request, reply) => {
       const format = request.query.format ?? 'jsonl';
-      const name = `audit-${currentTenantId()}-${new Date().toISOString().slice(0, 10)}.${format}`;
+      const name = `audit-${currentTenantId()}-${currentTimestamp().slice(0, 10)}.${format}`;
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
         .header('content-disposition', `attachment; filename="${name}"`)

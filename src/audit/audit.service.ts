@@ -2,6 +2,7 @@
 // context (never from arguments), so a service cannot write an event as someone else or into
 // another workspace. Platform events (operators, later platform admins) go to control.db.
 import { newId } from '../http/ids.js';
+import { isoAt } from '../time/clock.js';
 import type { Runtime } from '../runtime.js';
 import { currentScope, tenantDb } from '../tenancy/context.js';
 import { verifyAuditChain, type AuditRow, type ChainReport } from './audit-chain.js';
@@ -34,7 +35,7 @@ function appendTenantEvent(actorType: 'user' | 'system' | 'operator', action: st
   // One transaction (a savepoint in the caller's): the row and whatever its listeners write.
   return db.transaction(() => notifyTenantEventListeners(appendAuditRow(db, {
     id: newId('auditEvent'),
-    at: new Date().toISOString(),
+    at: isoAt(scope.clock.now()),
     actor_type: actorType,
     actor_id: scope.actor?.userId ?? null,
     actor_role: scope.actor?.role ?? null,
@@ -77,7 +78,7 @@ export function recordPlatformEvent(
 ): AuditRow {
   return appendAuditRow(runtime.control, {
     id: newId('auditEvent'),
-    at: new Date().toISOString(),
+    at: isoAt(runtime.clock.now()),
     actor_type: actorType,
     actor_id: null,
     actor_role: null,

@@ -5,7 +5,7 @@
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
-import { currentActorId, tenantDb } from '../tenancy/context.js';
+import { currentActorId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 
 export const SENSITIVE_COLUMNS = { taxId: 'tax_id', bankDetails: 'bank_details' } as const;
 export type SensitiveField = keyof typeof SENSITIVE_COLUMNS;
@@ -44,7 +44,7 @@ export function writeSensitive(runtime: Runtime, id: string, changes: Partial<Se
       const column = SENSITIVE_COLUMNS[field];
       const value = changes[field];
       const sealed = value === null || value === undefined ? null : runtime.vault.sealField('contacts', id, column, value);
-      db.statement(`UPDATE contacts SET ${column}_sealed = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(sealed, new Date().toISOString(), currentActorId(), id);
+      db.statement(`UPDATE contacts SET ${column}_sealed = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(sealed, currentTimestamp(), currentActorId(), id);
     }
     recordTenantEvent('contact.sensitive_changed', { type: 'contact', id }, { after: { fields } });
     return openAll(runtime, id, sealedRow(id));

@@ -4,7 +4,7 @@ import { recordTenantEvent } from '../audit/audit.service.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { decodeCursor, page } from '../http/pagination.js';
-import { currentActorId, tenantDb } from '../tenancy/context.js';
+import { currentActorId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 import { deleteContactRow, findContact, insertContact, listContactRows, updateContactRow } from './contacts.repo.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from './contacts.schemas.js';
 
@@ -21,7 +21,7 @@ export function getContact(id: string): Contact {
 }
 
 export function createContact(input: ContactCreate): Contact {
-  const now = new Date().toISOString();
+  const now = currentTimestamp();
   const actor = currentActorId();
   const contact: Contact = {
     id: newId('contact'),
@@ -48,7 +48,7 @@ export function updateContact(id: string, changes: ContactUpdate): Contact {
   return db.transaction(() => {
     const current = findContact(db, id);
     if (!current) throw notFound('contact');
-    const next: Contact = { ...current, ...changes, updatedAt: new Date().toISOString(), updatedBy: currentActorId() };
+    const next: Contact = { ...current, ...changes, updatedAt: currentTimestamp(), updatedBy: currentActorId() };
     updateContactRow(db, next);
     recordTenantEvent('contact.updated', { type: 'contact', id }, { before: current, after: next });
     return next;

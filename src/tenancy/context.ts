@@ -2,6 +2,7 @@
 // bound by the auth layer from a verified access token (or by a CLI/job naming a tenant id it got
 // from the control plane). Outside a scope, tenantDb() throws; nothing ever falls back to a default.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isoAt, type Clock } from '../time/clock.js';
 import type { TenantHandle } from './tenant-handle.js';
 
 export interface Actor {
@@ -22,6 +23,8 @@ export interface TenantScope {
   readonly actor: Actor | null;
   readonly requestId: string | null;
   readonly client?: Client | null;
+  /** The runtime's clock (tests move a ManualClock). */
+  readonly clock: Clock;
   /** Opens (or reuses) this tenant's handle; supplied by Tenancy, never by callers. */
   readonly handle: () => TenantHandle;
 }
@@ -48,6 +51,11 @@ export function tenantDb(): TenantHandle {
 
 export function currentTenantId(): string {
   return currentScope().tenantId;
+}
+
+/** Now, as an ISO timestamp, by the runtime's clock: for audit rows and record times. */
+export function currentTimestamp(): string {
+  return isoAt(currentScope().clock.now());
 }
 
 /** The acting user's id, or `system` for the CLI and jobs. */

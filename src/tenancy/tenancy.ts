@@ -10,6 +10,7 @@ import { applyMigrations, loadMigrations, type Migration } from './migrations.js
 import { openSqlite, type CheckpointResult } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
 import { isTenantId } from './tenant-id.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export class InvalidTenantId extends Error {
   constructor() {
@@ -37,10 +38,13 @@ export interface TenancyOptions {
   handleCacheSize: number;
   synchronous: SqliteSynchronous;
   migrations?: Migration[];
+  /** The runtime's clock: audit rows and record times in a scope take their time from it. */
+  clock?: Clock;
 }
 
 export class Tenancy {
   readonly #tenantsDir: string;
+  readonly #clock: Clock;
   readonly #synchronous: SqliteSynchronous;
   readonly #migrations: Migration[];
   readonly #handles: LRUCache<string, TenantHandle>;
@@ -50,6 +54,7 @@ export class Tenancy {
   constructor(options: TenancyOptions) {
     this.#tenantsDir = join(options.dataDir, 'tenants');
     this.#synchronous = options.synchronous;
+    this.#clock = options.clock ?? systemClock;
     this.#migrations = options.migrations ?? loadMigrations('tenant');
     this.#handles = new LRUCache<string, TenantHandle>({
       max: options.handleCacheSize,
@@ -70,6 +75,7 @@ export class Tenancy {
       actor: context.actor,
       requestId: context.requestId,
       client: context.client ?? null,
+      clock: this.#clock,
       handle: () => this.#open(tenantId),
     };
     return runInScope(scope, fn);
