@@ -53,7 +53,7 @@ export async function writeKeyringCopy(config: Config, target: BackupTarget, wor
 
 const pending = new Set<Promise<KeyringRewrite>>();
 
-export type KeyringRewrite = { ok: true; backupKeys: number } | { ok: false; reason: string };
+export type KeyringRewrite = { ok: true; rewritten: boolean } | { ok: false; reason: string };
 
 /**
  * After a purge (src/control/tenant-deletion.ts): rewrites the configured target's keyring copy
@@ -63,17 +63,22 @@ export type KeyringRewrite = { ok: true; backupKeys: number } | { ok: false; rea
 export function rewriteKeyringCopies(runtime: Pick<Runtime, 'config'>): Promise<KeyringRewrite> {
   const { config } = runtime;
   const rewrite = (async (): Promise<KeyringRewrite> => {
-    const target = openTarget(config.backup);
-    const workDir = makeWorkDir(config.dataDir, 'keyring');
+    let target: BackupTarget | undefined;
+    let workDir: string | undefined;
     try {
-      return { ok: true, backupKeys: await writeKeyringCopy(config, target, workDir) };
+      target = openTarget(config.backup);
+      // No copy stored (no run yet on this target): nothing holds the destroyed key.
+      if ((await target.list(KEYRING_OBJECT)).length === 0) return { ok: true, rewritten: false };
+      workDir = makeWorkDir(config.dataDir, 'keyring');
+      await writeKeyringCopy(config, target, workDir);
+      return { ok: true, rewritten: true };
     } catch (err) {
-      const reason = `the keyring copy on ${target.description} could not be rewritten after a purge (the next backup run rewrites it): ${(err as Error).message}`;
+      const reason = `the keyring copy on ${target?.description ?? 'the backup target'} could not be rewritten after a purge (the next backup run rewrites it): ${(err as Error).message}`;
       process.emitWarning(reason, 'SpinneyBackupWarning');
       return { ok: false, reason };
     } finally {
-      target.close();
-      await rm(workDir, { recursive: true, force: true });
+      target?.close();
+      if (workDir) await rm(workDir, { recursive: true, force: true });
     }
   })();
   pending.add(rewrite);
@@ -116,6 +121,11 @@ export class KeyringCopy {
       throw new BackupRefused(`the keyring copy on ${target.description} does not open: ${(err as Error).message}`);
     } finally {
       await rm(sealed, { force: true });
+    }
+    const { integrity } = checkDatabase(join(dir, 'keyring.db'));
+    if (integrity !== 'ok') {
+      await rm(dir, { recursive: true, force: true });
+      throw new BackupRefused(`the keyring copy on ${target.description} fails PRAGMA integrity_check: ${integrity}`);
     }
     return new KeyringCopy(new Keyring({ ...config, dataDir: dir }, clock), dir);
   }

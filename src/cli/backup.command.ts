@@ -2,7 +2,13 @@
 // (src/backup/ does the work; docs/operations.md, "Backups", is the operator's guide).
 import type { Command } from 'commander';
 import { runBackup } from '../backup/backup-run.js';
+import { listRuns } from '../backup/catalog.js';
 import { BackupRefused } from '../backup/errors.js';
+import { makeWorkDir } from '../backup/layout.js';
+import { restoreTenant } from '../backup/restore.js';
+import { openTarget } from '../backup/targets/target.js';
+import { verifyRun } from '../backup/verify.js';
+import { rm } from 'node:fs/promises';
 import { AppError } from '../http/errors.js';
 import { CliError, print, progress, withRuntime } from './support.js';
 
@@ -35,6 +41,89 @@ export function registerBackupCommands(program: Command): void {
         else print(`backup ${summary.runId} to ${summary.target}: ${summary.tenants} workspace(s), ${summary.objects} objects, ${human(summary.bytes)} in ${summary.seconds} s`);
         for (const f of summary.failed) process.stderr.write(`spinney: ${f.tenantId}: ${f.reason}\n`);
         if (summary.failed.length > 0) throw new CliError(`${summary.failed.length} workspace(s) could not be backed up; the others are in run ${summary.runId}`);
+      }),
+    );
+
+  backup
+    .command('list')
+    .description('the runs on the backup target, oldest first (each manifest authenticated)')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const target = openTarget(runtime.config.backup);
+        const workDir = makeWorkDir(runtime.config.dataDir, 'list');
+        try {
+          const runs = await listRuns(runtime.config, target, workDir);
+          if (options.json) {
+            return print({
+              target: target.description,
+              runs: runs.map((run) => {
+                if (run.status !== 'complete') return { runId: run.runId, status: run.status, bytes: run.bytes, ...(run.status === 'unauthenticated' ? { reason: run.reason } : {}) };
+                const { startedAt, completedAt, spinneyVersion, objects, failed } = run.manifest;
+                return { runId: run.runId, status: run.status, startedAt, completedAt, spinneyVersion, tenants: objects.filter((o) => o.kind === 'tenant').map((o) => o.tenantId), failed: failed.map((f) => f.tenantId), bytes: run.bytes };
+              }),
+            });
+          }
+          if (runs.length === 0) return print(`no backups on ${target.description}`);
+          for (const run of runs) {
+            if (run.status !== 'complete') print(`${run.runId}  ${run.status}${run.status === 'unauthenticated' ? `: ${run.reason}` : ''}`);
+            else {
+              const tenants = run.manifest.objects.filter((o) => o.kind === 'tenant').length;
+              print(`${run.runId}  complete  ${run.manifest.startedAt}  ${tenants} workspace(s)  ${human(run.bytes)}${run.manifest.failed.length ? `  (${run.manifest.failed.length} failed)` : ''}`);
+            }
+          }
+        } finally {
+          target.close();
+          await rm(workDir, { recursive: true, force: true });
+        }
+      }),
+    );
+
+  backup
+    .command('verify <runId>')
+    .description('download every object of a run, check checksums, manifest and chunk tags, decrypt and integrity-check each database in a temporary directory')
+    .option('--json', 'print the report as JSON')
+    .action(async (runId: string, options: { json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const bar = progress('verifying');
+        const report = await verifyRun(runtime, runId, (done, total) => bar.update(done, total))
+          .catch(operatorError)
+          .finally(() => bar.end());
+        if (options.json) print(report);
+        else {
+          for (const o of report.objects) print(`${o.name}: ${o.status}${o.reason ? ` (${o.reason})` : ''}`);
+          print(`keyring copy: ${report.keyring.status}${report.keyring.reason ? ` (${report.keyring.reason})` : ''}`);
+        }
+        const failed = report.objects.find((o) => o.status === 'failed');
+        if (failed) throw new CliError(`run ${runId} does not verify: ${failed.reason}`);
+        if (!report.ok) throw new CliError(`run ${runId} does not verify: keyring copy ${report.keyring.status}${report.keyring.reason ? ` (${report.keyring.reason})` : ''}`);
+        if (!options.json) print(`run ${runId} verifies: ${report.objects.filter((o) => o.status === 'ok').length} database(s) intact`);
+      }),
+    );
+
+  backup
+    .command('restore [runId]')
+    .description('put a workspace back as a backup run holds it (in place: suspended meanwhile, its sessions ended)')
+    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--confirm <tenantId>', 'the same id again: its current data is replaced')
+    .option('--at <time>', 'instead of a run id: the latest run at or before this time (ISO 8601)')
+    .option('--as <tenantId>', 'restore as a new workspace (refused, see docs/operations.md)')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (runId: string | undefined, options: { tenant: string; confirm: string; at?: string; as?: string; json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
+        if (!options.as) {
+          process.stderr.write(`spinney: restoring ${options.tenant} in place from ${runId ? `run ${runId}` : `the latest run at or before ${options.at}`}: the workspace is suspended meanwhile, its current data replaced and every session ended\n`);
+        }
+        const summary = await restoreTenant(runtime, {
+          tenantId: options.tenant,
+          ...(runId ? { runId } : {}),
+          ...(options.at ? { at: options.at } : {}),
+          ...(options.as ? { as: options.as } : {}),
+        }).catch(operatorError);
+        if (options.json) print(summary);
+        else print(`restored ${summary.tenantId} from run ${summary.runId} (taken ${summary.backupStartedAt}) in ${summary.seconds} s; ${summary.sessionsEnded} session(s) ended`);
+        if (summary.damagedFileKeptAt) process.stderr.write(`spinney: the damaged database was kept at ${summary.damagedFileKeptAt}; restart running servers so none keeps it open\n`);
       }),
     );
 }

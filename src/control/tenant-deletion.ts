@@ -11,6 +11,7 @@
 //           ids only. Every SQLite file runs with secure_delete, so deleted rows are zeroed on disk,
 //           and control.db's WAL is truncated so no old page copy lingers there.
 import { recordPlatformEvent, recordTenantEvent } from '../audit/audit.service.js';
+import { rewriteKeyringCopies } from '../backup/keyring-copies.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { currentTenantId, hasScope } from '../tenancy/context.js';
@@ -84,6 +85,8 @@ export function purgeTenant(runtime: Runtime, tenantId: string): string {
   runtime.vault.forgetTenant(tenantId);
   runtime.tenancy.removeDatabase(tenantId);
   runtime.keyring.destroyBackupKey(tenantId);
+  // …and from the keyring copy on the backup target (src/backup/keyring-copies.ts; never rejects).
+  void rewriteKeyringCopies(runtime);
 
   const { control } = runtime;
   control.transaction(() => {

@@ -5,8 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBackup } from '../../src/backup/backup-run.js';
+import { checkDatabase } from '../../src/backup/database-files.js';
+import { restoreTenant } from '../../src/backup/restore.js';
+import { verifyRun } from '../../src/backup/verify.js';
+import { tenantDb } from '../../src/tenancy/context.js';
 import { build } from '../helpers/app.js';
-import { addContact, readManifest, storedObjects } from './helpers.js';
+import { addContact, readManifest, seedBulk, storedObjects } from './helpers.js';
 
 t.test('a run stores each database encrypted, with an authenticated manifest and the keyring copy', async (t) => {
   const api = await build(t);
@@ -49,4 +53,45 @@ t.test('a run stores each database encrypted, with an authenticated manifest and
   t.match(JSON.parse(events[0]?.after as string), { runId: run, tenants: 2, objects: 5, failed: [] });
   t.same(readdirSync(join(api.config.dataDir, 'tmp')), [], 'no temporary file is left behind');
   t.notOk(existsSync(join(api.config.dataDir, 'tenants', 'backups')));
+});
+
+t.test('a backup taken while the server writes is consistent and restores to an intact database', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  seedBulk(api, tenant.id, 3000, 1000);
+  const token = tenant.token();
+  let done = false;
+  let written = 0;
+  const writer = (async () => {
+    while (!done) {
+      await addContact(api, token, `during ${written}`);
+      written += 1;
+    }
+  })();
+  const summary = await runBackup(api.runtime, { actor: 'operator' });
+  done = true;
+  await writer;
+  t.ok(written > 0, `${written} contacts were written during the backup`);
+
+  const report = await verifyRun(api.runtime, summary.runId);
+  t.ok(report.ok, 'the run verifies (integrity_check on every copy)');
+  await restoreTenant(api.runtime, { tenantId: tenant.id, runId: summary.runId, settleMs: 0 });
+  const count = api.runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement('SELECT count(*) FROM contacts').pluck().get() as number);
+  t.ok(count >= 3000 && count <= 3000 + written, `the copy holds the rows of one moment (${count})`);
+  t.equal(checkDatabase(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db')).integrity, 'ok');
+});
+
+t.test('a workspace that cannot be backed up fails alone: the others are stored and the run says which', async (t) => {
+  const api = await build(t);
+  const good = api.tenant();
+  const keyless = api.tenant();
+  api.runtime.keyring.destroyBackupKey(keyless.id);
+  const summary = await runBackup(api.runtime, { actor: 'system' });
+  t.equal(summary.tenants, 1);
+  t.match(summary.failed, [{ tenantId: keyless.id, reason: /no backup key/ }]);
+  t.match(readManifest(api, summary.runId), { failed: [{ tenantId: keyless.id }], objects: [{ kind: 'control' }, { tenantId: good.id }] });
+  const event = api.runtime.control.statement(`SELECT actor_type, after FROM audit_events WHERE action = 'backup.completed'`).get() as { actor_type: string; after: string };
+  t.equal(event.actor_type, 'system');
+  t.same(JSON.parse(event.after).failed, [keyless.id]);
+  await t.rejects(runBackup(api.runtime, { actor: 'operator', tenantId: 'tn_aaaaaaaaaaaaaaaaaaaaaaaa' }), { name: 'AppError', message: 'tenant not found' }, 'an unknown workspace is refused before anything is written');
 });

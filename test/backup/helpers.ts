@@ -1,9 +1,12 @@
 // Shared by the backup tests: a real app whose backups go to a directory of the test, contacts
 // made through the API, and readers for what lands on the target.
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openManifest, type Manifest } from '../../src/backup/manifest.js';
 import { manifestName } from '../../src/backup/layout.js';
+import { newId } from '../../src/http/ids.js';
+import { tenantDb } from '../../src/tenancy/context.js';
 import type { TestApp } from '../helpers/app.js';
 
 export const contactNames = async (api: TestApp, token: string): Promise<string[]> => {
@@ -32,4 +35,18 @@ export function storedObjects(dir: string): string[] {
 
 export function readManifest(api: TestApp, runId: string): Manifest {
   return openManifest(api.config, runId, readFileSync(join(api.config.backup.dir, manifestName(runId))));
+}
+
+/** Rows of random (incompressible) notes, straight into the workspace's database: objects of several chunks. */
+export function seedBulk(api: TestApp, tenantId: string, rows: number, notesChars = 5000): void {
+  api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => {
+    const db = tenantDb();
+    const insert = db.statement(`INSERT INTO contacts (id, name, notes, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, 'us_seed', ?, 'us_seed')`);
+    db.transaction(() => {
+      for (let i = 0; i < rows; i += 1) {
+        const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+        insert.run(newId('contact'), `Bulk ${i}`, randomBytes(Math.ceil((notesChars * 3) / 4)).toString('base64').slice(0, notesChars), at, at);
+      }
+    });
+  });
 }

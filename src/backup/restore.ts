@@ -1,0 +1,187 @@
+// `spinney backup restore RUN --tenant ID --confirm ID`: puts one workspace back as a run holds it.
+//
+// Everything that can refuse is checked before anything changes: the manifest authenticates, the
+// run holds the workspace, the workspace exists and is not deleted, its backup key exists (not
+// crypto-shredded), the object matches its checksum, every chunk authenticates, the database
+// passes PRAGMA integrity_check and its schema is not newer than this build. Then the copy is
+// brought up to this build's schema and the workspace is suspended while the content changes.
+//
+// The content is written into the live file through SQLite's backup API (one write transaction),
+// not by swapping files: a server in another process keeps its open handle, and that handle sees
+// the restored content at once, never a half-written file nor a replaced one. The file as it was
+// is first copied aside (in <data dir>/tmp/) and written back if anything fails; it is removed
+// once the restore succeeded. A file that is missing is created; a damaged one (fails its
+// integrity check, so SQLite cannot write into it) is moved aside and kept for inspection, and
+// servers should be restarted (their handles may still point at it).
+//
+// Afterwards: every session of the workspace is ended (a backup brings back sessions that were
+// revoked since), the restore is recorded in the workspace's audit log and the platform log
+// (`backup.restored`, with the audit heads before and after), and the restored log's head is
+// anchored, because restoring an older state shortens the log on purpose.
+//
+// `--as NEW_ID` is refused: every vault value is sealed with additional data naming the workspace
+// id, its data keys are wrapped under it, and control-plane rows (memberships, webhook endpoint
+// mappings, integrations) name it, so a copy under another id would hold secrets and fields it can
+// never open and routes that lead to the original. Re-sealing all of that is the vault's job, and a
+// half-working copy is worse than none.
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { recordOperatorTenantEvent, recordPlatformEvent } from '../audit/audit.service.js';
+import { lastAuditRow } from '../audit/audit.repo.js';
+import { findTenant, type TenantRow } from '../control/tenants.repo.js';
+import { setTenantStatus } from '../control/tenants.service.js';
+import type { Runtime } from '../runtime.js';
+import { tenantDb } from '../tenancy/context.js';
+import { isTenantId } from '../tenancy/tenant-id.js';
+import { listRuns, readManifest, runAtOrBefore } from './catalog.js';
+import { carryOverDataKeys, checkDatabase, copyInto, migrateCopy, snapshotDatabase } from './database-files.js';
+import { BackupRefused } from './errors.js';
+import { makeWorkDir } from './layout.js';
+import { assertSchemaKnown, BackupKeySource, fetchDatabase } from './stored-databases.js';
+import { openTarget } from './targets/target.js';
+
+export const RESTORE_AS_REFUSED =
+  '--as is not supported: vault values and data keys are sealed to the original workspace id and control-plane rows name it, so a copy under a new id could not open its own secrets; restore in place (see docs/operations.md, "Backups")';
+
+/** How long a suspension needs to reach every server process (their status caches hold a second) and requests in flight to end. */
+export const DEFAULT_SETTLE_MS = 1500;
+
+export interface RestoreOptions {
+  tenantId: string;
+  /** A run id, or `at`: the latest run holding the workspace made at or before that time. */
+  runId?: string;
+  at?: string;
+  as?: string;
+  settleMs?: number;
+}
+
+export interface RestoreSummary {
+  tenantId: string;
+  runId: string;
+  /** When the restored copy was taken (the run's start). */
+  backupStartedAt: string;
+  schemaVersion: number;
+  sessionsEnded: number;
+  /** Where a damaged live file was moved (kept for inspection), or null. */
+  damagedFileKeptAt: string | null;
+  seconds: number;
+}
+
+type ControlRow = TenantRow & { purged_at: string | null; purge_after: string | null };
+
+const SCOPE = { actor: null, requestId: null };
+
+export async function restoreTenant(runtime: Runtime, options: RestoreOptions): Promise<RestoreSummary> {
+  const started = performance.now();
+  const { tenantId } = options;
+  if (options.as !== undefined) throw new BackupRefused(RESTORE_AS_REFUSED);
+  if (!isTenantId(tenantId)) throw new BackupRefused(`${tenantId} is not a workspace id`);
+  if (Boolean(options.runId) === Boolean(options.at)) throw new BackupRefused('name a run, or --at TIME (not both)');
+  const target = openTarget(runtime.config.backup);
+  const workDir = makeWorkDir(runtime.config.dataDir, 'restore');
+  const keys = new BackupKeySource(runtime, target, workDir);
+  try {
+    const runId = options.runId ?? runAtOrBefore(await listRuns(runtime.config, target, workDir), tenantId, options.at as string);
+    const manifest = await readManifest(runtime.config, target, runId, workDir);
+    const object = manifest.objects.find((o) => o.kind === 'tenant' && o.tenantId === tenantId);
+    if (!object) throw new BackupRefused(`run ${runId} holds no backup of ${tenantId}`);
+    const row = findTenant(runtime.control, tenantId) as ControlRow | undefined;
+    if (!row?.purged_at) {
+      if (!row) throw new BackupRefused(`control.db has no workspace ${tenantId}`);
+      if (row.status === 'deleted') throw new BackupRefused(`workspace ${tenantId} is deleted (purged after ${row.purge_after}); a deleted workspace is not restored`);
+    }
+    assertSchemaKnown(object, object.schemaVersion);
+    const key = await keys.tenantKey(tenantId);
+    const restored = join(workDir, 'restored.db');
+    const check = await fetchDatabase(runtime, target, object, key, `${restored}.gz.enc`, restored);
+    migrateCopy(restored, 'tenant');
+
+    const wasActive = row.status === 'active';
+    if (wasActive) {
+      setTenantStatus(runtime, tenantId, 'suspended');
+      await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
+    }
+    try {
+      const outcome = await replaceContent(runtime, tenantId, restored, workDir);
+      let head: { sessionsEnded: number; auditHead: { seq: number; hash: string } | null };
+      try {
+        head = runtime.tenancy.run(tenantId, SCOPE, () => {
+          const sessionsEnded = runtime.sessions.endEveryone('revoked');
+          recordOperatorTenantEvent('backup.restored', { type: 'tenant', id: tenantId }, { after: { runId, backupStartedAt: manifest.startedAt, sessionsEnded } });
+          return { sessionsEnded, auditHead: lastAuditRow(tenantDb()) ?? null };
+        });
+      } catch (err) {
+        await outcome.undo();
+        throw err;
+      }
+      runtime.control.transaction(() => {
+        recordPlatformEvent(runtime, 'backup.restored', tenantId, {
+          before: { auditHead: outcome.previousHead },
+          after: { runId, backupStartedAt: manifest.startedAt, auditHead: head.auditHead, sessionsEnded: head.sessionsEnded, damagedFileKept: outcome.damagedFileKeptAt !== null },
+        });
+        // The restored log is shorter than the one anchored before: anchor its head, so
+        // `spinney audit verify` checks it from here on (the event above says why it changed).
+        if (head.auditHead) recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.auditHead.seq, hash: head.auditHead.hash } });
+      });
+      return {
+        tenantId,
+        runId,
+        backupStartedAt: manifest.startedAt,
+        schemaVersion: check.schemaVersion,
+        sessionsEnded: head.sessionsEnded,
+        damagedFileKeptAt: outcome.damagedFileKeptAt,
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+      };
+    } finally {
+      // Resumed as it was, unless someone changed its status meanwhile.
+      if (wasActive && findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
+    }
+  } finally {
+    await keys.close();
+    target.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+interface Replaced {
+  /** The live log's audit head before (null when the file was missing or damaged). */
+  previousHead: { seq: number; hash: string } | null;
+  damagedFileKeptAt: string | null;
+  /** Puts the content from before back. */
+  undo(): Promise<void>;
+}
+
+/** Writes the restored database into the live file; the live content goes back if that fails. */
+async function replaceContent(runtime: Runtime, tenantId: string, restored: string, workDir: string): Promise<Replaced> {
+  const dir = join(runtime.config.dataDir, 'tenants', tenantId);
+  const live = join(dir, 'tenant.db');
+  let damagedFileKeptAt: string | null = null;
+  if (existsSync(live) && checkDatabase(live).integrity !== 'ok') {
+    damagedFileKeptAt = join(runtime.config.dataDir, 'tmp', `damaged-${tenantId}-${runtime.clock.now()}`);
+    await mkdir(damagedFileKeptAt, { mode: 0o700 });
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(`${live}${suffix}`)) await rename(`${live}${suffix}`, join(damagedFileKeptAt, `tenant.db${suffix}`));
+    }
+  }
+  if (!existsSync(live)) {
+    runtime.tenancy.createDatabase(tenantId);
+    await copyInto(restored, live);
+    // Nothing to go back to: the new file stays (a later restore replaces it).
+    return { previousHead: null, damagedFileKeptAt, undo: async () => {} };
+  }
+  const previousHead = runtime.tenancy.run(tenantId, SCOPE, () => lastAuditRow(tenantDb()) ?? null);
+  const aside = join(workDir, 'before-restore.db');
+  await snapshotDatabase(live, aside);
+  carryOverDataKeys(restored, live);
+  const undo = (): Promise<void> => copyInto(aside, live);
+  try {
+    await copyInto(restored, live);
+  } catch (err) {
+    await undo();
+    throw err;
+  }
+  return { previousHead, damagedFileKeptAt, undo };
+}
