@@ -5,6 +5,7 @@ import { runBackup } from '../backup/backup-run.js';
 import { listRuns } from '../backup/catalog.js';
 import { BackupRefused } from '../backup/errors.js';
 import { makeWorkDir } from '../backup/layout.js';
+import { pruneBackups } from '../backup/prune.js';
 import { restoreTenant } from '../backup/restore.js';
 import { openTarget } from '../backup/targets/target.js';
 import { verifyRun } from '../backup/verify.js';
@@ -124,6 +125,19 @@ export function registerBackupCommands(program: Command): void {
         if (options.json) print(summary);
         else print(`restored ${summary.tenantId} from run ${summary.runId} (taken ${summary.backupStartedAt}) in ${summary.seconds} s; ${summary.sessionsEnded} session(s) ended`);
         if (summary.damagedFileKeptAt) process.stderr.write(`spinney: the damaged database was kept at ${summary.damagedFileKeptAt}; restart running servers so none keeps it open\n`);
+      }),
+    );
+
+  backup
+    .command('prune')
+    .description('delete runs past retention: all of the last 48 h, one a day for 30 days; never the newest, nor the newest of any workspace')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (options: { json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const summary = await pruneBackups(runtime, { actor: 'operator' }).catch(operatorError);
+        if (options.json) print(summary);
+        else print(`deleted ${summary.deleted.length} of ${summary.runs} run(s), ${human(summary.bytesFreed)} freed`);
+        if (summary.unauthenticated.length > 0) process.stderr.write(`spinney: kept ${summary.unauthenticated.length} run(s) whose manifest does not authenticate: ${summary.unauthenticated.join(', ')}\n`);
       }),
     );
 }

@@ -2,6 +2,7 @@
 // process (refused while the server, or another command, is running the same job).
 import type { Command } from 'commander';
 import pino from 'pino';
+import { scheduleOf } from '../jobs/job.js';
 import { lastJobRun, type JobRunRow } from '../jobs/job-runs.repo.js';
 import { findJob, registeredJobs } from '../jobs/registry.js';
 import { JobBusy, runJob, type JobRun } from '../jobs/runner.js';
@@ -29,7 +30,7 @@ export function registerJobsCommands(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
       withRuntime((runtime) => {
-        const views = registeredJobs().map((job) => ({ name: job.name, schedule: job.schedule, description: job.description, lastRun: lastRunView(lastJobRun(runtime.control, job.name)) }));
+        const views = registeredJobs().map((job) => ({ name: job.name, schedule: scheduleOf(job, runtime.config), description: job.description, lastRun: lastRunView(lastJobRun(runtime.control, job.name)) }));
         if (options.json) return print(views);
         for (const view of views) {
           const last = view.lastRun;

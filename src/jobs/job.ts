@@ -3,6 +3,7 @@
 // never content, emails or secrets). The runner (runner.ts) records every run in job_runs and
 // keeps two runs of one job from overlapping, in one process or across processes.
 import type { LogFn } from 'pino';
+import type { Config } from '../config/config.js';
 import type { Runtime } from '../runtime.js';
 
 export type JobTrigger = 'schedule' | 'cli';
@@ -37,9 +38,14 @@ export interface Job {
   readonly name: string;
   /** node-cron expression (five fields, or six with seconds), evaluated in UTC. */
   readonly schedule: string;
+  /** A schedule the operator sets (the backup job: SPINNEY_BACKUP_SCHEDULE); `schedule` is then its default. */
+  scheduleFrom?(config: Config): string;
   readonly description: string;
   run(runtime: Runtime, context: JobContext): Promise<JobCounts> | JobCounts;
 }
+
+/** The schedule a job runs on with these settings. */
+export const scheduleOf = (job: Job, config: Config): string => job.scheduleFrom?.(config) ?? job.schedule;
 
 /** The tenant scope jobs run in: no user acts, no request. */
 export const JOB_SCOPE = { actor: null, requestId: null } as const;

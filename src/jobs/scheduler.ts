@@ -6,7 +6,7 @@
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config/config.js';
 import type { Runtime } from '../runtime.js';
-import type { Job, JobLogger } from './job.js';
+import { scheduleOf, type Job, type JobLogger } from './job.js';
 import { registeredJobs } from './registry.js';
 import { JobBusy, runJob } from './runner.js';
 
@@ -55,7 +55,7 @@ export function startJobScheduler(runtime: Runtime, log: JobLogger, jobs: Job[] 
     return run;
   };
   const tasks: ScheduledTask[] = jobs.map((job) =>
-    cron.schedule(job.schedule, () => runScheduled(job), { name: `spinney:${job.name}`, noOverlap: true, timezone: 'UTC', logger: cronLogger(log) }),
+    cron.schedule(scheduleOf(job, runtime.config), () => runScheduled(job), { name: `spinney:${job.name}`, noOverlap: true, timezone: 'UTC', logger: cronLogger(log) }),
   );
   const names = jobs.map((job) => job.name);
   log.info({ jobs: names }, 'scheduled jobs started');

@@ -25,7 +25,8 @@ export class S3Target implements BackupTarget {
     this.#client = new S3Client({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
-      ...(config.credentials ? { credentials: config.credentials } : {}),
+      // A copy: the SDK marks the object it is given, and the config is frozen.
+      ...(config.credentials ? { credentials: { ...config.credentials } } : {}),
       // Checksums are the ones this module sends and checks itself (below), not the SDK's own
       // trailing CRC32, which not every S3-compatible store understands.
       requestChecksumCalculation: 'WHEN_REQUIRED',
