@@ -1,7 +1,7 @@
 // spinney backup restore (in place): the workspace comes back as the run holds it, while the
 // server's handles stay open; refusals change nothing.
 import t from 'tap';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { verifyTenantAudit } from '../../src/audit/audit.service.js';
@@ -125,4 +125,32 @@ t.test('restore refuses a run without the workspace, a deleted workspace and a b
   await t.rejects(restoreTenant(api.runtime, { tenantId: a.id, runId: '20261123T100000000Z-aaaaaa' }), { name: 'BackupRefused', message: /holds no complete run/ });
   await t.rejects(restoreTenant(api.runtime, { tenantId: 'nope', runId }), { name: 'BackupRefused', message: 'nope is not a workspace id' });
   await t.rejects(restoreTenant(api.runtime, { tenantId: a.id }), { name: 'BackupRefused', message: /name a run, or --at/ });
+});
+
+t.test('a host whose keyring.db lost a key restores with the keyring copy on the target', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  await addContact(api, tenant.token(), 'Keyed');
+  const { runId } = await runBackup(api.runtime, { actor: 'operator' });
+  await addContact(api, tenant.token(), 'Later');
+  api.runtime.keyring.destroyBackupKey(tenant.id); // as if keyring.db were lost, the workspace not purged
+  await restoreTenant(api.runtime, { tenantId: tenant.id, runId, settleMs: 0 });
+  t.same(await contactNames(api, tenant.token()), ['Keyed']);
+});
+
+t.test('a damaged database is moved aside and kept, and the backup takes its place', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  await addContact(api, tenant.token(), 'Intact');
+  const { runId } = await runBackup(api.runtime, { actor: 'operator' });
+  const path = livePath(api, tenant.id);
+  api.runtime.tenancy.close();
+  const damaged = readFileSync(path);
+  damaged.fill(0x5a, 4096, 8192); // a page overwritten
+  writeFileSync(path, damaged);
+  const summary = await restoreTenant(api.runtime, { tenantId: tenant.id, runId, settleMs: 0 });
+  t.match(summary.damagedFileKeptAt, new RegExp(`/tmp/damaged-${tenant.id}-\\d+$`));
+  t.ok(existsSync(join(summary.damagedFileKeptAt as string, 'tenant.db')), 'the damaged file is kept for inspection');
+  t.equal(checkDatabase(path).integrity, 'ok');
+  t.same(await contactNames(api, tenant.token()), ['Intact']);
 });
