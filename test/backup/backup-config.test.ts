@@ -2,7 +2,7 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig, type ConfigError } from '../../src/config/config.js';
 import { tempDataDir, TEST_KEYS } from '../helpers/app.js';
 
 const load = (dataDir: string, env: Record<string, string>) => loadConfig({ SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS, ...env }).config;
