@@ -275,6 +275,9 @@ SPINNEY_SENSITIVE_FIELDS_KEY_FILE=$KEY_DIR/sensitive-fields.key
 # Production needs at least one sign-in provider (README.md, "Sign-in providers"), e.g.:
 # SPINNEY_GOOGLE_CLIENT_ID=...apps.googleusercontent.com
 # SPINNEY_GOOGLE_CLIENT_SECRET_FILE=$KEY_DIR/google-client-secret
+# Backups go to $DATA_DIR/backups, this disk, unless sent elsewhere (docs/operations.md, "Backups"):
+# SPINNEY_BACKUP_DIR=/mnt/backup-disk/spinney
+# SPINNEY_BACKUP_TARGET=s3
 EOF
 }
 
@@ -411,9 +414,14 @@ step_nginx() {
   configure_nginx
 }
 
+# A refusal (DNS not pointing here yet, a rate limit) leaves nginx on the self-signed certificate
+# and the rest of the run goes on; running provision again retries.
 issue_certificate() {
-  certbot certonly --webroot --webroot-path "$ACME_ROOT" --domain "$DOMAIN" --email "$EMAIL" \
-    --agree-tos --no-eff-email --non-interactive --keep-until-expiring
+  if ! certbot certonly --webroot --webroot-path "$ACME_ROOT" --domain "$DOMAIN" --email "$EMAIL" \
+    --agree-tos --no-eff-email --non-interactive --keep-until-expiring; then
+    note "Let's Encrypt issued no certificate (see above; is $DOMAIN pointing here?): nginx keeps the self-signed one; run provision again later"
+    return 0
+  fi
   configure_nginx
 }
 
