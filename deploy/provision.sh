@@ -260,8 +260,9 @@ new_root_key() {
 env_file_content() {
   cat <<EOF
 # Spinney's settings (README.md, "Configuration"). deploy/provision.sh wrote this once and never
-# overwrites it: edit it, then \`pm2 reload spinney\`. PM2 (ecosystem.config.cjs) and scripts/ read
-# it. One NAME=value per line, no quotes, no spaces.
+# overwrites it. PM2 reads it when it loads ecosystem.config.cjs, so after an edit run, as the
+# service user, \`pm2 reload /opt/spinney/ecosystem.config.cjs\`; scripts/ read it on every run.
+# One NAME=value per line, no quotes, no spaces.
 SPINNEY_ENV=production
 SPINNEY_DATA_DIR=$DATA_DIR
 SPINNEY_HOST=127.0.0.1
