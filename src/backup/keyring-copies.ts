@@ -27,8 +27,8 @@ const MAX_ATTEMPTS = 5;
 
 const liveKeyringPath = (config: Config): string => join(config.dataDir, 'keyring.db');
 
-/** Writes the current keyring to the target's keyring copy; returns how many backup keys it holds. */
-export async function writeKeyringCopy(config: Config, target: BackupTarget, workDir: string): Promise<number> {
+/** Writes the current keyring to the target's keyring copy. */
+export async function writeKeyringCopy(config: Config, target: BackupTarget, workDir: string): Promise<void> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const copy = join(workDir, `keyring-${attempt}.db`);
     const sealed = `${copy}.gz.enc`;
@@ -42,7 +42,7 @@ export async function writeKeyringCopy(config: Config, target: BackupTarget, wor
       const digest = await sealFile(copy, sealed, key, version, KEYRING_BINDING);
       await target.put(KEYRING_OBJECT, sealed, digest);
       const live = new Set(keyringTenantIds(liveKeyringPath(config)));
-      if (held.every((id) => live.has(id))) return held.length;
+      if (held.every((id) => live.has(id))) return;
     } finally {
       await rm(copy, { force: true });
       await rm(sealed, { force: true });
@@ -92,6 +92,33 @@ export async function keyringRewritesSettled(): Promise<void> {
 }
 
 /**
+ * Downloads, decrypts and checks the target's keyring copy into a new file; false when the target
+ * has none. Throws BackupRefused when it does not open or fails its integrity check.
+ */
+export async function fetchKeyringCopy(config: Config, target: BackupTarget, plainPath: string): Promise<boolean> {
+  const sealed = `${plainPath}.gz.enc`;
+  try {
+    await target.get(KEYRING_OBJECT, sealed);
+  } catch (err) {
+    if (err instanceof ObjectMissing) return false;
+    throw err;
+  }
+  try {
+    await openSealedFile(sealed, plainPath, (version) => rootDerivedKey(config, 'keyring', version), KEYRING_BINDING);
+  } catch (err) {
+    throw new BackupRefused(`the keyring copy on ${target.description} does not open: ${(err as Error).message}`);
+  } finally {
+    await rm(sealed, { force: true });
+  }
+  const { integrity } = checkDatabase(plainPath);
+  if (integrity !== 'ok') {
+    await rm(plainPath, { force: true });
+    throw new BackupRefused(`the keyring copy on ${target.description} fails PRAGMA integrity_check: ${integrity}`);
+  }
+  return true;
+}
+
+/**
  * A keyring copy from a target, opened read-only as a Keyring (the vault's own code unwraps its
  * keys). For disaster recovery: the restore of a workspace whose live keyring.db was lost.
  */
@@ -107,25 +134,10 @@ export class KeyringCopy {
   /** Downloads and opens the copy; null when the target has none. Throws BackupRefused when it does not open. */
   static async open(config: Config, clock: Clock, target: BackupTarget, workDir: string): Promise<KeyringCopy | null> {
     const dir = join(workDir, 'keyring-copy');
-    const sealed = join(workDir, 'keyring-copy.gz.enc');
-    try {
-      await target.get(KEYRING_OBJECT, sealed);
-    } catch (err) {
-      if (err instanceof ObjectMissing) return null;
-      throw err;
-    }
     await mkdir(dir, { mode: 0o700 });
-    try {
-      await openSealedFile(sealed, join(dir, 'keyring.db'), (version) => rootDerivedKey(config, 'keyring', version), KEYRING_BINDING);
-    } catch (err) {
-      throw new BackupRefused(`the keyring copy on ${target.description} does not open: ${(err as Error).message}`);
-    } finally {
-      await rm(sealed, { force: true });
-    }
-    const { integrity } = checkDatabase(join(dir, 'keyring.db'));
-    if (integrity !== 'ok') {
+    if (!(await fetchKeyringCopy(config, target, join(dir, 'keyring.db')))) {
       await rm(dir, { recursive: true, force: true });
-      throw new BackupRefused(`the keyring copy on ${target.description} fails PRAGMA integrity_check: ${integrity}`);
+      return null;
     }
     return new KeyringCopy(new Keyring({ ...config, dataDir: dir }, clock), dir);
   }

@@ -96,7 +96,7 @@ export async function restoreTenant(runtime: Runtime, options: RestoreOptions): 
     assertSchemaKnown(object, object.schemaVersion);
     const key = await keys.tenantKey(tenantId);
     const restored = join(workDir, 'restored.db');
-    const check = await fetchDatabase(runtime, target, object, key, `${restored}.gz.enc`, restored);
+    const check = await fetchDatabase(runtime.config, target, object, key, `${restored}.gz.enc`, restored);
     migrateCopy(restored, 'tenant');
 
     const wasActive = row.status === 'active';

@@ -3,6 +3,7 @@
 // PRAGMA integrity_check and the schema version of the decrypted file. Any failure is a
 // BackupRefused with its one-line reason, and leaves no file behind.
 import { rm } from 'node:fs/promises';
+import type { Config } from '../config/config.js';
 import type { Runtime } from '../runtime.js';
 import { findTenant, type TenantRow } from '../control/tenants.repo.js';
 import { rootDerivedKey } from './backup-keys.js';
@@ -59,7 +60,7 @@ export function assertSchemaKnown(object: Pick<ManifestObject, 'kind' | 'name'>,
  * Downloads one database object into plainPath (mode 0600) and checks it; returns what the check
  * found. `key` is the workspace's backup key (tenant objects) or null (control.db: root-derived).
  */
-export async function fetchDatabase(runtime: Runtime, target: BackupTarget, object: ManifestObject, key: Buffer | null, sealedPath: string, plainPath: string): Promise<DatabaseCheck> {
+export async function fetchDatabase(config: Config, target: BackupTarget, object: ManifestObject, key: Buffer | null, sealedPath: string, plainPath: string): Promise<DatabaseCheck> {
   try {
     try {
       await target.get(object.name, sealedPath);
@@ -71,7 +72,7 @@ export async function fetchDatabase(runtime: Runtime, target: BackupTarget, obje
     if (stored.size !== object.size || stored.sha256 !== object.sha256) {
       throw new BackupRefused(`${object.name} does not match its checksum in the manifest (${stored.size} bytes stored, ${object.size} recorded): tampered, truncated or replaced`);
     }
-    const keyFor = (version: number): Buffer => (key ?? rootDerivedKey(runtime.config, 'control', version));
+    const keyFor = (version: number): Buffer => (key ?? rootDerivedKey(config, 'control', version));
     try {
       await openSealedFile(sealedPath, plainPath, keyFor, { objectId: object.name, tenantId: object.tenantId ?? '' });
     } catch (err) {

@@ -44,7 +44,7 @@ export async function verifyRun(runtime: Runtime, runId: string, onProgress?: (d
         continue;
       }
       try {
-        const check = await fetchDatabase(runtime, target, object, key, `${plain}.gz.enc`, plain);
+        const check = await fetchDatabase(runtime.config, target, object, key, `${plain}.gz.enc`, plain);
         report.objects.push({ name: object.name, tenantId: object.tenantId, status: 'ok', schemaVersion: check.schemaVersion });
       } catch (err) {
         if (!(err instanceof BackupRefused)) throw err;

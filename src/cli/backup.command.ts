@@ -7,11 +7,13 @@ import { BackupRefused } from '../backup/errors.js';
 import { makeWorkDir } from '../backup/layout.js';
 import { pruneBackups } from '../backup/prune.js';
 import { restoreTenant } from '../backup/restore.js';
+import { restorePlatform } from '../backup/restore-platform.js';
 import { openTarget } from '../backup/targets/target.js';
 import { verifyRun } from '../backup/verify.js';
 import { rm } from 'node:fs/promises';
 import { AppError } from '../http/errors.js';
-import { CliError, print, progress, withRuntime } from './support.js';
+import { systemClock } from '../time/clock.js';
+import { CliError, print, progress, withConfig, withRuntime } from './support.js';
 
 /** Refusals and unknown ids are one-line operator errors, not crashes. */
 function operatorError(err: unknown): never {
@@ -140,4 +142,20 @@ export function registerBackupCommands(program: Command): void {
         if (summary.unauthenticated.length > 0) process.stderr.write(`spinney: kept ${summary.unauthenticated.length} run(s) whose manifest does not authenticate: ${summary.unauthenticated.join(', ')}\n`);
       }),
     );
+
+  backup
+    .command('restore-platform <runId>')
+    .description('recover a lost host, step 1: write control.db (as the run holds it) and keyring.db (the target\'s keyring copy) into an empty data dir')
+    .requiredOption('--confirm <runId>', 'the same run id again')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (runId: string, options: { confirm: string; json?: boolean }) => {
+      if (options.confirm !== runId) throw new CliError('--confirm must repeat the run id exactly');
+      const { config } = withConfig();
+      const summary = await restorePlatform(config, systemClock, runId).catch(operatorError);
+      if (options.json) print(summary);
+      else {
+        print(`restored control.db from run ${runId} (taken ${summary.backupStartedAt}) and keyring.db; next, restore each workspace:`);
+        for (const id of summary.tenants) print(`  spinney backup restore ${runId} --tenant ${id} --confirm ${id}`);
+      }
+    });
 }

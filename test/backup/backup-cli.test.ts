@@ -3,7 +3,10 @@
 import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
+import { listTenants } from '../../src/control/tenants.service.js';
+import { openRuntime } from '../../src/runtime.js';
+import { tenantDb } from '../../src/tenancy/context.js';
+import { build, tempDataDir, testConfig, TEST_KEYS, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 import { addContact, contactNames } from './helpers.js';
 
@@ -81,4 +84,32 @@ t.test('the backup and backup-prune jobs run by hand with the job lock and recor
   const bad = await spinney(['jobs', 'list'], { ...env, SPINNEY_BACKUP_SCHEDULE: 'hourly' });
   t.equal(bad.code, 1);
   t.match(bad.stderr, /SPINNEY_BACKUP_SCHEDULE must be a cron expression/);
+});
+
+t.test('a lost host comes back: restore-platform into an empty data dir, then each workspace', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant('Lost host workspace');
+  await addContact(api, tenant.token(), 'Recovered contact');
+  const run = JSON.parse((await spinney(['backup', 'run', '--json'], envFor(api))).stdout);
+
+  const fresh = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: fresh, SPINNEY_BACKUP_DIR: api.config.backup.dir, ...TEST_KEYS };
+  const mismatch = await spinney(['backup', 'restore-platform', run.runId, '--confirm', 'x'], env);
+  t.equal(mismatch.stderr, 'spinney: --confirm must repeat the run id exactly\n');
+  const platform = await spinney(['backup', 'restore-platform', run.runId, '--confirm', run.runId, '--json'], env);
+  t.equal(platform.code, 0, platform.stderr);
+  t.same(JSON.parse(platform.stdout).tenants, [tenant.id]);
+  const again = await spinney(['backup', 'restore-platform', run.runId, '--confirm', run.runId], env);
+  t.equal(again.code, 1);
+  t.match(again.stderr, /^spinney: refused: .* already has control\.db or keyring\.db: the platform is restored only into an empty data dir/);
+
+  const restore = await spinney(['backup', 'restore', run.runId, '--tenant', tenant.id, '--confirm', tenant.id], env);
+  t.equal(restore.code, 0, restore.stderr);
+  const runtime = openRuntime(testConfig(fresh, { SPINNEY_BACKUP_DIR: api.config.backup.dir }));
+  t.teardown(() => runtime.close());
+  t.same(listTenants(runtime).map((x) => x.name), ['Lost host workspace']);
+  const names = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement('SELECT name FROM contacts').pluck().all());
+  t.same(names, ['Recovered contact']);
+  t.ok(runtime.keyring.hasBackupKey(tenant.id), 'its backup key came back from the keyring copy');
+  t.equal(runtime.control.statement(`SELECT count(*) FROM audit_events WHERE action IN ('backup.platform_restored', 'backup.restored')`).pluck().get(), 2);
 });

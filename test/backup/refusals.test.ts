@@ -36,7 +36,7 @@ async function setup(t: Test) {
   const original = readFileSync(path);
   const unchanged = async (t: Test): Promise<void> => {
     t.equal((await contactNames(api, tenant.token())).length, 61, 'the workspace keeps its current data');
-    t.equal(api.runtime.control.statement('SELECT status FROM tenants WHERE id = ?').pluck().get(tenant.id), 'active', 'and stays active');
+    t.equal(api.runtime.control.statement('SELECT status AS current_status FROM tenants WHERE id = ?').pluck().get(tenant.id), 'active', 'and stays active');
     t.equal(countRestores(api), 0, 'nothing was suspended or restored');
   };
   return { api, tenant, runId, object, path, original, unchanged };

@@ -34,10 +34,11 @@ t.test('backup, change the data, restore in place: the API shows the old data an
   t.same(await contactNames(api, token), ['Ada', 'Carol']);
 
   // During the restore the workspace is suspended: a request in that window is refused.
-  const restoring = restoreTenant(api.runtime, { tenantId: tenant.id, runId, settleMs: 300 });
-  await sleep(100);
-  const during = await api.call({ method: 'GET', url: '/api/v1/contacts', token: tenant.token() });
-  t.equal(during.statusCode, 403);
+  const restoring = restoreTenant(api.runtime, { tenantId: tenant.id, runId, settleMs: 1000 });
+  const status = () => api.runtime.control.statement('SELECT status AS current_status FROM tenants WHERE id = ?').pluck().get(tenant.id);
+  while (status() !== 'suspended') await sleep(5);
+  const during = await api.call({ method: 'GET', url: '/api/v1/contacts', token });
+  t.equal(during.statusCode, 403, during.body);
   t.equal(during.json().error.code, 'tenant_suspended');
   const summary = await restoring;
   t.match(summary, { tenantId: tenant.id, runId, damagedFileKeptAt: null });
@@ -48,7 +49,7 @@ t.test('backup, change the data, restore in place: the API shows the old data an
   t.equal((await api.call({ method: 'GET', url: '/api/v1/contacts', token })).statusCode, 401, 'a session from before the restore no longer works');
   t.same(await contactNames(api, other.token()), ['Other later', 'Other person'], 'another workspace is untouched');
   t.equal(checkDatabase(livePath(api, tenant.id)).integrity, 'ok');
-  t.equal(api.runtime.control.statement('SELECT status FROM tenants WHERE id = ?').pluck().get(tenant.id), 'active', 'resumed');
+  t.equal(api.runtime.control.statement('SELECT status AS current_status FROM tenants WHERE id = ?').pluck().get(tenant.id), 'active', 'resumed');
 
   const tenantEvents = inTenant(api, tenant.id, () => tenantDb().statement(`SELECT actor_type, after FROM audit_events WHERE action = 'backup.restored'`).all()) as { actor_type: string; after: string }[];
   t.match(tenantEvents, [{ actor_type: 'operator' }], 'the workspace log records the restore');
