@@ -62,10 +62,11 @@ export interface Config {
 }
 
 export interface BackupConfig {
-  readonly target: 'local' | 's3';
+  readonly target: 'local' | 's3' | 'sftp';
   /** The local target's directory (SPINNEY_BACKUP_DIR); never inside the data dir's tenants/. */
   readonly dir: string;
   readonly s3: BackupS3Config | null;
+  readonly sftp: BackupSftpConfig | null;
   /** node-cron expression (UTC) of the `backup` job. */
   readonly schedule: string;
   /** Every run is kept this many hours; then one a day for keepDailyDays days. */
@@ -82,6 +83,20 @@ export interface BackupS3Config {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | null;
   /** Key prefix inside the bucket, '' or ending in '/'. */
   readonly prefix: string;
+}
+
+/** A backup host reached over SSH (OpenSSH's sftp-server or internal-sftp), by key only. */
+export interface BackupSftpConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  /** Absolute directory on the backup host that holds the objects. */
+  readonly path: string;
+  /** The client key (OpenSSH or PEM format) and its passphrase, if it has one. */
+  readonly privateKey: Buffer;
+  readonly passphrase: Buffer | null;
+  /** The host key's `SHA256:…` fingerprint as `ssh-keygen -lf` prints it: no connection without a match. */
+  readonly hostFingerprint: string;
 }
 
 export type RootKeys = Readonly<Record<RootKeyName, RootKeySet>>;
@@ -160,6 +175,7 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_BACKUP_KEEP_ALL_HOURS',
   'SPINNEY_BACKUP_KEEP_DAILY_DAYS',
   ...['ENDPOINT', 'BUCKET', 'REGION', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SECRET_ACCESS_KEY_FILE', 'PREFIX'].map((v) => `SPINNEY_BACKUP_S3_${v}`),
+  ...['HOST', 'PORT', 'USER', 'PATH', 'PRIVATE_KEY', 'PRIVATE_KEY_FILE', 'PASSPHRASE', 'PASSPHRASE_FILE', 'HOST_FINGERPRINT'].map((v) => `SPINNEY_BACKUP_SFTP_${v}`),
   'SPINNEY_RATE_LIMIT_SIGNIN',
   'SPINNEY_RATE_LIMIT',
   'SPINNEY_DEV_OIDC_PORT',
@@ -407,10 +423,11 @@ function signInProviders(env: Env, spinneyEnv: SpinneyEnv, problems: string[]): 
 
 /**
  * Backups (docs/operations.md, "Backups"): a local directory by default, beside tenants/ in the
- * data dir (never inside it, so no tenant file and no backup share a directory), or an S3 bucket.
+ * data dir (never inside it, so no tenant file and no backup share a directory), an S3 bucket, or
+ * a directory on a backup host over SFTP.
  */
 function backupSettings(env: Env, dataDir: string, production: boolean, problems: string[]): BackupConfig {
-  const target = oneOf(env, 'SPINNEY_BACKUP_TARGET', ['local', 's3'] as const, 'local', problems);
+  const target = oneOf(env, 'SPINNEY_BACKUP_TARGET', ['local', 's3', 'sftp'] as const, 'local', problems);
   const dir = resolve(env.SPINNEY_BACKUP_DIR || resolve(dataDir, 'backups'));
   const tenantsDir = resolve(dataDir, 'tenants');
   if (dir === dataDir || dir === tenantsDir || dir.startsWith(`${tenantsDir}/`)) problems.push('SPINNEY_BACKUP_DIR must not be the data dir or inside its tenants/ directory');
@@ -447,9 +464,41 @@ function backupSettings(env: Env, dataDir: string, production: boolean, problems
     target,
     dir,
     s3,
+    sftp: target === 'sftp' ? sftpSettings(env, problems) : null,
     schedule,
     keepAllHours: integer(env, 'SPINNEY_BACKUP_KEEP_ALL_HOURS', 48, 1, 24 * 365, problems),
     keepDailyDays: integer(env, 'SPINNEY_BACKUP_KEEP_DAILY_DAYS', 30, 0, 3650, problems),
+  };
+}
+
+/**
+ * The SFTP target: key authentication only, and the host key pinned by its fingerprint, because a
+ * backup host that is not the one we think it is would receive every encrypted object (and could
+ * withhold or replay them); trust on first use would let the first answer decide.
+ */
+function sftpSettings(env: Env, problems: string[]): BackupSftpConfig {
+  const host = env.SPINNEY_BACKUP_SFTP_HOST ?? '';
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) problems.push('SPINNEY_BACKUP_SFTP_HOST must name the backup host when SPINNEY_BACKUP_TARGET is sftp');
+  const username = env.SPINNEY_BACKUP_SFTP_USER ?? '';
+  if (!/^[a-z_][a-z0-9_.-]{0,31}$/i.test(username)) problems.push('SPINNEY_BACKUP_SFTP_USER must name the account on the backup host');
+  const path = (env.SPINNEY_BACKUP_SFTP_PATH ?? '').replace(/\/+$/, '');
+  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) {
+    problems.push('SPINNEY_BACKUP_SFTP_PATH must be an absolute directory on the backup host (letters, digits, . _ -)');
+  }
+  const privateKey = secret(env, 'SPINNEY_BACKUP_SFTP_PRIVATE_KEY', problems);
+  if (!privateKey) problems.push('SPINNEY_BACKUP_SFTP_PRIVATE_KEY_FILE must name the client key for the backup host');
+  const hostFingerprint = env.SPINNEY_BACKUP_SFTP_HOST_FINGERPRINT ?? '';
+  if (!/^SHA256:[A-Za-z0-9+/]{43}$/.test(hostFingerprint)) {
+    problems.push("SPINNEY_BACKUP_SFTP_HOST_FINGERPRINT must be the backup host's key fingerprint as ssh-keygen -lf prints it (SHA256:…)");
+  }
+  return {
+    host,
+    port: integer(env, 'SPINNEY_BACKUP_SFTP_PORT', 22, 1, 65535, problems),
+    username,
+    path,
+    privateKey: privateKey ?? Buffer.alloc(0),
+    passphrase: secret(env, 'SPINNEY_BACKUP_SFTP_PASSPHRASE', problems) ?? null,
+    hostFingerprint,
   };
 }
 

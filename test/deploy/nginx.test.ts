@@ -3,17 +3,17 @@
 // http {} block carries the Debian defaults that matter (TLS 1.0/1.1 allowed, gzip on), so the
 // server block has to override them, as it must on a host.
 import t from 'tap';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, tempDataDir, testConfig, type Teardown, type TestApp } from '../helpers/app.js';
-import { freePort } from '../helpers/cli.js';
+import { freePort, waitForPort } from '../helpers/cli.js';
 import { requireTools, TOOLS } from './tools.js';
 
 const RENDER = fileURLToPath(new URL('../../deploy/nginx/render', import.meta.url));
@@ -44,24 +44,6 @@ interface Reply {
 }
 
 const skip = requireTools(t, ['nginx', 'openssl', 'envsubst']);
-
-async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nginx did not listen on ${port}: ${stderr()}`);
-}
 
 function renderArgs(dir: string, appPort: number, httpPort: number, httpsPort: number): string[] {
   return [

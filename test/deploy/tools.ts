@@ -1,4 +1,5 @@
-// The deployment tests drive Debian's own programs (nginx, openssl, shellcheck, logrotate).
+// The deployment and backup tests drive Debian's own programs (nginx, openssl, shellcheck,
+// logrotate, sshd).
 // Without one of them a test is skipped, visibly, on a developer machine and fails in CI, where
 // .ci/run installs them before npm ci.
 import { existsSync } from 'node:fs';
@@ -11,6 +12,8 @@ export const TOOLS = {
   envsubst: '/usr/bin/envsubst',
   flock: '/usr/bin/flock',
   curl: '/usr/bin/curl',
+  sshd: '/usr/sbin/sshd',
+  sshKeygen: '/usr/bin/ssh-keygen',
 } as const;
 
 const PACKAGES: Record<keyof typeof TOOLS, string> = {
@@ -21,6 +24,8 @@ const PACKAGES: Record<keyof typeof TOOLS, string> = {
   envsubst: 'gettext-base',
   flock: 'util-linux',
   curl: 'curl',
+  sshd: 'openssh-server',
+  sshKeygen: 'openssh-client',
 };
 
 interface Failing {

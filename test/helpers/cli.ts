@@ -1,7 +1,7 @@
 // Runs the real `spinney` executable (bin/spinney.js → dist/) as an operator would.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const SPINNEY_BIN = fileURLToPath(new URL('../../bin/spinney.js', import.meta.url));
@@ -37,4 +37,23 @@ export async function freePort(): Promise<number> {
   const { port } = (server.address() as AddressInfo);
   server.close();
   return port;
+}
+
+/** Resolves once something listens on the port; rejects with the child's output when it exits first or after 10 s. */
+export async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited: ${output()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${child.spawnfile} did not listen on ${port}: ${output()}`);
 }

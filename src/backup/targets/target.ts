@@ -1,9 +1,10 @@
-// Where backup objects go: one small interface, a local directory and an S3-compatible bucket
-// behind it. Object names are relative paths ("runs/<run id>/manifest.json"); each target maps
+// Where backup objects go: one small interface, a local directory, an S3-compatible bucket and a
+// directory on a backup host over SFTP behind it. Object names are relative paths ("runs/<run id>/manifest.json"); each target maps
 // them onto its own namespace (a directory, a key prefix).
 import type { BackupConfig } from '../../config/config.js';
 import { LocalTarget } from './local-target.js';
 import { S3Target } from './s3-target.js';
+import { SftpTarget } from './sftp-target.js';
 
 export interface StoredObject {
   name: string;
@@ -53,5 +54,7 @@ export function assertObjectName(name: string): void {
 }
 
 export function openTarget(config: BackupConfig): BackupTarget {
-  return config.target === 's3' && config.s3 ? new S3Target(config.s3) : new LocalTarget(config.dir);
+  if (config.target === 's3' && config.s3) return new S3Target(config.s3);
+  if (config.target === 'sftp' && config.sftp) return new SftpTarget(config.sftp);
+  return new LocalTarget(config.dir);
 }
