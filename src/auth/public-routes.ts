@@ -6,7 +6,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /readyz',
   'GET /api/v1/openapi.json',
   'GET /',
-  'GET /app.js',
+  // The page's script under its content-hashed name (src/web/web.routes.ts).
+  'GET /assets/:asset',
   'GET /api/v1/auth/providers',
   'GET /api/v1/auth/signin/:provider',
   'GET /api/v1/auth/callback/:provider',

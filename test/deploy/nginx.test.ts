@@ -243,9 +243,17 @@ t.test('HTTPS reaches the app end to end with HSTS, and the app sees the client 
   t.notMatch(log, /private-search-words/, 'query strings never reach the nginx log');
 
   t.notMatch(edge.api.logs.join(''), /203\.0\.113\.9/, 'the forged address reached the app nowhere');
-  const page = await https(edge, { path: '/app.js' });
-  t.equal(page.status, 200, 'the web script is served through nginx');
-  t.match(page.headers['content-security-policy'] as string, /script-src 'self'/, 'with the page policy set by the app');
+  const page = await https(edge, { path: '/' });
+  t.equal(page.status, 200);
+  t.equal(page.headers['cache-control'], 'no-store', 'the page is never cached');
+  const scriptPath = /src="(\/assets\/app\.[0-9a-f]{16}\.js)"/.exec(page.body)?.[1] as string;
+  const script = await https(edge, { path: scriptPath });
+  t.equal(script.status, 200, 'the web script is served through nginx');
+  t.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable', 'under its content-hashed name, cached for a year');
+  t.equal(script.headers['strict-transport-security'], HSTS, 'with HSTS');
+  t.match(script.headers['content-security-policy'] as string, /script-src 'self'/, 'with the page policy set by the app');
+  const posted = await https(edge, { method: 'POST', path: scriptPath, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') });
+  t.equal(posted.status, 403, 'only GET reaches the assets');
 });
 
 t.test('plain HTTP redirects to HTTPS with 301 except the ACME challenge, which is served from the webroot', { skip }, async (t) => {
