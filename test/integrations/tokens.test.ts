@@ -143,6 +143,30 @@ t.test('disconnect at a provider without a revocation endpoint skips revocation 
   t.match(events(rig, tenant.id).at(-1), { action: 'integration.disconnected', target_id: id, after: '{"revocation":"not_offered"}' });
 });
 
+t.test('disconnect while the provider is down still deletes the secrets and the row, and records the revocation as failed', async (t) => {
+  const rig = await integrationRig(t);
+  const tenant = rig.api.tenant('Builder');
+  const token = tenant.token('admin', 'mb_ann');
+  const id = await rig.connected(token, 'google', 'g-office');
+  const { access, refresh } = rig.secrets(tenant.id, id);
+  t.ok(access && refresh, 'connected: both tokens in the vault');
+
+  // "Google" goes away after the connection: its revocation endpoint refuses the connection.
+  const google = rig.providers.google;
+  await google.close();
+  google.close = async () => {}; // the rig's teardown closes it again
+  await t.rejects(fetch(`${google.issuer}/.well-known/openid-configuration`), 'the provider is not answering');
+
+  const res = await rig.api.call({ method: 'DELETE', url: `/api/v1/integrations/${id}`, token });
+  t.equal(res.statusCode, 204, 'the disconnect goes ahead');
+  t.same(rig.secrets(tenant.id, id), { access: undefined, refresh: undefined }, 'the vault secrets are gone');
+  t.same(inTenant(rig, tenant.id, () => rig.api.runtime.vault.names()), []);
+  t.equal((await rig.api.call({ method: 'GET', url: `/api/v1/integrations/${id}`, token })).statusCode, 404, 'the integration is gone');
+  const disconnected = events(rig, tenant.id).filter((e) => e.action === 'integration.disconnected');
+  t.match(disconnected, [{ actor_id: 'mb_ann', target_id: id, before: /"provider":"google"/, after: '{"revocation":"failed"}' }], 'the audit log says the revocation failed');
+  t.notMatch(JSON.stringify(events(rig, tenant.id)), new RegExp(`${access}|${refresh}`), 'no token in the audit log');
+});
+
 t.test('members and viewers cannot disconnect; tenant A cannot see or disconnect an integration of tenant B', async (t) => {
   const rig = await integrationRig(t);
   const a = rig.api.tenant('A');
