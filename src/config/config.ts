@@ -3,6 +3,7 @@
 // in production any missing or unsafe setting is collected and reported together.
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import cron from 'node-cron';
 import { parseKeySet, readKeyFile, ROOT_KEY_NAMES, ROOT_KEY_VARIABLES, RootKeySet, type KeySource, type RootKeyName, type RootKeyVersion } from '../vault/root-keys.js';
 import { ensureDevSecret } from './dev-secrets.js';
 
@@ -432,7 +433,9 @@ function backupSettings(env: Env, dataDir: string, production: boolean, problems
   const tenantsDir = resolve(dataDir, 'tenants');
   if (dir === dataDir || dir === tenantsDir || dir.startsWith(`${tenantsDir}/`)) problems.push('SPINNEY_BACKUP_DIR must not be the data dir or inside its tenants/ directory');
   const schedule = env.SPINNEY_BACKUP_SCHEDULE || '0 * * * *';
-  if (!/^[\d*,/-]+( [\d*,/A-Za-z-]+){4,5}$/.test(schedule)) problems.push('SPINNEY_BACKUP_SCHEDULE must be a cron expression of five or six fields');
+  // node-cron's own check, the one cron.schedule() applies at start-up: an out-of-range field
+  // (`99 * * * *`) is refused here, not by a server that then crash-loops under PM2.
+  if (!cron.validate(schedule)) problems.push(`SPINNEY_BACKUP_SCHEDULE must be a cron expression of five or six fields that node-cron accepts (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-7): ${JSON.stringify(schedule)} is not`);
   let s3: BackupS3Config | null = null;
   if (target === 's3') {
     const bucket = env.SPINNEY_BACKUP_S3_BUCKET ?? '';

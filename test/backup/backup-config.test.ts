@@ -2,6 +2,7 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import cron from 'node-cron';
 import { loadConfig, type ConfigError } from '../../src/config/config.js';
 import { tempDataDir, TEST_KEYS } from '../helpers/app.js';
 
@@ -28,6 +29,16 @@ t.test('backup settings: defaults, S3, and every refusal named', async (t) => {
   t.match(problems(dataDir, { SPINNEY_BACKUP_TARGET: 's3', SPINNEY_BACKUP_S3_BUCKET: 'b-1', SPINNEY_BACKUP_S3_PREFIX: '../x' }), /SPINNEY_BACKUP_S3_PREFIX must be empty or folder names/);
   t.match(problems(dataDir, { SPINNEY_BACKUP_TARGET: 's3', SPINNEY_BACKUP_S3_BUCKET: 'b-1', SPINNEY_BACKUP_S3_ENDPOINT: 'not a url' }), /SPINNEY_BACKUP_S3_ENDPOINT is not a URL/);
   t.match(problems(dataDir, { SPINNEY_BACKUP_SCHEDULE: 'every hour' }), /SPINNEY_BACKUP_SCHEDULE must be a cron expression/);
+  // Shaped like cron but out of range: refused by config, before `spinney serve` would start its
+  // scheduler and crash on it (a crash loop under PM2).
+  for (const schedule of ['99 * * * *', '0 24 * * *', '*/0 * * * *', '0 0 31 2 *', '0 0 * 13 *', '0 0 * * 8', '60 * * * * *']) {
+    t.match(problems(dataDir, { SPINNEY_BACKUP_SCHEDULE: schedule }), new RegExp(`SPINNEY_BACKUP_SCHEDULE must be a cron expression .*${JSON.stringify(schedule).replace(/[*/]/g, '\\$&')} is not`), schedule);
+  }
+  for (const schedule of ['15 */2 * * *', '0 3 * * mon-fri', '30 0 * * * *']) {
+    t.equal(load(dataDir, { SPINNEY_BACKUP_SCHEDULE: schedule }).backup.schedule, schedule, `${schedule} accepted`);
+    const task = cron.schedule(schedule, () => {}, { timezone: 'UTC' });
+    t.teardown(() => task.destroy());
+  }
   t.match(problems(dataDir, { SPINNEY_BACKUP_KEEP_DAILY_DAYS: '-1' }), /SPINNEY_BACKUP_KEEP_DAILY_DAYS must be an integer/);
   t.match(problems(dataDir, { SPINNEY_BACKUP_S3_BUKET: 'typo' }), /SPINNEY_BACKUP_S3_BUKET is not a known setting/);
   t.match(problems(dataDir, { SPINNEY_ENV: 'production', SPINNEY_BACKUP_TARGET: 's3', SPINNEY_BACKUP_S3_BUCKET: 'b-1', SPINNEY_BACKUP_S3_ENDPOINT: 'http://minio.internal:9000' }), /SPINNEY_BACKUP_S3_ENDPOINT must be an https:\/\/ URL in production/);
