@@ -15,7 +15,7 @@ import { contactRoutes } from './contacts/contacts.routes.js';
 import { exportRoutes } from './export/export.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { integrationRoutes } from './integrations/integrations.routes.js';
-import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError, toAppError } from './http/errors.js';
+import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -77,7 +77,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
     // headers) get the same body, written to the socket.
     frameworkErrors: (err, request, reply) => {
       setResponseHeaders(request, reply);
-      sendError(reply, toAppError(err));
+      errorHandler(err, request, reply);
     },
     clientErrorHandler: (err, socket) => {
       if (socket.writable) socket.end(clientErrorResponse(err));

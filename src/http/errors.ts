@@ -40,6 +40,21 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_ASYNC_CONSTRAINT: [404, 'not_found', 'no such route'],
 };
 
+/** Errors whose `field` is a name the client made up (an unknown property), not one of ours. */
+const CLIENT_NAMED_FIELD = new WeakSet<AppError>();
+
+/** What the request line says about a refused request: the API error code and, when ours, the field. */
+export interface LoggedError {
+  code: string;
+  field?: string;
+}
+const SENT_ERRORS = new WeakMap<FastifyReply, LoggedError>();
+
+/** The error sendError answered this reply with (read by the request log), if any. */
+export function sentError(reply: FastifyReply): LoggedError | undefined {
+  return SENT_ERRORS.get(reply);
+}
+
 interface AjvError {
   keyword: string;
   instancePath: string;
@@ -58,7 +73,9 @@ function describeValidation(errors: AjvError[], context: string): AppError {
   }
   if (first.keyword === 'additionalProperties') {
     const field = [path, first.params.additionalProperty].filter(Boolean).join('.');
-    return badRequest('unknown_field', `${field} is not a known field`, field);
+    const error = badRequest('unknown_field', `${field} is not a known field`, field);
+    CLIENT_NAMED_FIELD.add(error); // the client chose this name: echoed back, never logged
+    return error;
   }
   if (path === '') return badRequest('invalid_request', `the ${context} ${first.message ?? 'is invalid'}`);
   return badRequest('invalid_field', `${path} ${first.message ?? 'is invalid'}`, path);
@@ -87,6 +104,8 @@ export function toAppError(err: FastifyError & { validation?: AjvError[]; valida
 }
 
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  // The request line logs the code and the field's name (a schema's name, never the value).
+  SENT_ERRORS.set(reply, error.field && !CLIENT_NAMED_FIELD.has(error) ? { code: error.code, field: error.field } : { code: error.code });
   const body: ErrorBody = { error: { ...error.details, code: error.code, message: error.message } };
   if (error.field) body.error.field = error.field;
   // RFC 6750: say which scheme is expected, and whether the token sent was the problem.
@@ -97,8 +116,9 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const error = toAppError(err);
   if (error.statusCode >= 500) {
-    // The stack goes to the log (which never holds bodies or tokens), never to the client.
-    request.log.error({ err }, error.code === 'storage_unavailable' ? 'storage unavailable' : 'request failed');
+    // Once per 5xx, with the stack: to the log (which never holds bodies or tokens), never to the
+    // client. The request line that follows carries the same code.
+    request.log.error({ err, error: error.code }, error.code === 'storage_unavailable' ? 'storage unavailable' : 'request failed');
   }
   return sendError(reply, error);
 }
