@@ -278,7 +278,7 @@ SPINNEY_SENSITIVE_FIELDS_KEY_FILE=$KEY_DIR/sensitive-fields.key
 # SPINNEY_GOOGLE_CLIENT_SECRET_FILE=$KEY_DIR/google-client-secret
 # Backups go to $DATA_DIR/backups, this disk, unless sent elsewhere (docs/operations.md, "Backups"):
 # SPINNEY_BACKUP_DIR=/mnt/backup-disk/spinney
-# SPINNEY_BACKUP_TARGET=s3
+# SPINNEY_BACKUP_TARGET=s3   (or sftp: SPINNEY_BACKUP_SFTP_HOST, _USER, _PATH, _PRIVATE_KEY_FILE, _HOST_FINGERPRINT)
 EOF
 }
 
