@@ -20,12 +20,16 @@ export interface Sshd {
   fingerprint: string;
   /** A client key this server does not accept. */
   strangerKeyFile: string;
+  /** A client key this server accepts, encrypted with LOCKED_KEY_PASSPHRASE. */
+  lockedKeyFile: string;
   /** What sshd logged so far (for a failing test's message). */
   log(): string;
 }
 
-function keygen(file: string): void {
-  execFileSync(TOOLS.sshKeygen, ['-q', '-t', 'ed25519', '-N', '', '-C', 'spinney-test', '-f', file]);
+export const LOCKED_KEY_PASSPHRASE = 'correct horse battery staple';
+
+function keygen(file: string, passphrase = ''): void {
+  execFileSync(TOOLS.sshKeygen, ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'spinney-test', '-f', file]);
 }
 
 export async function startSshd(t: Test): Promise<Sshd> {
@@ -34,7 +38,8 @@ export async function startSshd(t: Test): Promise<Sshd> {
   // As root, sshd wants its privilege-separation directory (systemd makes it on a real host).
   if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   for (const name of ['host_key', 'client_key', 'stranger_key']) keygen(join(dir, name));
-  writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'client_key.pub')), { mode: 0o600 });
+  keygen(join(dir, 'locked_key'), LOCKED_KEY_PASSPHRASE);
+  writeFileSync(join(dir, 'authorized_keys'), Buffer.concat([readFileSync(join(dir, 'client_key.pub')), readFileSync(join(dir, 'locked_key.pub'))]), { mode: 0o600 });
   const directory = join(dir, 'backups');
   const port = await freePort();
   const user = userInfo().username;
@@ -82,6 +87,7 @@ export async function startSshd(t: Test): Promise<Sshd> {
     directory,
     fingerprint,
     strangerKeyFile: join(dir, 'stranger_key'),
+    lockedKeyFile: join(dir, 'locked_key'),
     log: () => log,
     env: {
       SPINNEY_BACKUP_TARGET: 'sftp',
