@@ -8,6 +8,7 @@
 // tests' apps).
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { sweepStaleWorkDirs } from './backup/layout.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import type { Runtime } from './runtime.js';
 import { startWebhookSender } from './webhooks/sender.js';
@@ -23,6 +24,11 @@ interface BackgroundWork {
 }
 
 export async function serve(app: FastifyInstance, runtime: Runtime): Promise<string> {
+  // Decrypted copies that a killed backup, verify or restore left in <data dir>/tmp/ go first
+  // (src/backup/layout.ts: only work dirs whose process is gone).
+  const swept = sweepStaleWorkDirs(runtime.config.dataDir);
+  if (swept.removed.length > 0) app.log.warn({ removed: swept.removed }, 'removed work dirs left in tmp/ by a process that ended without cleaning up');
+  if (swept.failed.length > 0) app.log.error({ failed: swept.failed }, 'stale work dirs in tmp/ could not be removed');
   const address = await app.listen({ host: runtime.config.host, port: runtime.config.port });
   const background: BackgroundWork[] = [startWebhookSender(runtime, app.log), startJobScheduler(runtime, app.log)];
   const unanswered = trackResponses(app);

@@ -15,7 +15,7 @@ import { isoAt } from '../time/clock.js';
 import { currentRootDerivedKey, TENANT_KEY_VERSION } from './backup-keys.js';
 import { checkDatabase, shippedSchemaVersion, snapshotDatabase } from './database-files.js';
 import { writeKeyringCopy } from './keyring-copies.js';
-import { controlObjectName, KEYRING_OBJECT, makeWorkDir, manifestName, newRunId, tenantObjectName } from './layout.js';
+import { controlObjectName, KEYRING_OBJECT, makeWorkDir, manifestName, newRunId, sweepStaleWorkDirs, tenantObjectName } from './layout.js';
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, signManifest, type Manifest, type ManifestObject } from './manifest.js';
 import { digestFile, sealFile } from './object-files.js';
 import { openTarget, type BackupTarget } from './targets/target.js';
@@ -39,6 +39,8 @@ export interface BackupRunSummary {
   bytes: number;
   seconds: number;
   failed: { tenantId: string; reason: string }[];
+  /** Work dirs (decrypted copies) that a process which died mid-operation had left in <data dir>/tmp/, removed before this run. */
+  staleWorkDirsRemoved: number;
 }
 
 interface Copied {
@@ -73,6 +75,8 @@ export async function runBackup(runtime: Runtime, options: BackupRunOptions): Pr
   const startedAt = isoAt(clock.now());
   const runId = newRunId(clock.now());
   const tenantIds = options.tenantId ? [getTenant(runtime, options.tenantId).id] : listTenants(runtime).map((t) => t.id);
+  // Each run also clears what a killed backup, verify or restore left behind (layout.ts).
+  const swept = sweepStaleWorkDirs(config.dataDir);
   const target = openTarget(config.backup);
   const workDir = makeWorkDir(config.dataDir, `backup-${runId}`);
   const total = tenantIds.length + 3; // control.db, the workspaces, the keyring copy, the manifest
@@ -129,6 +133,7 @@ export async function runBackup(runtime: Runtime, options: BackupRunOptions): Pr
       bytes: objects.reduce((n, o) => n + o.size, 0) + manifestDigest.size,
       seconds: Math.round((performance.now() - started) / 10) / 100,
       failed,
+      staleWorkDirsRemoved: swept.removed.length,
     };
     recordPlatformEvent(runtime, 'backup.completed', options.tenantId ?? null, {
       after: { runId, tenants: summary.tenants, objects: summary.objects, bytes: summary.bytes, failed: failed.map((f) => f.tenantId) },

@@ -13,7 +13,7 @@ export const backupJob: Job = {
   async run(runtime, context) {
     const summary = await runBackup(runtime, { actor: context.trigger === 'cli' ? 'operator' : 'system' });
     for (const failure of summary.failed) context.fail(`${failure.tenantId}: ${failure.reason}`);
-    return { tenants: summary.tenants, objects: summary.objects, bytes: summary.bytes, failed: summary.failed.length };
+    return { tenants: summary.tenants, objects: summary.objects, bytes: summary.bytes, failed: summary.failed.length, staleWorkDirsRemoved: summary.staleWorkDirsRemoved };
   },
 };
 

@@ -42,6 +42,7 @@ export function registerBackupCommands(program: Command): void {
           .finally(() => bar.end());
         if (options.json) print(summary);
         else print(`backup ${summary.runId} to ${summary.target}: ${summary.tenants} workspace(s), ${summary.objects} objects, ${human(summary.bytes)} in ${summary.seconds} s`);
+        if (summary.staleWorkDirsRemoved > 0) process.stderr.write(`spinney: removed ${summary.staleWorkDirsRemoved} work dir(s) that a killed backup, verify or restore had left in ${runtime.config.dataDir}/tmp/\n`);
         for (const f of summary.failed) process.stderr.write(`spinney: ${f.tenantId}: ${f.reason}\n`);
         if (summary.failed.length > 0) throw new CliError(`${summary.failed.length} workspace(s) could not be backed up; the others are in run ${summary.runId}`);
       }),

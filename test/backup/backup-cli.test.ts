@@ -75,7 +75,7 @@ t.test('the backup and backup-prune jobs run by hand with the job lock and recor
   t.match(list.stdout, /^backup\s+30 \*\/2 \* \* \*\s+never run$/m, 'the schedule is SPINNEY_BACKUP_SCHEDULE');
   const run = await spinney(['jobs', 'run', 'backup'], env);
   t.equal(run.code, 0, run.stderr);
-  t.match(run.stdout, /^backup: ok \(tenants 1, objects 4, bytes \d+, failed 0\)\n$/);
+  t.match(run.stdout, /^backup: ok \(tenants 1, objects 4, bytes \d+, failed 0, staleWorkDirsRemoved 0\)\n$/);
   const prune = await spinney(['jobs', 'run', 'backup-prune'], env);
   t.equal(prune.code, 0, prune.stderr);
   t.match(prune.stdout, /^backup-prune: ok \(runs 1, deleted 0, bytesFreed 0, unauthenticated 0\)\n$/);
