@@ -1,40 +1,234 @@
-// Canary strings sent in every place a client can put data must never reach the log.
+// Canary strings sent in every place a client can put data must never reach the log: one run
+// across the whole API (sign-in, sessions, members, settings, vault, contacts, integrations,
+// webhooks, export, deletion) with a unique canary in every header, cookie, query string, path
+// parameter and body field, plus the secrets and tokens the server itself hands out.
+//
+// The user agent is sent as a canary too: the request line does not log it (nor the IP); the
+// audit log records both for the events that need them, and is not the server log.
 import t from 'tap';
+import { createHash, randomBytes } from 'node:crypto';
+import { createTenant } from '../../src/control/tenants.service.js';
 import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
+import { ACCOUNTS, CALLBACK_URL, CLIENTS, integrationRig, PUBLIC_URL } from '../helpers/integrations.js';
+import { startJwksIssuer } from '../helpers/jwks-issuer.js';
+import { signInAtProvider } from '../helpers/oidc-browser.js';
+import { genericHeaders, stripeHeader } from '../webhooks/helpers.js';
 
 const CANARY = 'CANARY-d41d8cd98f00b204';
+/** Lower-case letters (and a counter's digits), so a canary fits nearly every field's pattern. */
+const TAG = `cnry${[...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+const APPLE_CLIENT = 'com.example.spinney';
 
-t.test('no header, cookie, token, query string or body value appears in the log', async (t) => {
-  const api = await build(t);
-  const tenant = api.tenant();
-  const token = tenant.token('admin');
-  const canary = (where: string) => `${CANARY}-${where}`;
+t.test('one broad request script: no canary, email, name, token or secret reaches the log', async (t) => {
+  const apple = await startJwksIssuer();
+  t.teardown(() => apple.close());
+  const rig = await integrationRig(t, { SPINNEY_APPLE_CLIENT_IDS: APPLE_CLIENT, SPINNEY_APPLE_ISSUER: apple.issuer });
+  const { api } = rig;
+  let n = 0;
+  /** A fresh canary for one place (recorded, so the test can also say which places it covered). */
+  const canary = (where: string): string => `${TAG}${where.replace(/[^a-z0-9]/g, '')}${++n}`;
+  /** Values the server handed out (tokens, codes, secrets) that must not be logged either. */
+  const handedOut = new Map<string, string>();
+  const keep = (what: string, value: unknown) => {
+    if (typeof value === 'string' && value.length >= 8) handedOut.set(value, what);
+  };
+  /** Every request carries canaries in headers a client controls besides the ones under test. */
+  const call = (options: Parameters<TestApp['call']>[0]) => {
+    const headers = { ...(options.headers as Record<string, string> | undefined) };
+    const cookie = [headers.cookie, `tracking=${canary('cookie')}`].filter(Boolean).join('; ');
+    return api.call({
+      ...options,
+      headers: {
+        'user-agent': `Mozilla/5.0 ${canary('useragent')}`,
+        'x-canary': canary('header'),
+        'x-request-id': canary('requestid'),
+        'x-forwarded-for': '203.0.113.77',
+        referer: `https://example.com/${canary('referer')}`,
+        'accept-language': canary('lang'),
+        ...headers,
+        cookie,
+      },
+    });
+  };
 
-  await api.call({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Bearer ${canary('bad-token')}` } });
-  await api.call({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Basic ${canary('basic')}` } });
-  await api.call({ method: 'GET', url: '/api/v1/contacts', token, headers: { cookie: `session=${canary('cookie')}`, 'x-api-key': canary('api-key'), 'x-custom': canary('header') } });
-  await api.call({ method: 'GET', url: '/api/v1/contacts', token, query: { q: canary('query') } });
-  const created = await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: canary('name'), email: 'canary@example.com', notes: canary('notes') } });
-  t.equal(created.statusCode, 201);
-  await api.call({ method: 'PATCH', url: `/api/v1/contacts/${created.json().id}`, token, payload: { notes: canary('patched-notes') } });
-  await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: canary('invalid'), [canary('unknown-field-value')]: 1 } });
-  await api.call({ method: 'POST', url: '/api/v1/contacts', token, headers: { 'content-type': 'application/json' }, payload: `{"name": "${canary('malformed')}"` });
-  await api.call({ method: 'GET', url: '/api/v1/contacts', token, query: { cursor: canary('cursor').replace(/[^A-Za-z0-9_-]/g, '') } });
-  await api.call({ method: 'GET', url: `/api/v1/${canary('unknown-route')}/dana@example.com`, token });
-  await api.call({ method: 'GET', url: `/api/v1/contacts/${canary('bad-id')}`, token });
+  // The workspace's name, its admin's email and the provider's display name are all canaries of a kind.
+  const workspaceName = `Builder ${canary('workspacename')}`;
+  const office = ACCOUNTS[0]!;
+  const workspace = createTenant(api.runtime, { name: workspaceName, adminEmail: office.email });
+
+  // --- Browser sign-in (code flow) with canaries in the query and cookies around it.
+  t.equal((await call({ method: 'GET', url: '/api/v1/auth/providers' })).statusCode, 200);
+  const started = await call({ method: 'GET', url: `/api/v1/auth/signin/google` });
+  t.equal(started.statusCode, 302);
+  const flowCookie = started.cookies.find((c) => c.name === '__Secure-spinney_signin');
+  keep('sign-in flow cookie', flowCookie?.value);
+  const back = await signInAtProvider(String(started.headers.location), office.sub);
+  keep('sign-in code', back.searchParams.get('code'));
+  keep('sign-in state', back.searchParams.get('state'));
+  const flow = `${flowCookie?.name}=${flowCookie?.value}`;
+  const forged = await call({ method: 'GET', url: `/api/v1/auth/callback/google?code=${canary('code')}&state=${canary('state')}&scope=${canary('scope')}&error_description=${canary('errdesc')}`, headers: { cookie: flow } });
+  t.equal(forged.statusCode, 401, 'a callback with a foreign state is refused');
+  const signedIn = await call({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie: flow } });
+  t.equal(signedIn.statusCode, 303, signedIn.body);
+  const refreshCookie = signedIn.cookies.find((c) => c.name === '__Secure-spinney_refresh');
+  keep('browser refresh token', refreshCookie?.value);
+  const refreshed = await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: PUBLIC_URL, cookie: `${refreshCookie?.name}=${refreshCookie?.value}` }, payload: {} });
+  t.equal(refreshed.statusCode, 200, refreshed.body);
+  const admin = refreshed.json().accessToken as string;
+  keep('access token', admin);
+  keep('rotated refresh token', refreshed.cookies.find((c) => c.name === '__Secure-spinney_refresh')?.value);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: PUBLIC_URL, cookie: `__Secure-spinney_refresh=${canary('refreshcookie')}` }, payload: {} })).statusCode, 401);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: canary('refreshbody') } })).statusCode, 401);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: `https://${canary('origin')}.example` }, payload: {} })).statusCode, 403);
+
+  // --- Native sign-in: the start with app parameters, the code redemption, the ID-token exchange.
+  const challenge = `${canary('challenge')}${'x'.repeat(43)}`.slice(0, 43);
+  const native = await call({ method: 'GET', url: `/api/v1/auth/signin/google?client=native&redirect_uri=${encodeURIComponent(`http://127.0.0.1:5000/${canary('redirect')}`)}&code_challenge=${challenge}&app_state=${canary('appstate')}&workspace=${canary('workspace')}` });
+  t.equal(native.statusCode, 302, native.body);
+  const code43 = `${canary('handoff')}${'y'.repeat(43)}`.slice(0, 43);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/token', payload: { code: code43, codeVerifier: `${canary('verifier')}${'z'.repeat(43)}` } })).statusCode, 401);
+  const appleEmail = `${canary('appleemail')}@example.com`;
+  createTenant(api.runtime, { name: `Apple ${canary('applews')}`, adminEmail: appleEmail });
+  const nonce = (await call({ method: 'POST', url: '/api/v1/auth/nonce' })).json().nonce as string;
+  keep('nonce', nonce);
+  const idToken = await apple.sign({ sub: canary('applesub'), email: appleEmail, email_verified: 'true', name: canary('applename'), aud: APPLE_CLIENT, nonce: createHash('sha256').update(nonce).digest('hex') });
+  keep('ID token', idToken);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/exchange', payload: { provider: 'apple', idToken: `${canary('idtoken')}.x.y`, nonce: canary('nonce') } })).statusCode, 401);
+  const exchanged = await call({ method: 'POST', url: '/api/v1/auth/exchange', payload: { provider: 'apple', idToken, nonce } });
+  t.equal(exchanged.statusCode, 200, exchanged.body);
+  keep('native access token', exchanged.json().accessToken);
+  keep('native refresh token', exchanged.json().refreshToken);
+  const nativeRefresh = await call({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: exchanged.json().refreshToken } });
+  t.equal(nativeRefresh.statusCode, 200, nativeRefresh.body);
+  keep('rotated native refresh token', nativeRefresh.json().refreshToken);
+  keep('refreshed native access token', nativeRefresh.json().accessToken);
+
+  // --- Credentials in every form a client sends them.
+  t.equal((await call({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Bearer ${canary('bearer')}` } })).statusCode, 401);
+  t.equal((await call({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Basic ${canary('basic')}` } })).statusCode, 401);
+  t.equal((await call({ method: 'GET', url: '/api/v1/contacts', token: admin, headers: { 'x-api-key': canary('apikey') } })).statusCode, 200);
+
+  // --- Sessions and sign-out.
+  t.equal((await call({ method: 'GET', url: '/api/v1/auth/session', token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'GET', url: `/api/v1/sessions?scope=${canary('scope')}`, token: admin })).statusCode, 400);
+  t.equal((await call({ method: 'GET', url: '/api/v1/sessions?scope=all', token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'DELETE', url: `/api/v1/sessions/${canary('session')}`, token: admin })).statusCode, 404);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/signout', token: nativeRefresh.json().accessToken, payload: { [canary('signoutkey')]: canary('signoutvalue') } })).statusCode, 400);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/signout', token: nativeRefresh.json().accessToken, payload: {} })).statusCode, 204);
+
+  // --- Members and invitations: emails never logged.
+  const members = await call({ method: 'GET', url: '/api/v1/members', token: admin });
+  t.equal(members.statusCode, 200);
+  const memberId = members.json().items[0].id as string;
+  t.equal((await call({ method: 'PATCH', url: `/api/v1/members/${memberId}`, token: admin, payload: { role: canary('role') } })).statusCode, 400);
+  t.equal((await call({ method: 'POST', url: '/api/v1/invitations', token: admin, payload: { email: `${canary('badinvite')}@`, role: 'member' } })).statusCode, 400);
+  const inviteEmail = `${canary('invite')}@example.com`;
+  const invited = await call({ method: 'POST', url: '/api/v1/invitations', token: admin, payload: { email: inviteEmail, role: 'member' } });
+  t.equal(invited.statusCode, 201, invited.body);
+  await call({ method: 'POST', url: '/api/v1/invitations', token: admin, payload: { email: inviteEmail, role: 'viewer' } });
+  t.equal((await call({ method: 'GET', url: '/api/v1/invitations', token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'DELETE', url: `/api/v1/invitations/${invited.json().id}`, token: admin })).statusCode, 204);
+
+  // --- Settings.
+  t.equal((await call({ method: 'PUT', url: '/api/v1/settings/sign-in', token: admin, payload: { allowedOrganizations: [`${canary('org')}.example`, 'builder.example'] } })).statusCode, 200);
+  t.equal((await call({ method: 'PUT', url: '/api/v1/settings/sign-in', token: admin, payload: { allowedOrganizations: [`bad ${canary('badorg')}`] } })).statusCode, 400);
+  t.equal((await call({ method: 'PUT', url: '/api/v1/settings/sign-in', token: admin, payload: { allowedOrganizations: null } })).statusCode, 200);
+
+  // --- Vault: names in the path, values in the body.
+  const secretName = `${canary('secretname')}.key`;
+  t.equal((await call({ method: 'POST', url: '/api/v1/vault/secrets', token: admin, payload: { name: secretName, value: canary('secretvalue') } })).statusCode, 201);
+  t.equal((await call({ method: 'POST', url: '/api/v1/vault/secrets', token: admin, payload: { name: secretName, value: canary('secretdup') } })).statusCode, 409);
+  t.equal((await call({ method: 'PUT', url: `/api/v1/vault/secrets/${secretName}`, token: admin, payload: { value: canary('secretreplaced') } })).statusCode, 200);
+  t.equal((await call({ method: 'PUT', url: `/api/v1/vault/secrets/${canary('missingname')}`, token: admin, payload: { value: canary('secretmissing') } })).statusCode, 404);
+  t.equal((await call({ method: 'GET', url: '/api/v1/vault/secrets', token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'DELETE', url: `/api/v1/vault/secrets/${secretName}`, token: admin })).statusCode, 204);
+
+  // --- Contacts and their sensitive fields.
+  t.equal((await call({ method: 'GET', url: `/api/v1/contacts?q=${canary('query')}`, token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'GET', url: `/api/v1/contacts?${canary('querykey')}=${canary('queryvalue')}`, token: admin })).statusCode, 400);
+  const contact = await call({ method: 'POST', url: '/api/v1/contacts', token: admin, payload: { name: canary('contactname'), email: `${canary('contactemail')}@example.com`, notes: canary('notes') } });
+  t.equal(contact.statusCode, 201, contact.body);
+  const contactUrl = `/api/v1/contacts/${contact.json().id}`;
+  t.equal((await call({ method: 'PATCH', url: contactUrl, token: admin, payload: { notes: canary('patchednotes') } })).statusCode, 200);
+  t.equal((await call({ method: 'PATCH', url: `${contactUrl}/sensitive`, token: admin, payload: { taxId: canary('taxid'), bankDetails: `IBAN ${canary('bank')}` } })).statusCode, 200);
+  t.equal((await call({ method: 'GET', url: `${contactUrl}/sensitive`, token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'PATCH', url: `${contactUrl}/sensitive`, token: admin, payload: { taxId: `${canary('badtax')}\u0000` } })).statusCode, 400);
+  t.equal((await call({ method: 'POST', url: '/api/v1/contacts', token: admin, headers: { 'content-type': 'application/json' }, payload: `{"name": "${canary('malformed')}"` })).statusCode, 400);
+  t.equal((await call({ method: 'GET', url: `/api/v1/contacts/${canary('contactid')}`, token: admin })).statusCode, 404);
+  t.equal((await call({ method: 'GET', url: `/api/v1/${canary('route')}/${inviteEmail}`, token: admin })).statusCode, 404);
+
+  // --- Integrations: connect through the provider, and a forged callback.
+  const connectStarted = await rig.start(admin, 'google');
+  t.equal(connectStarted.response.statusCode, 200);
+  keep('connect state cookie', connectStarted.cookie.split('=')[1]);
+  const connectBack = await rig.atProvider(connectStarted.authorizationUrl, office.sub);
+  keep('connect code', connectBack.searchParams.get('code'));
+  const connected = await call({ method: 'GET', url: `${connectBack.pathname}${connectBack.search}`, headers: { cookie: connectStarted.cookie } });
+  t.equal(connected.statusCode, 303, connected.body);
+  const integrationId = decodeURIComponent(String(connected.headers.location).replace('/?integration=', ''));
+  const tokens = rig.secrets(workspace.id, integrationId);
+  keep('integration access token', tokens.access);
+  keep('integration refresh token', tokens.refresh);
+  t.equal((await call({ method: 'GET', url: `${new URL(CALLBACK_URL).pathname}?code=${canary('connectcode')}&state=${canary('connectstate')}&hd=${canary('hd')}`, headers: { cookie: `__Host-spinney_integration_connect=${canary('connectcookie')}` } })).statusCode, 401);
+  t.equal((await call({ method: 'POST', url: '/api/v1/integrations/connect', token: admin, payload: { provider: canary('provider') } })).statusCode, 400);
+  t.equal((await call({ method: 'GET', url: `/api/v1/integrations/${integrationId}`, token: admin })).statusCode, 200);
+
+  // --- Webhooks: endpoints (generic and Stripe), inbound deliveries, subscriptions.
+  const generic = await call({ method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'generic', description: canary('enddesc') } });
+  t.equal(generic.statusCode, 201, generic.body);
+  const genericSecret = generic.json().secret as string;
+  keep('generic endpoint secret', genericSecret);
+  const stripeSecret = `whsec_${canary('stripesecret')}`;
+  const stripe = await call({ method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'stripe', secret: stripeSecret } });
+  t.equal(stripe.statusCode, 201, stripe.body);
+  const now = Math.floor(rig.clock.now() / 1000);
+  const hookBody = JSON.stringify({ id: canary('eventid'), note: canary('hookbody') });
+  const hook = (id: string, body: string, headers: Record<string, string>) => call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body });
+  t.equal((await hook(generic.json().id, hookBody, genericHeaders(genericSecret, canary('deliveryid'), now, hookBody))).statusCode, 200);
+  t.equal((await hook(generic.json().id, hookBody, { ...genericHeaders(genericSecret, canary('deliveryid2'), now, hookBody), 'spinney-webhook-signature': `v1=${canary('signature')}` })).statusCode, 401);
+  t.equal((await hook(stripe.json().id, hookBody, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, hookBody) })).statusCode, 200);
+  t.equal((await hook(stripe.json().id, hookBody, { 'content-type': 'application/json', 'stripe-signature': `t=${now},v1=${canary('stripesig')}` })).statusCode, 401);
+  const broken = `{"${canary('brokenhook')}"`;
+  t.equal((await hook(stripe.json().id, broken, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, broken) })).statusCode, 400);
+  const subscription = await call({ method: 'POST', url: '/api/v1/webhooks/subscriptions', token: admin, payload: { url: `http://127.0.0.1:9/${canary('suburl')}?k=${canary('subquery')}`, eventTypes: ['contact.created'], description: canary('subdesc') } });
+  t.equal(subscription.statusCode, 201, subscription.body);
+  keep('subscription secret', subscription.json().secret);
+  t.equal((await call({ method: 'POST', url: '/api/v1/webhooks/subscriptions', token: admin, payload: { url: `ftp://${canary('badurl')}`, eventTypes: ['contact.created'] } })).statusCode, 400);
+  t.equal((await call({ method: 'GET', url: `/api/v1/webhooks/subscriptions/${subscription.json().id}/deliveries?cursor=${canary('cursor')}`, token: admin })).statusCode, 400);
+  t.equal((await call({ method: 'GET', url: '/api/v1/webhooks/endpoints', token: admin })).statusCode, 200);
+
+  // --- Audit, export, and finally the workspace's deletion.
+  t.equal((await call({ method: 'GET', url: `/api/v1/audit-events?action=${TAG}.audit&actor=${canary('auditactor')}&targetId=${canary('audittarget')}`, token: admin })).statusCode, 200);
+  t.equal((await call({ method: 'GET', url: `/api/v1/audit-events/download?action=${canary('auditbad')}`, token: admin })).statusCode, 400);
+  const exported = await call({ method: 'POST', url: '/api/v1/export', token: admin, payload: {} });
+  t.equal(exported.statusCode, 200, 'the export (with every canary above in it) was made');
+  t.equal((await call({ method: 'POST', url: '/api/v1/export', token: admin, payload: { [canary('exportkey')]: canary('exportvalue') } })).statusCode, 400);
+  t.equal((await call({ method: 'POST', url: '/api/v1/workspace/deletion', token: admin, payload: { confirm: canary('confirm') } })).statusCode, 400);
+  t.equal((await call({ method: 'POST', url: '/api/v1/workspace/deletion', token: admin, payload: { confirm: workspaceName } })).statusCode, 202);
+  t.equal((await call({ method: 'GET', url: '/api/v1/contacts', token: admin })).statusCode, 401, 'the deleted workspace refuses its old token');
 
   const log = api.logs.join('');
-  t.ok(api.logs.length >= 11, `one line per request was written (${api.logs.length})`);
-  t.notOk(log.includes(CANARY), 'no canary in the log');
-  t.notOk(log.includes(token), 'the access token is not in the log');
-  t.notOk(log.includes('dana@example.com'), 'nor an email typed into an unknown path');
-  for (const [name, key] of Object.entries(TEST_KEYS)) t.notOk(log.includes(key), `nor ${name}`);
-  for (const line of api.logs) {
-    const entry = JSON.parse(line);
-    t.match(entry, { msg: 'request', reqId: String, method: String, status: Number, ms: Number }, 'a structured request line');
+  const lines = log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const requests = lines.filter((line) => line.msg === 'request');
+  t.ok(requests.length >= 70, `one line per request (${requests.length})`);
+  t.ok(n >= 90, `${n} canaries sent`);
+  t.notOk(log.toLowerCase().includes(TAG), 'no canary anywhere in the log');
+  for (const [value, what] of handedOut) t.notOk(log.includes(value), `the ${what} is not in the log`);
+  for (const account of ACCOUNTS) {
+    t.notOk(log.includes(account.email), `the account email ${account.email} is not logged`);
+    t.notOk(log.includes(account.name), `nor the name ${account.name}`);
   }
-  const ok = api.logs.map((l) => JSON.parse(l)).find((e) => e.status === 201);
-  t.match(ok, { tenantId: tenant.id, userId: 'us_tester', route: '/api/v1/contacts', path: '/api/v1/contacts' }, 'with tenant, user and route');
+  for (const [name, key] of Object.entries({ ...TEST_KEYS, ...Object.fromEntries(Object.entries(CLIENTS).map(([p, c]) => [`${p} client secret`, c.clientSecret])) })) {
+    t.notOk(log.includes(key), `nor ${name}`);
+  }
+  t.notOk(log.includes('203.0.113.77'), 'nor a forwarded address the app does not trust');
+  for (const line of requests) {
+    t.match(line, { reqId: /^[0-9a-f-]{36}$/, method: String, status: Number, ms: Number }, 'a structured request line');
+    if ((line.status as number) >= 400) t.match(line, { error: /^[a-z_]+$/ }, `${line.method} ${line.route} ${line.status} carries its error code`);
+  }
+  t.ok(requests.some((line) => line.userId && line.tenantId === workspace.id), 'people appear by user id');
+  t.match(requests.find((line) => line.route === '/api/v1/vault/secrets/:secretName' && line.status === 200), { path: '/api/v1/vault/secrets/:secretName' }, 'a secret\'s name stays a placeholder in the path');
+  t.match(requests.find((line) => line.route === '/api/v1/contacts/:contactId/sensitive' && line.status === 200), { path: `${contactUrl}/sensitive` }, 'a record id is filled in');
 });
 
 /** The log's JSON lines (a chunk may hold several). */
