@@ -228,6 +228,12 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   t.same(shown(subscription.secret), ['subscription: create'], 'the subscription secret was shown exactly once, when it was made');
   t.same(shown(stripeSecret), [], 'the Stripe secret the admin pasted is never shown back');
   t.same(shown(taxId), ['sensitive: admin sets', 'sensitive: admin reads', 'export'], 'the tax id: to the admin on the sensitive routes and in the export only');
+  const failures = api.logs.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as { msg: string; err?: { stack?: string } });
+  t.equal(
+    failures.filter((line) => line.msg === 'request failed' && /\n\s+at /.test(line.err?.stack ?? '')).length,
+    seen.filter((r) => r.status >= 500).length,
+    'each 500 was logged once, with its stack, for the operator',
+  );
   for (const response of seen.filter((r) => r.status >= 500)) {
     t.notMatch(response.text, /VaultOpenError|does not open|\.ts:\d|\n\s+at /, `${response.label}: no internals in the 500`);
   }
