@@ -5,6 +5,7 @@
 // run whose manifest does not authenticate (evidence for a person to look at; `list` shows it).
 // A run without a manifest (it failed, or is in progress) goes once it is older than 48 hours.
 // A run's manifest is deleted first, so a run cut short while being pruned reads as incomplete.
+// `--dry-run` lists the runs that would go and their bytes, and deletes nothing.
 import { rm } from 'node:fs/promises';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import type { BackupConfig } from '../config/config.js';
@@ -50,31 +51,41 @@ export function runsToDelete(runs: RunEntry[], nowMs: number, retention: Pick<Ba
 }
 
 export interface PruneSummary {
+  /** True when nothing was deleted: `deleted` and the bytes are what a real prune would delete now. */
+  dryRun: boolean;
   runs: number;
+  /** The runs deleted (or, in a dry run, that would be), oldest first. */
   deleted: string[];
+  /** Bytes on the target of each of those runs. */
+  bytesByRun: Record<string, number>;
   bytesFreed: number;
   /** Runs whose manifest does not authenticate: kept, for a person to look at. */
   unauthenticated: string[];
 }
 
-export async function pruneBackups(runtime: Runtime, options: { actor: 'operator' | 'system' }): Promise<PruneSummary> {
+/** Prunes the target; with `dryRun`, only says what would go (nothing deleted, nothing audited). */
+export async function pruneBackups(runtime: Runtime, options: { actor: 'operator' | 'system'; dryRun?: boolean }): Promise<PruneSummary> {
+  const dryRun = options.dryRun === true;
   const target = openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'prune');
   try {
     const runs = await listRuns(runtime.config, target, workDir);
     const live = new Set(listTenants(runtime).map((t) => t.id));
     const deleted = runsToDelete(runs, runtime.clock.now(), runtime.config.backup, live);
+    const bytesByRun: Record<string, number> = {};
     let bytesFreed = 0;
     for (const runId of deleted) {
       const objects = await target.list(runPrefix(runId));
       const manifest = objects.filter((o) => o.name === manifestName(runId));
+      bytesByRun[runId] = 0;
       for (const object of [...manifest, ...objects.filter((o) => o.name !== manifestName(runId))]) {
-        await target.delete(object.name);
+        if (!dryRun) await target.delete(object.name);
+        bytesByRun[runId] += object.size;
         bytesFreed += object.size;
       }
     }
-    const summary: PruneSummary = { runs: runs.length, deleted, bytesFreed, unauthenticated: runs.filter((r) => r.status === 'unauthenticated').map((r) => r.runId) };
-    if (deleted.length > 0) recordPlatformEvent(runtime, 'backup.pruned', null, { after: { deleted, bytesFreed, kept: runs.length - deleted.length } }, options.actor);
+    const summary: PruneSummary = { dryRun, runs: runs.length, deleted, bytesByRun, bytesFreed, unauthenticated: runs.filter((r) => r.status === 'unauthenticated').map((r) => r.runId) };
+    if (!dryRun && deleted.length > 0) recordPlatformEvent(runtime, 'backup.pruned', null, { after: { deleted, bytesFreed, kept: runs.length - deleted.length } }, options.actor);
     return summary;
   } finally {
     target.close();

@@ -134,12 +134,16 @@ export function registerBackupCommands(program: Command): void {
   backup
     .command('prune')
     .description('delete runs past retention: all of the last 48 h, one a day for 30 days; never the newest, nor the newest of any workspace')
+    .option('--dry-run', 'only list the runs that would be deleted and their size; delete nothing')
     .option('--json', 'print the outcome as JSON')
-    .action(async (options: { json?: boolean }) =>
+    .action(async (options: { dryRun?: boolean; json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const summary = await pruneBackups(runtime, { actor: 'operator' }).catch(operatorError);
+        const summary = await pruneBackups(runtime, { actor: 'operator', dryRun: options.dryRun === true }).catch(operatorError);
         if (options.json) print(summary);
-        else print(`deleted ${summary.deleted.length} of ${summary.runs} run(s), ${human(summary.bytesFreed)} freed`);
+        else if (summary.dryRun) {
+          for (const runId of summary.deleted) print(`would delete ${runId}  ${human(summary.bytesByRun[runId] ?? 0)}`);
+          print(`dry run: would delete ${summary.deleted.length} of ${summary.runs} run(s), ${human(summary.bytesFreed)}; nothing deleted`);
+        } else print(`deleted ${summary.deleted.length} of ${summary.runs} run(s), ${human(summary.bytesFreed)} freed`);
         if (summary.unauthenticated.length > 0) process.stderr.write(`spinney: kept ${summary.unauthenticated.length} run(s) whose manifest does not authenticate: ${summary.unauthenticated.join(', ')}\n`);
       }),
     );

@@ -2,7 +2,7 @@
 // newest run of a workspace that still exists; failed runs go after 48 hours; runs whose manifest
 // does not authenticate stay for a person to look at.
 import t from 'tap';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBackup } from '../../src/backup/backup-run.js';
 import type { RunEntry } from '../../src/backup/catalog.js';
@@ -11,8 +11,9 @@ import type { Manifest } from '../../src/backup/manifest.js';
 import { pruneBackups, runsToDelete } from '../../src/backup/prune.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { build } from '../helpers/app.js';
-import { addContact, contactNames } from './helpers.js';
+import { build, TEST_KEYS } from '../helpers/app.js';
+import { spinney } from '../helpers/cli.js';
+import { addContact, contactNames, storedObjects } from './helpers.js';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-23T12:30:00Z');
@@ -63,8 +64,18 @@ t.test('spinney backup prune deletes what retention lets go, and what is left st
   const second = await runBackup(api.runtime, { actor: 'operator' });
   clock.advance(5 * 24 * HOUR);
 
+  const stored = storedObjects(api.config.backup.dir);
+  const dry = await pruneBackups(api.runtime, { actor: 'operator', dryRun: true });
+  t.match(dry, { dryRun: true, runs: 2, deleted: [first.runId] }, 'a dry run names the run that would go');
+  t.same(storedObjects(api.config.backup.dir), stored, 'and deletes nothing');
+  t.equal(api.runtime.control.statement(`SELECT count(*) FROM audit_events WHERE action = 'backup.pruned'`).pluck().get(), 0, 'nor records a prune');
+
   const summary = await pruneBackups(api.runtime, { actor: 'operator' });
   t.same(summary.deleted, [first.runId], 'the older run of the same day goes');
+  t.equal(summary.dryRun, false);
+  t.same(summary.bytesByRun, dry.bytesByRun, 'the bytes the dry run announced');
+  t.equal(summary.bytesFreed, dry.bytesFreed);
+  t.equal(summary.bytesFreed, summary.bytesByRun[first.runId]);
   t.equal(summary.runs, 2);
   t.ok(summary.bytesFreed > 0);
   t.notOk(existsSync(join(api.config.backup.dir, runPrefix(first.runId))), 'its directory is gone');
@@ -75,4 +86,30 @@ t.test('spinney backup prune deletes what retention lets go, and what is left st
   await restoreTenant(api.runtime, { tenantId: tenant.id, runId: second.runId, settleMs: 0 });
   t.same(await contactNames(api, tenant.token()), ['First', 'Second']);
   t.same((await pruneBackups(api.runtime, { actor: 'operator' })).deleted, [], 'the newest run stays however old');
+});
+
+t.test('spinney backup prune --dry-run lists the runs that would go and their size, and deletes nothing', async (t) => {
+  const api = await build(t);
+  api.tenant();
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS };
+  const kept = await runBackup(api.runtime, { actor: 'operator' });
+  // A run cut short three days ago (objects, no manifest): retention lets it go after 48 hours.
+  const failed = newRunId(Date.now() - 72 * HOUR);
+  mkdirSync(join(api.config.backup.dir, runPrefix(failed), 'tenants'), { recursive: true });
+  writeFileSync(join(api.config.backup.dir, runPrefix(failed), 'control.db.gz.enc'), Buffer.alloc(3000, 1));
+  writeFileSync(join(api.config.backup.dir, runPrefix(failed), 'tenants', 'tn_x.db.gz.enc'), Buffer.alloc(2120, 2));
+  const stored = storedObjects(api.config.backup.dir);
+
+  const dry = await spinney(['backup', 'prune', '--dry-run'], env);
+  t.equal(dry.code, 0, dry.stderr);
+  t.equal(dry.stdout, `would delete ${failed}  5.0 KiB\ndry run: would delete 1 of 2 run(s), 5.0 KiB; nothing deleted\n`);
+  const json = await spinney(['backup', 'prune', '--dry-run', '--json'], env);
+  t.same(JSON.parse(json.stdout), { dryRun: true, runs: 2, deleted: [failed], bytesByRun: { [failed]: 5120 }, bytesFreed: 5120, unauthenticated: [] });
+  t.same(storedObjects(api.config.backup.dir), stored, 'every object is still there');
+  t.equal(api.runtime.control.statement(`SELECT count(*) FROM audit_events WHERE action = 'backup.pruned'`).pluck().get(), 0);
+
+  const real = await spinney(['backup', 'prune'], env);
+  t.equal(real.stdout, 'deleted 1 of 2 run(s), 5.0 KiB freed\n');
+  t.notOk(existsSync(join(api.config.backup.dir, runPrefix(failed), 'control.db.gz.enc')));
+  t.ok(existsSync(join(api.config.backup.dir, runPrefix(kept.runId), 'manifest.json')));
 });
