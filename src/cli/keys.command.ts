@@ -1,6 +1,6 @@
 // `spinney keys …`: the root keys and what they protect (src/vault/key-rotation.ts does the work).
 import { Option, type Command } from 'commander';
-import { KeyRotationRefused, keyStatus, retireRootKey, rewrapAll, rotateRootKey, signingKeyOverlapSeconds } from '../vault/key-rotation.js';
+import { KeyRotationRefused, keyStatus, retireRootKey, rewrapAll, rotateRootKey, rotationSettlesAt, ROTATION_SETTLE_MS, signingKeyOverlapSeconds } from '../vault/key-rotation.js';
 import { KeySetError, ROOT_KEY_NAMES, ROOT_KEY_VARIABLES, type RootKeyName } from '../vault/root-keys.js';
 import { CliError, print, progress, withRuntime } from './support.js';
 
@@ -54,7 +54,10 @@ export function registerKeysCommands(program: Command): void {
         })();
         print(`${ROOT_KEY_VARIABLES[name]}: added version ${added.version}; running servers use it within a second`);
         if (name === 'signing') print(`older versions still verify; retire them after ${signingKeyOverlapSeconds(runtime)} s`);
-        else print('next: `spinney keys rewrap` moves every wrapped key to it, then `spinney keys retire` drops the old version');
+        else {
+          print('next: `spinney keys rewrap` moves every wrapped key to it, then `spinney keys retire` drops the old version');
+          print(`(retire waits until version ${added.version} is ${ROTATION_SETTLE_MS / 1000} s old; a rewrap before then may need a second run)`);
+        }
       }),
     );
 
@@ -69,6 +72,15 @@ export function registerKeysCommands(program: Command): void {
         bar.end();
         if (options.json) print(result);
         else print(`rewrapped ${result.dataKeys} data key(s) in ${result.tenants} workspace(s) and ${result.backupKeys} backup key(s)`);
+        for (const name of ['app', 'sensitive'] as const) {
+          const settlesAt = rotationSettlesAt(runtime, name);
+          if (settlesAt) {
+            process.stderr.write(
+              `spinney: the newest ${name} version is less than ${ROTATION_SETTLE_MS / 1000} s old: a running server may still seal with the older one until ${settlesAt}; ` +
+                'run `spinney keys rewrap` again after that if `spinney keys status` shows keys on it\n',
+            );
+          }
+        }
         for (const f of result.failed) process.stderr.write(`spinney: ${f.tenantId}: ${f.reason}\n`);
         if (result.failed.length > 0) throw new CliError(`${result.failed.length} workspace(s) could not be rewrapped; run rewrap again after fixing them`);
       }),
@@ -76,19 +88,34 @@ export function registerKeysCommands(program: Command): void {
 
   keys
     .command('retire')
-    .description('drop an old root key version; refused while anything may still need it')
+    .description('drop an old root key version from its key file; refused while anything may still need it (wrapped keys, tokens, backups)')
     .addOption(keyOption())
     .requiredOption('--version <n>', 'the version to drop')
-    .action(async (options: { key: string; version: string }) =>
-      withRuntime((runtime) => {
-        if (!/^[1-9]\d{0,8}$/.test(options.version)) throw new CliError('--version must be a positive whole number');
-        const name = KEY_CHOICES[options.key] as RootKeyName;
-        try {
-          retireRootKey(runtime, name, Number(options.version));
-        } catch (err) {
-          operatorError(err);
-        }
+    .requiredOption('--confirm <n>', 'the same version again, to confirm')
+    .option('--force', 'app key only: retire even though backup runs on the target need the version (they become unreadable) or the target cannot be read')
+    .action(async (options: { key: string; version: string; confirm: string; force?: boolean }) => {
+      if (!/^[1-9]\d{0,8}$/.test(options.version)) throw new CliError('--version must be a positive whole number');
+      if (options.confirm !== options.version) throw new CliError('--confirm must repeat the --version exactly');
+      const name = KEY_CHOICES[options.key] as RootKeyName;
+      if (options.force && name !== 'app') throw new CliError('--force only applies to the app key (its backups); nothing overrides the other checks');
+      return withRuntime(async (runtime) => {
+        const set = runtime.config.keys[name];
+        const file = set.source.kind === 'file' ? set.source.path : ROOT_KEY_VARIABLES[name];
+        process.stderr.write(
+          `spinney: retiring version ${options.version} of ${ROOT_KEY_VARIABLES[name]}: it is removed from ${file}, and nothing it sealed or signed opens afterwards` +
+            (name === 'app' ? ', including backups made with it' : '') +
+            '\n',
+        );
+        const outcome = await retireRootKey(runtime, name, Number(options.version), { force: options.force === true }).catch(operatorError);
         print(`${ROOT_KEY_VARIABLES[name]}: version ${options.version} retired`);
-      }),
-    );
+        const lost = outcome.unreadable;
+        if (lost && 'unknown' in lost) {
+          process.stderr.write(`spinney: forced: ${lost.unknown}; runs on it made with version ${options.version} no longer open\n`);
+        } else if (lost) {
+          process.stderr.write(`spinney: forced: on ${lost.target} these no longer open:\n`);
+          for (const run of lost.runs) process.stderr.write(`  run ${run.runId} (taken ${run.startedAt}): ${run.objects.join(' and ')}\n`);
+          if (lost.keyringCopy) process.stderr.write('  the keyring copy (run `spinney backup run` now to write a new one)\n');
+        }
+      });
+    });
 }

@@ -7,15 +7,20 @@
 //           while the server runs: one short transaction per workspace, and a second run skips
 //           what the first finished (resumable).
 //   retire  drops an old version from the key file, but only when nothing can need it any more:
-//           no wrapped key sealed by it anywhere (app, sensitive), or, for the signing key, once
-//           everything it signed has outlived its lifetime.
+//           for the signing key, once everything it signed has outlived its lifetime; for app and
+//           sensitive, once the newer version has existed for ROTATION_SETTLE_MS (so no running
+//           server can still be sealing with the old one) and no wrapped key sealed by it is left
+//           anywhere; for app also, no backup on the target needs it (a run's control.db copy and
+//           manifest MAC, the keyring copy: src/vault/backup-key-uses.ts) — unless forced, which
+//           names every run that becomes unreadable. A target that cannot be read refuses too.
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import { listTenants } from '../control/tenants.service.js';
 import { NONCE_TTL_SECONDS } from '../signin/id-token.js';
 import type { Runtime } from '../runtime.js';
 import { isoAt } from '../time/clock.js';
 import type { Purpose } from './vault.js';
-import type { RootKeyName, RootKeyVersion } from './root-keys.js';
+import { backupsNeedingAppVersion, BackupTargetUnreadable, type BackupKeyUses } from './backup-key-uses.js';
+import { RECHECK_MS, type RootKeyName, type RootKeyVersion } from './root-keys.js';
 
 export class KeyRotationRefused extends Error {
   override name = 'KeyRotationRefused';
@@ -59,7 +64,7 @@ export function keyStatus(runtime: Runtime): KeyStatus {
 
 export function rotateRootKey(runtime: Runtime, name: RootKeyName): RootKeyVersion {
   const added = runtime.config.keys[name].addVersion(isoAt(runtime.clock.now()));
-  recordPlatformEvent(runtime, 'keys.rotated', null, { after: { key: name, version: added.version } });
+  recordPlatformEvent(runtime, 'keys.rotated', null, { after: { key: name, version: added.version } }, 'operator');
   return added;
 }
 
@@ -68,6 +73,31 @@ export interface RewrapResult {
   dataKeys: number;
   backupKeys: number;
   failed: { tenantId: string; reason: string }[];
+}
+
+/**
+ * How long after a rotation an older app or sensitive version may still be in use for sealing: a
+ * running server re-reads the key file at most once per RECHECK_MS, so until then it may wrap a new
+ * data key or backup key with the older version. Twice that, to leave room for the write itself.
+ */
+export const ROTATION_SETTLE_MS = 2 * RECHECK_MS;
+
+/** When the newest version of a key was added: the time in the key file, else (added by hand) the file's own change time. */
+function newestAddedAt(runtime: Runtime, name: RootKeyName): number | null {
+  const set = runtime.config.keys[name];
+  const newest = set.versions().at(-1) as RootKeyVersion;
+  return newest.addedAt === null ? set.fileChangedAt() : Date.parse(newest.addedAt);
+}
+
+/**
+ * While a rotation is younger than ROTATION_SETTLE_MS: when it will have settled (a server may still
+ * seal with the older version until then, so a rewrap run now can miss what it seals). Null otherwise.
+ */
+export function rotationSettlesAt(runtime: Runtime, name: RootKeyName): string | null {
+  if (name === 'signing' || runtime.config.keys[name].versions().length < 2) return null;
+  const added = newestAddedAt(runtime, name);
+  if (added === null) return null;
+  return runtime.clock.now() < added + ROTATION_SETTLE_MS ? isoAt(added + ROTATION_SETTLE_MS) : null;
 }
 
 /** Moves every wrapped key to the newest root versions. One workspace failing does not stop the rest. */
@@ -86,7 +116,7 @@ export function rewrapAll(runtime: Runtime, onProgress: (done: number, total: nu
   result.backupKeys = runtime.keyring.rewrap();
   recordPlatformEvent(runtime, 'keys.rewrapped', null, {
     after: { versions: { app: runtime.config.keys.app.current().version, sensitive: runtime.config.keys.sensitive.current().version }, ...result },
-  });
+  }, 'operator');
   return result;
 }
 
@@ -101,12 +131,36 @@ export function signingKeyOverlapSeconds(runtime: Runtime): number {
 }
 const SIGNIN_COOKIE_SECONDS = 600;
 
-export function retireRootKey(runtime: Runtime, name: RootKeyName, version: number): void {
+export interface RetireOptions {
+  /** Retire the app key even though backups on the target need it (or the target cannot be read). */
+  force?: boolean;
+}
+
+export interface RetireOutcome {
+  key: RootKeyName;
+  version: number;
+  /** App key, forced: what on the backup target no longer opens. Null when nothing does (or not the app key). */
+  unreadable: { target: string; runs: BackupKeyUses['runs']; keyringCopy: boolean } | { target: string; unknown: string } | null;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** One line naming what on the target needs the version. */
+export function describeBackupUses(uses: BackupKeyUses, name: RootKeyName, version: number): string {
+  const parts: string[] = [];
+  const newest = uses.runs.at(-1);
+  if (newest) parts.push(`${plural(uses.runs.length, 'backup run')} (the newest ${newest.runId}, taken ${newest.startedAt})`);
+  if (uses.keyringCopy) parts.push('the keyring copy');
+  return `${parts.join(' and ')} on ${uses.target} still need ${name} version ${version}`;
+}
+
+export async function retireRootKey(runtime: Runtime, name: RootKeyName, version: number, options: RetireOptions = {}): Promise<RetireOutcome> {
   const set = runtime.config.keys[name];
   const versions = set.versions();
   const index = versions.findIndex((v) => v.version === version);
   if (index < 0) throw new KeyRotationRefused(`the ${name} key has no version ${version}`);
   if (index === versions.length - 1) throw new KeyRotationRefused(`version ${version} is the newest ${name} key; rotate first`);
+  let unreadable: RetireOutcome['unreadable'] = null;
   if (name === 'signing') {
     const successor = versions[index + 1] as RootKeyVersion;
     const overlap = signingKeyOverlapSeconds(runtime);
@@ -117,9 +171,43 @@ export function retireRootKey(runtime: Runtime, name: RootKeyName, version: numb
       );
     }
   } else {
+    const settlesAt = rotationSettlesAt(runtime, name);
+    if (settlesAt !== null) {
+      throw new KeyRotationRefused(
+        `the newest ${name} version is less than ${ROTATION_SETTLE_MS / 1000} s old: a running server may still seal with version ${version} until ${settlesAt}; ` +
+          'then run `spinney keys rewrap` again if `spinney keys status` shows keys on it, and retire',
+      );
+    }
     const inUse = keyStatus(runtime).rootKeys[name].find((v) => v.version === version)?.wrappedKeys ?? 0;
     if (inUse > 0) throw new KeyRotationRefused(`${inUse} wrapped key(s) still use ${name} version ${version}; run \`spinney keys rewrap\` first`);
+    if (name === 'app') unreadable = await checkBackups(runtime, version, options.force === true);
   }
   set.removeVersion(version);
-  recordPlatformEvent(runtime, 'keys.retired', null, { after: { key: name, version } });
+  recordPlatformEvent(runtime, 'keys.retired', null, {
+    after: {
+      key: name,
+      version,
+      ...(unreadable ? { forced: 'runs' in unreadable ? { target: unreadable.target, runs: unreadable.runs.map((r) => r.runId), keyringCopy: unreadable.keyringCopy } : { target: unreadable.target, unknown: unreadable.unknown } } : {}),
+    },
+  }, 'operator');
+  return { key: name, version, unreadable };
+}
+
+/** Refuses (unless forced) while the backup target holds anything that needs app `version`, or cannot be read. */
+async function checkBackups(runtime: Runtime, version: number, force: boolean): Promise<RetireOutcome['unreadable']> {
+  let uses: BackupKeyUses;
+  try {
+    uses = await backupsNeedingAppVersion(runtime, version);
+  } catch (err) {
+    if (!(err instanceof BackupTargetUnreadable)) throw err;
+    if (force) return { target: runtime.config.backup.target, unknown: err.message };
+    throw new KeyRotationRefused(`${err.message}: cannot tell whether its backups still need app version ${version}; retire when it answers, or pass --force`);
+  }
+  if (uses.runs.length === 0 && !uses.keyringCopy) return null;
+  if (force) return { target: uses.target, runs: uses.runs, keyringCopy: uses.keyringCopy };
+  const next = [
+    uses.keyringCopy ? '`spinney backup run` (rewrites the keyring copy with the newest version)' : null,
+    uses.runs.length > 0 ? `retire once \`spinney backup prune\` has removed ${uses.runs.length === 1 ? 'that run' : 'those runs'}` : null,
+  ].filter(Boolean);
+  throw new KeyRotationRefused(`${describeBackupUses(uses, 'app', version)}; ${next.join(', then ')} (or pass --force: they become unreadable)`);
 }

@@ -38,7 +38,8 @@ export interface RootKeyVersion {
 
 const HEADER = '# spinney root key set v1';
 const LINE = /^(\d{1,9}) (-|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) (\S+)$/;
-const RECHECK_MS = 1000;
+/** A process re-reads its key files at most this often when asked for the newest version. */
+export const RECHECK_MS = 1000;
 
 export class KeySetError extends Error {
   override name = 'KeySetError';
@@ -109,6 +110,16 @@ export class RootKeySet {
 
   versions(): readonly RootKeyVersion[] {
     return this.#versions;
+  }
+
+  /** When the key file last changed (ms since the epoch); null for a key from the environment or a missing file. */
+  fileChangedAt(): number | null {
+    if (this.source.kind !== 'file') return null;
+    try {
+      return statSync(this.source.path).mtimeMs;
+    } catch {
+      return null;
+    }
   }
 
   /** Re-reads the file if it changed. A file that no longer parses is ignored (the last good set stays). */

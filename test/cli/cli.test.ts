@@ -130,7 +130,7 @@ t.test('member invite: an operator invites an email to a workspace, audited in b
   const res = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example', '--role', 'viewer', '--days', '3', '--json'], env);
   t.equal(res.code, 0, res.stderr);
   const invitation = JSON.parse(res.stdout);
-  t.match(invitation, { id: /^iv_/, email: 'mo@acme.example', role: 'viewer', createdBy: 'system' });
+  t.match(invitation, { id: /^iv_/, email: 'mo@acme.example', role: 'viewer', createdBy: 'operator' });
   t.ok(Math.abs(Date.parse(invitation.expiresAt) - Date.now() - 3 * 86_400_000) < 60_000, 'expires in 3 days');
   const again = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example'], env);
   t.equal(again.code, 1);
@@ -140,10 +140,10 @@ t.test('member invite: an operator invites an email to a workspace, audited in b
   t.match((await spinney(['member', 'invite', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--email', 'x@acme.example'], env)).stderr, /tenant not found/);
   const runtime = openRuntime(testConfig(dataDir));
   t.teardown(() => runtime.close());
-  const platform = runtime.control.statement(`SELECT action, target_id FROM audit_events WHERE action = 'member.invited'`).all();
-  t.same(platform, [{ action: 'member.invited', target_id: tenant.id }], 'the operator action is in the platform log');
+  const platform = runtime.control.statement(`SELECT action, target_id, actor_type FROM audit_events WHERE action = 'member.invited'`).all();
+  t.same(platform, [{ action: 'member.invited', target_id: tenant.id, actor_type: 'operator' }], 'the operator action is in the platform log');
   const inTenant = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT action, actor_type, target_id FROM audit_events`).all());
-  t.same(inTenant, [{ action: 'member.invited', actor_type: 'system', target_id: invitation.id }], 'and in the workspace log');
+  t.same(inTenant, [{ action: 'member.invited', actor_type: 'operator', target_id: invitation.id }], 'and in the workspace log, by the operator');
 });
 
 t.test('keys status: data-key and backup-key state per workspace; a missing backup key fails', async (t) => {
@@ -180,15 +180,27 @@ t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new r
   const rotate = await spinney(['keys', 'rotate', '--key', 'app'], env);
   t.equal(rotate.code, 0, rotate.stderr);
   t.match(rotate.stdout, /^SPINNEY_APP_SECRETS_KEY: added version 2; running servers use it within a second\n/);
-  const early = await spinney(['keys', 'retire', '--key', 'app', '--version', '1'], env);
+  const retire = ['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '1'];
+  const unconfirmed = await spinney(['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '2'], env);
+  t.same([unconfirmed.code, unconfirmed.stderr], [1, 'spinney: --confirm must repeat the --version exactly\n'], '--confirm must name the same version');
+  const tooSoon = await spinney(retire, env);
+  t.equal(tooSoon.code, 1);
+  t.match(tooSoon.stderr, /^spinney: retiring version 1 of SPINNEY_APP_SECRETS_KEY: it is removed from \S+app\.key, and nothing it sealed or signed opens afterwards, including backups made with it\n/, 'it says what it will do first');
+  // Right after the rotation it is refused for its age (test/vault/key-rotation.test.ts pins the message
+  // with a manual clock); on a slow machine the rotation may already have settled, then for the key below.
+  t.match(tooSoon.stderr, /\nspinney: (the newest app version is less than 2 s old: a running server may still seal with version 1 until \S+Z; then run `spinney keys rewrap` again|1 wrapped key)/, 'refused');
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const early = await spinney(retire, env);
   t.equal(early.code, 1);
-  t.equal(early.stderr, 'spinney: 1 wrapped key(s) still use app version 1; run `spinney keys rewrap` first\n', 'the backup key of A still needs version 1');
+  t.match(early.stderr, /\nspinney: 1 wrapped key\(s\) still use app version 1; run `spinney keys rewrap` first\n$/, 'the backup key of A still needs version 1');
   const rewrap = await spinney(['keys', 'rewrap'], env);
   t.equal(rewrap.stdout, 'rewrapped 0 data key(s) in 1 workspace(s) and 1 backup key(s)\n');
-  t.equal((await spinney(['keys', 'retire', '--key', 'app', '--version', '1'], env)).stdout, 'SPINNEY_APP_SECRETS_KEY: version 1 retired\n');
+  t.equal(rewrap.stderr, '', 'the rotation has settled: no advice to rewrap again');
+  t.equal((await spinney(retire, env)).stdout, 'SPINNEY_APP_SECRETS_KEY: version 1 retired\n');
   const status = JSON.parse((await spinney(['keys', 'status', '--json'], env)).stdout);
   t.match(status.rootKeys.app, [{ version: 2, newest: true, wrappedKeys: 1 }]);
   t.equal(status.rootKeys.app.length, 1);
   t.match(status.tenants, [{ id: a.id, backupKey: true }]);
-  t.equal((await spinney(['keys', 'retire', '--key', 'app', '--version', 'x'], env)).stderr, 'spinney: --version must be a positive whole number\n');
+  t.equal((await spinney(['keys', 'retire', '--key', 'app', '--version', 'x', '--confirm', 'x'], env)).stderr, 'spinney: --version must be a positive whole number\n');
+  t.match((await spinney(['keys', 'retire', '--key', 'app', '--version', '2'], env)).stderr, /required option '--confirm <n>' not specified/, 'retire without --confirm is refused');
 });

@@ -165,14 +165,16 @@ t.test('scripts/rotate-keys rotates, rewraps and says when the old version may b
   t.match(app.stdout, /^SPINNEY_APP_SECRETS_KEY: added version 2/m, 'rotated');
   t.match(app.stdout, /^rewrapped \d+ data key\(s\) in 1 workspace\(s\) and 1 backup key\(s\)$/m, 'rewrapped');
   t.match(app.stdout, /^SPINNEY_APP_SECRETS_KEY: v1: 0 wrapped, v2 \(newest\): 1 wrapped$/m, 'status shows version 1 seals nothing now');
-  t.match(app.stdout, /^ {2}spinney keys retire --key app --version 1$/m, 'and names the retire command');
+  t.match(app.stdout, /^backup runs made before now need version 1 \(their control\.db and manifest\)/m, 'it warns that older backups need the old version');
+  t.match(app.stdout, /^ {2}spinney keys retire --key app --version 1 --confirm 1$/m, 'and names the retire command, confirmed');
+  t.notMatch(app.stderr, /run `spinney keys rewrap` again/, 'it waited for running servers to see the new version before rewrapping');
   t.match(readFileSync(files.SPINNEY_APP_SECRETS_KEY as string, 'utf8'), /^# spinney root key set v1\n(?:#.*\n)?1 - \S+\n2 \S+ \S+\n$/, 'the key file holds both versions');
 
   const signing = await h.run('rotate-keys', ['--key', 'signing', '--quiet']);
   t.same([signing.code, signing.stdout], [0, ''], '--quiet prints nothing on success');
   t.match(readFileSync(files.SPINNEY_TOKEN_SIGNING_KEY as string, 'utf8'), /^2 /m, 'the signing key got version 2');
   const again = await h.run('rotate-keys', ['--key', 'signing']);
-  t.match(again.stdout, /Tokens signed with version 2 stay valid until they expire[^]*spinney keys retire --key signing --version 2\n$/);
+  t.match(again.stdout, /Tokens signed with version 2 stay valid until they expire[^]*spinney keys retire --key signing --version 2 --confirm 2\n$/);
   t.notMatch(again.stdout, /rewrapped/, 'a signing key seals nothing, so nothing is rewrapped');
 
   t.equal((await h.run('rotate-keys', ['--key', 'everything'])).code, 2, 'an unknown key is a usage error');

@@ -8,7 +8,7 @@ import { cookieSigner } from '../../src/auth/derived-keys.js';
 import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { keyStatus, retireRootKey, rewrapAll, rotateRootKey, signingKeyOverlapSeconds } from '../../src/vault/key-rotation.js';
+import { KeyRotationRefused, keyStatus, retireRootKey, rewrapAll, rotateRootKey, ROTATION_SETTLE_MS, signingKeyOverlapSeconds } from '../../src/vault/key-rotation.js';
 import { KeySetError, parseKeySet } from '../../src/vault/root-keys.js';
 import { build, startSession, tempDataDir, testConfig, type TestApp } from '../helpers/app.js';
 
@@ -49,7 +49,8 @@ async function assertReadable(t: Test, api: TestApp, name: string, seeded: Await
 
 t.test('rotate and rewrap keep every secret and sensitive field readable and let the old version retire', async (t) => {
   const env = keyFiles(tempDataDir(t));
-  const api = await build(t, env);
+  const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
+  const api = await build(t, env, [], { clock });
   const a = await seed(api, 'alpha');
   const b = await seed(api, 'beta');
   const oldAppKey = readFileSync(env.SPINNEY_APP_SECRETS_KEY_FILE as string, 'utf8').trim();
@@ -61,8 +62,16 @@ t.test('rotate and rewrap keep every secret and sensitive field readable and let
   // New keys are wrapped with the new version at once.
   const c = await seed(api, 'gamma');
   t.same(inTenant(api, c.tenant.id, () => api.runtime.vault.keyVersions().map((k) => k.rootVersion)), [2, 2]);
-  t.throws(() => retireRootKey(api.runtime, 'app', 1), /4 wrapped key\(s\) still use app version 1; run `spinney keys rewrap` first/, 'two data keys and two backup keys still need it');
-  t.throws(() => retireRootKey(api.runtime, 'sensitive', 1), /2 wrapped key\(s\) still use sensitive version 1/);
+  await t.rejects(
+    retireRootKey(api.runtime, 'app', 1),
+    new KeyRotationRefused(
+      'the newest app version is less than 2 s old: a running server may still seal with version 1 until 2026-11-23T09:00:02.000Z; then run `spinney keys rewrap` again if `spinney keys status` shows keys on it, and retire',
+    ),
+    'right after the rotation a server may not have seen version 2 yet',
+  );
+  clock.advance(ROTATION_SETTLE_MS);
+  await t.rejects(retireRootKey(api.runtime, 'app', 1), /4 wrapped key\(s\) still use app version 1; run `spinney keys rewrap` first/, 'two data keys and two backup keys still need it');
+  await t.rejects(retireRootKey(api.runtime, 'sensitive', 1), /2 wrapped key\(s\) still use sensitive version 1/);
 
   const progress: string[] = [];
   const result = rewrapAll(api.runtime, (done, total) => progress.push(`${done}/${total}`));
@@ -76,8 +85,8 @@ t.test('rotate and rewrap keep every secret and sensitive field readable and let
     { version: 2, addedAt: keyStatus(api.runtime).rootKeys.app[1]?.addedAt, newest: true, wrappedKeys: 6 },
   ]);
 
-  retireRootKey(api.runtime, 'app', 1);
-  retireRootKey(api.runtime, 'sensitive', 1);
+  t.same(await retireRootKey(api.runtime, 'app', 1), { key: 'app', version: 1, unreadable: null }, 'no backup needs it (none made)');
+  await retireRootKey(api.runtime, 'sensitive', 1);
   t.notMatch(readFileSync(env.SPINNEY_APP_SECRETS_KEY_FILE as string, 'utf8'), oldAppKey, 'the old key is gone from the file');
   for (const [name, seeded] of [['alpha', a], ['beta', b], ['gamma', c]] as const) await assertReadable(t, api, name, seeded);
 
@@ -95,8 +104,8 @@ t.test('rotate and rewrap keep every secret and sensitive field readable and let
 t.test('retire refuses the newest version, an unknown version, and a key given in the environment cannot rotate', async (t) => {
   const api = await build(t);
   t.throws(() => rotateRootKey(api.runtime, 'app'), new KeySetError('SPINNEY_APP_SECRETS_KEY is set in the environment, which spinney cannot change; put the key in a file named by SPINNEY_APP_SECRETS_KEY_FILE to rotate it'));
-  t.throws(() => retireRootKey(api.runtime, 'app', 1), /version 1 is the newest app key; rotate first/);
-  t.throws(() => retireRootKey(api.runtime, 'sensitive', 7), /the sensitive key has no version 7/);
+  await t.rejects(retireRootKey(api.runtime, 'app', 1), /version 1 is the newest app key; rotate first/);
+  await t.rejects(retireRootKey(api.runtime, 'sensitive', 7), /the sensitive key has no version 7/);
   t.same(api.runtime.control.statement("SELECT count(*) AS n FROM audit_events WHERE action LIKE 'keys.%'").get(), { n: 0 }, 'nothing recorded');
 });
 
@@ -128,9 +137,9 @@ t.test('signing key rotation: old tokens keep working until the old version is r
 
   const overlap = signingKeyOverlapSeconds(api.runtime);
   t.equal(overlap, 960, 'the 15-minute access token is the longest-lived thing signed, plus a minute');
-  t.throws(() => retireRootKey(api.runtime, 'signing', 1), /tokens signed with version 1 may still be in use; retire it after 2026-11-23T09:16:00.000Z/);
+  await t.rejects(retireRootKey(api.runtime, 'signing', 1), /tokens signed with version 1 may still be in use; retire it after 2026-11-23T09:16:00.000Z/);
   clock.advance(overlap * 1000);
-  retireRootKey(api.runtime, 'signing', 1);
+  await retireRootKey(api.runtime, 'signing', 1);
   const oldKey = 'signing-root-key-version-one-0123456789abcdef';
   const forged = createSigner({ key: oldKey, algorithm: 'HS256', kid: '1', iss: api.config.tokens.issuer, aud: api.config.tokens.audience, expiresIn: 60_000 })({
     tid: tenant.id, sub: 'us_ann', role: 'admin', sid: after.session.id, iat: Math.floor(clock.now() / 1000),
