@@ -3,14 +3,15 @@
 import t from 'tap';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { runBackup } from '../../src/backup/backup-run.js';
 import { checkDatabase } from '../../src/backup/database-files.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { verifyRun } from '../../src/backup/verify.js';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { build } from '../helpers/app.js';
-import { addContact, readManifest, seedBulk, storedObjects } from './helpers.js';
+import { build, tempDataDir } from '../helpers/app.js';
+import { addContact, readManifest, rootKeyFiles, seedBulk, storedObjects } from './helpers.js';
 
 t.test('a run stores each database encrypted, with an authenticated manifest and the keyring copy', async (t) => {
   const api = await build(t);
@@ -94,4 +95,37 @@ t.test('a workspace that cannot be backed up fails alone: the others are stored 
   t.equal(event.actor_type, 'system');
   t.same(JSON.parse(event.after).failed, [keyless.id]);
   await t.rejects(runBackup(api.runtime, { actor: 'operator', tenantId: 'tn_aaaaaaaaaaaaaaaaaaaaaaaa' }), { name: 'AppError', message: 'tenant not found' }, 'an unknown workspace is refused before anything is written');
+});
+
+t.test('the manifest names the Spinney version, the shipped schemas, and each object\'s key and schema version; a root key rotation moves only control.db and the MAC', async (t) => {
+  const api = await build(t, rootKeyFiles(tempDataDir(t)));
+  const a = api.tenant('Alpha');
+  api.tenant('Beta');
+  await addContact(api, a.token(), 'Someone');
+  const packageVersion = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+  const migrations = (plane: string): number => readdirSync(fileURLToPath(new URL(`../../migrations/${plane}/`, import.meta.url))).filter((f) => f.endsWith('.sql')).length;
+  const shipped = { control: migrations('control'), tenant: migrations('tenant') };
+  t.ok(shipped.control > 1 && shipped.tenant > 1);
+  /** The key version an object's own header carries (bytes 8-11, docs/backup-format.md). */
+  const headerKeyVersion = (name: string): number => readFileSync(join(api.config.backup.dir, name)).readUInt32BE(8);
+  const manifestFile = (runId: string) => JSON.parse(readFileSync(join(api.config.backup.dir, 'runs', runId, 'manifest.json'), 'utf8')) as { authentication: { keyVersion: number } };
+
+  const first = await runBackup(api.runtime, { actor: 'operator' });
+  const m1 = readManifest(api, first.runId);
+  t.equal(m1.spinneyVersion, packageVersion, 'the Spinney version that made the run (package.json)');
+  t.same(m1.shippedSchemaVersions, shipped, 'the schema versions this build ships (its migrations)');
+  t.match(m1.objects, [{ kind: 'control', keyVersion: 1, schemaVersion: shipped.control }, { kind: 'tenant', keyVersion: 1, schemaVersion: shipped.tenant }, { kind: 'tenant', keyVersion: 1, schemaVersion: shipped.tenant }]);
+  for (const object of m1.objects) t.equal(headerKeyVersion(object.name), object.keyVersion, `${object.name}: the header says the same key version`);
+  t.equal(manifestFile(first.runId).authentication.keyVersion, 1);
+
+  api.config.keys.app.addVersion(new Date().toISOString()); // spinney keys rotate --key app
+  const second = await runBackup(api.runtime, { actor: 'operator' });
+  const m2 = readManifest(api, second.runId);
+  const control = m2.objects.find((o) => o.kind === 'control');
+  t.equal(control?.keyVersion, 2, 'control.db is sealed with a key from the new root version');
+  t.equal(headerKeyVersion(control?.name as string), 2);
+  t.ok(m2.objects.filter((o) => o.kind === 'tenant').every((o) => o.keyVersion === 1 && headerKeyVersion(o.name) === 1), 'workspaces keep their backup key, version 1');
+  t.equal(manifestFile(second.runId).authentication.keyVersion, 2, 'the manifest MAC uses the new version');
+  t.ok((await verifyRun(api.runtime, first.runId)).ok, 'the run from before the rotation still verifies: its versions are recorded');
+  t.ok((await verifyRun(api.runtime, second.runId)).ok);
 });

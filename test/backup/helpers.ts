@@ -1,7 +1,7 @@
 // Shared by the backup tests: a real app whose backups go to a directory of the test, contacts
 // made through the API, and readers for what lands on the target.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openManifest, type Manifest } from '../../src/backup/manifest.js';
 import { manifestName } from '../../src/backup/layout.js';
@@ -49,4 +49,20 @@ export function seedBulk(api: TestApp, tenantId: string, rows: number, notesChar
       }
     });
   });
+}
+
+/** The root keys as files in `dir` (settings for build()), so a test can rotate one as an operator does (`spinney keys rotate`). */
+export function rootKeyFiles(dir: string): Record<string, string> {
+  const files = { signing: join(dir, 'signing.key'), app: join(dir, 'app.key'), sensitive: join(dir, 'sensitive.key') };
+  writeFileSync(files.signing, 'signing-root-key-version-one-0123456789abcdef\n');
+  writeFileSync(files.app, 'app-root-key-version-one-0123456789abcdef0123\n');
+  writeFileSync(files.sensitive, 'sensitive-root-key-version-one-0123456789abcd\n');
+  return {
+    SPINNEY_TOKEN_SIGNING_KEY: '',
+    SPINNEY_APP_SECRETS_KEY: '',
+    SPINNEY_SENSITIVE_FIELDS_KEY: '',
+    SPINNEY_TOKEN_SIGNING_KEY_FILE: files.signing,
+    SPINNEY_APP_SECRETS_KEY_FILE: files.app,
+    SPINNEY_SENSITIVE_FIELDS_KEY_FILE: files.sensitive,
+  };
 }

@@ -6,7 +6,6 @@
 // so values sealed since still open). Two wipes: changes after the backup and then the content
 // deleted from every table, and the database file lost.
 import t, { type Test } from 'tap';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyTenantAudit } from '../../src/audit/audit.service.js';
@@ -14,23 +13,7 @@ import { runBackup } from '../../src/backup/backup-run.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { build, tempDataDir, type TestApp } from '../helpers/app.js';
 import { seedWorkspace } from '../export/seed.js';
-import { contactNames } from './helpers.js';
-
-/** The root keys as files, so a root key can be rotated in the test (rotation re-wraps the data keys). */
-function keyFiles(dir: string): Record<string, string> {
-  const files = { signing: join(dir, 'signing.key'), app: join(dir, 'app.key'), sensitive: join(dir, 'sensitive.key') };
-  writeFileSync(files.signing, 'signing-root-key-version-one-0123456789abcdef\n');
-  writeFileSync(files.app, 'app-root-key-version-one-0123456789abcdef0123\n');
-  writeFileSync(files.sensitive, 'sensitive-root-key-version-one-0123456789abcd\n');
-  return {
-    SPINNEY_TOKEN_SIGNING_KEY: '',
-    SPINNEY_APP_SECRETS_KEY: '',
-    SPINNEY_SENSITIVE_FIELDS_KEY: '',
-    SPINNEY_TOKEN_SIGNING_KEY_FILE: files.signing,
-    SPINNEY_APP_SECRETS_KEY_FILE: files.app,
-    SPINNEY_SENSITIVE_FIELDS_KEY_FILE: files.sensitive,
-  };
-}
+import { contactNames, rootKeyFiles } from './helpers.js';
 
 type Row = Record<string, unknown>;
 interface Contents {
@@ -97,7 +80,7 @@ function assertRestored(t: Test, before: Contents, after: Contents, expectedKeys
 }
 
 t.test('backup, wipe the workspace, restore: every row of every table equal', async (t) => {
-  const api: TestApp = await build(t, keyFiles(tempDataDir(t)));
+  const api: TestApp = await build(t, rootKeyFiles(tempDataDir(t)));
   const tenant = api.tenant('Every row');
   const bystander = api.tenant('Bystander');
   const seeded = await seedWorkspace(api, tenant, 'rows');
