@@ -72,7 +72,7 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /api/v1/auth/signin/:provider',
       'GET /api/v1/integrations/callback',
       'GET /api/v1/openapi.json',
-      'GET /app.js',
+      'GET /assets/:asset',
       'GET /healthz',
       'GET /readyz',
       'POST /api/v1/auth/exchange',
