@@ -1,13 +1,14 @@
 // Runs the HTTP server until SIGTERM/SIGINT, then shuts down in order: stop accepting connections
 // (idle keep-alive connections close at once), let requests in flight finish for up to
 // SPINNEY_SHUTDOWN_TIMEOUT seconds, stop background work (webhook sender, job scheduler, the app's
-// onClose hooks), checkpoint every open database's WAL (TRUNCATE), close every handle, exit 0.
+// onClose hooks, a keyring copy being rewritten after a purge), checkpoint every open database's WAL (TRUNCATE), close every handle, exit 0.
 // Requests still running at the bound have their connections cut and the exit code is 1; a second
 // signal exits at once. PM2's kill_timeout (ecosystem.config.cjs) stays above the bound.
 // The webhook sender and the job scheduler run here and nowhere else (not in CLI commands, not in
 // tests' apps).
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { keyringRewritesInFlight, keyringRewritesSettled } from './backup/keyring-copies.js';
 import { sweepStaleWorkDirs } from './backup/layout.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import type { Runtime } from './runtime.js';
@@ -88,7 +89,11 @@ async function shutdown(app: FastifyInstance, runtime: Runtime, background: Back
   try {
     // app.close() stops listening at once and resolves when the last request has been answered;
     // its onClose hooks (the development provider …) run after that, while the databases are open.
-    await Promise.all([app.close(), ...background.map((work) => work.stop())]);
+    // A purge's keyring copy rewrite still uploading is waited for too (never rejects), so the copy
+    // on the target does not keep a destroyed key because the process stopped; bounded like the rest.
+    const rewrites = keyringRewritesInFlight();
+    if (rewrites > 0) app.log.info({ rewrites }, 'waiting for the keyring copy rewrite after a purge');
+    await Promise.all([app.close(), ...background.map((work) => work.stop()), keyringRewritesSettled()]);
     clearTimeout(bound);
     clearTimeout(giveUp);
     closeDatabases(app, runtime);

@@ -17,7 +17,8 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 
 /** Appends an event to the current tenant's log, in the caller's transaction if it has one. */
 export function recordTenantEvent(action: string, target: AuditTarget | null, change: { before?: unknown; after?: unknown } = {}): AuditRow {
-  return appendTenantEvent(currentScope().actor ? 'user' : 'system', action, target, change);
+  const scope = currentScope();
+  return appendTenantEvent(scope.actor ? 'user' : scope.operator ? 'operator' : 'system', action, target, change);
 }
 
 /**
@@ -66,33 +67,51 @@ function notifyTenantEventListeners(row: AuditRow): AuditRow {
 }
 
 /**
- * Appends an operator action (CLI) to the platform log in control.db, naming the tenant it touched.
- * `system` is for what the server does by itself on a schedule (src/jobs/).
+ * Who a platform event names as its actor, always given by the caller (never defaulted, so no
+ * event is ever put on somebody who did not act):
+ *   `operator`  a person at the CLI (`spinney …`)
+ *   `system`    the server acting by itself (a scheduled job), or an anonymous client it refused
+ *               (a sign-in failure, a rate-limit rejection: the request's IP and id name the client)
+ *   a user      a signed-in admin acting over the API (user id and role)
  */
+export type PlatformActor = 'operator' | 'system' | { userId: string; role: string };
+
+/** The request a platform event came from, when it came from one. */
+export interface PlatformRequest {
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Appends an event to the platform log in control.db, naming the tenant it touched. */
 export function recordPlatformEvent(
   runtime: Runtime,
   action: string,
   tenantId: string | null,
-  change: { before?: unknown; after?: unknown } = {},
-  actorType: 'operator' | 'system' = 'operator',
+  change: { before?: unknown; after?: unknown },
+  actor: PlatformActor,
+  request: PlatformRequest = {},
 ): AuditRow {
   return appendAuditRow(runtime.control, {
     id: newId('auditEvent'),
     at: isoAt(runtime.clock.now()),
-    actor_type: actorType,
-    actor_id: null,
-    actor_role: null,
+    actor_type: typeof actor === 'string' ? actor : 'user',
+    actor_id: typeof actor === 'string' ? null : actor.userId,
+    actor_role: typeof actor === 'string' ? null : actor.role,
     action,
     target_type: tenantId ? 'tenant' : null,
     target_id: tenantId,
     tenant_id: tenantId,
-    request_id: null,
-    ip: null,
-    user_agent: null,
+    request_id: request.requestId ?? null,
+    ip: request.ip ?? null,
+    user_agent: request.userAgent ?? null,
     before: json(change.before),
     after: json(change.after),
   });
 }
+
+/** The platform actor of a job run: the schedule is the system, `spinney jobs run` an operator. */
+export const jobActor = (trigger: 'schedule' | 'cli'): PlatformActor => (trigger === 'cli' ? 'operator' : 'system');
 
 /**
  * Verifies a tenant's chain, then checks it against the last anchor (the head seq and hash that an
@@ -100,7 +119,7 @@ export function recordPlatformEvent(
  * recomputed hashes, still chains, but no longer contains the anchored row. On success the new
  * head is anchored, so each verification protects everything before it.
  */
-export function verifyTenantAudit(runtime: Runtime, tenantId: string): ChainReport {
+export function verifyTenantAudit(runtime: Runtime, tenantId: string, actor: PlatformActor): ChainReport {
   const anchor = lastAnchor(runtime, tenantId);
   const { report, anchoredRow, head } = runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => {
     const db = tenantDb();
@@ -114,7 +133,7 @@ export function verifyTenantAudit(runtime: Runtime, tenantId: string): ChainRepo
     return { ok: false, rows: report.rows, broken: { seq: anchor.seq, reason: 'the log no longer holds the event anchored at the last verification (cut short or rewritten)' } };
   }
   if (head && (head.seq !== anchor?.seq || head.hash !== anchor.hash)) {
-    recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.seq, hash: head.hash } });
+    recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.seq, hash: head.hash } }, actor);
   }
   return report;
 }

@@ -56,9 +56,10 @@ const pending = new Set<Promise<KeyringRewrite>>();
 export type KeyringRewrite = { ok: true; rewritten: boolean } | { ok: false; reason: string };
 
 /**
- * After a purge (src/control/tenant-deletion.ts): rewrites the configured target's keyring copy
- * without the destroyed key. Never rejects: a failure is reported as a process warning (stderr,
- * the PM2 error log) and the next backup run, which rewrites the copy too, repairs it.
+ * After a purge (src/control/tenant-deletion.ts, which awaits it and records the outcome in
+ * `tenant.purged`): rewrites the configured target's keyring copy without the destroyed key.
+ * Never rejects: a failure is its outcome (also a process warning on stderr, the PM2 error log),
+ * and the next backup run, which rewrites the copy too, repairs it.
  */
 export function rewriteKeyringCopies(runtime: Pick<Runtime, 'config'>): Promise<KeyringRewrite> {
   const { config } = runtime;
@@ -86,10 +87,13 @@ export function rewriteKeyringCopies(runtime: Pick<Runtime, 'config'>): Promise<
   return rewrite;
 }
 
-/** Waits for the keyring rewrites started so far (tests; a command that must not exit before them). */
+/** Waits for the keyring rewrites started so far (the server's shutdown; tests). Never rejects. */
 export async function keyringRewritesSettled(): Promise<void> {
   await Promise.all([...pending]);
 }
+
+/** How many keyring rewrites are under way right now. */
+export const keyringRewritesInFlight = (): number => pending.size;
 
 /**
  * Downloads, decrypts and checks the target's keyring copy into a new file; false when the target

@@ -57,7 +57,7 @@ export async function restorePlatform(config: Config, clock: Clock, runId: strin
   try {
     const listed = new Set(listTenants(runtime).map((t) => t.id));
     const tenants = manifest.objects.filter((o) => o.tenantId && listed.has(o.tenantId)).map((o) => o.tenantId as string);
-    recordPlatformEvent(runtime, 'backup.platform_restored', null, { after: { runId, backupStartedAt: manifest.startedAt, tenants: tenants.length } });
+    recordPlatformEvent(runtime, 'backup.platform_restored', null, { after: { runId, backupStartedAt: manifest.startedAt, tenants: tenants.length } }, 'operator');
     return { runId, backupStartedAt: manifest.startedAt, tenants };
   } finally {
     runtime.close();

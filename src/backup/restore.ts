@@ -121,10 +121,10 @@ export async function restoreTenant(runtime: Runtime, options: RestoreOptions): 
         recordPlatformEvent(runtime, 'backup.restored', tenantId, {
           before: { auditHead: outcome.previousHead },
           after: { runId, backupStartedAt: manifest.startedAt, auditHead: head.auditHead, sessionsEnded: head.sessionsEnded, damagedFileKept: outcome.damagedFileKeptAt !== null },
-        });
+        }, 'operator');
         // The restored log is shorter than the one anchored before: anchor its head, so
         // `spinney audit verify` checks it from here on (the event above says why it changed).
-        if (head.auditHead) recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.auditHead.seq, hash: head.auditHead.hash } });
+        if (head.auditHead) recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.auditHead.seq, hash: head.auditHead.hash } }, 'operator');
       });
       return {
         tenantId,

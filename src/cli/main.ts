@@ -2,6 +2,7 @@
 // Errors are one line on stderr and exit code 1; list commands take --json.
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
+import type { ChainReport } from '../audit/audit-chain.js';
 import { onTenantEvent, recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import { ConfigError } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
@@ -17,6 +18,8 @@ import { registerTenantDeletion } from './tenant-delete.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
 import { registerTenantExport } from './tenant-export.command.js';
 import { queueWebhookDeliveries } from '../webhooks/outbox.js';
+
+type ChainResult = ChainReport & { log: string; error?: string };
 
 function printTenants(tenants: Tenant[], json: boolean): void {
   if (json) return print(tenants);
@@ -143,8 +146,8 @@ export function buildCli(): Command {
         const days = Number(options.days);
         if (!Number.isInteger(days) || days < 1 || days > 30) throw new CliError('--days must be a whole number from 1 to 30');
         const role = assertRole(options.role);
-        const invitation = runtime.tenancy.run(options.tenant, { actor: null, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
-        recordPlatformEvent(runtime, 'member.invited', options.tenant, { after: { invitationId: invitation.id, role } });
+        const invitation = runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
+        recordPlatformEvent(runtime, 'member.invited', options.tenant, { after: { invitationId: invitation.id, role } }, 'operator');
         print(options.json ? invitation : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}`);
       }),
     );
@@ -156,22 +159,37 @@ export function buildCli(): Command {
   const audit = program.command('audit').description('check the tamper-evident audit logs');
   audit
     .command('verify')
-    .description('recompute the hash chains; exit 1 at the first broken row')
+    .description('recompute the hash chains and report the first broken row of each log; exit 1 when any log is broken or missing')
     .option('--tenant <tenantId>', 'one tenant')
-    .option('--all', 'the platform log and every tenant')
+    .option('--all', 'the platform log and every tenant, deleted ones still in their grace period included')
     .option('--json', 'print the results as JSON')
     .action(async (options: { tenant?: string; all?: boolean; json?: boolean }) =>
       withRuntime((runtime) => {
         if (Boolean(options.tenant) === Boolean(options.all)) throw new CliError('give either --tenant ID or --all');
-        const targets = options.tenant ? [getTenant(runtime, options.tenant).id] : listTenants(runtime).map((t) => t.id);
-        const results = [
-          ...(options.all ? [{ log: 'platform', ...verifyPlatformAudit(runtime) }] : []),
-          ...targets.map((id) => ({ log: id, ...verifyTenantAudit(runtime, id) })),
-        ];
+        // Every workspace whose database should exist: active, suspended, and deleted but not yet purged.
+        const targets = options.tenant
+          ? [getTenant(runtime, options.tenant).id]
+          : (runtime.control.statement('SELECT id FROM tenants WHERE purged_at IS NULL ORDER BY created_at, id').pluck().all() as string[]);
+        // One log that cannot be checked (its file missing, unreadable) is reported and the rest still are.
+        const verifyOne = (id: string): ChainResult => {
+          if (!runtime.tenancy.databaseExists(id)) return { log: id, ok: false, rows: 0, error: 'tenant database missing' };
+          try {
+            return { log: id, ...verifyTenantAudit(runtime, id, 'operator') };
+          } catch (err) {
+            return { log: id, ok: false, rows: 0, error: (err as Error).message.split('\n')[0] as string };
+          }
+        };
+        const results: ChainResult[] = [...(options.all ? [{ log: 'platform', ...verifyPlatformAudit(runtime) }] : []), ...targets.map(verifyOne)];
         if (options.json) print(results);
-        else for (const r of results) print(r.ok ? `${r.log}: ok (${r.rows} events)` : `${r.log}: BROKEN at event ${r.broken?.seq}: ${r.broken?.reason}`);
-        const broken = results.filter((r) => !r.ok);
-        if (broken.length > 0) throw new CliError(`audit chain broken in ${broken.map((r) => r.log).join(', ')}`);
+        else {
+          for (const r of results) {
+            print(r.ok ? `${r.log}: ok (${r.rows} events)` : r.error ? `${r.log}: NOT CHECKED: ${r.error}` : `${r.log}: BROKEN at event ${r.broken?.seq}: ${r.broken?.reason}`);
+          }
+        }
+        const broken = results.filter((r) => !r.ok && !r.error).map((r) => r.log);
+        const unchecked = results.filter((r) => r.error).map((r) => r.log);
+        const problems = [...(broken.length > 0 ? [`audit chain broken in ${broken.join(', ')}`] : []), ...(unchecked.length > 0 ? [`audit log not checked in ${unchecked.join(', ')}`] : [])];
+        if (problems.length > 0) throw new CliError(problems.join('; '));
       }),
     );
 

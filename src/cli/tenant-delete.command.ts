@@ -1,9 +1,23 @@
-// `spinney tenant delete`: an operator deletes a workspace (refused at once, purged after the grace
-// period by the tenant-purge job, or at once with --now).
+// `spinney tenant delete` and `spinney tenant purge`: an operator deletes a workspace (refused at
+// once, purged after the grace period by the tenant-purge job, or at once with --now), or purges a
+// deleted one now without waiting for its grace period to end. Each says what it will do (stderr)
+// before it acts, and returns only when the backup target's keyring copy has been rewritten: a
+// purge whose copy could not be rewritten exits 1 naming why (the purge itself is done).
 import type { Command } from 'commander';
-import { deleteTenant } from '../control/tenant-deletion.js';
+import { deleteTenant, purgeRefusal, purgeTenant, type PurgeOutcome } from '../control/tenant-deletion.js';
 import { AppError } from '../http/errors.js';
 import { CliError, print, withRuntime } from './support.js';
+
+const say = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+const keyringCopyLine = (outcome: PurgeOutcome): string =>
+  outcome.keyringCopy.ok ? (outcome.keyringCopy.rewritten ? 'keyring copy on the backup target rewritten' : 'no keyring copy on the backup target yet') : 'keyring copy NOT rewritten';
+
+function failIfCopyKept(outcome: PurgeOutcome): void {
+  if (!outcome.keyringCopy.ok) throw new CliError(`${outcome.tenantId} purged, but ${outcome.keyringCopy.reason}`);
+}
 
 export function registerTenantDeletion(tenant: Command): void {
   tenant
@@ -14,18 +28,45 @@ export function registerTenantDeletion(tenant: Command): void {
     .option('--now', 'purge at once instead of after SPINNEY_DELETION_GRACE_DAYS')
     .option('--json', 'print the outcome as JSON')
     .action(async (options: { tenant: string; confirm: string; now?: boolean; json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
         if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
-        let outcome;
+        const notFound = (): CliError => new CliError(`no workspace ${options.tenant} (or it is already deleted)`);
+        const row = runtime.control.statement('SELECT status FROM tenants WHERE id = ?').get(options.tenant) as { status: string } | undefined;
+        if (!row || row.status === 'deleted') throw notFound();
+        say(
+          options.now
+            ? `deleting ${options.tenant} now: every request refused and every session ended, then its database, files and backup key destroyed at once (no undo)`
+            : `deleting ${options.tenant}: every request refused and every session ended now; database, files and backup key destroyed after ${runtime.config.deletionGraceDays} days (SPINNEY_DELETION_GRACE_DAYS)`,
+        );
+        let deleted;
         try {
-          outcome = deleteTenant(runtime, options.tenant, { by: null, now: options.now === true });
+          deleted = deleteTenant(runtime, options.tenant, { actor: 'operator', now: options.now === true });
         } catch (err) {
-          if (err instanceof AppError && err.statusCode === 404) throw new CliError(`no workspace ${options.tenant} (or it is already deleted)`);
+          if (err instanceof AppError && err.statusCode === 404) throw notFound();
           throw err;
         }
-        if (options.json) print(outcome);
-        else print(outcome.purgedAt ? `deleted and purged ${outcome.tenantId}` : `deleted ${outcome.tenantId}; purged after ${outcome.purgeAfter}`);
+        const purged = options.now ? await purgeTenant(runtime, options.tenant, 'operator') : null;
+        if (options.json) print({ ...deleted, purgedAt: purged?.purgedAt ?? null, ...(purged ? { keyringCopy: purged.keyringCopy } : {}) });
+        else print(purged ? `deleted and purged ${deleted.tenantId} (${keyringCopyLine(purged)})` : `deleted ${deleted.tenantId}; purged after ${deleted.purgeAfter}`);
+        if (purged) failIfCopyKept(purged);
       }),
     );
 
+  tenant
+    .command('purge')
+    .description('purge a deleted workspace now, before its grace period ends: database, files and backup key destroyed (no undo)')
+    .requiredOption('--tenant <tenantId>', 'the deleted workspace')
+    .requiredOption('--confirm <tenantId>', 'the same id again, to confirm')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (options: { tenant: string; confirm: string; json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
+        const refusal = purgeRefusal(runtime, options.tenant);
+        if (refusal) throw new CliError(refusal.statusCode === 404 ? `no workspace ${options.tenant}` : refusal.message);
+        say(`purging ${options.tenant} now: its database, files and backup key destroyed, the keyring copy on the backup target rewritten (no undo)`);
+        const purged = await purgeTenant(runtime, options.tenant, 'operator');
+        print(options.json ? purged : `purged ${purged.tenantId} (${keyringCopyLine(purged)})`);
+        failIfCopyKept(purged);
+      }),
+    );
 }

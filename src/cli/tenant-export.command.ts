@@ -41,7 +41,7 @@ export function registerTenantExport(tenant: Command): void {
             )
             .finally(() => bar.end());
           const summary = exportSummary(prepared.manifest);
-          recordPlatformEvent(runtime, 'workspace.exported', options.tenant, { after: { tables: prepared.manifest.tables, rows: summary.rows, bytes: summary.bytes } });
+          recordPlatformEvent(runtime, 'workspace.exported', options.tenant, { after: { tables: prepared.manifest.tables, rows: summary.rows, bytes: summary.bytes } }, 'operator');
           await pipeline(prepared.archive(), file.createWriteStream());
           const { size: bytes } = await stat(path);
           const result = { tenantId: options.tenant, file: path, tables: summary.tables, rows: summary.rows, bytes };

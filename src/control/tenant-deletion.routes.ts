@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { badRequest } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
-import { currentActorId, currentTenantId } from '../tenancy/context.js';
+import { currentScope, currentTenantId } from '../tenancy/context.js';
 import { deleteTenant } from './tenant-deletion.js';
 import { findTenant } from './tenants.repo.js';
 
@@ -33,7 +33,13 @@ export const tenantDeletionRoutes =
         const tenantId = currentTenantId();
         const tenant = findTenant(runtime.control, tenantId);
         if (!tenant || request.body.confirm !== tenant.name) throw badRequest('confirmation_mismatch', 'type the workspace name exactly to confirm', 'confirm');
-        const outcome = deleteTenant(runtime, tenantId, { by: currentActorId() });
+        // The platform log names the admin (user id and role) and the request they sent.
+        const { actor, client } = currentScope();
+        if (!actor) throw new Error('a signed-in admin is required here');
+        const outcome = deleteTenant(runtime, tenantId, {
+          actor: { userId: actor.userId, role: actor.role },
+          request: { requestId: request.id, ip: client?.ip ?? request.ip, userAgent: client?.userAgent ?? null },
+        });
         return reply.code(202).send({ status: 'deleted', deletedAt: outcome.deletedAt, purgeAfter: outcome.purgeAfter });
       },
     });

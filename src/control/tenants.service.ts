@@ -80,7 +80,7 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
         for (let n = 2; slugTaken(control, slug); n += 1) slug = `${base}-${n}`;
         insertTenant(control, { id, slug, name, now });
         // Ids only: the platform log outlives a purged workspace, so it never holds its name or people.
-        recordPlatformEvent(runtime, 'tenant.created', id, { after: { id, adminInvited: input.adminEmail !== undefined } });
+        recordPlatformEvent(runtime, 'tenant.created', id, { after: { id, adminInvited: input.adminEmail !== undefined } }, 'operator');
         if (input.adminEmail) {
           const invitationId = newId('invitation');
           const email = input.adminEmail.toLowerCase();
@@ -113,7 +113,7 @@ export function setTenantStatus(runtime: Runtime, id: string, status: 'active' |
   if (tenant.status === status) throw new AppError(409, 'conflict', `tenant is already ${status}`);
   runtime.control.transaction(() => {
     updateTenantStatus(runtime.control, id, status, isoAt(runtime.clock.now()));
-    recordPlatformEvent(runtime, status === 'suspended' ? 'tenant.suspended' : 'tenant.resumed', id, { before: { status: tenant.status }, after: { status } });
+    recordPlatformEvent(runtime, status === 'suspended' ? 'tenant.suspended' : 'tenant.resumed', id, { before: { status: tenant.status }, after: { status } }, 'operator');
   });
   runtime.tenantStatus.forget(id);
   return getTenant(runtime, id);

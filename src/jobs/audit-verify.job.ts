@@ -3,7 +3,7 @@
 // day even when nobody runs `spinney audit verify`. A break fails the run, is logged as an error
 // naming the log and the first broken row, and is recorded in the platform log as
 // `audit.chain_broken`; a run that finds everything intact records nothing beyond its job_runs row.
-import { recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
+import { jobActor, recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import type { ChainReport } from '../audit/audit-chain.js';
 import type { Job, JobContext } from './job.js';
 import type { Runtime } from '../runtime.js';
@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime.js';
 function reportBreak(runtime: Runtime, context: JobContext, log: string, tenantId: string | null, report: ChainReport): void {
   const broken = report.broken as NonNullable<ChainReport['broken']>;
   context.log.error({ log, seq: broken.seq, reason: broken.reason }, 'audit chain broken');
-  recordPlatformEvent(runtime, 'audit.chain_broken', tenantId, { after: { log, seq: broken.seq, reason: broken.reason } }, context.trigger === 'schedule' ? 'system' : 'operator');
+  recordPlatformEvent(runtime, 'audit.chain_broken', tenantId, { after: { log, seq: broken.seq, reason: broken.reason } }, jobActor(context.trigger));
   context.fail(`${log} audit log broken at event ${broken.seq}: ${broken.reason}`);
 }
 
@@ -29,7 +29,7 @@ export const auditVerifyJob: Job = {
       reportBreak(runtime, context, log, tenantId, report);
     };
     check('platform', null, verifyPlatformAudit(runtime));
-    await context.forEachTenant((tenantId) => check(tenantId, tenantId, verifyTenantAudit(runtime, tenantId)));
+    await context.forEachTenant((tenantId) => check(tenantId, tenantId, verifyTenantAudit(runtime, tenantId, jobActor(context.trigger))));
     return counts;
   },
 };

@@ -27,7 +27,7 @@ export function rateLimitOptions(runtime: Runtime): RateLimitPluginOptions {
       if (reported.has(id)) return;
       reported.set(id, true);
       request.log.warn({ group }, 'rate limit exceeded');
-      recordPlatformEvent(runtime, 'rate_limit.exceeded', null, { after: { group, ip: request.ip, method: request.method, route: request.routeOptions.url ?? null } });
+      recordPlatformEvent(runtime, 'rate_limit.exceeded', null, { after: { group, ip: request.ip, method: request.method, route: request.routeOptions.url ?? null } }, 'system', { requestId: request.id, ip: request.ip });
     },
   };
 }

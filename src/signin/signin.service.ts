@@ -49,8 +49,8 @@ export interface SignedIn {
 
 const noWorkspace = (): AppError => new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email');
 
-export function refuseSignIn(runtime: Runtime, provider: string, reason: string, error: AppError, request: Pick<SignInRequest, 'client'>): never {
-  recordPlatformEvent(runtime, 'auth.sign_in_failed', null, { after: { provider, reason, ip: request.client.ip } });
+export function refuseSignIn(runtime: Runtime, provider: string, reason: string, error: AppError, request: Pick<SignInRequest, 'client'> & { requestId?: string }): never {
+  recordPlatformEvent(runtime, 'auth.sign_in_failed', null, { after: { provider, reason, ip: request.client.ip } }, 'system', { ip: request.client.ip, requestId: request.requestId ?? null });
   throw error;
 }
 

@@ -21,6 +21,8 @@ export interface TenantScope {
   readonly tenantId: string;
   /** Who acts: a signed-in user, or null for the CLI and jobs. */
   readonly actor: Actor | null;
+  /** No user, but an operator at the CLI (`spinney member invite`): audit rows and createdBy say `operator`, not `system`. */
+  readonly operator?: boolean;
   readonly requestId: string | null;
   readonly client?: Client | null;
   /** The runtime's clock (tests move a ManualClock). */
@@ -58,9 +60,10 @@ export function currentTimestamp(): string {
   return isoAt(currentScope().clock.now());
 }
 
-/** The acting user's id, or `system` for the CLI and jobs. */
+/** The acting user's id, `operator` for a CLI command that says so, or `system` for jobs. */
 export function currentActorId(): string {
-  return currentScope().actor?.userId ?? 'system';
+  const scope = currentScope();
+  return scope.actor?.userId ?? (scope.operator ? 'operator' : 'system');
 }
 
 export function hasScope(): boolean {

@@ -67,12 +67,13 @@ export class Tenancy {
    * Scopes do not nest: code already bound to a tenant (a request, a job) cannot rebind itself to
    * another one, whatever id it got hold of.
    */
-  run<T>(tenantId: string, context: { actor: Actor | null; requestId: string | null; client?: Client | null }, fn: () => T): T {
+  run<T>(tenantId: string, context: { actor: Actor | null; operator?: boolean; requestId: string | null; client?: Client | null }, fn: () => T): T {
     if (hasScope()) throw new TenantScopeNested();
     if (!isTenantId(tenantId)) throw new InvalidTenantId();
     const scope: TenantScope = {
       tenantId,
       actor: context.actor,
+      operator: context.operator === true && context.actor === null,
       requestId: context.requestId,
       client: context.client ?? null,
       clock: this.#clock,

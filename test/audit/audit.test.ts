@@ -48,7 +48,7 @@ t.test('contact changes are recorded with actor, request, client and before/afte
   t.match(JSON.parse(log[1]?.after ?? '{}'), { phone: '+1 555 0100' });
   t.match(JSON.parse(log[2]?.before ?? '{}'), { id, phone: '+1 555 0100' });
   t.equal(log[2]?.after, null);
-  t.same(verifyTenantAudit(api.runtime, tenant.id), { ok: true, rows: 3 });
+  t.same(verifyTenantAudit(api.runtime, tenant.id, 'operator'), { ok: true, rows: 3 });
 });
 
 t.test('the database refuses to change or remove audit rows', async (t) => {
@@ -83,12 +83,12 @@ async function tampered(t: Test, sql: string): Promise<ReturnType<typeof verifyT
   const api = await build(t);
   const tenant = api.tenant();
   for (let i = 0; i < 5; i += 1) await api.call({ method: 'POST', url: '/api/v1/contacts', token: tenant.token(), payload: { name: `Contact ${i}` } });
-  t.same(verifyTenantAudit(api.runtime, tenant.id), { ok: true, rows: 5 }, 'intact before');
+  t.same(verifyTenantAudit(api.runtime, tenant.id, 'operator'), { ok: true, rows: 5 }, 'intact before');
   const file = new Database(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db'));
   file.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
   file.exec(sql);
   file.close();
-  return verifyTenantAudit(api.runtime, tenant.id);
+  return verifyTenantAudit(api.runtime, tenant.id, 'operator');
 }
 
 t.test('verify finds an edited row', async (t) => {
@@ -107,7 +107,7 @@ t.test('verify finds an edited row whose own hash was recomputed: the next row n
   const forged = { ...row, actor_id: 'us_innocent' };
   file.prepare('UPDATE audit_events SET actor_id = ?, hash = ? WHERE seq = 2').run(forged.actor_id, hashAuditRow(forged));
   file.close();
-  t.same(verifyTenantAudit(api.runtime, tenant.id).broken, { seq: 3, reason: 'does not chain to the row before it (a row was removed or reordered)' });
+  t.same(verifyTenantAudit(api.runtime, tenant.id, 'operator').broken, { seq: 3, reason: 'does not chain to the row before it (a row was removed or reordered)' });
 });
 
 t.test('verify finds a deleted row', async (t) => {
@@ -131,7 +131,7 @@ t.test('verify finds a log rewritten from the start with every hash recomputed',
   const api = await build(t);
   const tenant = api.tenant();
   for (let i = 0; i < 3; i += 1) await api.call({ method: 'POST', url: '/api/v1/contacts', token: tenant.token(), payload: { name: `Contact ${i}` } });
-  t.ok(verifyTenantAudit(api.runtime, tenant.id).ok, 'verified (and anchored) once');
+  t.ok(verifyTenantAudit(api.runtime, tenant.id, 'operator').ok, 'verified (and anchored) once');
   const file = new Database(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db'));
   file.exec('DROP TRIGGER audit_events_no_update');
   // The attacker rewrites row 1 and re-chains everything after it: the chain itself is valid again.
@@ -143,7 +143,7 @@ t.test('verify finds a log rewritten from the start with every hash recomputed',
     previous = hash;
   }
   file.close();
-  const report = verifyTenantAudit(api.runtime, tenant.id);
+  const report = verifyTenantAudit(api.runtime, tenant.id, 'operator');
   t.same(report.broken, { seq: 3, reason: 'the log no longer holds the event anchored at the last verification (cut short or rewritten)' });
 });
 

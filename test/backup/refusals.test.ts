@@ -14,7 +14,7 @@ import { KEYRING_OBJECT, manifestName } from '../../src/backup/layout.js';
 import { keyringRewritesSettled } from '../../src/backup/keyring-copies.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { verifyRun } from '../../src/backup/verify.js';
-import { deleteTenant } from '../../src/control/tenant-deletion.js';
+import { deleteTenantNow } from '../../src/control/tenant-deletion.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type TestApp } from '../helpers/app.js';
 import { addContact, contactNames, readManifest, seedBulk } from './helpers.js';
@@ -115,7 +115,7 @@ t.test('a purged workspace cannot be restored or decrypted: its key is gone from
   const openCopy = async (): Promise<Buffer> => gunzipSync(await buffer(Readable.from([readFileSync(keyringCopy)]).pipe(decryptStream((v) => rootDerivedKey(api.config, 'keyring', v), { objectId: KEYRING_OBJECT, tenantId: '' }))));
   t.ok((await openCopy()).includes(Buffer.from(doomed.id)), 'before: the copy holds its key');
 
-  deleteTenant(api.runtime, doomed.id, { by: null, now: true });
+  await deleteTenantNow(api.runtime, doomed.id, 'operator');
   await keyringRewritesSettled();
   const copy = await openCopy();
   t.notOk(copy.includes(Buffer.from(doomed.id)), 'after the purge: no trace of it in the keyring copy');

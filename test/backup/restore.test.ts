@@ -56,7 +56,7 @@ t.test('backup, change the data, restore in place: the API shows the old data an
   const platform = api.runtime.control.statement(`SELECT action, target_id, before, after FROM audit_events WHERE action IN ('tenant.suspended', 'backup.restored', 'audit.anchored', 'tenant.resumed') ORDER BY seq`).all() as { action: string; target_id: string; after: string }[];
   t.same(platform.map((e) => e.action), ['tenant.suspended', 'backup.restored', 'audit.anchored', 'tenant.resumed']);
   t.match(JSON.parse(platform[1]?.after as string), { runId, sessionsEnded: summary.sessionsEnded });
-  t.ok(verifyTenantAudit(api.runtime, tenant.id).ok, 'the audit chain verifies against its new anchor');
+  t.ok(verifyTenantAudit(api.runtime, tenant.id, 'operator').ok, 'the audit chain verifies against its new anchor');
   t.same(readdirSync(join(api.config.dataDir, 'tmp')), [], 'nothing left in tmp/ (the copy kept aside is gone after success)');
 });
 

@@ -14,7 +14,7 @@ import { pruneBackups } from '../../src/backup/prune.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { openTarget } from '../../src/backup/targets/target.js';
 import { verifyRun } from '../../src/backup/verify.js';
-import { deleteTenant } from '../../src/control/tenant-deletion.js';
+import { deleteTenantNow } from '../../src/control/tenant-deletion.js';
 import { build } from '../helpers/app.js';
 import { addContact, contactNames } from './helpers.js';
 
@@ -90,7 +90,7 @@ t.test('S3 target: a purge rewrites the keyring copy in the bucket without the d
   await runBackup(api.runtime, { actor: 'operator' });
   const keyringFile = storedFile(s3.directory, 'host-1/keyring/keyring.db.gz.enc');
   const before = readFileSync(keyringFile);
-  deleteTenant(api.runtime, doomed.id, { by: null, now: true });
+  await deleteTenantNow(api.runtime, doomed.id, 'operator');
   await keyringRewritesSettled();
   t.not(readFileSync(keyringFile).toString('hex'), before.toString('hex'), 'the copy was rewritten');
   const report = await verifyRun(api.runtime, (await runBackupIds(api))[0] as string);

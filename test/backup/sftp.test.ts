@@ -13,7 +13,7 @@ import { pruneBackups } from '../../src/backup/prune.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { openTarget } from '../../src/backup/targets/target.js';
 import { verifyRun } from '../../src/backup/verify.js';
-import { deleteTenant } from '../../src/control/tenant-deletion.js';
+import { deleteTenantNow } from '../../src/control/tenant-deletion.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build } from '../helpers/app.js';
 import { requireTools } from '../deploy/tools.js';
@@ -92,7 +92,7 @@ t.test('SFTP target: a purge rewrites the keyring copy on the host; pruning take
   const first = await runBackup(api.runtime, { actor: 'operator' });
   const keyringFile = join(sshd.directory, 'keyring', 'keyring.db.gz.enc');
   const before = readFileSync(keyringFile);
-  deleteTenant(api.runtime, doomed.id, { by: null, now: true });
+  await deleteTenantNow(api.runtime, doomed.id, 'operator');
   await keyringRewritesSettled();
   t.not(readFileSync(keyringFile).toString('hex'), before.toString('hex'), 'the copy was rewritten');
   const report = await verifyRun(api.runtime, first.runId);

@@ -4,14 +4,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { verifyPlatformAudit } from '../../src/audit/audit.service.js';
-import { deleteTenant, purgeDueTenants, purgeTenant } from '../../src/control/tenant-deletion.js';
-import { newId } from '../../src/http/ids.js';
-import { insertIdentity, insertMember } from '../../src/members/members.repo.js';
+import { deleteTenant, deleteTenantNow, NEUTRAL_VALUES, purgeDueTenants, purgeTenant, TOMBSTONE_COLUMNS } from '../../src/control/tenant-deletion.js';
 import { admit } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { build, startSession, tempDataDir, TEST_KEYS, type TestApp } from '../helpers/app.js';
+import { openRuntime } from '../../src/runtime.js';
+import { build, startSession, tempDataDir, TEST_KEYS, testConfig, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
+import { canary, seedWorkspace } from '../export/seed.js';
 
 const DAY = 86_400_000;
 const inTenant = <T>(api: TestApp, tenantId: string, fn: () => T): T => api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, fn);
@@ -53,23 +53,30 @@ t.test('an admin deletes the workspace: refused at once, sessions ended, purged 
   t.equal((await spinney(['tenant', 'list', '--json'], { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS })).stdout.includes(tenant.id), false, 'not listed');
 
   clock.advance(7 * DAY - 60_000);
-  t.same(purgeDueTenants(api.runtime), { purged: [], failed: [] }, 'not before the grace period ends');
+  t.same(await purgeDueTenants(api.runtime, 'system'), { purged: [], failed: [] }, 'not before the grace period ends');
   t.ok(api.runtime.tenancy.databaseExists(tenant.id));
   clock.advance(60_000);
-  t.same(purgeDueTenants(api.runtime), { purged: [tenant.id], failed: [] });
+  t.same(await purgeDueTenants(api.runtime, 'system'), { purged: [{ tenantId: tenant.id, purgedAt: '2026-11-30T10:11:00.000Z', keyringCopy: { ok: true, rewritten: false } }], failed: [] });
   t.notOk(existsSync(join(api.config.dataDir, 'tenants', tenant.id)), 'the workspace directory is gone');
   t.notOk(api.runtime.keyring.hasBackupKey(tenant.id), 'its backup key is destroyed');
   t.same(
-    api.runtime.control.statement('SELECT id, name, slug, status, deleted_at, deleted_by, purge_after, purged_at FROM tenants WHERE id = ?').get(tenant.id),
-    { id: tenant.id, name: '', slug: tenant.id, status: 'deleted', deleted_at: '2026-11-23T10:11:00.000Z', deleted_by: 'mb_admin', purge_after: '2026-11-30T10:11:00.000Z', purged_at: '2026-11-30T10:11:00.000Z' },
-    'the tombstone',
+    api.runtime.control.statement('SELECT * FROM tenants WHERE id = ?').get(tenant.id),
+    {
+      id: tenant.id, slug: tenant.id, name: '', status: 'deleted', created_at: '', updated_at: '2026-11-30T10:11:00.000Z', suspended_at: null, deleted_at: '2026-11-23T10:11:00.000Z',
+      sign_in_organizations: null, deleted_by: 'mb_admin', purge_after: '2026-11-30T10:11:00.000Z', purged_at: '2026-11-30T10:11:00.000Z',
+    },
+    'the tombstone: every column of the row, nothing but id, status, deletion and purge facts left',
   );
   t.same(api.runtime.control.statement('SELECT count(*) AS n FROM invitations WHERE tenant_id = ?').get(tenant.id), { n: 0 });
-  const platform = api.runtime.control.statement('SELECT action FROM audit_events WHERE tenant_id = ? ORDER BY seq').pluck().all(tenant.id);
-  t.same(platform, ['tenant.created', 'tenant.deleted', 'tenant.purged']);
+  const platform = api.runtime.control.statement('SELECT action, actor_type, actor_id, actor_role, request_id, ip, after FROM audit_events WHERE tenant_id = ? ORDER BY seq').all(tenant.id);
+  t.same(platform, [
+    { action: 'tenant.created', actor_type: 'operator', actor_id: null, actor_role: null, request_id: null, ip: null, after: JSON.stringify({ id: tenant.id, adminInvited: false }) },
+    { action: 'tenant.deleted', actor_type: 'user', actor_id: 'mb_admin', actor_role: 'admin', request_id: deleted.headers['x-request-id'], ip: '127.0.0.1', after: JSON.stringify({ by: 'mb_admin', purgeAfter: '2026-11-30T10:11:00.000Z' }) },
+    { action: 'tenant.purged', actor_type: 'system', actor_id: null, actor_role: null, request_id: null, ip: null, after: JSON.stringify({ purgedAt: '2026-11-30T10:11:00.000Z', keyringCopy: { ok: true, rewritten: false } }) },
+  ], 'the admin who deleted it (id, role, request), the job that purged it');
   t.ok(verifyPlatformAudit(api.runtime).ok, 'the platform chain is intact');
-  t.throws(() => purgeTenant(api.runtime, tenant.id), { code: 'already_purged' });
-  t.throws(() => deleteTenant(api.runtime, tenant.id, { by: null }), { message: 'tenant not found' });
+  await t.rejects(purgeTenant(api.runtime, tenant.id, 'operator'), { code: 'already_purged' });
+  t.throws(() => deleteTenant(api.runtime, tenant.id, { actor: 'operator' }), { message: 'tenant not found' });
 });
 
 /** Every file under a directory, recursively. */
@@ -80,41 +87,58 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-t.test('after the purge no canary of the workspace remains in any file of the data dir; another workspace keeps all of its own', async (t) => {
+t.test('after the purge no canary of the workspace remains in any byte of the data dir; another workspace keeps all of its own', async (t) => {
   const api = await build(t);
-  const seed = async (marker: string) => {
-    const canary = (what: string) => `${marker}-${what}-canary`;
-    const tenant = api.tenant(canary('name'));
-    const token = tenant.token('admin', 'mb_admin');
-    const call = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
-      const res = await api.call({ method, url, token, payload });
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      return res.json();
-    };
-    const contact = await call('POST', '/api/v1/contacts', { name: canary('contact'), email: `${marker}.contact@canary.example`, notes: canary('notes') });
-    await call('PATCH', `/api/v1/contacts/${contact.id}/sensitive`, { taxId: canary('tax'), bankDetails: canary('iban') });
-    await call('POST', '/api/v1/vault/secrets', { name: `${marker}.secret`, value: canary('secret') });
-    await call('POST', '/api/v1/invitations', { email: `${marker}.invited@canary.example`, role: 'viewer' });
-    await call('POST', '/api/v1/webhooks/endpoints', { provider: 'generic', description: canary('hook') });
-    const identityId = newId('identity');
-    const now = new Date().toISOString();
-    insertIdentity(api.runtime.control, { id: identityId, tenantId: tenant.id, provider: 'google', subject: canary('subject'), email: `${marker}.member@canary.example`, now });
-    insertMember(api.runtime.control, { id: newId('membership'), tenantId: tenant.id, email: `${marker}.member@canary.example`, identityId, role: 'member', now });
-    const canaries = [canary('name'), canary('contact'), canary('notes'), canary('hook'), canary('subject'), `${marker}.contact@canary`, `${marker}.invited@canary`, `${marker}.member@canary`, `${marker}.secret`];
-    return { tenant, canaries };
+  // One of every kind of record (test/export/seed.ts): contact with sensitive fields, vault and
+  // system secrets, invitation, member and identity, sign-in organisations (a column of the
+  // tenants row in control.db), a session, an integration, webhook endpoint, subscription, queued
+  // delivery and inbound receipt; each holding the workspace's unique marker.
+  const seed = async (label: string) => {
+    const marker = canary(label);
+    const tenant = api.tenant(`${marker} name`);
+    const seeded = await seedWorkspace(api, tenant, label);
+    // Plain text on disk before the purge: the markers, the tenant's name. Values stored encrypted
+    // (sensitive fields, secrets) are scanned too, in case one were ever written in clear.
+    const plain = [marker, seeded.marker, seeded.organization];
+    return { tenant, seeded, plain, all: [...plain, seeded.taxId, seeded.bankDetails, seeded.secretName, ...seeded.secretValues] };
   };
   const gone = await seed('zebra');
   const kept = await seed('otter');
-  const scan = (needles: string[]) => {
-    const files = filesUnder(api.config.dataDir);
-    return needles.filter((needle) => files.some((file) => readFileSync(file).includes(Buffer.from(needle, 'utf8'))));
-  };
-  t.same(scan(gone.canaries), gone.canaries, 'before: every canary is on disk, so the scan can find them');
+  const files = () => filesUnder(api.config.dataDir);
+  const holding = (needle: string) => files().filter((file) => readFileSync(file).includes(Buffer.from(needle, 'utf8')));
+  for (const needle of gone.plain) t.not(holding(needle).length, 0, `before: ${needle} is on disk, so the scan can find it`);
+  t.ok(holding(gone.seeded.organization).some((file) => file.endsWith('control.db') || file.endsWith('control.db-wal')), 'the sign-in organisation is in control.db');
+  t.ok(
+    api.runtime.control.statement('SELECT count(*) FROM webhook_endpoints WHERE tenant_id = ?').pluck().get(gone.tenant.id) as number > 0,
+    'control.db holds its webhook endpoint routing row',
+  );
 
-  deleteTenant(api.runtime, gone.tenant.id, { by: null, now: true });
-  t.same(scan(gone.canaries), [], 'after the purge: none of them, in any file (databases, WAL files, keyring)');
-  t.same(scan(kept.canaries), kept.canaries, 'the other workspace is untouched');
+  const outcome = await deleteTenantNow(api.runtime, gone.tenant.id, 'operator');
+  t.match(outcome, { tenantId: gone.tenant.id, keyringCopy: { ok: true } });
+  const leaks = gone.all.flatMap((needle) => holding(needle).map((file) => `${needle} in ${file}`));
+  t.same(leaks, [], 'after the purge: not one of them, in any file of the data dir (databases, WAL files, keyring, backups)');
+  for (const needle of kept.plain) t.not(holding(needle).length, 0, `the other workspace keeps ${needle}`);
   t.equal((await api.call({ method: 'GET', url: '/api/v1/contacts', token: kept.tenant.token() })).json().items.length, 1);
+});
+
+t.test('the tombstone empties every column of the tenants row outside TOMBSTONE_COLUMNS, a column added later included', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant('Later Columns Ltd');
+  // What a future migration might add: a nullable column, and a NOT NULL one with a default.
+  api.runtime.control.db.exec(`ALTER TABLE tenants ADD COLUMN billing_note TEXT; ALTER TABLE tenants ADD COLUMN plan TEXT NOT NULL DEFAULT 'standard'`);
+  api.runtime.control.db.prepare(`UPDATE tenants SET billing_note = 'later-column-canary', plan = 'premium-canary', sign_in_organizations = '["org-canary.example"]' WHERE id = ?`).run(tenant.id);
+  await deleteTenantNow(api.runtime, tenant.id, 'operator');
+  const row = api.runtime.control.statement('SELECT * FROM tenants WHERE id = ?').get(tenant.id) as Record<string, unknown>;
+  t.match(row, { billing_note: null, plan: 'standard', sign_in_organizations: null, name: '', slug: tenant.id, created_at: '' });
+  const columns = (api.runtime.control.db.pragma('table_info(tenants)') as { name: string; notnull: number }[]);
+  for (const { name, notnull } of columns) {
+    if (TOMBSTONE_COLUMNS.has(name)) continue;
+    t.ok(row[name] === null || name in NEUTRAL_VALUES || (notnull === 1 && name === 'plan'), `${name} holds nothing of the workspace`);
+  }
+  const left = ['later-column-canary', 'premium-canary', 'org-canary.example', 'Later Columns Ltd'].filter((needle) =>
+    filesUnder(api.config.dataDir).some((file) => readFileSync(file).includes(Buffer.from(needle, 'utf8'))),
+  );
+  t.same(left, [], 'and no byte of the old values is left on disk');
 });
 
 t.test('spinney tenant delete: the id typed twice, --now purges, a second delete is refused; the tenant-purge job handles what is due', async (t) => {
@@ -127,14 +151,62 @@ t.test('spinney tenant delete: the id typed twice, --now purges, a second delete
   t.equal((await spinney(['tenant', 'list', '--json'], env)).stdout.includes(a.id), true, 'nothing happened');
 
   const now = await spinney(['tenant', 'delete', '--tenant', a.id, '--confirm', a.id, '--now'], env);
-  t.same([now.code, now.stdout], [0, `deleted and purged ${a.id}\n`]);
+  t.same([now.code, now.stdout], [0, `deleted and purged ${a.id} (no keyring copy on the backup target yet)\n`]);
+  t.equal(now.stderr, `deleting ${a.id} now: every request refused and every session ended, then its database, files and backup key destroyed at once (no undo)\n`, 'says what it will do first');
   t.notOk(existsSync(join(dataDir, 'tenants', a.id)));
   const again = await spinney(['tenant', 'delete', '--tenant', a.id, '--confirm', a.id], env);
   t.same([again.code, again.stderr], [1, `spinney: no workspace ${a.id} (or it is already deleted)\n`]);
 
-  const later = JSON.parse((await spinney(['tenant', 'delete', '--tenant', b.id, '--confirm', b.id, '--json'], env)).stdout);
+  const graceful = await spinney(['tenant', 'delete', '--tenant', b.id, '--confirm', b.id, '--json'], env);
+  t.match(graceful.stderr, new RegExp(`^deleting ${b.id}: every request refused and every session ended now; database, files and backup key destroyed after 7 days`));
+  const later = JSON.parse(graceful.stdout);
   t.match(later, { tenantId: b.id, purgedAt: null });
   t.equal(Date.parse(later.purgeAfter) - Date.parse(later.deletedAt), 7 * DAY, 'the default grace period');
   t.equal((await spinney(['jobs', 'run', 'tenant-purge'], env)).stdout, 'tenant-purge: ok (purged 0, failed 0)\n', 'not due yet');
   t.ok(existsSync(join(dataDir, 'tenants', b.id, 'tenant.db')));
+
+  // spinney tenant purge: only a deleted workspace, not yet purged; says what it will do, then does it.
+  const c = JSON.parse((await spinney(['tenant', 'create', '--name', 'C', '--json'], env)).stdout);
+  const active = await spinney(['tenant', 'purge', '--tenant', c.id, '--confirm', c.id], env);
+  t.same([active.code, active.stdout, active.stderr], [1, '', `spinney: workspace ${c.id} is active, not deleted; only a deleted workspace can be purged\n`], 'an active workspace is refused');
+  t.ok(existsSync(join(dataDir, 'tenants', c.id, 'tenant.db')));
+  const unconfirmed = await spinney(['tenant', 'purge', '--tenant', b.id, '--confirm', c.id], env);
+  t.same([unconfirmed.code, unconfirmed.stderr], [1, 'spinney: --confirm must repeat the --tenant id exactly\n']);
+  t.same((await spinney(['tenant', 'purge', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--confirm', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env)).stderr, 'spinney: no workspace tn_aaaaaaaaaaaaaaaaaaaaaaaa\n');
+  const purged = await spinney(['tenant', 'purge', '--tenant', b.id, '--confirm', b.id], env);
+  t.same(
+    [purged.code, purged.stderr, purged.stdout],
+    [0, `purging ${b.id} now: its database, files and backup key destroyed, the keyring copy on the backup target rewritten (no undo)\n`, `purged ${b.id} (no keyring copy on the backup target yet)\n`],
+  );
+  t.notOk(existsSync(join(dataDir, 'tenants', b.id)), 'purged before its grace period ended');
+  const twice = await spinney(['tenant', 'purge', '--tenant', b.id, '--confirm', b.id], env);
+  t.same([twice.code, twice.stderr], [1, `spinney: workspace ${b.id} was purged at ${purgedAt(dataDir, b.id)}\n`]);
+  const events = platformEvents(dataDir, [a.id, b.id, c.id]);
+  t.same(events, [
+    { action: 'tenant.created', target_id: a.id, actor_type: 'operator' },
+    { action: 'tenant.created', target_id: b.id, actor_type: 'operator' },
+    { action: 'tenant.deleted', target_id: a.id, actor_type: 'operator' },
+    { action: 'tenant.purged', target_id: a.id, actor_type: 'operator' },
+    { action: 'tenant.deleted', target_id: b.id, actor_type: 'operator' },
+    { action: 'tenant.created', target_id: c.id, actor_type: 'operator' },
+    { action: 'tenant.purged', target_id: b.id, actor_type: 'operator' },
+  ], 'every step in the platform log, each by the operator');
 });
+
+const purgedAt = (dataDir: string, id: string): string => {
+  const runtime = openRuntime(testConfig(dataDir));
+  try {
+    return runtime.control.statement('SELECT purged_at FROM tenants WHERE id = ?').pluck().get(id) as string;
+  } finally {
+    runtime.close();
+  }
+};
+
+const platformEvents = (dataDir: string, ids: string[]): unknown[] => {
+  const runtime = openRuntime(testConfig(dataDir));
+  try {
+    return runtime.control.statement(`SELECT action, target_id, actor_type FROM audit_events WHERE action LIKE 'tenant.%' ORDER BY seq`).all().filter((e) => ids.includes((e as { target_id: string }).target_id));
+  } finally {
+    runtime.close();
+  }
+};

@@ -59,7 +59,7 @@ t.test('a full disk answers 503 storage_unavailable, logs the sqlite code and co
 
   t.same(contactIds(api, workspace.id), [...accepted].sort(), 'every accepted write is there and the refused one left nothing behind');
   t.equal(inTenant(api, workspace.id, () => tenantDb().pragmaValue('integrity_check')), 'ok', 'integrity_check ok');
-  t.match(verifyTenantAudit(api.runtime, workspace.id), { ok: true }, 'the audit chain is unbroken: the refused write recorded no event');
+  t.match(verifyTenantAudit(api.runtime, workspace.id, 'operator'), { ok: true }, 'the audit chain is unbroken: the refused write recorded no event');
 
   // Space again: the same handle writes without a restart.
   inTenant(api, workspace.id, () => tenantDb().statement('PRAGMA max_page_count = 1073741823').get());
@@ -85,7 +85,7 @@ t.test('a read-only database answers 503 storage_unavailable and nothing is writ
 
   t.same(contactIds(api, workspace.id), [before.json().id], 'nothing was written');
   t.equal(inTenant(api, workspace.id, () => tenantDb().pragmaValue('integrity_check')), 'ok');
-  t.match(verifyTenantAudit(api.runtime, workspace.id), { ok: true });
+  t.match(verifyTenantAudit(api.runtime, workspace.id, 'operator'), { ok: true });
   t.equal((await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'After' } })).statusCode, 201, 'writable again');
 });
 
