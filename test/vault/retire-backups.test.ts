@@ -13,19 +13,22 @@ import { openTarget } from '../../src/backup/targets/target.js';
 import { verifyRun } from '../../src/backup/verify.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { KeyRotationRefused, retireRootKey, rewrapAll, rotateRootKey, ROTATION_SETTLE_MS } from '../../src/vault/key-rotation.js';
-import { build, tempDataDir, TEST_KEYS, type TestApp } from '../helpers/app.js';
+import { build, tempDataDir, TEST_KEYS, testConfig, type TestApp } from '../helpers/app.js';
+import { spinney } from '../helpers/cli.js';
 import { addContact } from '../backup/helpers.js';
 
 function appKeyFile(dir: string): Record<string, string> {
   const file = join(dir, 'app.key');
   writeFileSync(file, 'app-root-key-version-one-0123456789abcdef0123\n', { mode: 0o600 });
-  return { ...TEST_KEYS, SPINNEY_APP_SECRETS_KEY: '', SPINNEY_APP_SECRETS_KEY_FILE: file };
+  return { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: join(dir, 'data'), ...TEST_KEYS, SPINNEY_APP_SECRETS_KEY: '', SPINNEY_APP_SECRETS_KEY_FILE: file };
 }
 
-async function runStatuses(api: TestApp): Promise<Record<string, string>> {
-  const target = openTarget(api.config.backup);
+/** The runs as `spinney backup list` shows them: a fresh process that reads the key file now. */
+async function runStatuses(env: Record<string, string>): Promise<Record<string, string>> {
+  const config = testConfig(env.SPINNEY_DATA_DIR as string, env);
+  const target = openTarget(config.backup);
   try {
-    const runs = await listRuns(api.config, target, makeWorkDir(api.config.dataDir, 'test'));
+    const runs = await listRuns(config, target, makeWorkDir(config.dataDir, 'test'));
     return Object.fromEntries(runs.map((r) => [r.runId, r.status]));
   } finally {
     target.close();
@@ -37,7 +40,8 @@ const retiredEvents = (api: TestApp) =>
 
 t.test('retire of an app version refuses while backup runs or the keyring copy need it, and --force names the runs that stop opening', async (t) => {
   const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
-  const api = await build(t, appKeyFile(tempDataDir(t)), [], { clock });
+  const env = appKeyFile(tempDataDir(t));
+  const api = await build(t, env, [], { clock });
   const tenant = api.tenant('Builder');
   await addContact(api, tenant.token('admin'), 'Dana');
   const first = await runBackup(api.runtime, { actor: 'operator' });
@@ -69,20 +73,22 @@ t.test('retire of an app version refuses while backup runs or the keyring copy n
   t.same(retiredEvents(api), [], 'nothing retired so far');
   t.match((await verifyRun(api.runtime, first.runId)).ok, true, 'the oldest run still verifies');
 
-  const forced = await retireRootKey(api.runtime, 'app', 1, { force: true });
-  t.same(
-    forced.unreadable,
-    {
-      target,
-      runs: [
-        { runId: first.runId, startedAt: first.startedAt, objects: ['control.db', 'manifest'] },
-        { runId: second.runId, startedAt: second.startedAt, objects: ['control.db', 'manifest'] },
-      ],
-      keyringCopy: false,
-    },
+  // The operator's command: refused with the same words, then forced, naming each run it gives up.
+  const refused = await spinney(['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '1'], env);
+  t.equal(refused.code, 1);
+  t.match(refused.stderr, `\nspinney: 2 backup runs (the newest ${second.runId}, taken ${second.startedAt}) on ${target} still need app version 1;`);
+  const forced = await spinney(['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '1', '--force'], env);
+  t.equal(forced.code, 0, forced.stderr);
+  t.equal(forced.stdout, 'SPINNEY_APP_SECRETS_KEY: version 1 retired\n');
+  t.match(
+    forced.stderr,
+    `spinney: forced: on ${target} these no longer open:\n` +
+      `  run ${first.runId} (taken ${first.startedAt}): control.db and manifest\n` +
+      `  run ${second.runId} (taken ${second.startedAt}): control.db and manifest\n`,
     'forced: exactly the two runs made before the rotation',
   );
-  t.same(await runStatuses(api), { [first.runId]: 'unauthenticated', [second.runId]: 'unauthenticated', [third.runId]: 'complete' }, 'which is what the catalog shows now');
+  t.notMatch(forced.stderr, /keyring copy/, 'the keyring copy already moved to version 2');
+  t.same(await runStatuses(env), { [first.runId]: 'unauthenticated', [second.runId]: 'unauthenticated', [third.runId]: 'complete' }, 'which is what the catalog shows now');
   t.equal((await verifyRun(api.runtime, third.runId)).ok, true, 'the run after the rotation still verifies');
   t.same(retiredEvents(api), [{ key: 'app', version: 1, forced: { target, runs: [first.runId, second.runId], keyringCopy: false } }], 'the audit log names the runs given up');
 });
