@@ -99,15 +99,26 @@ t.test('scripts/tenant and scripts/spinney run the CLI as the service user with 
   t.match(listed.stdout, new RegExp(`^${id}  active +acme-roofing +Acme Roofing$`, 'm'));
 
   const deletion = await h.run('tenant', ['delete', '--tenant', id, '--confirm', 'tn_not_the_same_one_at_all']);
-  t.match(deletion.stdout, /^deleting the workspace: every request refused at once, purged after the grace period/, 'it says what delete does first');
-  t.not(deletion.code, 0, 'and the CLI refuses a confirmation that is not the id');
+  t.same([deletion.code, deletion.stderr], [1, 'spinney: --confirm must repeat the --tenant id exactly\n'], 'the CLI refuses a confirmation that is not the id');
   t.match((await h.run('tenant', ['list'])).stdout, new RegExp(`${id}  active`), 'the workspace is untouched');
   t.equal((await h.run('tenant', [])).code, 2, 'no command is a usage error');
+  const early = await h.run('tenant', ['purge', '--tenant', id, '--confirm', id]);
+  t.same([early.code, early.stderr], [1, `spinney: workspace ${id} is active, not deleted; only a deleted workspace can be purged\n`], 'purge refuses a workspace that is not deleted');
+
+  const deleted = await h.run('tenant', ['delete', '--tenant', id, '--confirm', id]);
+  t.equal(deleted.code, 0, deleted.stderr);
+  t.match(deleted.stderr, new RegExp(`^deleting ${id}: every request refused and every session ended now; database, files and backup key destroyed after 7 days`), 'it says what delete does first');
+  const purged = await h.run('tenant', ['purge', '--tenant', id, '--confirm', id]);
+  t.equal(purged.code, 0, purged.stderr);
+  t.match(purged.stderr, new RegExp(`^purging ${id} now: its database, files and backup key destroyed`), 'and what purge does');
+  t.equal(purged.stdout, `purged ${id} (no keyring copy on the backup target yet)\n`);
+  t.notOk(existsSync(join(h.dir, 'data', 'tenants', id)), 'the workspace is purged before its grace period ends');
+  await h.run('tenant', ['create', '--name', 'Acme Roofing Two']);
 
   // Any other command goes through scripts/spinney the same way.
   const migrated = await h.run('spinney', ['migrate', '--json']);
   t.equal(migrated.code, 0, migrated.stderr);
-  t.same(JSON.parse(migrated.stdout), { tenants: 1, migrated: 0, missing: [] }, 'the CLI ran against the env file data dir');
+  t.same(JSON.parse(migrated.stdout), { tenants: 1, migrated: 0, missing: [] }, 'the CLI ran against the env file data dir (the purged workspace is not counted)');
 });
 
 t.test('scripts/status reports keys, workspaces, PM2 and readiness, and exits 1 naming what is down', { skip }, async (t) => {
