@@ -1,12 +1,20 @@
 // Backup and restore: how long they take and how big the objects are, for (1) one workspace with
 // many contacts (default 50,000) and (2) many small workspaces (default 1,000), each beside the raw
-// copy of the same files with `cp -r` (the baseline an operator would otherwise script). Everything
-// runs in this process on a temporary data dir (local target), removed at the end.
+// copy of the same files with `cp -r` (the baseline an operator would otherwise script), and (3) the
+// whole host lost: `spinney backup restore-platform` into an empty data dir, then `spinney backup
+// restore` of every workspace, one command after another as restore-platform prints them — the real
+// executable (bin/spinney.js, the build), so process start-up and the restore's wait for servers
+// to see the suspension (1.5 s, DEFAULT_SETTLE_MS) are in the number: that total is the RTO of a
+// lost host. (1) and (2) run in this process; everything is on a temporary data dir (local
+// target), removed at the end.
 //
-//   npm run bench:backup [-- --contacts 50000 --tenants 1000]
+//   npm run bench:backup [-- --contacts 50000 --tenants 1000 --host-tenants 1000]
+//
+// --host-tenants limits (3) to that many workspaces (a quick run); by default it restores all.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -22,6 +30,7 @@ const { values: args } = parseArgs({
   options: {
     contacts: { type: 'string', default: '50000' },
     tenants: { type: 'string', default: '1000' },
+    'host-tenants': { type: 'string' },
   },
 });
 const contactCount = Number(args.contacts);
@@ -31,7 +40,7 @@ const spinney = await loadSpinney();
 const ext = spinney.source === 'src' ? 'ts' : 'js';
 const load = <T>(path: string): Promise<T> => import(new URL(`../${spinney.source}/${path}.${ext}`, import.meta.url).href) as Promise<T>;
 const { runBackup } = await load<typeof BackupRunModule>('backup/backup-run');
-const { restoreTenant } = await load<typeof RestoreModule>('backup/restore');
+const { restoreTenant, DEFAULT_SETTLE_MS } = await load<typeof RestoreModule>('backup/restore');
 const { verifyRun } = await load<typeof VerifyModule>('backup/verify');
 const { tenantDb } = await load<typeof ContextModule>('tenancy/context');
 const { newId } = await load<typeof IdsModule>('http/ids');
@@ -41,6 +50,10 @@ const seconds = (since: number): number => Math.round((performance.now() - since
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const du = (path: string): number => Number(execFileSync('du', ['-sb', path]).toString().split('\t')[0]);
 
+const SPINNEY_BIN = fileURLToPath(new URL('../bin/spinney.js', import.meta.url));
+/** This process's environment without SPINNEY_* settings (the commands get their own). */
+const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SPINNEY_')));
+
 function timedCopy(from: string, to: string): number {
   const started = performance.now();
   execFileSync('cp', ['-r', from, to]);
@@ -49,14 +62,12 @@ function timedCopy(from: string, to: string): number {
 
 try {
   const dataDir = join(dir, 'data');
-  const config = spinney.loadConfig({
-    SPINNEY_ENV: 'test',
-    SPINNEY_DATA_DIR: dataDir,
-    SPINNEY_LOG_LEVEL: 'silent',
+  const keys = {
     SPINNEY_TOKEN_SIGNING_KEY: randomBytes(32).toString('hex'),
     SPINNEY_APP_SECRETS_KEY: randomBytes(32).toString('hex'),
     SPINNEY_SENSITIVE_FIELDS_KEY: randomBytes(32).toString('hex'),
-  }).config;
+  };
+  const config = spinney.loadConfig({ SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_LOG_LEVEL: 'silent', ...keys }).config;
   const runtime = spinney.openRuntime(config);
   try {
     // (1) One large workspace: contacts with realistic field sizes, written in one transaction.
@@ -108,11 +119,34 @@ try {
     const allCopySeconds = timedCopy(join(dataDir, 'tenants'), join(dir, 'cp-all'));
     console.log(`${tenantCount} small workspaces (+ the large one; setup ${setupSeconds} s): tenants/ ${mib(tenantsBytes)}`);
     console.log(`  backup --all ${allBackupSeconds} s (${allRun.objects} objects, ${mib(allRun.bytes)}); cp -r of tenants/ ${allCopySeconds} s (ratio ${(allBackupSeconds / allCopySeconds).toFixed(1)}x)`);
-    console.log(`  restore of the ${tenantCount} small ones, one by one: ${smallRestoreSeconds} s (${(smallRestoreSeconds / tenantCount * 1000).toFixed(1)} ms each)`);
+    console.log(`  restore of the ${tenantCount} small ones, one by one in this process, without the wait for servers (settleMs 0): ${smallRestoreSeconds} s (${(smallRestoreSeconds / tenantCount * 1000).toFixed(1)} ms each)`);
+
+    // (3) The host lost: a new, empty data dir with the same root keys and the same target.
+    const hostEnv = { ...cleanEnv(), SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: join(dir, 'new-host'), SPINNEY_BACKUP_DIR: config.backup.dir, SPINNEY_LOG_LEVEL: 'silent', ...keys };
+    const cli = (cliArgs: string[]): string => execFileSync(process.execPath, [SPINNEY_BIN, ...cliArgs], { env: hostEnv, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    started = performance.now();
+    const platform = JSON.parse(cli(['backup', 'restore-platform', allRun.runId, '--confirm', allRun.runId, '--json'])) as { tenants: string[] };
+    const platformSeconds = seconds(started);
+    const hostTenants = platform.tenants.slice(0, args['host-tenants'] === undefined ? undefined : Number(args['host-tenants']));
+    const perWorkspace: number[] = [];
+    const hostStarted = performance.now();
+    for (const id of hostTenants) {
+      const one = performance.now();
+      cli(['backup', 'restore', allRun.runId, '--tenant', id, '--confirm', id, '--json']);
+      perWorkspace.push(performance.now() - one);
+      if (perWorkspace.length % 100 === 0) process.stderr.write(`  whole-host restore: ${perWorkspace.length}/${hostTenants.length} workspaces, ${seconds(hostStarted)} s\n`);
+    }
+    const hostRestoreSeconds = seconds(hostStarted);
+    const sorted = [...perWorkspace].sort((a, b) => a - b);
+    const msAt = (q: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+    const meanMs = Math.round(perWorkspace.reduce((a, b) => a + b, 0) / Math.max(1, perWorkspace.length));
+    console.log(`whole host lost, through the spinney executable: restore-platform ${platformSeconds} s, then ${hostTenants.length} of ${platform.tenants.length} workspaces one command each: ${hostRestoreSeconds} s (${(hostRestoreSeconds / 60).toFixed(1)} min)`);
+    console.log(`  per workspace: mean ${meanMs} ms, median ${msAt(0.5)} ms, p95 ${msAt(0.95)} ms (of which ${DEFAULT_SETTLE_MS} ms is the wait for servers to see the suspension)`);
     console.log(
       JSON.stringify({
         large: { contacts: contactCount, databaseBytes: bigBytes, objectBytes: bigObject, backupSeconds: bigBackupSeconds, verifySeconds: bigVerifySeconds, restoreSeconds: bigRestoreSeconds, cpSeconds: bigCopySeconds },
         many: { tenants: tenantCount, tenantsBytes, backupSeconds: allBackupSeconds, storedBytes: allRun.bytes, restoreSeconds: smallRestoreSeconds, cpSeconds: allCopySeconds, ratioToCp: allBackupSeconds / allCopySeconds },
+        wholeHost: { workspaces: hostTenants.length, of: platform.tenants.length, platformSeconds, restoreSeconds: hostRestoreSeconds, perWorkspaceMs: { mean: meanMs, median: msAt(0.5), p95: msAt(0.95) }, settleMs: DEFAULT_SETTLE_MS },
       }),
     );
   } finally {
