@@ -7,7 +7,10 @@ import { verifyPlatformAudit } from '../../src/audit/audit.service.js';
 import { deleteTenant, deleteTenantNow, NEUTRAL_VALUES, purgeDueTenants, purgeTenant, TOMBSTONE_COLUMNS } from '../../src/control/tenant-deletion.js';
 import { admit } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { ManualClock, systemClock } from '../../src/time/clock.js';
+import { KeyringCopy } from '../../src/backup/keyring-copies.js';
+import { KEYRING_OBJECT, makeWorkDir } from '../../src/backup/layout.js';
+import { openTarget } from '../../src/backup/targets/target.js';
 import { openRuntime } from '../../src/runtime.js';
 import { build, startSession, tempDataDir, TEST_KEYS, testConfig, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
@@ -210,3 +213,37 @@ const platformEvents = (dataDir: string, ids: string[]): unknown[] => {
     runtime.close();
   }
 };
+
+t.test('spinney tenant delete --now: when the process has exited, the keyring copy on the backup target no longer holds the workspace key', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
+  const doomed = JSON.parse((await spinney(['tenant', 'create', '--name', 'Doomed', '--json'], env)).stdout);
+  const kept = JSON.parse((await spinney(['tenant', 'create', '--name', 'Kept', '--json'], env)).stdout);
+  const backup = await spinney(['backup', 'run', '--all'], env);
+  t.equal(backup.code, 0, backup.stderr);
+  const copyFile = join(dataDir, 'backups', ...KEYRING_OBJECT.split('/'));
+  const before = readFileSync(copyFile);
+
+  const holds = async (): Promise<{ doomed: boolean; kept: boolean }> => {
+    const config = testConfig(dataDir);
+    const target = openTarget(config.backup);
+    const copy = await KeyringCopy.open(config, systemClock, target, makeWorkDir(dataDir, 'check'));
+    t.ok(copy, 'the target holds a keyring copy');
+    try {
+      return { doomed: copy?.hasBackupKey(doomed.id) ?? false, kept: copy?.hasBackupKey(kept.id) ?? false };
+    } finally {
+      await copy?.close();
+      target.close();
+    }
+  };
+  t.same(await holds(), { doomed: true, kept: true }, 'before: the copy holds both keys');
+
+  const deleted = await spinney(['tenant', 'delete', '--tenant', doomed.id, '--confirm', doomed.id, '--now'], env);
+  t.same([deleted.code, deleted.stdout], [0, `deleted and purged ${doomed.id} (keyring copy on the backup target rewritten)\n`]);
+  t.not(readFileSync(copyFile).toString('hex'), before.toString('hex'), 'the copy was rewritten before the command exited');
+  t.same(await holds(), { doomed: false, kept: true }, 'after: the destroyed key is gone from the copy, the other is still there');
+  const runtime = openRuntime(testConfig(dataDir));
+  t.teardown(() => runtime.close());
+  const purged = runtime.control.statement(`SELECT actor_type, after FROM audit_events WHERE action = 'tenant.purged' AND tenant_id = ?`).get(doomed.id) as { actor_type: string; after: string };
+  t.same({ ...purged, after: JSON.parse(purged.after) }, { actor_type: 'operator', after: { purgedAt: JSON.parse(purged.after).purgedAt, keyringCopy: { ok: true, rewritten: true } } }, 'tenant.purged records the rewrite');
+});
