@@ -169,7 +169,7 @@ export function buildCli(): Command {
         // Every workspace whose database should exist: active, suspended, and deleted but not yet purged.
         const targets = options.tenant
           ? [getTenant(runtime, options.tenant).id]
-          : (runtime.control.statement('SELECT id FROM tenants WHERE purged_at IS NULL ORDER BY created_at, id').pluck().all() as string[]);
+          : (runtime.control.statement('SELECT id FROM tenants WHERE purged_at IS NULL ORDER BY created_at, rowid').pluck().all() as string[]);
         // One log that cannot be checked (its file missing, unreadable) is reported and the rest still are.
         const verifyOne = (id: string): ChainResult => {
           if (!runtime.tenancy.databaseExists(id)) return { log: id, ok: false, rows: 0, error: 'tenant database missing' };
