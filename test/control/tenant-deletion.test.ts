@@ -90,7 +90,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-t.test('after the purge no canary of the workspace remains in any byte of the data dir; another workspace keeps all of its own', async (t) => {
+t.test('after the purge no canary of the workspace remains in any file of the data dir; another workspace keeps all of its own', async (t) => {
   const api = await build(t);
   // One of every kind of record (test/export/seed.ts): contact with sensitive fields, vault and
   // system secrets, invitation, member and identity, sign-in organisations (a column of the
