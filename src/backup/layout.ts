@@ -43,7 +43,7 @@ export const OWNER_FILE = '.owner.json';
 /** A work dir whose owner cannot be checked (no owner file: the moment before it is written, or an older Spinney's; another host's) is removed only once untouched this long. */
 export const UNCHECKED_WORK_DIR_MAX_AGE_MS = 6 * 3_600_000;
 /** mkdtemp's names for makeWorkDir(label): `<label>-` and six characters. `damaged-…` directories (a damaged live file kept for inspection by a restore) are never work dirs. */
-const WORK_DIR_NAME = /^(?!damaged-)[a-z][a-z0-9-]*-[A-Za-z0-9]{6}$/;
+const WORK_DIR_NAME = /^(?!damaged-)[a-z][A-Za-z0-9-]*-[A-Za-z0-9]{6}$/;
 
 /** A process's start time (Linux), or null where /proc is not there or the process is not. */
 function processStartTicks(pid: number): number | null {

@@ -78,12 +78,14 @@ t.test('the sweep removes what killed processes left and keeps what running ones
   const hours = (n: number): Date => new Date(Date.now() - n * 3_600_000);
   // Without an owner file (the instant before makeWorkDir writes it, or an older Spinney's): by age only.
   const oldOrphan = join(tmp, 'restore-Ab3dE9');
+  const oldBackupOrphan = join(tmp, 'backup-20261101T100000000Z-qrstuv-Zz09aB');
   const newOrphan = join(tmp, 'verify-Xy7kP2');
-  for (const dir of [oldOrphan, newOrphan]) {
+  for (const dir of [oldOrphan, oldBackupOrphan, newOrphan]) {
     mkdirSync(dir);
     writeFileSync(join(dir, 'restored.db'), 'plaintext');
   }
   utimesSync(oldOrphan, hours(7), hours(7));
+  utimesSync(oldBackupOrphan, hours(30), hours(30));
   // Not work dirs: a damaged live file a restore kept for inspection, and a plain file.
   const damaged = join(tmp, `damaged-acme-${Date.now()}`);
   mkdirSync(damaged);
@@ -91,10 +93,10 @@ t.test('the sweep removes what killed processes left and keeps what running ones
   writeFileSync(join(tmp, 'notes.txt'), 'x');
 
   const sweep = sweepStaleWorkDirs(dataDir);
-  t.same(sweep.removed.sort(), [name(killed.dir), name(oldOrphan)].sort(), 'the killed process\'s dir and the old orphan go');
+  t.same(sweep.removed.sort(), [name(killed.dir), name(oldOrphan), name(oldBackupOrphan)].sort(), 'the killed process\'s dir and the old orphans go');
   t.same(sweep.failed, []);
   t.notOk(existsSync(killed.dir), 'no plaintext left behind by the kill -9');
-  t.notOk(existsSync(oldOrphan));
+  t.notOk(existsSync(oldOrphan) || existsSync(oldBackupOrphan));
   t.equal(readFileSync(join(running.dir, 'restored.db'), 'utf8'), 'plaintext of a workspace', "a running process's dir is untouched");
   t.equal(readFileSync(join(own, 'control.db'), 'utf8'), 'in use right now', "this process's own dir is untouched");
   t.ok(existsSync(newOrphan), 'an orphan younger than the bound stays (it may be a dir being made)');
@@ -137,7 +139,10 @@ t.test('spinney serve sweeps at start-up and says so in its log', async (t) => {
   await killed.kill();
   const server = await startServer(t, serverEnv(dataDir, await freePort()));
   t.notOk(existsSync(killed.dir));
-  t.match(server.logLines('removed work dirs left in tmp/ by a process that ended without cleaning up'), [{ removed: [name(killed.dir)] }]);
+  // Log lines reach stdout asynchronously: wait for it (5 s at most).
+  const msg = 'removed work dirs left in tmp/ by a process that ended without cleaning up';
+  for (const deadline = Date.now() + 5000; server.logLines(msg).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+  t.match(server.logLines(msg), [{ level: 40, removed: [name(killed.dir)] }], 'a warning names the dirs removed');
   server.child.kill('SIGTERM');
   t.match(await server.exited, { code: 0 });
 });
