@@ -126,3 +126,16 @@ export function keyringTenantIds(path: string): string[] {
     db.close();
   }
 }
+
+/** Every BLOB column of a copy, as table.column (what a copy moved to another workspace must account for). */
+export function blobColumns(path: string): string[] {
+  const db = openSqliteReadOnly(path);
+  try {
+    const rows = db
+      .prepare(`SELECT m.name AS tbl, p.name AS col FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND upper(p.type) = 'BLOB' ORDER BY 1, 2`)
+      .all() as { tbl: string; col: string }[];
+    return rows.map((r) => `${r.tbl}.${r.col}`);
+  } finally {
+    db.close();
+  }
+}

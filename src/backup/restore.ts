@@ -19,11 +19,9 @@
 // (`backup.restored`, with the audit heads before and after), and the restored log's head is
 // anchored, because restoring an older state shortens the log on purpose.
 //
-// `--as NEW_ID` is refused: every vault value is sealed with additional data naming the workspace
-// id, its data keys are wrapped under it, and control-plane rows (memberships, webhook endpoint
-// mappings, integrations) name it, so a copy under another id would hold secrets and fields it can
-// never open and routes that lead to the original. Re-sealing all of that is the vault's job, and a
-// half-working copy is worse than none.
+// `--as NEW_ID` (or `--as new`) restores a copy beside the original instead: a new workspace with
+// that id gets the run's content, nothing of the original changes. See restore-as.ts for what the
+// copy keeps, what it leaves behind and how its sealed values are moved to the new id.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,14 +35,12 @@ import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { listRuns, readManifest, runAtOrBefore } from './catalog.js';
+import type { Manifest } from './manifest.js';
 import { carryOverDataKeys, checkDatabase, copyInto, migrateCopy, snapshotDatabase } from './database-files.js';
 import { BackupRefused } from './errors.js';
 import { makeWorkDir } from './layout.js';
 import { assertSchemaKnown, BackupKeySource, fetchDatabase } from './stored-databases.js';
-import { openTarget } from './targets/target.js';
-
-export const RESTORE_AS_REFUSED =
-  '--as is not supported: vault values and data keys are sealed to the original workspace id and control-plane rows name it, so a copy under a new id could not open its own secrets; restore in place (see docs/operations.md, "Backups")';
+import { openTarget, type BackupTarget } from './targets/target.js';
 
 /** How long a suspension needs to reach every server process (their status caches hold a second) and requests in flight to end. */
 export const DEFAULT_SETTLE_MS = 1500;
@@ -54,7 +50,6 @@ export interface RestoreOptions {
   /** A run id, or `at`: the latest run holding the workspace made at or before that time. */
   runId?: string;
   at?: string;
-  as?: string;
   settleMs?: number;
 }
 
@@ -74,31 +69,53 @@ type ControlRow = TenantRow & { purged_at: string | null; purge_after: string | 
 
 const SCOPE = { actor: null, requestId: null };
 
+export interface Restorable {
+  runId: string;
+  manifest: Manifest;
+  row: ControlRow;
+  check: { schemaVersion: number };
+  /** The decrypted, checked copy, brought up to this build's schema, in the work dir. */
+  restored: string;
+}
+
+/**
+ * Everything that can refuse, before anything changes: the run and its manifest, the workspace in
+ * it and in control.db (not deleted), its backup key (not crypto-shredded), the object's
+ * checksum and chunks, integrity and schema. Leaves the decrypted copy in the work dir.
+ */
+export async function fetchRestorable(
+  runtime: Runtime,
+  options: Pick<RestoreOptions, 'tenantId' | 'runId' | 'at'>,
+  io: { target: BackupTarget; keys: BackupKeySource; workDir: string },
+): Promise<Restorable> {
+  const { tenantId } = options;
+  if (!isTenantId(tenantId)) throw new BackupRefused(`${tenantId} is not a workspace id`);
+  if (Boolean(options.runId) === Boolean(options.at)) throw new BackupRefused('name a run, or --at TIME (not both)');
+  const runId = options.runId ?? runAtOrBefore(await listRuns(runtime.config, io.target, io.workDir), tenantId, options.at as string);
+  const manifest = await readManifest(runtime.config, io.target, runId, io.workDir);
+  const object = manifest.objects.find((o) => o.kind === 'tenant' && o.tenantId === tenantId);
+  if (!object) throw new BackupRefused(`run ${runId} holds no backup of ${tenantId}`);
+  const row = findTenant(runtime.control, tenantId) as ControlRow | undefined;
+  if (!row?.purged_at) {
+    if (!row) throw new BackupRefused(`control.db has no workspace ${tenantId}`);
+    if (row.status === 'deleted') throw new BackupRefused(`workspace ${tenantId} is deleted (purged after ${row.purge_after}); a deleted workspace is not restored`);
+  }
+  assertSchemaKnown(object, object.schemaVersion);
+  const key = await io.keys.tenantKey(tenantId);
+  const restored = join(io.workDir, 'restored.db');
+  const check = await fetchDatabase(runtime.config, io.target, object, key, `${restored}.gz.enc`, restored);
+  migrateCopy(restored, 'tenant');
+  return { runId, manifest, row, check, restored };
+}
+
 export async function restoreTenant(runtime: Runtime, options: RestoreOptions): Promise<RestoreSummary> {
   const started = performance.now();
   const { tenantId } = options;
-  if (options.as !== undefined) throw new BackupRefused(RESTORE_AS_REFUSED);
-  if (!isTenantId(tenantId)) throw new BackupRefused(`${tenantId} is not a workspace id`);
-  if (Boolean(options.runId) === Boolean(options.at)) throw new BackupRefused('name a run, or --at TIME (not both)');
   const target = openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'restore');
   const keys = new BackupKeySource(runtime, target, workDir);
   try {
-    const runId = options.runId ?? runAtOrBefore(await listRuns(runtime.config, target, workDir), tenantId, options.at as string);
-    const manifest = await readManifest(runtime.config, target, runId, workDir);
-    const object = manifest.objects.find((o) => o.kind === 'tenant' && o.tenantId === tenantId);
-    if (!object) throw new BackupRefused(`run ${runId} holds no backup of ${tenantId}`);
-    const row = findTenant(runtime.control, tenantId) as ControlRow | undefined;
-    if (!row?.purged_at) {
-      if (!row) throw new BackupRefused(`control.db has no workspace ${tenantId}`);
-      if (row.status === 'deleted') throw new BackupRefused(`workspace ${tenantId} is deleted (purged after ${row.purge_after}); a deleted workspace is not restored`);
-    }
-    assertSchemaKnown(object, object.schemaVersion);
-    const key = await keys.tenantKey(tenantId);
-    const restored = join(workDir, 'restored.db');
-    const check = await fetchDatabase(runtime.config, target, object, key, `${restored}.gz.enc`, restored);
-    migrateCopy(restored, 'tenant');
-
+    const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, { target, keys, workDir });
     const wasActive = row.status === 'active';
     if (wasActive) {
       setTenantStatus(runtime, tenantId, 'suspended');

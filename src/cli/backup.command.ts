@@ -6,6 +6,7 @@ import { listRuns } from '../backup/catalog.js';
 import { BackupRefused } from '../backup/errors.js';
 import { makeWorkDir } from '../backup/layout.js';
 import { pruneBackups } from '../backup/prune.js';
+import { restoreTenantAs } from '../backup/restore-as.js';
 import { restoreTenant } from '../backup/restore.js';
 import { restorePlatform } from '../backup/restore-platform.js';
 import { openTarget } from '../backup/targets/target.js';
@@ -107,28 +108,46 @@ export function registerBackupCommands(program: Command): void {
 
   backup
     .command('restore [runId]')
-    .description('put a workspace back as a backup run holds it (in place: suspended meanwhile, its sessions ended)')
+    .description('put a workspace back as a backup run holds it: in place (suspended meanwhile, its sessions ended), or --as a new workspace beside it')
     .requiredOption('--tenant <tenantId>', 'the workspace')
-    .requiredOption('--confirm <tenantId>', 'the same id again: its current data is replaced')
+    .requiredOption('--confirm <tenantId>', 'the same id again (in place, its current data is replaced)')
     .option('--at <time>', 'instead of a run id: the latest run at or before this time (ISO 8601)')
-    .option('--as <tenantId>', 'restore as a new workspace (refused, see docs/operations.md)')
+    .option('--as <newTenantId>', "restore as a new workspace with this free id ('new' makes one); the original does not change")
+    .option('--name <name>', 'with --as: the new workspace\'s name (default: the original\'s, "restored from <date>")')
+    .option('--admin <email>', 'with --as: invite this person as the new workspace\'s first admin')
     .option('--json', 'print the outcome as JSON')
-    .action(async (runId: string | undefined, options: { tenant: string; confirm: string; at?: string; as?: string; json?: boolean }) =>
-      withRuntime(async (runtime) => {
-        if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
-        if (!options.as) {
-          process.stderr.write(`spinney: restoring ${options.tenant} in place from ${runId ? `run ${runId}` : `the latest run at or before ${options.at}`}: the workspace is suspended meanwhile, its current data replaced and every session ended\n`);
-        }
-        const summary = await restoreTenant(runtime, {
-          tenantId: options.tenant,
-          ...(runId ? { runId } : {}),
-          ...(options.at ? { at: options.at } : {}),
-          ...(options.as ? { as: options.as } : {}),
-        }).catch(operatorError);
-        if (options.json) print(summary);
-        else print(`restored ${summary.tenantId} from run ${summary.runId} (taken ${summary.backupStartedAt}) in ${summary.seconds} s; ${summary.sessionsEnded} session(s) ended`);
-        if (summary.damagedFileKeptAt) process.stderr.write(`spinney: the damaged database was kept at ${summary.damagedFileKeptAt}; restart running servers so none keeps it open\n`);
-      }),
+    .action(
+      async (
+        runId: string | undefined,
+        options: { tenant: string; confirm: string; at?: string; as?: string; name?: string; admin?: string; json?: boolean },
+      ) =>
+        withRuntime(async (runtime) => {
+          if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
+          const from = runId ? `run ${runId}` : `the latest run at or before ${options.at}`;
+          const selection = { tenantId: options.tenant, ...(runId ? { runId } : {}), ...(options.at ? { at: options.at } : {}) };
+          if (options.as) {
+            process.stderr.write(`spinney: restoring ${options.tenant} from ${from} as a new workspace (${options.as}); ${options.tenant} itself does not change\n`);
+            const summary = await restoreTenantAs(runtime, {
+              ...selection,
+              as: options.as,
+              ...(options.name ? { name: options.name } : {}),
+              ...(options.admin ? { adminEmail: options.admin } : {}),
+            }).catch(operatorError);
+            if (options.json) print(summary);
+            else {
+              const left = Object.entries(summary.leftBehind).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+              print(`restored ${summary.tenantId} from run ${summary.runId} (taken ${summary.backupStartedAt}) as ${summary.newTenantId} "${summary.name}" in ${summary.seconds} s`);
+              print(`re-sealed ${summary.resealed.values} value(s) and ${summary.resealed.dataKeys} data key(s) for the new id; left behind: ${left.length ? left.join(', ') : 'nothing'}`);
+              print(summary.invitation ? `invited ${summary.invitation.email} as admin (${summary.invitation.id})` : `no members yet: spinney member invite --tenant ${summary.newTenantId} --email EMAIL --role admin`);
+            }
+            return;
+          }
+          process.stderr.write(`spinney: restoring ${options.tenant} in place from ${from}: the workspace is suspended meanwhile, its current data replaced and every session ended\n`);
+          const summary = await restoreTenant(runtime, selection).catch(operatorError);
+          if (options.json) print(summary);
+          else print(`restored ${summary.tenantId} from run ${summary.runId} (taken ${summary.backupStartedAt}) in ${summary.seconds} s; ${summary.sessionsEnded} session(s) ended`);
+          if (summary.damagedFileKeptAt) process.stderr.write(`spinney: the damaged database was kept at ${summary.damagedFileKeptAt}; restart running servers so none keeps it open\n`);
+        }),
     );
 
   backup

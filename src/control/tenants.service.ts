@@ -1,4 +1,6 @@
 // Tenant lifecycle for operators (CLI) and, later, platform admins. Same code path for both.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
@@ -52,7 +54,8 @@ export function slugify(name: string): string {
   return base || 'workspace';
 }
 
-export function createTenant(runtime: Runtime, input: { name: string; adminEmail?: string }): CreatedTenant {
+/** `id`: a well-formed id not in use yet (backup restore --as); otherwise a new one is made. */
+export function createTenant(runtime: Runtime, input: { name: string; adminEmail?: string; id?: string }): CreatedTenant {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name)) {
     throw badRequest('invalid_field', 'name must be 1 to 200 printable characters', 'name');
@@ -61,7 +64,12 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
     throw badRequest('invalid_field', 'admin must be an email address', 'admin');
   }
   const { control, tenancy } = runtime;
-  const id = newTenantId();
+  const id = input.id ?? newTenantId();
+  // A chosen id must be new everywhere: no row (not even a purged workspace's tombstone) and no
+  // directory, so the clean-up below can never remove another workspace's file.
+  if (input.id !== undefined && (!isTenantId(id) || findTenant(control, id) || existsSync(join(runtime.config.dataDir, 'tenants', id)))) {
+    throw new AppError(409, 'conflict', `${id} is not a free workspace id`);
+  }
 
   // The file first, then its backup key, then the row: a tenant that exists in control.db always
   // has its database and key, and a failure (or crash) in between leaves at most an unreferenced

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js';
 import type { Clock } from '../time/clock.js';
 import { isoAt } from '../time/clock.js';
-import { open, seal } from './envelope.js';
+import { open, seal, sealedKeyVersion, type SealContext } from './envelope.js';
 import type { RootKeySet } from './root-keys.js';
 
 export type Purpose = 'app' | 'sensitive';
@@ -37,6 +37,20 @@ interface SecretRow {
   updated_at: string;
   updated_by: string;
 }
+
+/**
+ * A column whose values the vault sealed, and the context each was sealed with: the record id
+ * comes from `recordIdColumn`, the context's column (if any) is `contextColumn`.
+ */
+export interface SealedColumn {
+  table: string;
+  storedColumn: string;
+  purpose: Purpose;
+  recordIdColumn: string;
+  contextColumn?: string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 function assertSystemName(name: string): void {
   if (!/^[a-z][a-z0-9_.-]*(:[A-Za-z0-9_.-]+)+$/.test(name) || name.length > 200) throw new RangeError(`not a system secret name: ${name}`);
@@ -110,6 +124,48 @@ export class Vault {
         );
       }
       return rows.length;
+    });
+  }
+
+  /**
+   * Makes a copy of another workspace's database, restored under the current tenant (`spinney
+   * backup restore --as`), usable here: each data key is unwrapped under the original workspace's
+   * id and wrapped under this one with the newest root key, and every value in `columns` is opened
+   * under its original context and sealed again under this workspace's with the same data key
+   * (so fingerprints stay valid). One transaction: a value that does not open changes nothing.
+   */
+  adoptCopyOf(originalTenantId: string, columns: readonly SealedColumn[]): { dataKeys: number; values: number } {
+    const db = tenantDb();
+    const tenantId = currentTenantId();
+    return db.transaction(() => {
+      const keys = new Map<string, Buffer>();
+      const rows = db.statement('SELECT purpose, version, wrapped FROM vault_keys').all() as { purpose: Purpose; version: number; wrapped: Buffer }[];
+      for (const row of rows) {
+        const original = { tenantId: originalTenantId, purpose: 'wrap', table: 'vault_keys', recordId: `${row.purpose}:${row.version}` };
+        const key = open((v) => this.#rootKey(row.purpose, v), row.wrapped, original);
+        keys.set(`${row.purpose}:${row.version}`, key);
+        const root = this.#roots[row.purpose].current();
+        db.statement('UPDATE vault_keys SET wrapped = ?, root_version = ? WHERE purpose = ? AND version = ?').run(
+          seal(this.#normalise(root.key), root.version, key, this.#wrapContext(row.purpose, row.version)),
+          root.version,
+          row.purpose,
+          row.version,
+        );
+      }
+      let values = 0;
+      for (const c of columns) {
+        if (![c.table, c.storedColumn, c.recordIdColumn].every((name) => IDENTIFIER.test(name))) throw new RangeError(`not a column: ${c.table}.${c.storedColumn}`);
+        const sealedRows = db.statement(`SELECT ${c.recordIdColumn} AS record, ${c.storedColumn} AS sealed FROM ${c.table} WHERE ${c.storedColumn} IS NOT NULL`).all() as { record: string; sealed: Buffer }[];
+        const update = db.statement(`UPDATE ${c.table} SET ${c.storedColumn} = ? WHERE ${c.recordIdColumn} = ?`);
+        for (const { record, sealed } of sealedRows) {
+          const context = (tenant: string): SealContext => ({ tenantId: tenant, purpose: c.purpose, table: c.table, recordId: String(record), ...(c.contextColumn ? { column: c.contextColumn } : {}) });
+          const version = sealedKeyVersion(sealed);
+          const plaintext = open((v) => keys.get(`${c.purpose}:${v}`), sealed, context(originalTenantId));
+          update.run(seal(keys.get(`${c.purpose}:${version}`) as Buffer, version, plaintext, context(tenantId)), record);
+          values += 1;
+        }
+      }
+      return { dataKeys: rows.length, values };
     });
   }
 

@@ -18,7 +18,7 @@ import { ManualClock } from '../../src/time/clock.js';
 import { build } from '../helpers/app.js';
 import { requireTools } from '../deploy/tools.js';
 import { addContact, contactNames, storedObjects } from './helpers.js';
-import { startSshd } from './sshd.js';
+import { LOCKED_KEY_PASSPHRASE, startSshd } from './sshd.js';
 
 const skip = requireTools(t, ['sshd', 'sshKeygen']);
 
@@ -67,7 +67,7 @@ t.test('SFTP target: a run is stored and confirmed, listed, verified and restore
   t.same(await contactNames(api, tenant.token()), ['On the backup host'], 'the refused restore changed nothing');
 });
 
-t.test('SFTP target: a host key other than the pinned fingerprint, or a client key the host refuses, stores nothing', { skip }, async (t) => {
+t.test('SFTP target: a host key other than the pinned fingerprint, a client key the host refuses or a wrong passphrase stores nothing; the right passphrase signs in', { skip }, async (t) => {
   const sshd = await startSshd(t);
   const other = await startSshd(t);
   const impostor = await build(t, { ...sshd.env, SPINNEY_BACKUP_SFTP_HOST_FINGERPRINT: other.fingerprint });
@@ -81,6 +81,14 @@ t.test('SFTP target: a host key other than the pinned fingerprint, or a client k
   stranger.tenant();
   await t.rejects(runBackup(stranger.runtime, { actor: 'operator' }), { message: /authentication methods failed/ });
   t.notOk(existsSync(sshd.directory), 'nothing reached the host');
+
+  const wrongPassphrase = await build(t, { ...sshd.env, SPINNEY_BACKUP_SFTP_PRIVATE_KEY_FILE: sshd.lockedKeyFile, SPINNEY_BACKUP_SFTP_PASSPHRASE: 'wrong' });
+  wrongPassphrase.tenant();
+  await t.rejects(runBackup(wrongPassphrase.runtime, { actor: 'operator' }), { message: /passphrase|decrypt/i }, 'a key that does not open says so');
+  t.notOk(existsSync(sshd.directory), 'nothing reached the host');
+  const locked = await build(t, { ...sshd.env, SPINNEY_BACKUP_SFTP_PRIVATE_KEY_FILE: sshd.lockedKeyFile, SPINNEY_BACKUP_SFTP_PASSPHRASE: LOCKED_KEY_PASSPHRASE });
+  locked.tenant();
+  t.equal((await runBackup(locked.runtime, { actor: 'operator' })).objects, 4, 'a key with its passphrase signs in');
 });
 
 t.test('SFTP target: a purge rewrites the keyring copy on the host; pruning takes emptied run directories with it', { skip }, async (t) => {
