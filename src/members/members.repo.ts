@@ -11,7 +11,9 @@ export interface MemberRow {
   role: 'admin' | 'member' | 'viewer';
   status: 'active' | 'archived';
   created_at: string;
+  created_by: string | null;
   updated_at: string;
+  updated_by: string | null;
   provider: string | null;
   subject: string | null;
   last_sign_in_at: string | null;
@@ -60,20 +62,21 @@ export function countActiveAdmins(control: ControlDb, tenantId: string): number 
   return control.statement(`SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'admin' AND status = 'active'`).pluck().get(tenantId) as number;
 }
 
-export function insertMember(control: ControlDb, row: { id: string; tenantId: string; email: string; identityId: string | null; role: string; now: string }): void {
+export function insertMember(control: ControlDb, row: { id: string; tenantId: string; email: string; identityId: string | null; role: string; now: string; createdBy: string; updatedBy: string }): void {
   control
     .statement(
-      `INSERT INTO memberships (id, tenant_id, email, identity_id, role, status, created_at, updated_at)
-       VALUES (@id, @tenantId, @email, @identityId, @role, 'active', @now, @now)`,
+      `INSERT INTO memberships (id, tenant_id, email, identity_id, role, status, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @tenantId, @email, @identityId, @role, 'active', @now, @createdBy, @now, @updatedBy)`,
     )
     .run(row);
 }
 
-export function updateMember(control: ControlDb, tenantId: string, id: string, changes: { role?: string; status?: string; identityId?: string | null }, now: string): void {
+/** `by`: who made the change (a user id, `operator` or `system`), set by the service layer. */
+export function updateMember(control: ControlDb, tenantId: string, id: string, changes: { role?: string; status?: string; identityId?: string | null }, now: string, by: string): void {
   control
     .statement(
       `UPDATE memberships SET role = coalesce(@role, role), status = coalesce(@status, status),
-         identity_id = CASE WHEN @setIdentity THEN @identityId ELSE identity_id END, updated_at = @now
+         identity_id = CASE WHEN @setIdentity THEN @identityId ELSE identity_id END, updated_at = @now, updated_by = @by
        WHERE tenant_id = @tenantId AND id = @id`,
     )
     .run({
@@ -84,6 +87,7 @@ export function updateMember(control: ControlDb, tenantId: string, id: string, c
       setIdentity: 'identityId' in changes ? 1 : 0,
       identityId: changes.identityId ?? null,
       now,
+      by,
     });
 }
 

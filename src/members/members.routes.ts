@@ -18,7 +18,9 @@ const Member = Type.Object({
   status: Type.Union([Type.Literal('active'), Type.Literal('archived')]),
   identity: Type.Union([Type.Object({ provider: Type.String(), lastSignInAt: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   createdAt: Type.String(),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Type.String(),
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
 });
 
 const Invitation = Type.Object({

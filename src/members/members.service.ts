@@ -39,7 +39,10 @@ export interface Member {
   /** Which provider the member's sign-in is locked to, once they have signed in. */
   identity: { provider: string; lastSignInAt: string | null } | null;
   createdAt: string;
+  /** Who made the membership (an admin's user id, `operator` or `system`); null before attribution was recorded. */
+  createdBy: string | null;
   updatedAt: string;
+  updatedBy: string | null;
 }
 
 export interface Invitation {
@@ -61,7 +64,9 @@ const toMember = (row: MemberRow): Member => ({
   status: row.status,
   identity: row.provider ? { provider: row.provider, lastSignInAt: row.last_sign_in_at } : null,
   createdAt: row.created_at,
+  createdBy: row.created_by,
   updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
 });
 
 const toInvitation = (row: InvitationRow): Invitation => ({
@@ -144,7 +149,7 @@ export function changeRole(runtime: Runtime, id: string, role: Role): Member {
     const member = memberForChange(runtime, id);
     if (member.role === role) return member;
     if (role !== 'admin') assertNotLastAdmin(runtime, member, 'demoted');
-    updateMember(runtime.control, member.tenant_id, id, { role }, isoAt(runtime.clock.now()));
+    updateMember(runtime.control, member.tenant_id, id, { role }, isoAt(runtime.clock.now()), currentActorId());
     return member;
   });
   if (before.role !== role) {
@@ -159,7 +164,7 @@ export function archiveMember(runtime: Runtime, id: string): Member {
     const member = memberForChange(runtime, id);
     if (member.status === 'archived') throw new AppError(409, 'conflict', 'this member is already archived');
     assertNotLastAdmin(runtime, member, 'archived');
-    updateMember(runtime.control, member.tenant_id, id, { status: 'archived' }, isoAt(runtime.clock.now()));
+    updateMember(runtime.control, member.tenant_id, id, { status: 'archived' }, isoAt(runtime.clock.now()), currentActorId());
   });
   const ended = runtime.sessions.endAllFor(id, 'member_removed');
   recordTenantEvent('member.archived', { type: 'member', id }, { before: { status: 'active' }, after: { status: 'archived', sessionsEnded: ended } });
@@ -183,7 +188,7 @@ export function resetIdentity(runtime: Runtime, id: string): Member {
   const before = runtime.control.transaction(() => {
     const member = memberForChange(runtime, id);
     if (!member.identity_id) throw new AppError(409, 'conflict', 'this member has not signed in yet; there is no binding to reset');
-    updateMember(runtime.control, member.tenant_id, id, { identityId: null }, isoAt(runtime.clock.now()));
+    updateMember(runtime.control, member.tenant_id, id, { identityId: null }, isoAt(runtime.clock.now()), currentActorId());
     deleteIdentity(runtime.control, member.tenant_id, member.identity_id);
     return member;
   });

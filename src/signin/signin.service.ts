@@ -129,12 +129,12 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
     let joined = false;
     if (!member) {
       const id = newId('membership');
-      insertMember(runtime.control, { id, tenantId, email, identityId, role: (invitation as NonNullable<typeof invitation>).role, now: nowIso });
+      insertMember(runtime.control, { id, tenantId, email, identityId, role: (invitation as NonNullable<typeof invitation>).role, now: nowIso, createdBy: (invitation as NonNullable<typeof invitation>).created_by, updatedBy: id });
       member = { id, role: (invitation as NonNullable<typeof invitation>).role } as NonNullable<typeof member>;
       joined = true;
     } else if (member.status !== 'active' || bound) {
       const role = invitation?.role ?? member.role;
-      updateMember(runtime.control, tenantId, member.id, { status: 'active', role, identityId }, nowIso);
+      updateMember(runtime.control, tenantId, member.id, { status: 'active', role, identityId }, nowIso, member.id);
       joined = member.status !== 'active';
       member = { ...member, role };
     }

@@ -32,8 +32,8 @@ export const FIXTURES: Record<string, Seed> = {
     const identityId = newId('identity');
     insertIdentity(api.runtime.control, { id: identityId, tenantId, provider: 'google', subject: unique(marker), email: `${unique(marker)}@b.example`, now });
     const id = newId('membership');
-    insertMember(api.runtime.control, { id, tenantId, email: `${unique(marker)}@b.example`, identityId, role: 'member', now });
-    insertMember(api.runtime.control, { id: newId('membership'), tenantId, email: `${unique(marker)}@b.example`, identityId: null, role: 'admin', now });
+    insertMember(api.runtime.control, { id, tenantId, email: `${unique(marker)}@b.example`, identityId, role: 'member', now, createdBy: 'us_fixture', updatedBy: 'us_fixture' });
+    insertMember(api.runtime.control, { id: newId('membership'), tenantId, email: `${unique(marker)}@b.example`, identityId: null, role: 'admin', now, createdBy: 'us_fixture', updatedBy: 'us_fixture' });
     return id;
   },
   secretName: async (api, token, marker) => {

@@ -102,7 +102,7 @@ t.test('invite, list, and the invited person\'s first sign-in binds them as a me
 
   const members = (await api.call({ method: 'GET', url: '/api/v1/members', token: admin.token })).json();
   t.equal(members.items.length, 2);
-  t.match(members.items.find((m: { id: string }) => m.id === ann.member.id), { email: 'ann@x.example', role: 'member', status: 'active', identity: { provider: 'google' } });
+  t.match(members.items.find((m: { id: string }) => m.id === ann.member.id), { email: 'ann@x.example', role: 'member', status: 'active', identity: { provider: 'google' }, createdBy: admin.id, updatedBy: ann.member.id });
   t.match(members.items.find((m: { id: string }) => m.id === admin.id), { email: ADMIN_EMAIL, role: 'admin', status: 'active', identity: { provider: 'google' } });
   const one = await api.call({ method: 'GET', url: `/api/v1/members/${ann.member.id}`, token: admin.token });
   t.equal(one.statusCode, 200);
@@ -198,7 +198,7 @@ t.test('members and viewers get 403 on every members and invitations route', asy
   t.equal((await contacts(ws, member.token)).statusCode, 200, 'the refusals did not end anyone\'s session');
 });
 
-t.test('changing a role ends the member\'s sessions at once and is audited', async (t) => {
+t.test("changing a role ends the member's sessions at once, is audited and attributed", async (t) => {
   const ws = await setup(t);
   const { api, admin } = ws;
   const bob = await ws.join('bob@x.example', 'sub-bob', 'member');
@@ -206,7 +206,12 @@ t.test('changing a role ends the member\'s sessions at once and is audited', asy
 
   const res = await api.call({ method: 'PATCH', url: `/api/v1/members/${bob.id}`, token: admin.token, payload: { role: 'viewer' } });
   t.equal(res.statusCode, 200);
-  t.match(res.json(), { id: bob.id, role: 'viewer', status: 'active', identity: { provider: 'google' } });
+  t.match(res.json(), { id: bob.id, role: 'viewer', status: 'active', identity: { provider: 'google' }, createdBy: admin.id, updatedBy: admin.id });
+  const attribution = api.runtime.control.statement('SELECT created_by, updated_by FROM memberships WHERE id = ?').get(bob.id);
+  t.same(attribution, { created_by: admin.id, updated_by: admin.id }, 'the row names who made and who changed it');
+  const forged = await api.call({ method: 'PATCH', url: `/api/v1/members/${bob.id}`, token: admin.token, payload: { role: 'member', updatedBy: 'us_someone_else' } });
+  t.equal(forged.statusCode, 400, 'attribution is never accepted from the client');
+  t.match(forged.json(), { error: { field: 'updatedBy' } });
   const after = await contacts(ws, bob.token);
   t.equal(after.statusCode, 401, 'the old token is dead');
   t.equal(after.json().error.code, 'session_ended');
