@@ -109,7 +109,7 @@ t.test('the sweep removes what killed processes left and keeps what running ones
   t.same(sweepStaleWorkDirs(join(dataDir, 'nothing-here')), { removed: [], kept: [], failed: [] }, 'no tmp/ yet: nothing to do');
 });
 
-t.test('a reused pid does not keep a dead process\'s dir', { skip: existsSync('/proc/self/stat') ? false : 'needs /proc (start times)' }, async (t) => {
+t.test("a reused pid does not keep a dead process's dir", { skip: existsSync('/proc/self/stat') ? false : 'needs /proc (start times)' }, async (t) => {
   const dataDir = tempDataDir(t);
   const dir = makeWorkDir(dataDir, 'verify');
   const owner = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8'));
