@@ -147,3 +147,28 @@ export function sweepStaleWorkDirs(dataDir: string, nowMs: number = Date.now()):
   }
   return sweep;
 }
+
+/** Where a restore keeps a damaged live database for inspection (the operator removes it). */
+export const damagedCopyDir = (dataDir: string, tenantId: string, nowMs: number): string => join(dataDir, 'tmp', `damaged-${tenantId}-${nowMs}`);
+
+/**
+ * Removes every damaged copy a restore kept of one workspace: a purge calls it, because such a
+ * copy is the workspace's plaintext and must not outlive its crypto-shredding. Returns how many.
+ */
+export function removeDamagedCopies(dataDir: string, tenantId: string): number {
+  const tmp = join(dataDir, 'tmp');
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (name.startsWith(`damaged-${tenantId}-`)) {
+      rmSync(join(tmp, name), { recursive: true, force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}

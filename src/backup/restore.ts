@@ -38,7 +38,7 @@ import { listRuns, readManifest, runAtOrBefore } from './catalog.js';
 import type { Manifest } from './manifest.js';
 import { carryOverDataKeys, checkDatabase, copyInto, migrateCopy, snapshotDatabase } from './database-files.js';
 import { BackupRefused } from './errors.js';
-import { makeWorkDir } from './layout.js';
+import { damagedCopyDir, makeWorkDir } from './layout.js';
 import { assertSchemaKnown, BackupKeySource, fetchDatabase } from './stored-databases.js';
 import { openTarget, type BackupTarget } from './targets/target.js';
 
@@ -177,7 +177,7 @@ async function replaceContent(runtime: Runtime, tenantId: string, restored: stri
   const live = join(dir, 'tenant.db');
   let damagedFileKeptAt: string | null = null;
   if (existsSync(live) && checkDatabase(live).integrity !== 'ok') {
-    damagedFileKeptAt = join(runtime.config.dataDir, 'tmp', `damaged-${tenantId}-${runtime.clock.now()}`);
+    damagedFileKeptAt = damagedCopyDir(runtime.config.dataDir, tenantId, runtime.clock.now());
     await mkdir(damagedFileKeptAt, { mode: 0o700 });
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(`${live}${suffix}`)) await rename(`${live}${suffix}`, join(damagedFileKeptAt, `tenant.db${suffix}`));

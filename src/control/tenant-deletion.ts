@@ -14,6 +14,7 @@
 //           and control.db's WAL is truncated so no old page copy lingers there.
 import { recordPlatformEvent, recordTenantEvent, type PlatformActor, type PlatformRequest } from '../audit/audit.service.js';
 import { rewriteKeyringCopies, type KeyringRewrite } from '../backup/keyring-copies.js';
+import { removeDamagedCopies } from '../backup/layout.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { currentTenantId, hasScope } from '../tenancy/context.js';
@@ -136,6 +137,8 @@ export async function purgeTenant(runtime: Runtime, tenantId: string, actor: Pla
 
     runtime.vault.forgetTenant(tenantId);
     runtime.tenancy.removeDatabase(tenantId);
+    // A damaged file a restore kept aside is this workspace's plaintext too.
+    removeDamagedCopies(runtime.config.dataDir, tenantId);
     runtime.keyring.destroyBackupKey(tenantId);
     // …and from the keyring copy on the backup target (never rejects; a failure is its outcome).
     const keyringCopy = await rewriteKeyringCopies(runtime);

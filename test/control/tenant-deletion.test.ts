@@ -1,6 +1,6 @@
 // Workspace deletion: refused at once, purged after the grace period, and after the purge not one
 // byte of the workspace is left anywhere in the data dir, while another workspace is untouched.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { verifyPlatformAudit } from '../../src/audit/audit.service.js';
@@ -9,7 +9,7 @@ import { admit } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock, systemClock } from '../../src/time/clock.js';
 import { KeyringCopy } from '../../src/backup/keyring-copies.js';
-import { KEYRING_OBJECT, makeWorkDir } from '../../src/backup/layout.js';
+import { damagedCopyDir, KEYRING_OBJECT, makeWorkDir } from '../../src/backup/layout.js';
 import { openTarget } from '../../src/backup/targets/target.js';
 import { openRuntime } from '../../src/runtime.js';
 import { build, startSession, tempDataDir, TEST_KEYS, testConfig, type TestApp } from '../helpers/app.js';
@@ -116,8 +116,17 @@ t.test('after the purge no canary of the workspace remains in any file of the da
     'control.db holds its webhook endpoint routing row',
   );
 
+  // A damaged live file that a restore kept aside for inspection is plaintext of its workspace too.
+  for (const { tenant, seeded } of [gone, kept]) {
+    const damaged = damagedCopyDir(api.config.dataDir, tenant.id, 1_700_000_000_000);
+    mkdirSync(damaged, { recursive: true });
+    writeFileSync(join(damaged, 'tenant.db'), `a damaged copy holding ${seeded.marker}`);
+  }
+
   const outcome = await deleteTenantNow(api.runtime, gone.tenant.id, 'operator');
   t.match(outcome, { tenantId: gone.tenant.id, keyringCopy: { ok: true } });
+  t.notOk(existsSync(damagedCopyDir(api.config.dataDir, gone.tenant.id, 1_700_000_000_000)), "the purge removed the workspace's damaged copy");
+  t.ok(existsSync(damagedCopyDir(api.config.dataDir, kept.tenant.id, 1_700_000_000_000)), "and left the other workspace's");
   const leaks = gone.all.flatMap((needle) => holding(needle).map((file) => `${needle} in ${file}`));
   t.same(leaks, [], 'after the purge: not one of them, in any file of the data dir (databases, WAL files, keyring, backups)');
   for (const needle of kept.plain) t.not(holding(needle).length, 0, `the other workspace keeps ${needle}`);
