@@ -163,6 +163,68 @@ export async function restoreTenant(runtime: Runtime, options: RestoreOptions): 
   }
 }
 
+export interface RestoreAllSummary {
+  runId: string;
+  restored: RestoreSummary[];
+  /** Workspaces in the run that were not restored, and why (deleted, purged, no longer in control.db). */
+  skipped: { tenantId: string; reason: string }[];
+  failed: { tenantId: string; reason: string }[];
+  seconds: number;
+}
+
+/**
+ * `spinney backup restore RUN --all`: every workspace the run holds, in place, in one process —
+ * the second step of recovering a lost host after restore-platform. Every active workspace is
+ * suspended first and the settle wait is paid once, not once per workspace; each is then restored
+ * as `restoreTenant` does (refusals per workspace, not for the run), and those this call suspended
+ * are resumed at the end. One workspace's failure does not stop the rest.
+ */
+export async function restoreAll(
+  runtime: Runtime,
+  options: { runId: string; settleMs?: number; onProgress?: (done: number, total: number) => void },
+): Promise<RestoreAllSummary> {
+  const started = performance.now();
+  const target = openTarget(runtime.config.backup);
+  const workDir = makeWorkDir(runtime.config.dataDir, 'restore-all');
+  let tenantIds: string[];
+  try {
+    const manifest = await readManifest(runtime.config, target, options.runId, workDir);
+    tenantIds = manifest.objects.flatMap((o) => (o.kind === 'tenant' && o.tenantId ? [o.tenantId] : []));
+  } finally {
+    target.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+  const skipped: RestoreAllSummary['skipped'] = [];
+  const chosen: string[] = [];
+  for (const tenantId of tenantIds) {
+    const row = findTenant(runtime.control, tenantId) as ControlRow | undefined;
+    if (!row) skipped.push({ tenantId, reason: 'not in control.db' });
+    else if (row.purged_at) skipped.push({ tenantId, reason: 'purged (crypto-shredded)' });
+    else if (row.status === 'deleted') skipped.push({ tenantId, reason: 'deleted' });
+    else chosen.push(tenantId);
+  }
+  const suspended = chosen.filter((tenantId) => findTenant(runtime.control, tenantId)?.status === 'active');
+  for (const tenantId of suspended) setTenantStatus(runtime, tenantId, 'suspended');
+  const restored: RestoreSummary[] = [];
+  const failed: RestoreAllSummary['failed'] = [];
+  try {
+    if (suspended.length > 0) await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
+    for (const [index, tenantId] of chosen.entries()) {
+      try {
+        restored.push(await restoreTenant(runtime, { tenantId, runId: options.runId, settleMs: 0 }));
+      } catch (err) {
+        failed.push({ tenantId, reason: (err as Error).message });
+      }
+      options.onProgress?.(index + 1, chosen.length);
+    }
+  } finally {
+    for (const tenantId of suspended) {
+      if (findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
+    }
+  }
+  return { runId: options.runId, restored, skipped, failed, seconds: Math.round((performance.now() - started) / 10) / 100 };
+}
+
 interface Replaced {
   /** The live log's audit head before (null when the file was missing or damaged). */
   previousHead: { seq: number; hash: string } | null;

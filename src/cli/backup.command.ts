@@ -7,7 +7,7 @@ import { BackupRefused } from '../backup/errors.js';
 import { makeWorkDir } from '../backup/layout.js';
 import { pruneBackups } from '../backup/prune.js';
 import { restoreTenantAs } from '../backup/restore-as.js';
-import { restoreTenant } from '../backup/restore.js';
+import { restoreAll, restoreTenant } from '../backup/restore.js';
 import { restorePlatform } from '../backup/restore-platform.js';
 import { openTarget } from '../backup/targets/target.js';
 import { verifyRun } from '../backup/verify.js';
@@ -109,8 +109,9 @@ export function registerBackupCommands(program: Command): void {
   backup
     .command('restore [runId]')
     .description('put a workspace back as a backup run holds it: in place (suspended meanwhile, its sessions ended), or --as a new workspace beside it')
-    .requiredOption('--tenant <tenantId>', 'the workspace')
-    .requiredOption('--confirm <tenantId>', 'the same id again (in place, its current data is replaced)')
+    .option('--tenant <tenantId>', 'the workspace')
+    .option('--all', 'every workspace the run holds, in place, in one process (a lost host, after restore-platform); --confirm repeats the run id')
+    .requiredOption('--confirm <id>', 'the --tenant id again (in place, its current data is replaced), or with --all the run id')
     .option('--at <time>', 'instead of a run id: the latest run at or before this time (ISO 8601)')
     .option('--as <newTenantId>', "restore as a new workspace with this free id ('new' makes one); the original does not change")
     .option('--name <name>', 'with --as: the new workspace\'s name (default: the original\'s, "restored from <date>")')
@@ -119,9 +120,25 @@ export function registerBackupCommands(program: Command): void {
     .action(
       async (
         runId: string | undefined,
-        options: { tenant: string; confirm: string; at?: string; as?: string; name?: string; admin?: string; json?: boolean },
+        options: { tenant?: string; all?: boolean; confirm: string; at?: string; as?: string; name?: string; admin?: string; json?: boolean },
       ) =>
         withRuntime(async (runtime) => {
+          if (options.all) {
+            if (options.tenant || options.as || options.at || !runId) throw new CliError('--all takes a run id, and neither --tenant, --as nor --at');
+            if (options.confirm !== runId) throw new CliError('--confirm must repeat the run id exactly');
+            process.stderr.write(`spinney: restoring every workspace of run ${runId} in place: each is suspended meanwhile, its current data replaced and every session ended\n`);
+            const bar = progress('restoring');
+            const summary = await restoreAll(runtime, { runId, onProgress: (done, total) => bar.update(done, total) })
+              .catch(operatorError)
+              .finally(() => bar.end());
+            if (options.json) print(summary);
+            else print(`restored ${summary.restored.length} workspace(s) from run ${runId} in ${summary.seconds} s; ${summary.skipped.length} skipped, ${summary.failed.length} failed`);
+            for (const s of summary.skipped) process.stderr.write(`spinney: ${s.tenantId} skipped: ${s.reason}\n`);
+            for (const f of summary.failed) process.stderr.write(`spinney: ${f.tenantId}: ${f.reason}\n`);
+            if (summary.failed.length > 0) throw new CliError(`${summary.failed.length} workspace(s) could not be restored; the others were`);
+            return;
+          }
+          if (!options.tenant) throw new CliError('name the workspace with --tenant ID, or give --all');
           if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
           const from = runId ? `run ${runId}` : `the latest run at or before ${options.at}`;
           const selection = { tenantId: options.tenant, ...(runId ? { runId } : {}), ...(options.at ? { at: options.at } : {}) };
@@ -178,7 +195,9 @@ export function registerBackupCommands(program: Command): void {
       const summary = await restorePlatform(config, systemClock, runId).catch(operatorError);
       if (options.json) print(summary);
       else {
-        print(`restored control.db from run ${runId} (taken ${summary.backupStartedAt}) and keyring.db; next, restore each workspace:`);
+        print(`restored control.db from run ${runId} (taken ${summary.backupStartedAt}) and keyring.db; next, restore every workspace:`);
+        print(`  spinney backup restore ${runId} --all --confirm ${runId}`);
+        print('or one at a time:');
         for (const id of summary.tenants) print(`  spinney backup restore ${runId} --tenant ${id} --confirm ${id}`);
       }
     });
