@@ -1,7 +1,6 @@
 // Root key rotation: rotate adds a version, rewrap moves every wrapped key to it, retire drops the
 // old one only when nothing needs it. Keys come from files here, as in production.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createSigner } from 'fast-jwt';
 import t, { type Test } from 'tap';
 import { cookieSigner } from '../../src/auth/derived-keys.js';
@@ -10,25 +9,10 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { KeyRotationRefused, keyStatus, retireRootKey, rewrapAll, rotateRootKey, ROTATION_SETTLE_MS, signingKeyOverlapSeconds } from '../../src/vault/key-rotation.js';
 import { KeySetError, parseKeySet } from '../../src/vault/root-keys.js';
+import { rootKeyFiles } from '../backup/helpers.js';
 import { build, startSession, tempDataDir, testConfig, type TestApp } from '../helpers/app.js';
 
 const inTenant = <T>(api: TestApp, tenantId: string, fn: () => T): T => api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, fn);
-
-/** The three root keys as files in the data dir's parent, the way an operator deploys them. */
-function keyFiles(dir: string): Record<string, string> {
-  const files = { signing: join(dir, 'signing.key'), app: join(dir, 'app.key'), sensitive: join(dir, 'sensitive.key') };
-  writeFileSync(files.signing, 'signing-root-key-version-one-0123456789abcdef\n');
-  writeFileSync(files.app, 'app-root-key-version-one-0123456789abcdef0123\n');
-  writeFileSync(files.sensitive, 'sensitive-root-key-version-one-0123456789abcd\n');
-  return {
-    SPINNEY_TOKEN_SIGNING_KEY: '',
-    SPINNEY_APP_SECRETS_KEY: '',
-    SPINNEY_SENSITIVE_FIELDS_KEY: '',
-    SPINNEY_TOKEN_SIGNING_KEY_FILE: files.signing,
-    SPINNEY_APP_SECRETS_KEY_FILE: files.app,
-    SPINNEY_SENSITIVE_FIELDS_KEY_FILE: files.sensitive,
-  };
-}
 
 async function seed(api: TestApp, name: string) {
   const tenant = api.tenant(name);
@@ -48,7 +32,7 @@ async function assertReadable(t: Test, api: TestApp, name: string, seeded: Await
 }
 
 t.test('rotate and rewrap keep every secret and sensitive field readable and let the old version retire', async (t) => {
-  const env = keyFiles(tempDataDir(t));
+  const env = rootKeyFiles(tempDataDir(t));
   const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
   const api = await build(t, env, [], { clock });
   const a = await seed(api, 'alpha');
@@ -111,7 +95,7 @@ t.test('retire refuses the newest version, an unknown version, and a key given i
 
 t.test('signing key rotation: old tokens keep working until the old version is retired, which waits for the longest token lifetime', async (t) => {
   const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
-  const env = keyFiles(tempDataDir(t));
+  const env = rootKeyFiles(tempDataDir(t));
   const api = await build(t, env, [], { clock });
   const tenant = api.tenant();
   const before = startSession(api.runtime, tenant.id, 'admin', 'us_ann');
@@ -151,7 +135,7 @@ t.test('signing key rotation: old tokens keep working until the old version is r
 });
 
 t.test('a process sees a version another process added, without a restart', async (t) => {
-  const env = keyFiles(tempDataDir(t));
+  const env = rootKeyFiles(tempDataDir(t));
   const dataDir = tempDataDir(t);
   const cli = testConfig(dataDir, env);
   const server = testConfig(dataDir, env);
@@ -169,7 +153,7 @@ t.test('key set files: the format, and what the configuration refuses', async (t
   t.throws(() => parseKeySet(Buffer.from('# spinney root key set v1\n')), /no versions/);
 
   const dir = tempDataDir(t);
-  const env = keyFiles(dir);
+  const env = rootKeyFiles(dir);
   const good = 'x'.repeat(40);
   writeFileSync(env.SPINNEY_APP_SECRETS_KEY_FILE as string, `# spinney root key set v1\n1 - ${good}\n2 2026-11-23T09:00:00.000Z short\n`);
   t.throws(() => testConfig(tempDataDir(t), env), /SPINNEY_APP_SECRETS_KEY version 2 is too short \(5 bytes; at least 32 needed\)/);
