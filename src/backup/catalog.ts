@@ -5,22 +5,27 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { BackupRefused } from './errors.js';
 import { isRunId, manifestName, RUNS_PREFIX } from './layout.js';
-import { openManifest, type Manifest } from './manifest.js';
+import { openManifestWithKey, type Manifest } from './manifest.js';
 import { ObjectMissing, type BackupTarget } from './targets/target.js';
 
 export type RunEntry =
-  | { runId: string; status: 'complete'; manifest: Manifest; bytes: number }
+  /** `keyVersion`: the app root key version the manifest's MAC was made with. */
+  | { runId: string; status: 'complete'; manifest: Manifest; keyVersion: number; bytes: number }
   /** Objects without a manifest: a run in progress, or one that failed. */
   | { runId: string; status: 'incomplete'; bytes: number }
   | { runId: string; status: 'unauthenticated'; reason: string; bytes: number };
 
 /** Downloads and authenticates a run's manifest; throws BackupRefused when there is none or it does not authenticate. */
 export async function readManifest(config: Config, target: BackupTarget, runId: string, workDir: string): Promise<Manifest> {
+  return (await readManifestWithKey(config, target, runId, workDir)).manifest;
+}
+
+async function readManifestWithKey(config: Config, target: BackupTarget, runId: string, workDir: string): Promise<{ manifest: Manifest; keyVersion: number }> {
   if (!isRunId(runId)) throw new BackupRefused(`${runId} is not a backup run id (see spinney backup list)`);
   const file = join(workDir, `manifest-${runId}.json`);
   try {
     await target.get(manifestName(runId), file);
-    return openManifest(config, runId, await readFile(file));
+    return openManifestWithKey(config, runId, await readFile(file));
   } catch (err) {
     if (err instanceof ObjectMissing) throw new BackupRefused(`${target.description} holds no complete run ${runId}`);
     throw err;
@@ -47,7 +52,7 @@ export async function listRuns(config: Config, target: BackupTarget, workDir: st
       continue;
     }
     try {
-      runs.push({ runId, status: 'complete', manifest: await readManifest(config, target, runId, workDir), bytes });
+      runs.push({ runId, status: 'complete', ...(await readManifestWithKey(config, target, runId, workDir)), bytes });
     } catch (err) {
       if (!(err instanceof BackupRefused)) throw err;
       runs.push({ runId, status: 'unauthenticated', reason: err.message, bytes });

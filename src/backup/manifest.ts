@@ -62,6 +62,11 @@ export function signManifest(config: Config, manifest: Manifest): Buffer {
  * belongs to another run. The MAC covers the manifest exactly as written (field order included).
  */
 export function openManifest(config: Config, runId: string, bytes: Buffer): Manifest {
+  return openManifestWithKey(config, runId, bytes).manifest;
+}
+
+/** openManifest, and the app root key version its MAC was made with (what `keys retire --key app` asks). */
+export function openManifestWithKey(config: Config, runId: string, bytes: Buffer): { manifest: Manifest; keyVersion: number } {
   const refuse = (why: string) => new BackupRefused(`the manifest of run ${runId} does not authenticate (${why})`);
   let parsed: unknown;
   try {
@@ -85,5 +90,5 @@ export function openManifest(config: Config, runId: string, bytes: Buffer): Mani
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refuse('edited, or made with another app secrets key');
   if (manifest.format !== MANIFEST_FORMAT || manifest.formatVersion !== MANIFEST_FORMAT_VERSION) throw new BackupRefused(`run ${runId} has a manifest format this Spinney does not read`);
   if (manifest.runId !== runId) throw refuse(`it names run ${manifest.runId}`);
-  return manifest;
+  return { manifest, keyVersion: authentication.keyVersion };
 }

@@ -108,58 +108,70 @@ export async function fetchRestorable(
   return { runId, manifest, row, check, restored };
 }
 
+/** What one restore reads from and writes in: a target, its key source and a work dir of its own. */
+interface RestoreIo {
+  target: BackupTarget;
+  keys: BackupKeySource;
+  workDir: string;
+}
+
 export async function restoreTenant(runtime: Runtime, options: RestoreOptions): Promise<RestoreSummary> {
-  const started = performance.now();
-  const { tenantId } = options;
   const target = openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'restore');
   const keys = new BackupKeySource(runtime, target, workDir);
   try {
-    const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, { target, keys, workDir });
-    const wasActive = row.status === 'active';
-    if (wasActive) {
-      setTenantStatus(runtime, tenantId, 'suspended');
-      await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
-    }
-    try {
-      const outcome = await replaceContent(runtime, tenantId, restored, workDir);
-      let head: { sessionsEnded: number; auditHead: { seq: number; hash: string } | null };
-      try {
-        head = runtime.tenancy.run(tenantId, SCOPE, () => {
-          const sessionsEnded = runtime.sessions.endEveryone('revoked');
-          recordOperatorTenantEvent('backup.restored', { type: 'tenant', id: tenantId }, { after: { runId, backupStartedAt: manifest.startedAt, sessionsEnded } });
-          return { sessionsEnded, auditHead: lastAuditRow(tenantDb()) ?? null };
-        });
-      } catch (err) {
-        await outcome.undo();
-        throw err;
-      }
-      runtime.control.transaction(() => {
-        recordPlatformEvent(runtime, 'backup.restored', tenantId, {
-          before: { auditHead: outcome.previousHead },
-          after: { runId, backupStartedAt: manifest.startedAt, auditHead: head.auditHead, sessionsEnded: head.sessionsEnded, damagedFileKept: outcome.damagedFileKeptAt !== null },
-        }, 'operator');
-        // The restored log is shorter than the one anchored before: anchor its head, so
-        // `spinney audit verify` checks it from here on (the event above says why it changed).
-        if (head.auditHead) recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.auditHead.seq, hash: head.auditHead.hash } }, 'operator');
-      });
-      return {
-        tenantId,
-        runId,
-        backupStartedAt: manifest.startedAt,
-        schemaVersion: check.schemaVersion,
-        sessionsEnded: head.sessionsEnded,
-        damagedFileKeptAt: outcome.damagedFileKeptAt,
-        seconds: Math.round((performance.now() - started) / 10) / 100,
-      };
-    } finally {
-      // Resumed as it was, unless someone changed its status meanwhile.
-      if (wasActive && findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
-    }
+    return await restoreInPlace(runtime, options, { target, keys, workDir });
   } finally {
     await keys.close();
     target.close();
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function restoreInPlace(runtime: Runtime, options: RestoreOptions, io: RestoreIo): Promise<RestoreSummary> {
+  const started = performance.now();
+  const { tenantId } = options;
+  const { workDir } = io;
+  const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, io);
+  const wasActive = row.status === 'active';
+  if (wasActive) {
+    setTenantStatus(runtime, tenantId, 'suspended');
+    await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
+  }
+  try {
+    const outcome = await replaceContent(runtime, tenantId, restored, workDir);
+    let head: { sessionsEnded: number; auditHead: { seq: number; hash: string } | null };
+    try {
+      head = runtime.tenancy.run(tenantId, SCOPE, () => {
+        const sessionsEnded = runtime.sessions.endEveryone('revoked');
+        recordOperatorTenantEvent('backup.restored', { type: 'tenant', id: tenantId }, { after: { runId, backupStartedAt: manifest.startedAt, sessionsEnded } });
+        return { sessionsEnded, auditHead: lastAuditRow(tenantDb()) ?? null };
+      });
+    } catch (err) {
+      await outcome.undo();
+      throw err;
+    }
+    runtime.control.transaction(() => {
+      recordPlatformEvent(runtime, 'backup.restored', tenantId, {
+        before: { auditHead: outcome.previousHead },
+        after: { runId, backupStartedAt: manifest.startedAt, auditHead: head.auditHead, sessionsEnded: head.sessionsEnded, damagedFileKept: outcome.damagedFileKeptAt !== null },
+      }, 'operator');
+      // The restored log is shorter than the one anchored before: anchor its head, so
+      // `spinney audit verify` checks it from here on (the event above says why it changed).
+      if (head.auditHead) recordPlatformEvent(runtime, 'audit.anchored', tenantId, { after: { seq: head.auditHead.seq, hash: head.auditHead.hash } }, 'operator');
+    });
+    return {
+      tenantId,
+      runId,
+      backupStartedAt: manifest.startedAt,
+      schemaVersion: check.schemaVersion,
+      sessionsEnded: head.sessionsEnded,
+      damagedFileKeptAt: outcome.damagedFileKeptAt,
+      seconds: Math.round((performance.now() - started) / 10) / 100,
+    };
+  } finally {
+    // Resumed as it was, unless someone changed its status meanwhile.
+    if (wasActive && findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
   }
 }
 
@@ -184,43 +196,51 @@ export async function restoreAll(
   options: { runId: string; settleMs?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<RestoreAllSummary> {
   const started = performance.now();
+  // One target connection and one key source for the whole run (an SFTP session, the keyring copy
+  // downloaded at most once), and a work dir per workspace inside this one.
   const target = openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'restore-all');
-  let tenantIds: string[];
-  try {
-    const manifest = await readManifest(runtime.config, target, options.runId, workDir);
-    tenantIds = manifest.objects.flatMap((o) => (o.kind === 'tenant' && o.tenantId ? [o.tenantId] : []));
-  } finally {
-    target.close();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  const keys = new BackupKeySource(runtime, target, workDir);
   const skipped: RestoreAllSummary['skipped'] = [];
-  const chosen: string[] = [];
-  for (const tenantId of tenantIds) {
-    const row = findTenant(runtime.control, tenantId) as ControlRow | undefined;
-    if (!row) skipped.push({ tenantId, reason: 'not in control.db' });
-    else if (row.purged_at) skipped.push({ tenantId, reason: 'purged (crypto-shredded)' });
-    else if (row.status === 'deleted') skipped.push({ tenantId, reason: 'deleted' });
-    else chosen.push(tenantId);
-  }
-  const suspended = chosen.filter((tenantId) => findTenant(runtime.control, tenantId)?.status === 'active');
-  for (const tenantId of suspended) setTenantStatus(runtime, tenantId, 'suspended');
   const restored: RestoreSummary[] = [];
   const failed: RestoreAllSummary['failed'] = [];
   try {
-    if (suspended.length > 0) await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
-    for (const [index, tenantId] of chosen.entries()) {
-      try {
-        restored.push(await restoreTenant(runtime, { tenantId, runId: options.runId, settleMs: 0 }));
-      } catch (err) {
-        failed.push({ tenantId, reason: (err as Error).message });
+    const manifest = await readManifest(runtime.config, target, options.runId, workDir);
+    const chosen: string[] = [];
+    for (const object of manifest.objects) {
+      if (object.kind !== 'tenant' || !object.tenantId) continue;
+      const { tenantId } = object;
+      const row = findTenant(runtime.control, tenantId) as ControlRow | undefined;
+      if (!row) skipped.push({ tenantId, reason: 'not in control.db' });
+      else if (row.purged_at) skipped.push({ tenantId, reason: 'purged (crypto-shredded)' });
+      else if (row.status === 'deleted') skipped.push({ tenantId, reason: 'deleted' });
+      else chosen.push(tenantId);
+    }
+    const suspended = chosen.filter((tenantId) => findTenant(runtime.control, tenantId)?.status === 'active');
+    for (const tenantId of suspended) setTenantStatus(runtime, tenantId, 'suspended');
+    try {
+      if (suspended.length > 0) await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
+      for (const [index, tenantId] of chosen.entries()) {
+        const own = join(workDir, tenantId);
+        try {
+          await mkdir(own, { mode: 0o700 });
+          restored.push(await restoreInPlace(runtime, { tenantId, runId: options.runId, settleMs: 0 }, { target, keys, workDir: own }));
+        } catch (err) {
+          failed.push({ tenantId, reason: (err as Error).message });
+        } finally {
+          await rm(own, { recursive: true, force: true });
+        }
+        options.onProgress?.(index + 1, chosen.length);
       }
-      options.onProgress?.(index + 1, chosen.length);
+    } finally {
+      for (const tenantId of suspended) {
+        if (findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
+      }
     }
   } finally {
-    for (const tenantId of suspended) {
-      if (findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
-    }
+    await keys.close();
+    target.close();
+    await rm(workDir, { recursive: true, force: true });
   }
   return { runId: options.runId, restored, skipped, failed, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

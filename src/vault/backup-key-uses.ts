@@ -3,12 +3,12 @@
 // when the run was made, and so does the target's one keyring copy when it was last rewritten.
 // `spinney keys retire --key app` asks this before dropping a version: once the version is gone,
 // every run that needs it reads as 'unauthenticated' and no longer restores.
-import { open as openFile, readFile, rm } from 'node:fs/promises';
+import { open as openFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Runtime } from '../runtime.js';
 import { listRuns } from '../backup/catalog.js';
 import { HEADER_BYTES, parseHeader } from '../backup/chunked-cipher.js';
-import { KEYRING_OBJECT, makeWorkDir, manifestName } from '../backup/layout.js';
+import { KEYRING_OBJECT, makeWorkDir } from '../backup/layout.js';
 import { ObjectMissing, openTarget, type BackupTarget } from '../backup/targets/target.js';
 
 export interface RunNeedingVersion {
@@ -51,18 +51,6 @@ async function objectKeyVersion(target: BackupTarget, name: string, file: string
   }
 }
 
-/** The app root key version a run's manifest is authenticated with (listRuns has already checked the MAC). */
-async function manifestKeyVersion(target: BackupTarget, runId: string, file: string): Promise<number | null> {
-  await target.get(manifestName(runId), file);
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as { authentication?: { keyVersion?: unknown } };
-    const version = parsed.authentication?.keyVersion;
-    return typeof version === 'number' ? version : null;
-  } finally {
-    await rm(file, { force: true });
-  }
-}
-
 /**
  * Lists the configured target and returns what on it needs app root key `version`. Throws
  * BackupTargetUnreadable when the target cannot be listed or read.
@@ -78,7 +66,7 @@ export async function backupsNeedingAppVersion(runtime: Pick<Runtime, 'config'>,
       if (run.status !== 'complete') continue; // no manifest, or one that already does not open: nothing restores from it
       const objects: RunNeedingVersion['objects'] = [];
       if (run.manifest.objects.some((o) => o.kind === 'control' && o.keyVersion === version)) objects.push('control.db');
-      if ((await manifestKeyVersion(target, run.runId, join(workDir, 'manifest.json'))) === version) objects.push('manifest');
+      if (run.keyVersion === version) objects.push('manifest');
       if (objects.length > 0) runs.push({ runId: run.runId, startedAt: run.manifest.startedAt, objects });
     }
     const keyringCopy = (await objectKeyVersion(target, KEYRING_OBJECT, join(workDir, 'keyring.enc'))) === version;

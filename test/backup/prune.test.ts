@@ -22,7 +22,7 @@ const retention = { keepAllHours: 48, keepDailyDays: 30 };
 const complete = (at: number, tenants = ['tn_a']): RunEntry => {
   const runId = newRunId(at);
   const manifest = { runId, startedAt: new Date(at).toISOString(), objects: tenants.map((tenantId) => ({ kind: 'tenant', tenantId })) } as unknown as Manifest;
-  return { runId, status: 'complete', manifest, bytes: 1 };
+  return { runId, status: 'complete', manifest, keyVersion: 1, bytes: 1 };
 };
 
 t.test('retention keeps every run of 48 hours, the newest of each day for 30 days, and deletes the rest', async (t) => {
