@@ -45,6 +45,10 @@ export function idPattern(kind: IdKind): string {
   return `^${ID_PREFIXES[kind]}_[a-z2-7]{${BODY_LENGTH}}$`;
 }
 
+const ANY_ID = new RegExp(`^(${Object.values(ID_PREFIXES).join('|')})_[a-z2-7]{${BODY_LENGTH}}$`);
+/** Whether a value has the shape of an id of any kind this server generates. */
+export const isAnyId = (value: unknown): value is string => typeof value === 'string' && ANY_ID.test(value);
+
 const compiled = new Map<IdKind, RegExp>();
 export function isId(kind: IdKind, value: unknown): value is string {
   let re = compiled.get(kind);

@@ -9,15 +9,14 @@
 // provider) stays a placeholder, and a path that matched no route is not logged at all.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sentError } from '../http/errors.js';
-
-const GENERATED_ID = /^[a-z]{2}_[a-z2-7]{24}$/;
+import { isAnyId } from '../http/ids.js';
 
 function loggedPath(request: FastifyRequest, route: string | null): string | null {
   if (route === null || route.includes('*')) return null;
   const params = (request.params ?? {}) as Record<string, unknown>;
   return route.replace(/:([A-Za-z0-9_]+)/g, (placeholder, name: string) => {
     const value = params[name];
-    return typeof value === 'string' && GENERATED_ID.test(value) ? value : placeholder;
+    return isAnyId(value) ? value : placeholder;
   });
 }
 
