@@ -23,7 +23,6 @@
 // anything fails after it was created, it is deleted and purged at once (a tombstone and the
 // platform audit events remain, as for every purge).
 import { performance } from 'node:perf_hooks';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordOperatorTenantEvent, recordPlatformEvent } from '../audit/audit.service.js';
 import { deleteTenantNow } from '../control/tenant-deletion.js';
@@ -36,10 +35,7 @@ import type { SealedColumn } from '../vault/vault.js';
 import { SENSITIVE_COLUMNS } from '../contacts/contact-sensitive.js';
 import { blobColumns, copyInto } from './database-files.js';
 import { BackupRefused } from './errors.js';
-import { makeWorkDir } from './layout.js';
-import { fetchRestorable, type RestoreOptions } from './restore.js';
-import { BackupKeySource } from './stored-databases.js';
-import { openTarget } from './targets/target.js';
+import { fetchRestorable, withRestoreIo, type RestoreOptions } from './restore.js';
 
 /** Every column that holds vault-sealed values, with the context each was sealed in. */
 const SEALED_COLUMNS: readonly SealedColumn[] = [
@@ -80,11 +76,8 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
   const started = performance.now();
   const newId = options.as === 'new' ? newTenantId() : options.as;
   if (newId === options.tenantId) throw new BackupRefused('--as names the workspace itself; to restore in place leave --as out');
-  const target = openTarget(runtime.config.backup);
-  const workDir = makeWorkDir(runtime.config.dataDir, 'restore-as');
-  const keys = new BackupKeySource(runtime, target, workDir);
-  try {
-    const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, { target, keys, workDir });
+  return withRestoreIo(runtime, 'restore-as', async (io) => {
+    const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, io);
     assertBlobColumnsKnown(restored);
     const name = options.name ?? `${row.name ?? 'Workspace'} (restored from ${manifest.startedAt.slice(0, 10)})`;
     const created = (() => {
@@ -128,11 +121,7 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
       if (findTenant(runtime.control, newId)) await deleteTenantNow(runtime, newId, 'operator');
       throw err;
     }
-  } finally {
-    await keys.close();
-    target.close();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Refuses a copy with a BLOB column this module does not know how to move (a sealed column added later). */

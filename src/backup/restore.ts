@@ -109,23 +109,28 @@ export async function fetchRestorable(
 }
 
 /** What one restore reads from and writes in: a target, its key source and a work dir of its own. */
-interface RestoreIo {
+export interface RestoreIo {
   target: BackupTarget;
   keys: BackupKeySource;
   workDir: string;
 }
 
-export async function restoreTenant(runtime: Runtime, options: RestoreOptions): Promise<RestoreSummary> {
+/** Opens the target, a work dir labelled `label` and a key source for fn, and closes and removes them after. */
+export async function withRestoreIo<T>(runtime: Runtime, label: string, fn: (io: RestoreIo) => Promise<T>): Promise<T> {
   const target = openTarget(runtime.config.backup);
-  const workDir = makeWorkDir(runtime.config.dataDir, 'restore');
+  const workDir = makeWorkDir(runtime.config.dataDir, label);
   const keys = new BackupKeySource(runtime, target, workDir);
   try {
-    return await restoreInPlace(runtime, options, { target, keys, workDir });
+    return await fn({ target, keys, workDir });
   } finally {
     await keys.close();
     target.close();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+export function restoreTenant(runtime: Runtime, options: RestoreOptions): Promise<RestoreSummary> {
+  return withRestoreIo(runtime, 'restore', (io) => restoreInPlace(runtime, options, io));
 }
 
 async function restoreInPlace(runtime: Runtime, options: RestoreOptions, io: RestoreIo): Promise<RestoreSummary> {
@@ -198,13 +203,10 @@ export async function restoreAll(
   const started = performance.now();
   // One target connection and one key source for the whole run (an SFTP session, the keyring copy
   // downloaded at most once), and a work dir per workspace inside this one.
-  const target = openTarget(runtime.config.backup);
-  const workDir = makeWorkDir(runtime.config.dataDir, 'restore-all');
-  const keys = new BackupKeySource(runtime, target, workDir);
   const skipped: RestoreAllSummary['skipped'] = [];
   const restored: RestoreSummary[] = [];
   const failed: RestoreAllSummary['failed'] = [];
-  try {
+  await withRestoreIo(runtime, 'restore-all', async ({ target, keys, workDir }) => {
     const manifest = await readManifest(runtime.config, target, options.runId, workDir);
     const chosen: string[] = [];
     for (const object of manifest.objects) {
@@ -237,11 +239,7 @@ export async function restoreAll(
         if (findTenant(runtime.control, tenantId)?.status === 'suspended') setTenantStatus(runtime, tenantId, 'active');
       }
     }
-  } finally {
-    await keys.close();
-    target.close();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
   return { runId: options.runId, restored, skipped, failed, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }
 
