@@ -114,15 +114,7 @@ export class Vault {
     const root = this.#roots[purpose].current();
     return db.transaction(() => {
       const rows = db.statement('SELECT version, wrapped, root_version FROM vault_keys WHERE purpose = ? AND root_version <> ?').all(purpose, root.version) as { version: number; wrapped: Buffer; root_version: number }[];
-      for (const row of rows) {
-        const key = this.#unwrap(purpose, row.version, row.wrapped);
-        db.statement('UPDATE vault_keys SET wrapped = ?, root_version = ? WHERE purpose = ? AND version = ?').run(
-          seal(this.#normalise(root.key), root.version, key, this.#wrapContext(purpose, row.version)),
-          root.version,
-          purpose,
-          row.version,
-        );
-      }
+      for (const row of rows) this.#rewrapRow(purpose, row.version, this.#unwrap(purpose, row.version, row.wrapped));
       return rows.length;
     });
   }
@@ -141,16 +133,9 @@ export class Vault {
       const keys = new Map<string, Buffer>();
       const rows = db.statement('SELECT purpose, version, wrapped FROM vault_keys').all() as { purpose: Purpose; version: number; wrapped: Buffer }[];
       for (const row of rows) {
-        const original = { tenantId: originalTenantId, purpose: 'wrap', table: 'vault_keys', recordId: `${row.purpose}:${row.version}` };
-        const key = open((v) => this.#rootKey(row.purpose, v), row.wrapped, original);
+        const key = this.#unwrap(row.purpose, row.version, row.wrapped, originalTenantId);
         keys.set(`${row.purpose}:${row.version}`, key);
-        const root = this.#roots[row.purpose].current();
-        db.statement('UPDATE vault_keys SET wrapped = ?, root_version = ? WHERE purpose = ? AND version = ?').run(
-          seal(this.#normalise(root.key), root.version, key, this.#wrapContext(row.purpose, row.version)),
-          root.version,
-          row.purpose,
-          row.version,
-        );
+        this.#rewrapRow(row.purpose, row.version, key);
       }
       let values = 0;
       for (const c of columns) {
@@ -200,12 +185,21 @@ export class Vault {
     return root && this.#normalise(root);
   }
 
-  #wrapContext(purpose: Purpose, version: number) {
-    return { tenantId: currentTenantId(), purpose: 'wrap', table: 'vault_keys', recordId: `${purpose}:${version}` };
+  #wrapContext(purpose: Purpose, version: number, tenantId = currentTenantId()) {
+    return { tenantId, purpose: 'wrap', table: 'vault_keys', recordId: `${purpose}:${version}` };
   }
 
-  #unwrap(purpose: Purpose, version: number, wrapped: Buffer): Buffer {
-    return open((v) => this.#rootKey(purpose, v), wrapped, this.#wrapContext(purpose, version));
+  /** A wrapped data key of the current tenant, or (restore --as) of the workspace a copy came from. */
+  #unwrap(purpose: Purpose, version: number, wrapped: Buffer, tenantId = currentTenantId()): Buffer {
+    return open((v) => this.#rootKey(purpose, v), wrapped, this.#wrapContext(purpose, version, tenantId));
+  }
+
+  /** Stores a data key of the current tenant wrapped by the newest root key version. */
+  #rewrapRow(purpose: Purpose, version: number, key: Buffer): void {
+    const root = this.#roots[purpose].current();
+    tenantDb()
+      .statement('UPDATE vault_keys SET wrapped = ?, root_version = ? WHERE purpose = ? AND version = ?')
+      .run(seal(this.#normalise(root.key), root.version, key, this.#wrapContext(purpose, version)), root.version, purpose, version);
   }
 
   /** The data-key versions of the current tenant, with the root-key version each is sealed by. */

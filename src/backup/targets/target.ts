@@ -1,6 +1,7 @@
 // Where backup objects go: one small interface, a local directory, an S3-compatible bucket and a
-// directory on a backup host over SFTP behind it. Object names are relative paths ("runs/<run id>/manifest.json"); each target maps
-// them onto its own namespace (a directory, a key prefix).
+// directory on a backup host over SFTP behind it. Object names are relative paths
+// ("runs/<run id>/manifest.json"); each target maps them onto its own namespace (a directory, a
+// key prefix).
 import type { BackupConfig } from '../../config/config.js';
 import { LocalTarget } from './local-target.js';
 import { S3Target } from './s3-target.js';
