@@ -22,11 +22,14 @@ const cryptoShredded = (tenantId: string, why: string): BackupRefused =>
  * The backup keys a restore or verification needs: the live keyring first, then (a host whose
  * keyring.db was lost) the target's keyring copy, downloaded at most once.
  */
+/** What finding a backup key reads: control.db (purged?), the live keyring, and the config and clock to open a keyring copy. */
+export type KeySourceRuntime = Pick<Runtime, 'config' | 'clock' | 'control' | 'keyring'>;
+
 export class BackupKeySource {
   #copy: Promise<KeyringCopy | null> | undefined;
 
   constructor(
-    private readonly runtime: Runtime,
+    private readonly runtime: KeySourceRuntime,
     private readonly target: BackupTarget,
     private readonly workDir: string,
   ) {}
