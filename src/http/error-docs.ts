@@ -49,7 +49,7 @@ function errorSchema(codes: ErrorCode[]): Record<string, unknown> {
   const shape = structuredClone(ErrorResponse) as unknown as { $id?: string; description?: string; properties: { error: { properties: Record<string, unknown> } } };
   delete shape.$id; // a copy, not the shared component
   shape.properties.error.properties.code = { type: 'string', enum: codes };
-  shape.description = codes.map((code) => `\`${code}\`: ${ERROR_CODES[code].meaning}`).join('; ');
+  shape.description = codes.map((code) => `- \`${code}\`: ${ERROR_CODES[code].meaning}`).join('\n');
   return shape;
 }
 
