@@ -6,15 +6,10 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { auditRoutes } from './audit/audit.routes.js';
 import authPlugin from './auth/auth.plugin.js';
 import { cookieSigner } from './auth/derived-keys.js';
-import { contactSensitiveRoutes } from './contacts/contact-sensitive.routes.js';
-import { tenantDeletionRoutes } from './control/tenant-deletion.routes.js';
-import { contactRoutes } from './contacts/contacts.routes.js';
-import { exportRoutes } from './export/export.routes.js';
 import { healthRoutes } from './health/health.routes.js';
-import { integrationRoutes } from './integrations/integrations.routes.js';
+import { API_ROUTES } from './http/api-routes.js';
 import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError } from './http/errors.js';
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
@@ -23,18 +18,11 @@ import { createValidatorCompiler } from './http/validation.js';
 import { createLogger, defaultLogDestination } from './logging/logger.js';
 import { registerRequestLog } from './logging/request-log.js';
 import type { CodeFlowProvider } from './config/config.js';
-import { memberRoutes } from './members/members.routes.js';
 import type { Runtime } from './runtime.js';
-import { sessionRoutes } from './sessions/sessions.routes.js';
-import { settingsRoutes } from './settings/settings.routes.js';
 import { CodeFlowClients } from './signin/code-flow.js';
 import { IdTokenVerifier } from './signin/id-token.js';
 import { rateLimitOptions } from './signin/rate-limits.js';
-import { signInRoutes } from './signin/signin.routes.js';
-import { vaultRoutes } from './vault/vault.routes.js';
 import { webRoutes } from './web/web.routes.js';
-import { inboundWebhookRoutes } from './webhooks/inbound.routes.js';
-import { webhookRoutes } from './webhooks/webhooks.routes.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -126,19 +114,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(contactRoutes);
-      await api.register(contactSensitiveRoutes(runtime));
-      await api.register(auditRoutes);
-      await api.register(signInRoutes(signIn));
-      await api.register(sessionRoutes(runtime));
-      await api.register(memberRoutes(runtime));
-      await api.register(settingsRoutes(runtime));
-      await api.register(vaultRoutes(runtime));
-      await api.register(tenantDeletionRoutes(runtime));
-      await api.register(exportRoutes(runtime));
-      await api.register(integrationRoutes(runtime));
-      await api.register(webhookRoutes(runtime));
-      await api.register(inboundWebhookRoutes(runtime));
+      for (const routes of API_ROUTES) await api.register(routes({ runtime, signIn }));
       for (const plugin of apiPlugins) await api.register(plugin);
     },
     { prefix: '/api/v1' },

@@ -5,7 +5,7 @@
 //  preHandler – bind the request to the token's tenant (AsyncLocalStorage) for the handler.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, routeNotFound, sendError } from '../http/errors.js';
+import { AppError, routeNotFound, sendError, type ErrorCode } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
@@ -39,7 +39,7 @@ const SAFE_CLAIM = /^[A-Za-z0-9_-]{1,128}$/;
 // The scheme is case-insensitive (RFC 9110 §11.1); the token is base64url JWT text only.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
-const unauthenticated = (message: string, code = 'invalid_token'): AppError => new AppError(401, code, message);
+const unauthenticated = (message: string, code: ErrorCode = 'invalid_token'): AppError => new AppError(401, code, message);
 
 function authenticate(accessTokens: AccessTokens, runtime: Runtime, verified: VerifiedTokens, request: FastifyRequest): RequestAuth {
   const header = request.headers.authorization;

@@ -18,7 +18,8 @@ import { writeKeyringCopy } from './keyring-copies.js';
 import { controlObjectName, KEYRING_OBJECT, makeWorkDir, manifestName, newRunId, sweepStaleWorkDirs, tenantObjectName } from './layout.js';
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, signManifest, type Manifest, type ManifestObject } from './manifest.js';
 import { digestFile, sealFile } from './object-files.js';
-import { openTarget, type BackupTarget } from './targets/target.js';
+import { openTarget } from './targets/open-target.js';
+import type { BackupTarget } from './targets/target.js';
 
 export interface BackupRunOptions {
   /** One workspace; all that are not deleted when absent. */

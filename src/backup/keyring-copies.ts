@@ -12,7 +12,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
-import type { Runtime } from '../runtime.js';
 import type { Clock } from '../time/clock.js';
 import { Keyring } from '../vault/keyring.js';
 import { currentRootDerivedKey, rootDerivedKey } from './backup-keys.js';
@@ -20,7 +19,8 @@ import { BackupRefused } from './errors.js';
 import { checkDatabase, compactCopy, keyringTenantIds, snapshotDatabase } from './database-files.js';
 import { KEYRING_OBJECT, makeWorkDir } from './layout.js';
 import { openSealedFile, sealFile } from './object-files.js';
-import { ObjectMissing, openTarget, type BackupTarget } from './targets/target.js';
+import { openTarget } from './targets/open-target.js';
+import { ObjectMissing, type BackupTarget } from './targets/target.js';
 
 const KEYRING_BINDING = { objectId: KEYRING_OBJECT, tenantId: '' };
 const MAX_ATTEMPTS = 5;
@@ -61,8 +61,7 @@ export type KeyringRewrite = { ok: true; rewritten: boolean } | { ok: false; rea
  * Never rejects: a failure is its outcome (also a process warning on stderr, the PM2 error log),
  * and the next backup run, which rewrites the copy too, repairs it.
  */
-export function rewriteKeyringCopies(runtime: Pick<Runtime, 'config'>): Promise<KeyringRewrite> {
-  const { config } = runtime;
+export function rewriteKeyringCopies(config: Config): Promise<KeyringRewrite> {
   const rewrite = (async (): Promise<KeyringRewrite> => {
     let target: BackupTarget | undefined;
     let workDir: string | undefined;

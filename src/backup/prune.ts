@@ -13,7 +13,7 @@ import { listTenants } from '../control/tenants.service.js';
 import type { Runtime } from '../runtime.js';
 import { listRuns, type RunEntry } from './catalog.js';
 import { makeWorkDir, manifestName, runPrefix } from './layout.js';
-import { openTarget } from './targets/target.js';
+import { openTarget } from './targets/open-target.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -19,7 +19,7 @@ import { fetchKeyringCopy } from './keyring-copies.js';
 import type { Manifest } from './manifest.js';
 import { makeWorkDir } from './layout.js';
 import { fetchDatabase } from './stored-databases.js';
-import { openTarget } from './targets/target.js';
+import { openTarget } from './targets/open-target.js';
 
 export interface PlatformRestoreSummary {
   runId: string;

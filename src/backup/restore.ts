@@ -39,8 +39,9 @@ import type { Manifest } from './manifest.js';
 import { carryOverDataKeys, checkDatabase, copyInto, migrateCopy, snapshotDatabase } from './database-files.js';
 import { BackupRefused } from './errors.js';
 import { damagedCopyDir, makeWorkDir } from './layout.js';
-import { assertSchemaKnown, BackupKeySource, fetchDatabase } from './stored-databases.js';
-import { openTarget, type BackupTarget } from './targets/target.js';
+import { assertSchemaKnown, BackupKeySource, fetchDatabase, type KeySourceRuntime } from './stored-databases.js';
+import { openTarget } from './targets/open-target.js';
+import type { BackupTarget } from './targets/target.js';
 
 /** How long a suspension needs to reach every server process (their status caches hold a second) and requests in flight to end. */
 export const DEFAULT_SETTLE_MS = 1500;
@@ -84,7 +85,7 @@ export interface Restorable {
  * checksum and chunks, integrity and schema. Leaves the decrypted copy in the work dir.
  */
 export async function fetchRestorable(
-  runtime: Runtime,
+  runtime: Pick<Runtime, 'config' | 'control'>,
   options: Pick<RestoreOptions, 'tenantId' | 'runId' | 'at'>,
   io: { target: BackupTarget; keys: BackupKeySource; workDir: string },
 ): Promise<Restorable> {
@@ -116,7 +117,7 @@ export interface RestoreIo {
 }
 
 /** Opens the target, a work dir labelled `label` and a key source for fn, and closes and removes them after. */
-export async function withRestoreIo<T>(runtime: Runtime, label: string, fn: (io: RestoreIo) => Promise<T>): Promise<T> {
+export async function withRestoreIo<T>(runtime: KeySourceRuntime, label: string, fn: (io: RestoreIo) => Promise<T>): Promise<T> {
   const target = openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, label);
   const keys = new BackupKeySource(runtime, target, workDir);
@@ -252,7 +253,7 @@ interface Replaced {
 }
 
 /** Writes the restored database into the live file; the live content goes back if that fails. */
-async function replaceContent(runtime: Runtime, tenantId: string, restored: string, workDir: string): Promise<Replaced> {
+async function replaceContent(runtime: Pick<Runtime, 'config' | 'clock' | 'tenancy'>, tenantId: string, restored: string, workDir: string): Promise<Replaced> {
   const dir = join(runtime.config.dataDir, 'tenants', tenantId);
   const live = join(dir, 'tenant.db');
   let damagedFileKeptAt: string | null = null;

@@ -18,6 +18,9 @@ import { ObjectMissing, type BackupTarget } from './targets/target.js';
 const cryptoShredded = (tenantId: string, why: string): BackupRefused =>
   new BackupRefused(`workspace ${tenantId} ${why}: its backup key is destroyed (crypto-shredded), so no backup of it can be decrypted`);
 
+/** What finding a backup key reads: control.db (purged?), the live keyring, and the config and clock to open a keyring copy. */
+export type KeySourceRuntime = Pick<Runtime, 'config' | 'clock' | 'control' | 'keyring'>;
+
 /**
  * The backup keys a restore or verification needs: the live keyring first, then (a host whose
  * keyring.db was lost) the target's keyring copy, downloaded at most once.
@@ -26,7 +29,7 @@ export class BackupKeySource {
   #copy: Promise<KeyringCopy | null> | undefined;
 
   constructor(
-    private readonly runtime: Runtime,
+    private readonly runtime: KeySourceRuntime,
     private readonly target: BackupTarget,
     private readonly workDir: string,
   ) {}

@@ -5,13 +5,12 @@
 // directory is removed at the end.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Runtime } from '../runtime.js';
 import { readManifest } from './catalog.js';
 import { BackupRefused } from './errors.js';
 import { KeyringCopy } from './keyring-copies.js';
 import { makeWorkDir } from './layout.js';
-import { BackupKeySource, fetchDatabase } from './stored-databases.js';
-import { openTarget } from './targets/target.js';
+import { BackupKeySource, fetchDatabase, type KeySourceRuntime } from './stored-databases.js';
+import { openTarget } from './targets/open-target.js';
 
 export type ObjectVerdict = 'ok' | 'failed' | 'shredded';
 
@@ -23,7 +22,7 @@ export interface VerifyReport {
   keyring: { status: 'ok' | 'failed' | 'missing'; backupKeys?: number; reason?: string };
 }
 
-export async function verifyRun(runtime: Runtime, runId: string, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+export async function verifyRun(runtime: KeySourceRuntime, runId: string, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
   const target = openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'verify');
   const keys = new BackupKeySource(runtime, target, workDir);

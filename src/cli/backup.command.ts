@@ -9,7 +9,7 @@ import { pruneBackups } from '../backup/prune.js';
 import { restoreTenantAs } from '../backup/restore-as.js';
 import { restoreAll, restoreTenant } from '../backup/restore.js';
 import { restorePlatform } from '../backup/restore-platform.js';
-import { openTarget } from '../backup/targets/target.js';
+import { openTarget } from '../backup/targets/open-target.js';
 import { verifyRun } from '../backup/verify.js';
 import { rm } from 'node:fs/promises';
 import { AppError } from '../http/errors.js';

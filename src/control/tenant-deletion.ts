@@ -141,7 +141,7 @@ export async function purgeTenant(runtime: Runtime, tenantId: string, actor: Pla
     removeDamagedCopies(runtime.config.dataDir, tenantId);
     runtime.keyring.destroyBackupKey(tenantId);
     // …and from the keyring copy on the backup target (never rejects; a failure is its outcome).
-    const keyringCopy = await rewriteKeyringCopies(runtime);
+    const keyringCopy = await rewriteKeyringCopies(runtime.config);
 
     const purgedAt = isoAt(runtime.clock.now());
     const recorded = control.transaction((): string => {

@@ -3,11 +3,14 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageErrorCode } from '../tenancy/storage-errors.js';
 import { TenantDatabaseMissing } from '../tenancy/tenancy.js';
+import type { ErrorCode } from './error-codes.js';
+
+export type { ErrorCode } from './error-codes.js';
 
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string,
     /** Extra members of the error object a client can act on (e.g. the workspaces to choose from). */
@@ -20,14 +23,14 @@ export class AppError extends Error {
 
 export const notFound = (what = 'resource'): AppError => new AppError(404, 'not_found', `${what} not found`);
 export const routeNotFound = (): AppError => new AppError(404, 'not_found', 'no such route');
-export const badRequest = (code: string, message: string, field?: string): AppError =>
+export const badRequest = (code: ErrorCode, message: string, field?: string): AppError =>
   new AppError(400, code, message, field);
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; [detail: string]: unknown };
+  error: { code: ErrorCode; message: string; field?: string; [detail: string]: unknown };
 }
 
-const FASTIFY_CODES: Record<string, [number, string, string]> = {
+const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'the request body is not valid JSON'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'the request body is empty but declared as JSON'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'the request body is too large'],
@@ -45,7 +48,7 @@ const CLIENT_NAMED_FIELD = new WeakSet<AppError>();
 
 /** What the request line says about a refused request: the API error code and, when ours, the field. */
 export interface LoggedError {
-  code: string;
+  code: ErrorCode;
   field?: string;
 }
 const SENT_ERRORS = new WeakMap<FastifyReply, LoggedError>();
@@ -140,7 +143,7 @@ export function refuseBodyEncoding(headers: Record<string, string | string[] | u
   return null;
 }
 
-const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+const CLIENT_ERRORS: Record<string, [number, string, ErrorCode, string]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are too large'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'the request took too long to arrive'],
 };

@@ -4,6 +4,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { PUBLIC_ROUTES, routeKey } from '../auth/public-routes.js';
 import { PERMISSIONS, SELF_SERVICE_PERMISSIONS, isPermission } from '../auth/permissions.js';
+import { documentedResponses } from './error-docs.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -78,6 +79,7 @@ export function registerRouteRegistry(app: FastifyInstance): void {
         }
         assertSchemas(key, method, route.url, route.schema as RouteSchema | undefined);
       }
+      if (route.schema) route.schema.response = documentedResponses(route);
       table.push({
         method,
         url: route.url,

@@ -10,7 +10,7 @@ import { DerivedKeys } from '../auth/derived-keys.js';
 import type { Role } from '../auth/permissions.js';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import type { Config } from '../config/config.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type ErrorCode } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { currentTenantId, tenantDb } from '../tenancy/context.js';
 import { isoAt, type Clock } from '../time/clock.js';
@@ -74,7 +74,7 @@ export interface SessionView {
   current: boolean;
 }
 
-const sessionEnded = (message: string, code = 'session_ended'): AppError => new AppError(401, code, message);
+const sessionEnded = (message: string, code: ErrorCode = 'session_ended'): AppError => new AppError(401, code, message);
 
 export class Sessions {
   readonly #config: Config;
@@ -256,7 +256,7 @@ export class Sessions {
     return true;
   }
 
-  #endWith(session: SessionRow, now: number, reason: EndReason, code: string): AppError {
+  #endWith(session: SessionRow, now: number, reason: EndReason, code: ErrorCode): AppError {
     this.#end(session, now, reason);
     return reason === 'refresh_reused'
       ? sessionEnded('this refresh token was already used; the session has been ended for safety', code)

@@ -3,7 +3,7 @@
 // audience, expiry, nonce). Discovery documents come from ProviderDiscovery (once per process).
 import * as oidc from 'openid-client';
 import type { CodeFlowProvider } from '../config/config.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type ErrorCode } from '../http/errors.js';
 import { ProviderDiscovery } from './provider-discovery.js';
 import type { VerifiedIdentity } from './signin.service.js';
 
@@ -20,7 +20,7 @@ export interface FlowChecks {
   codeVerifier: string;
 }
 
-export const signInFailed = (message: string, code = 'sign_in_failed'): AppError => new AppError(401, code, message);
+export const signInFailed = (message: string, code: ErrorCode = 'sign_in_failed'): AppError => new AppError(401, code, message);
 
 export class CodeFlowClients {
   readonly #providers: Map<string, CodeFlowProvider>;

@@ -9,7 +9,8 @@ import type { Runtime } from '../runtime.js';
 import { listRuns } from '../backup/catalog.js';
 import { HEADER_BYTES, parseHeader } from '../backup/chunked-cipher.js';
 import { KEYRING_OBJECT, makeWorkDir } from '../backup/layout.js';
-import { ObjectMissing, openTarget, type BackupTarget } from '../backup/targets/target.js';
+import { openTarget } from '../backup/targets/open-target.js';
+import { ObjectMissing, type BackupTarget } from '../backup/targets/target.js';
 
 export interface RunNeedingVersion {
   runId: string;

@@ -12,7 +12,7 @@ import { keyringRewritesSettled } from '../../src/backup/keyring-copies.js';
 import { makeWorkDir } from '../../src/backup/layout.js';
 import { pruneBackups } from '../../src/backup/prune.js';
 import { restoreTenant } from '../../src/backup/restore.js';
-import { openTarget } from '../../src/backup/targets/target.js';
+import { openTarget } from '../../src/backup/targets/open-target.js';
 import { verifyRun } from '../../src/backup/verify.js';
 import { deleteTenantNow } from '../../src/control/tenant-deletion.js';
 import { build } from '../helpers/app.js';

@@ -10,7 +10,7 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock, systemClock } from '../../src/time/clock.js';
 import { KeyringCopy } from '../../src/backup/keyring-copies.js';
 import { damagedCopyDir, KEYRING_OBJECT, makeWorkDir } from '../../src/backup/layout.js';
-import { openTarget } from '../../src/backup/targets/target.js';
+import { openTarget } from '../../src/backup/targets/open-target.js';
 import { openRuntime } from '../../src/runtime.js';
 import { build, startSession, tempDataDir, TEST_KEYS, testConfig, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';

@@ -9,7 +9,7 @@ import t from 'tap';
 import { runBackup } from '../../src/backup/backup-run.js';
 import { listRuns } from '../../src/backup/catalog.js';
 import { makeWorkDir } from '../../src/backup/layout.js';
-import { openTarget } from '../../src/backup/targets/target.js';
+import { openTarget } from '../../src/backup/targets/open-target.js';
 import { verifyRun } from '../../src/backup/verify.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { KeyRotationRefused, retireRootKey, rewrapAll, rotateRootKey, ROTATION_SETTLE_MS } from '../../src/vault/key-rotation.js';

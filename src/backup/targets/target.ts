@@ -1,12 +1,7 @@
-// Where backup objects go: one small interface, a local directory, an S3-compatible bucket and a
-// directory on a backup host over SFTP behind it. Object names are relative paths
+// Where backup objects go: one small interface that a local directory, an S3-compatible bucket and a
+// directory on a backup host over SFTP implement (open-target.ts picks one). Object names are relative paths
 // ("runs/<run id>/manifest.json"); each target maps them onto its own namespace (a directory, a
 // key prefix).
-import type { BackupConfig } from '../../config/config.js';
-import { LocalTarget } from './local-target.js';
-import { S3Target } from './s3-target.js';
-import { SftpTarget } from './sftp-target.js';
-
 export interface StoredObject {
   name: string;
   size: number;
@@ -52,10 +47,4 @@ const NAME = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;
 /** Names come from this module's own code, never from input; checked anyway so none can climb out of a target. */
 export function assertObjectName(name: string): void {
   if (!NAME.test(name) || name.split('/').some((part) => part === '..' || part === '.')) throw new RangeError(`not a backup object name: ${name}`);
-}
-
-export function openTarget(config: BackupConfig): BackupTarget {
-  if (config.target === 's3' && config.s3) return new S3Target(config.s3);
-  if (config.target === 'sftp' && config.sftp) return new SftpTarget(config.sftp);
-  return new LocalTarget(config.dir);
 }

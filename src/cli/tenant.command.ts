@@ -1,0 +1,51 @@
+// `spinney tenant …`: create, list, suspend and resume workspaces; export and delete live in their own files.
+import type { Command } from 'commander';
+import { createTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
+import { print, withRuntime } from './support.js';
+import { registerTenantDeletion } from './tenant-delete.command.js';
+import { registerTenantExport } from './tenant-export.command.js';
+
+function printTenants(tenants: Tenant[], json: boolean): void {
+  if (json) return print(tenants);
+  if (tenants.length === 0) return print('no tenants');
+  for (const t of tenants) print(`${t.id}  ${t.status.padEnd(9)}  ${t.slug.padEnd(24)}  ${t.name}`);
+}
+
+export function registerTenantCommands(program: Command): void {
+  const tenant = program.command('tenant').description('create, list, suspend, resume, export and delete tenants');
+  tenant
+    .command('create')
+    .description('create a tenant (workspace) and its database')
+    .requiredOption('--name <name>', 'display name')
+    .option('--admin <email>', 'invite this email as the first admin')
+    .option('--json', 'print the new tenant as JSON')
+    .action(async (options: { name: string; admin?: string; json?: boolean }) =>
+      withRuntime((runtime) => {
+        const created = createTenant(runtime, { name: options.name, ...(options.admin ? { adminEmail: options.admin } : {}) });
+        print(options.json ? created : `created ${created.id} (${created.slug})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);
+      }),
+    );
+  tenant
+    .command('list')
+    .description('list tenants that are not deleted')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) => withRuntime((runtime) => printTenants(listTenants(runtime), Boolean(options.json))));
+  for (const [name, status, verb] of [
+    ['suspend', 'suspended', 'suspended'],
+    ['resume', 'active', 'resumed'],
+  ] as const) {
+    tenant
+      .command(`${name} <tenantId>`)
+      .description(name === 'suspend' ? 'block every request to a tenant (403 tenant_suspended)' : 'lift a suspension')
+      .option('--json', 'print the tenant as JSON')
+      .action(async (tenantId: string, options: { json?: boolean }) =>
+        withRuntime((runtime) => {
+          const updated = setTenantStatus(runtime, tenantId, status);
+          print(options.json ? updated : `${verb} ${updated.id}`);
+        }),
+      );
+  }
+
+  registerTenantExport(tenant);
+  registerTenantDeletion(tenant);
+}
