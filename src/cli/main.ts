@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { buildApp } from '../app.js';
 import type { ChainReport } from '../audit/audit-chain.js';
-import { onTenantEvent, recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
+import { recordPlatformEvent, verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import { ConfigError } from '../config/config.js';
 import { assertRole, createTenant, getTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
 import { ensureDemoWorkspace } from '../dev/demo.js';
@@ -17,7 +17,6 @@ import { registerKeysCommands } from './keys.command.js';
 import { registerTenantDeletion } from './tenant-delete.command.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
 import { registerTenantExport } from './tenant-export.command.js';
-import { queueWebhookDeliveries } from '../webhooks/outbox.js';
 
 type ChainResult = ChainReport & { log: string; error?: string };
 
@@ -28,8 +27,6 @@ function printTenants(tenants: Tenant[], json: boolean): void {
 }
 
 export function buildCli(): Command {
-  // Changes made at the CLI (an invitation, …) feed outbound webhooks like those made over the API.
-  onTenantEvent(queueWebhookDeliveries);
   const program = new Command('spinney')
     .description('Spinney workspace server: serve, migrate and administer tenants')
     .exitOverride();
