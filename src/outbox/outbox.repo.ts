@@ -29,11 +29,17 @@ export interface OutboxAttemptRow {
   error: string | null;
 }
 
-export function insertItem(db: TenantHandle, row: Pick<OutboxItemRow, 'id' | 'kind' | 'idempotency_key' | 'payload' | 'next_attempt_at' | 'created_at'>): void {
-  db.statement(
-    `INSERT INTO outbox_items (id, kind, idempotency_key, payload, state, attempts, next_attempt_at, created_at)
-     VALUES (@id, @kind, @idempotency_key, @payload, 'pending', 0, @next_attempt_at, @created_at)`,
-  ).run(row);
+/** False when an item of this kind with this idempotency key is already there (nothing is written). */
+export function insertItem(db: TenantHandle, row: Pick<OutboxItemRow, 'id' | 'kind' | 'idempotency_key' | 'payload' | 'next_attempt_at' | 'created_at'>): boolean {
+  return (
+    db
+      .statement(
+        `INSERT INTO outbox_items (id, kind, idempotency_key, payload, state, attempts, next_attempt_at, created_at)
+         VALUES (@id, @kind, @idempotency_key, @payload, 'pending', 0, @next_attempt_at, @created_at)
+         ON CONFLICT (kind, idempotency_key) DO NOTHING`,
+      )
+      .run(row).changes === 1
+  );
 }
 
 /**
@@ -44,16 +50,20 @@ export function insertItem(db: TenantHandle, row: Pick<OutboxItemRow, 'id' | 'ki
  */
 export function claimDueItems(db: TenantHandle, claim: { kind: string; now: string; leaseUntil: string; owner: string; limit: number }): OutboxItemRow[] {
   const due = `kind = @kind AND ((state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND lease_until <= @now))`;
-  return db.transaction(
-    () =>
-      db
-        .statement(
-          `UPDATE outbox_items SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, lease_until = @leaseUntil
-           WHERE id IN (SELECT id FROM outbox_items WHERE ${due} ORDER BY next_attempt_at, id LIMIT @limit) AND ${due}
-           RETURNING *`,
-        )
-        .all(claim) as OutboxItemRow[],
-  );
+  return db.transaction(() => {
+    // An attempt whose worker died (kill -9, power loss) has no outcome: the log says so, noticed now.
+    db.statement(
+      `INSERT OR IGNORE INTO outbox_attempts (item_id, attempt, started_at, duration_ms, status, error)
+       SELECT id, attempts, @now, 0, NULL, 'lease_expired' FROM outbox_items WHERE kind = @kind AND state = 'sending' AND lease_until <= @now`,
+    ).run({ kind: claim.kind, now: claim.now });
+    return db
+      .statement(
+        `UPDATE outbox_items SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, lease_until = @leaseUntil
+         WHERE id IN (SELECT id FROM outbox_items WHERE ${due} ORDER BY next_attempt_at, id LIMIT @limit) AND ${due}
+         RETURNING *`,
+      )
+      .all(claim) as OutboxItemRow[];
+  });
 }
 
 export type NextState = { state: 'pending'; nextAttemptAt: string } | { state: 'delivered' | 'failed'; completedAt: string };

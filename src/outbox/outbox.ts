@@ -22,11 +22,12 @@ export interface NewOutboxItem {
 /**
  * Queues one item in the current workspace, inside the caller's transaction. The workspace must be
  * in the pending-work index for a worker to visit it: call markPendingWork() before (or make the
- * producer a handler's standing source, as webhook subscriptions are).
+ * producer a handler's standing source, as webhook subscriptions are). Returns false, writing
+ * nothing, when an item of the kind with the same idempotency key is already queued or sent.
  */
-export function enqueue(item: NewOutboxItem): void {
+export function enqueue(item: NewOutboxItem): boolean {
   const now = isoAt(currentScope().clock.now());
-  insertItem(tenantDb(), {
+  return insertItem(tenantDb(), {
     id: item.id,
     kind: item.kind,
     idempotency_key: item.idempotencyKey ?? item.id,

@@ -122,6 +122,8 @@ export async function runOutboxPass(runtime: Runtime, handlers: readonly OutboxH
   await Promise.all(
     [...byKind].map(([handler, entries]) =>
       inParallel(entries, handler.concurrency, async ({ tenantId, item, prepared }) => {
+        // Waiting behind other sends ate the lease: another worker may take the item at any moment, so leave it to them.
+        if (runtime.clock.now() + handler.timeoutMs > Date.parse(item.lease_until as string)) return;
         summary.attempted += 1;
         const startedAt = isoAt(runtime.clock.now());
         let outcome: AttemptOutcome;
