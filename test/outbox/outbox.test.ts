@@ -2,7 +2,7 @@
 // commit with the caller's transaction, each kind gets its own retry schedule, concurrency and
 // lease, a worker that died mid-attempt leaves the item retried under the same idempotency key,
 // and the pending-work index keeps workers away from workspaces with nothing to do.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { cancelUnfinished, enqueue, JITTER, markPendingWork } from '../../src/outbox/outbox.js';
 import { claimDueItems, findItem, listAttemptRows, type OutboxItemRow } from '../../src/outbox/outbox.repo.js';
 import { runOutboxPass, startOutboxWorker, type AttemptOutcome, type OutboxHandler } from '../../src/outbox/worker.js';
@@ -46,7 +46,7 @@ function recordingHandler(kind: string, outcomes: (Partial<AttemptOutcome> | 'th
   return { handler, sent, maxInFlight: () => maxInFlight };
 }
 
-async function setup(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function setup(t: Test) {
   const clock = new ManualClock();
   const api = await build(t, {}, [], { clock });
   const tenant = api.tenant();
