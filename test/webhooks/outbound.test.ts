@@ -167,14 +167,19 @@ t.test('only subscribed event types are queued, in the transaction of the change
   t.equal((await deliveryLog(api, token, subscription.id)).items.length, 2);
 });
 
-t.test('changes made at the CLI are queued like those made over the API', async (t) => {
-  const { api, subscribe } = await setup(t);
+t.test('a change made at the CLI and one made over the API are each queued once', async (t) => {
+  const { api, subscribe, contact } = await setup(t);
   const tenant = api.tenant();
   await subscribe(tenant.token('admin'), 'http://127.0.0.1:9/hook', ['member.invited']);
+  await subscribe(tenant.token('admin'), 'http://127.0.0.1:9/other', ['contact.created']);
+  await contact(tenant.token('admin'), 'Made over the API');
+  const viaApi = inTenant(api, tenant.id, () => tenantDb().statement("SELECT count(*) FROM webhook_deliveries WHERE event_type = 'contact.created'").pluck().get());
+  t.equal(viaApi, 1, 'one delivery for one subscription, not one per wiring');
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS };
   const invited = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'cli.person@example.com', '--role', 'viewer'], env);
   t.equal(invited.code, 0, invited.stderr);
-  const queued = inTenant(api, tenant.id, () => tenantDb().statement('SELECT d.event_type, i.payload FROM webhook_deliveries d JOIN outbox_items i USING (id)').all()) as { event_type: string; payload: string }[];
+  const queued = inTenant(api, tenant.id, () => tenantDb().statement("SELECT d.event_type, i.payload FROM webhook_deliveries d JOIN outbox_items i USING (id) WHERE d.event_type = 'member.invited'").all()) as { event_type: string; payload: string }[];
+  t.equal(queued.length, 1, 'one delivery for the CLI-made invitation');
   t.match(queued, [{ event_type: 'member.invited' }]);
   t.match(JSON.parse(queued[0]?.payload ?? '{}'), { type: 'member.invited', tenantId: tenant.id, data: { after: { role: 'viewer' } } });
 });
