@@ -5,7 +5,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { OutboxHandler, AttemptOutcome } from '../outbox/worker.js';
-import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
 import { AddressRefused, checkDeliveryUrl, guardedLookup, type AddressPolicy } from './address-policy.js';
 import { secretName } from './secrets.js';
@@ -71,7 +70,7 @@ export function webhookDeliveryHandler(options: { timeoutMs?: number; batch?: nu
       const secret = subscription ? runtime.vault.getSystem(secretName(subscription.id)) : null;
       return subscription && secret ? { url: subscription.url, secret } : null;
     },
-    async send(item, target, runtime: Runtime) {
+    async send(item, target, runtime) {
       // Deleting a subscription cancels its items; one claimed just before that has nowhere to go.
       if (target === null) return { delivered: false, giveUp: true, status: null, error: 'subscription_deleted', durationMs: 0 };
       const policy: AddressPolicy = { production: runtime.config.env === 'production' };
