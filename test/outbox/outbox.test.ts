@@ -214,3 +214,16 @@ t.test('the worker owns its timer: stop() waits for the pass in flight and nothi
   await new Promise((resolve) => setTimeout(resolve, 50));
   t.equal(sends, 1, 'no pass after stop()');
 });
+
+t.test('listeners are wired and background work is started in one place only', async (t) => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const root = new URL('../../src/', import.meta.url);
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+  const calling = (pattern: RegExp) => files.filter((f) => pattern.test(readFileSync(new URL(f, root), 'utf8'))).sort();
+  t.same(calling(/\bonTenantEvent\(/), ['audit/audit.service.ts', 'background.ts'], 'onTenantEvent is called by src/background.ts only (and defined in the audit service)');
+  t.same(calling(/\bwireEventListeners\(\)/), ['background.ts', 'runtime.ts'], 'wired by openRuntime, for the server, every CLI command and tests alike');
+  t.same(calling(/\bstartOutboxWorker\(|\bstartJobScheduler\(/), ['background.ts', 'jobs/scheduler.ts', 'outbox/worker.ts'], 'workers start from src/background.ts');
+  t.same(calling(/\bstartBackgroundWork\(/), ['background.ts', 'server.ts'], 'and only the server starts them');
+  const background = /^(outbox|webhooks|jobs)\/|^(background|server)\.ts$/;
+  t.same(calling(/\bsetInterval\(/).filter((f) => background.test(f)), [], 'no loop of their own: the worker and the scheduler own their timers');
+});
