@@ -44,25 +44,32 @@ export function insertItem(db: TenantHandle, row: Pick<OutboxItemRow, 'id' | 'ki
 
 /**
  * Claims up to `limit` due items of one kind for one worker: pending ones whose time has come, and
- * 'sending' ones whose lease ran out (their worker died). One UPDATE whose WHERE repeats the
- * condition, in the handle's write transaction: a second worker, in this process or another,
- * finds the rows already 'sending' and takes none of them.
+ * 'sending' ones whose lease ran out (their worker died). Chosen and updated in one IMMEDIATE
+ * transaction (the write lock is held from the start): a second worker, in this process or
+ * another, finds the rows already 'sending' under a live lease and takes none of them.
  */
 export function claimDueItems(db: TenantHandle, claim: { kind: string; now: string; leaseUntil: string; owner: string; limit: number }): OutboxItemRow[] {
-  const due = `kind = @kind AND ((state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND lease_until <= @now))`;
   return db.transaction(() => {
-    // An attempt whose worker died (kill -9, power loss) has no outcome: the log says so, noticed now.
+    const ids = JSON.stringify(
+      db
+        .statement(
+          `SELECT id FROM outbox_items WHERE kind = @kind AND ((state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND lease_until <= @now))
+           ORDER BY next_attempt_at, id LIMIT @limit`,
+        )
+        .pluck()
+        .all(claim),
+    );
+    // A claimed item still 'sending' lost its attempt with its worker (kill -9, power loss): the log says so, noticed now.
     db.statement(
       `INSERT OR IGNORE INTO outbox_attempts (item_id, attempt, started_at, duration_ms, status, error)
-       SELECT id, attempts, @now, 0, NULL, 'lease_expired' FROM outbox_items WHERE kind = @kind AND state = 'sending' AND lease_until <= @now`,
-    ).run({ kind: claim.kind, now: claim.now });
+       SELECT id, attempts, @now, 0, NULL, 'lease_expired' FROM outbox_items WHERE id IN (SELECT value FROM json_each(@ids)) AND state = 'sending'`,
+    ).run({ ids, now: claim.now });
     return db
       .statement(
         `UPDATE outbox_items SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, lease_until = @leaseUntil
-         WHERE id IN (SELECT id FROM outbox_items WHERE ${due} ORDER BY next_attempt_at, id LIMIT @limit) AND ${due}
-         RETURNING *`,
+         WHERE id IN (SELECT value FROM json_each(@ids)) RETURNING *`,
       )
-      .all(claim) as OutboxItemRow[];
+      .all({ ids, owner: claim.owner, leaseUntil: claim.leaseUntil }) as OutboxItemRow[];
   });
 }
 

@@ -4,7 +4,7 @@
 // and the pending-work index keeps workers away from workspaces with nothing to do.
 import t, { type Test } from 'tap';
 import { cancelUnfinished, enqueue, JITTER, markPendingWork } from '../../src/outbox/outbox.js';
-import { claimDueItems, findItem, listAttemptRows, type OutboxItemRow } from '../../src/outbox/outbox.repo.js';
+import { claimDueItems, findItem, finishAttempt, listAttemptRows, type OutboxItemRow } from '../../src/outbox/outbox.repo.js';
 import { runOutboxPass, startOutboxWorker, type AttemptOutcome, type OutboxHandler } from '../../src/outbox/worker.js';
 import { currentTenantId, tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
@@ -158,6 +158,27 @@ t.test('a worker whose lease was taken over records nothing', async (t) => {
   t.match(await stuck, { attempted: 1, delivered: 0 }, 'the slow worker finished too late to count');
   t.same(attempts('ml_1'), [[1, null, 'lease_expired'], [2, 250, null]]);
   t.equal(row('ml_1').state, 'delivered');
+});
+
+t.test('only items another worker takes over are logged as lost; a late worker not overtaken still records its result', async (t) => {
+  const { api, clock, tenant, item, attempts, row } = await setup(t);
+  item('ml_1');
+  item('ml_2');
+  const claim = (owner: string, limit: number) => {
+    const now = clock.now();
+    return inTenant(api, tenant.id, () => claimDueItems(tenantDb(), { kind: 'mail', now: new Date(now).toISOString(), leaseUntil: new Date(now + 60_000).toISOString(), owner, limit }));
+  };
+  t.equal(claim('slow-worker', 10).length, 2);
+  clock.advance(60_000);
+  t.same(claim('next-worker', 1).map((i) => i.id), ['ml_1'], 'the next worker takes one of the two');
+  t.same(attempts('ml_1'), [[1, null, 'lease_expired']]);
+  t.same(attempts('ml_2'), [], 'the other is not marked lost');
+  const late = inTenant(api, tenant.id, () =>
+    finishAttempt(tenantDb(), 'slow-worker', { item_id: 'ml_2', attempt: 1, started_at: new Date(clock.now()).toISOString(), duration_ms: 3, status: 250, error: null }, { state: 'delivered', completedAt: new Date(clock.now()).toISOString() }),
+  );
+  t.equal(late, true, 'its worker finished late but nobody took it over: the result counts');
+  t.same(attempts('ml_2'), [[1, 250, null]]);
+  t.equal(row('ml_2').state, 'delivered');
 });
 
 t.test('cancelled items are never sent', async (t) => {
