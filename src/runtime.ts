@@ -1,5 +1,6 @@
 // What a process needs to serve tenants: the validated config, the control plane and the tenant
 // plane. The server and every CLI command build it the same way, so they share one code path.
+import { wireEventListeners } from './background.js';
 import type { Config } from './config/config.js';
 import { ControlDb } from './control/control-db.js';
 import { TenantStatusCache } from './control/tenant-status.js';
@@ -25,6 +26,7 @@ export interface Runtime {
 
 export function openRuntime(config: Config, options: { clock?: Clock } = {}): Runtime {
   const clock = options.clock ?? systemClock;
+  wireEventListeners();
   const control = new ControlDb(config.dataDir, config.sqliteSynchronous);
   try {
     control.migrate();

@@ -1,28 +1,23 @@
 // Runs the HTTP server until SIGTERM/SIGINT, then shuts down in order: stop accepting connections
 // (idle keep-alive connections close at once), let requests in flight finish for up to
-// SPINNEY_SHUTDOWN_TIMEOUT seconds, stop background work (webhook sender, job scheduler, the app's
+// SPINNEY_SHUTDOWN_TIMEOUT seconds, stop background work (outbox worker, job scheduler, the app's
 // onClose hooks, a keyring copy being rewritten after a purge), checkpoint every open database's WAL (TRUNCATE), close every handle, exit 0.
 // Requests still running at the bound have their connections cut and the exit code is 1; a second
 // signal exits at once. PM2's kill_timeout (ecosystem.config.cjs) stays above the bound.
-// The webhook sender and the job scheduler run here and nowhere else (not in CLI commands, not in
+// Background work (src/background.ts) starts here and nowhere else (not in CLI commands, not in
 // tests' apps).
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { startBackgroundWork, type BackgroundWork } from './background.js';
 import { keyringRewritesInFlight, keyringRewritesSettled } from './backup/keyring-copies.js';
 import { sweepStaleWorkDirs } from './backup/layout.js';
-import { startJobScheduler } from './jobs/scheduler.js';
 import type { Runtime } from './runtime.js';
-import { startWebhookSender } from './webhooks/sender.js';
 
 /** How long closing may go on after the bound (background work still stopping) before the process gives up. */
 const CLOSE_GRACE_MS = 5_000;
 
 /** Exit codes a shell reports for a process ended by the signal (128 + its number). */
 const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-interface BackgroundWork {
-  stop(): Promise<void>;
-}
 
 export async function serve(app: FastifyInstance, runtime: Runtime): Promise<string> {
   // Decrypted copies that a killed backup, verify or restore left in <data dir>/tmp/ go first
@@ -31,7 +26,7 @@ export async function serve(app: FastifyInstance, runtime: Runtime): Promise<str
   if (swept.removed.length > 0) app.log.warn({ removed: swept.removed }, 'removed work dirs left in tmp/ by a process that ended without cleaning up');
   if (swept.failed.length > 0) app.log.error({ failed: swept.failed }, 'stale work dirs in tmp/ could not be removed');
   const address = await app.listen({ host: runtime.config.host, port: runtime.config.port });
-  const background: BackgroundWork[] = [startWebhookSender(runtime, app.log), startJobScheduler(runtime, app.log)];
+  const background = startBackgroundWork(runtime, app.log);
   const unanswered = trackResponses(app);
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -144,6 +144,6 @@ function leaveBehind(runtime: Runtime): RestoreAsSummary['leftBehind'] {
   systemSecrets('webhook');
   const webhookEndpoints = count('DELETE FROM webhook_endpoints');
   const webhookSubscriptions = count('DELETE FROM webhook_subscriptions');
-  const pendingDeliveriesCancelled = count("UPDATE webhook_deliveries SET state = 'cancelled', lease_until = NULL, next_attempt_at = NULL WHERE state IN ('pending', 'sending')");
+  const pendingDeliveriesCancelled = count("UPDATE outbox_items SET state = 'cancelled', lease_until = NULL, next_attempt_at = NULL WHERE state IN ('pending', 'sending')");
   return { sessions, integrations, webhookEndpoints, webhookSubscriptions, pendingDeliveriesCancelled };
 }

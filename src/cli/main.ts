@@ -1,9 +1,7 @@
 // `spinney`: every operator action, as a thin layer over the same services the API uses.
 // Errors are one line on stderr and exit code 1; list commands take --json.
 import { Command, CommanderError } from 'commander';
-import { onTenantEvent } from '../audit/audit.service.js';
 import { ConfigError } from '../config/config.js';
-import { queueWebhookDeliveries } from '../webhooks/outbox.js';
 import { registerAuditCommands } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerDevCommands } from './dev.command.js';
@@ -28,8 +26,6 @@ const COMMANDS: ((program: Command) => void)[] = [
 ];
 
 export function buildCli(): Command {
-  // Changes made at the CLI (an invitation, …) feed outbound webhooks like those made over the API.
-  onTenantEvent(queueWebhookDeliveries);
   const program = new Command('spinney')
     .description('Spinney workspace server: serve, migrate and administer tenants')
     .exitOverride();

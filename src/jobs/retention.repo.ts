@@ -23,8 +23,8 @@ const FINISHED_DELIVERY = `state IN ('delivered', 'failed', 'cancelled') AND com
 /** Outbound deliveries that finished before the cutoff, with their attempt log. */
 export function deleteFinishedDeliveriesBefore(db: TenantHandle, cutoff: string): { deliveries: number; deliveryAttempts: number } {
   return db.transaction(() => ({
-    deliveryAttempts: db.statement(`DELETE FROM webhook_delivery_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE ${FINISHED_DELIVERY})`).run({ cutoff }).changes,
-    deliveries: db.statement(`DELETE FROM webhook_deliveries WHERE ${FINISHED_DELIVERY}`).run({ cutoff }).changes,
+    deliveryAttempts: db.statement(`DELETE FROM outbox_attempts WHERE item_id IN (SELECT id FROM outbox_items WHERE ${FINISHED_DELIVERY})`).run({ cutoff }).changes,
+    deliveries: db.statement(`DELETE FROM outbox_items WHERE ${FINISHED_DELIVERY}`).run({ cutoff }).changes,
   }));
 }
 

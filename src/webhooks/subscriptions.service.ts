@@ -1,6 +1,6 @@
 // Outbound subscriptions: a workspace admin registers a URL and the event types it wants; each
-// subscription has its own signing secret (vault, shown once). Deliveries are queued by outbox.ts
-// and sent by sender.ts; their log is listed here.
+// subscription has its own signing secret (vault, shown once). Deliveries are queued by events.ts
+// into the shared outbox and sent by delivery.handler.ts; their log is listed here.
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
@@ -8,18 +8,17 @@ import { decodeCursor, page } from '../http/pagination.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
+import { cancelUnfinished, markPendingWork } from '../outbox/outbox.js';
 import { AddressRefused, checkSubscriberUrl } from './address-policy.js';
 import { generateSecret, secretName } from './secrets.js';
 import type { Delivery, DeliveryListQuery, Subscription, SubscriptionCreate, SubscriptionCreated } from './webhooks.schemas.js';
 import {
-  cancelPendingDeliveries,
-  countSubscriptions,
   deleteSubscriptionRow,
   findSubscription,
   insertSubscription,
+  listDeliveryIds,
   listDeliveryRows,
   listSubscriptionRows,
-  markSendingTenant,
   type SubscriptionRow,
 } from './webhooks.repo.js';
 
@@ -69,7 +68,8 @@ export async function createSubscription(runtime: Runtime, input: SubscriptionCr
     insertSubscription(db, row);
     runtime.vault.putSystem(secretName(row.id), secret);
     recordTenantEvent('webhook.subscription_created', { type: 'webhook_subscription', id: row.id }, { after: { url, eventTypes: input.eventTypes } });
-    markSendingTenant(runtime.control, currentTenantId(), true);
+    // A standing source of outbox work (delivery.handler.ts hasStandingSource): workers visit this workspace from now on.
+    markPendingWork(runtime.control, currentTenantId(), runtime.clock.now());
   });
   return { ...toSubscription(row), secret };
 }
@@ -80,10 +80,9 @@ export function deleteSubscription(runtime: Runtime, id: string): void {
   db.transaction(() => {
     const row = findSubscription(db, id);
     if (!row || !deleteSubscriptionRow(db, id)) throw notFound('webhook subscription');
-    cancelPendingDeliveries(db, id, isoAt(runtime.clock.now()));
+    cancelUnfinished(listDeliveryIds(db, id));
     runtime.vault.deleteSystem(secretName(id));
     recordTenantEvent('webhook.subscription_deleted', { type: 'webhook_subscription', id }, { before: { url: row.url, eventTypes: JSON.parse(row.event_types) as unknown } });
-    if (countSubscriptions(db) === 0) markSendingTenant(runtime.control, currentTenantId(), false);
   });
 }
 

@@ -1,11 +1,12 @@
-// SQL for webhooks: the tenant tables (endpoints, receipts, subscriptions, the outbox and its
-// attempt log) take the tenant handle explicitly; the control-plane mapping takes control.db.
+// SQL for webhooks: the tenant tables (endpoints, receipts, subscriptions, which outbox item is
+// which subscription's delivery) take the tenant handle explicitly; the control-plane mapping
+// takes control.db. Delivery state and attempts are the outbox's (src/outbox/outbox.repo.ts).
 import type { ControlDb } from '../control/control-db.js';
 import type { Position } from '../http/pagination.js';
+import type { OutboxAttemptRow, OutboxState } from '../outbox/outbox.repo.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
 
 export type Provider = 'generic' | 'stripe';
-export type DeliveryState = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
 
 interface Attributed {
   created_at: string;
@@ -28,27 +29,16 @@ export interface SubscriptionRow extends Attributed {
   description: string | null;
 }
 
+/** One delivery as the log shows it: the webhook's own columns and its outbox item's state. */
 export interface DeliveryRow {
   id: string;
   subscription_id: string;
   event_id: string;
   event_type: string;
-  payload: string;
-  state: DeliveryState;
-  attempts: number;
+  state: OutboxState;
   next_attempt_at: string | null;
-  lease_until: string | null;
   created_at: string;
   completed_at: string | null;
-}
-
-export interface AttemptRow {
-  delivery_id: string;
-  attempt: number;
-  started_at: string;
-  duration_ms: number;
-  status: number | null;
-  error: string | null;
 }
 
 // Inbound endpoints -------------------------------------------------------------------------
@@ -100,22 +90,6 @@ export function deleteEndpointMapping(control: ControlDb, id: string, tenantId: 
   control.statement('DELETE FROM webhook_endpoints WHERE id = ? AND tenant_id = ?').run(id, tenantId);
 }
 
-export function markSendingTenant(control: ControlDb, tenantId: string, sending: boolean): void {
-  if (sending) control.statement('INSERT OR IGNORE INTO webhook_sending_tenants (tenant_id) VALUES (?)').run(tenantId);
-  else control.statement('DELETE FROM webhook_sending_tenants WHERE tenant_id = ?').run(tenantId);
-}
-
-/** Active workspaces with outbound subscriptions, the only ones a sender run opens. */
-export function listSendingTenants(control: ControlDb): string[] {
-  return control
-    .statement(
-      `SELECT s.tenant_id FROM webhook_sending_tenants s JOIN tenants t ON t.id = s.tenant_id
-       WHERE t.status = 'active' ORDER BY s.tenant_id`,
-    )
-    .pluck()
-    .all() as string[];
-}
-
 // Outbound subscriptions ----------------------------------------------------------------------
 
 export function insertSubscription(db: TenantHandle, row: SubscriptionRow): void {
@@ -149,84 +123,35 @@ export function subscriptionsFor(db: TenantHandle, eventType: string): string[] 
     .all(eventType) as string[];
 }
 
-// The outbox ----------------------------------------------------------------------------------
+// Deliveries: the webhook side of outbox items -------------------------------------------------
 
-export function insertDelivery(db: TenantHandle, row: Omit<DeliveryRow, 'lease_until' | 'completed_at' | 'attempts' | 'state'>): void {
+/** Records which subscription and event an outbox item (same id) delivers. */
+export function insertDelivery(db: TenantHandle, row: { id: string; subscription_id: string; event_id: string; event_type: string; created_at: string }): void {
   db.statement(
-    `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, payload, state, attempts, next_attempt_at, created_at)
-     VALUES (@id, @subscription_id, @event_id, @event_type, @payload, 'pending', 0, @next_attempt_at, @created_at)`,
+    `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, created_at)
+     VALUES (@id, @subscription_id, @event_id, @event_type, @created_at)`,
   ).run(row);
 }
 
-/**
- * Claims up to `limit` due deliveries for one sender: pending ones whose time has come, and
- * 'sending' ones whose lease ran out (their sender died). One UPDATE whose WHERE repeats the
- * condition, in the handle's write transaction: a second sender, in this process or another,
- * finds the rows already 'sending' and takes none of them.
- */
-export function claimDueDeliveries(db: TenantHandle, now: string, leaseUntil: string, limit: number): DeliveryRow[] {
-  const due = `((state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND lease_until <= @now))`;
-  return db.transaction(
-    () =>
-      db
-        .statement(
-          `UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1, lease_until = @leaseUntil
-           WHERE id IN (SELECT id FROM webhook_deliveries WHERE ${due} ORDER BY next_attempt_at, id LIMIT @limit) AND ${due}
-           RETURNING *`,
-        )
-        .all({ now, leaseUntil, limit }) as DeliveryRow[],
-  );
+/** The subscription an outbox item delivers to, if it still exists. */
+export function findDeliverySubscription(db: TenantHandle, deliveryId: string): SubscriptionRow | undefined {
+  return db.statement('SELECT s.* FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE d.id = ?').get(deliveryId) as SubscriptionRow | undefined;
 }
 
-/**
- * Records one attempt and the delivery's next state. Only the sender still holding the claim
- * (same attempt number, still 'sending') may: a sender whose lease ran out and was overtaken
- * changes nothing.
- */
-export function finishAttempt(
-  db: TenantHandle,
-  attempt: AttemptRow,
-  next: { state: 'pending'; nextAttemptAt: string } | { state: 'delivered' | 'failed'; completedAt: string },
-): boolean {
-  return db.transaction(() => {
-    const changed = db
-      .statement(
-        `UPDATE webhook_deliveries SET state = @state, next_attempt_at = @nextAttemptAt, completed_at = @completedAt, lease_until = NULL
-         WHERE id = @id AND state = 'sending' AND attempts = @attempt`,
-      )
-      .run({
-        id: attempt.delivery_id,
-        attempt: attempt.attempt,
-        state: next.state,
-        nextAttemptAt: next.state === 'pending' ? next.nextAttemptAt : null,
-        completedAt: next.state === 'pending' ? null : next.completedAt,
-      }).changes;
-    if (changed !== 1) return false;
-    db.statement(
-      `INSERT INTO webhook_delivery_attempts (delivery_id, attempt, started_at, duration_ms, status, error)
-       VALUES (@delivery_id, @attempt, @started_at, @duration_ms, @status, @error)`,
-    ).run(attempt);
-    return true;
-  });
-}
-
-/** A deleted subscription's undelivered events are never sent. */
-export function cancelPendingDeliveries(db: TenantHandle, subscriptionId: string, now: string): void {
-  db.statement(
-    `UPDATE webhook_deliveries SET state = 'cancelled', completed_at = @now, next_attempt_at = NULL, lease_until = NULL
-     WHERE subscription_id = @subscriptionId AND state IN ('pending', 'sending')`,
-  ).run({ subscriptionId, now });
+export function listDeliveryIds(db: TenantHandle, subscriptionId: string): string[] {
+  return db.statement('SELECT id FROM webhook_deliveries WHERE subscription_id = ?').pluck().all(subscriptionId) as string[];
 }
 
 /** A page of one subscription's deliveries, newest first, with their attempts. */
-export function listDeliveryRows(db: TenantHandle, subscriptionId: string, before: Position | null, limit: number): (DeliveryRow & { attemptRows: AttemptRow[] })[] {
+export function listDeliveryRows(db: TenantHandle, subscriptionId: string, before: Position | null, limit: number): (DeliveryRow & { attemptRows: OutboxAttemptRow[] })[] {
   const rows = db
     .statement(
-      `SELECT * FROM webhook_deliveries
-       WHERE subscription_id = @subscriptionId AND (@beforeAt IS NULL OR (created_at, id) < (@beforeAt, @beforeId))
-       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      `SELECT d.id, d.subscription_id, d.event_id, d.event_type, i.state, i.next_attempt_at, d.created_at, i.completed_at
+       FROM webhook_deliveries d JOIN outbox_items i ON i.id = d.id
+       WHERE d.subscription_id = @subscriptionId AND (@beforeAt IS NULL OR (d.created_at, d.id) < (@beforeAt, @beforeId))
+       ORDER BY d.created_at DESC, d.id DESC LIMIT @limit`,
     )
     .all({ subscriptionId, beforeAt: before?.createdAt ?? null, beforeId: before?.id ?? null, limit }) as DeliveryRow[];
-  const attempts = db.statement('SELECT * FROM webhook_delivery_attempts WHERE delivery_id = ? ORDER BY attempt');
-  return rows.map((row) => ({ ...row, attemptRows: attempts.all(row.id) as AttemptRow[] }));
+  const attempts = db.statement('SELECT * FROM outbox_attempts WHERE item_id = ? ORDER BY attempt');
+  return rows.map((row) => ({ ...row, attemptRows: attempts.all(row.id) as OutboxAttemptRow[] }));
 }

@@ -4,11 +4,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { onTenantEvent } from '../audit/audit.service.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { createEndpoint, deleteEndpoint, listEndpoints } from './inbound.service.js';
-import { queueWebhookDeliveries } from './outbox.js';
 import { createSubscription, deleteSubscription, listDeliveries, listSubscriptions } from './subscriptions.service.js';
 import {
   Delivery,
@@ -29,8 +27,6 @@ const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Objec
 export const webhookRoutes =
   (runtime: Runtime): FastifyPluginAsync =>
   async (base) => {
-    // Every audited change from now on can feed the outbox (the listener is added once per process).
-    onTenantEvent(queueWebhookDeliveries);
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     const read = { permission: 'webhooks:read' as const };
     const write = { permission: 'webhooks:write' as const, sensitive: true };

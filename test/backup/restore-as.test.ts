@@ -47,7 +47,7 @@ t.test('restore --as: a copy under a new id opens its sealed values, leaves the 
       t.equal(db.statement(`SELECT count(*) FROM ${table}`).pluck().get(), 0, `no ${table} in the copy`);
     }
     t.same(db.statement("SELECT name FROM vault_secrets WHERE instr(name, ':') > 0").pluck().all(), [], 'no integration token nor webhook secret in the copy');
-    t.equal(db.statement("SELECT count(*) FROM webhook_deliveries WHERE state IN ('pending', 'sending')").pluck().get(), 0, 'nothing left to send');
+    t.equal(db.statement("SELECT count(*) FROM outbox_items WHERE state IN ('pending', 'sending')").pluck().get(), 0, 'nothing left to send');
     t.ok((db.statement('SELECT count(*) FROM webhook_receipts').pluck().get() as number) >= 1, 'received webhooks are history and stay');
     const last = db.statement('SELECT action, actor_type, after FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { action: string; actor_type: string; after: string };
     t.match(last, { action: 'backup.restored_as', actor_type: 'operator' });

@@ -137,11 +137,11 @@ t.test('webhooks-purge deletes old receipts and finished deliveries with their a
       named[name] = id;
       const created = deliveriesCutoff - 10 * DAY;
       db.statement(
-        `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, payload, state, attempts, next_attempt_at, lease_until, created_at, completed_at)
-         VALUES (?, 'ws_x', ?, 'contact.created', '{}', ?, ?, ?, ?, ?, ?)`,
-      ).run(id, newId('auditEvent'), d.state, d.attempts, d.state === 'pending' ? at(created) : null, d.state === 'sending' ? at(created) : null, at(created), d.completed === null ? null : at(d.completed));
+        `INSERT INTO outbox_items (id, kind, idempotency_key, payload, state, attempts, next_attempt_at, lease_until, created_at, completed_at)
+         VALUES (?, 'webhook', ?, '{}', ?, ?, ?, ?, ?, ?)`,
+      ).run(id, id, d.state, d.attempts, d.state === 'pending' ? at(created) : null, d.state === 'sending' ? at(created) : null, at(created), d.completed === null ? null : at(d.completed));
       for (let attempt = 1; attempt <= d.attempts; attempt += 1) {
-        db.statement('INSERT INTO webhook_delivery_attempts (delivery_id, attempt, started_at, duration_ms, status) VALUES (?, ?, ?, 5, 500)').run(id, attempt, at(created));
+        db.statement('INSERT INTO outbox_attempts (item_id, attempt, started_at, duration_ms, status) VALUES (?, ?, ?, 5, 500)').run(id, attempt, at(created));
       }
     }
     return named;
@@ -155,9 +155,9 @@ t.test('webhooks-purge deletes old receipts and finished deliveries with their a
   for (const [i, tenant] of tenants.entries()) {
     const named = seeded[i] as Record<string, string>;
     t.same(inTenant(api.runtime, tenant.id, () => tenantDb().statement('SELECT received_at FROM webhook_receipts').pluck().all()), [at(receiptsCutoff + SECOND)], 'the receipt inside the retention stays');
-    const left = inTenant(api.runtime, tenant.id, () => tenantDb().statement('SELECT id FROM webhook_deliveries').all());
+    const left = inTenant(api.runtime, tenant.id, () => tenantDb().statement('SELECT id FROM outbox_items').all());
     t.same(ids(left), [named.deliveredRecent, named.pendingOld, named.sendingOld].sort(), 'pending and sending deliveries stay however old');
-    t.equal(tenantRows(api.runtime, tenant.id, 'webhook_delivery_attempts'), 5, 'with their attempt logs');
+    t.equal(tenantRows(api.runtime, tenant.id, 'outbox_attempts'), 5, 'with their attempt logs');
   }
 });
 

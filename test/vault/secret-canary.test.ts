@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { createLogger } from '../../src/logging/logger.js';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { deliverDue } from '../../src/webhooks/sender.js';
+import { OUTBOX_HANDLERS } from '../../src/background.js';
+import { runOutboxPass } from '../../src/outbox/worker.js';
 import type { TestApp } from '../helpers/app.js';
 import { CLIENTS, integrationRig, PROVIDER_ACCESS_TTL, type IntegrationRig } from '../helpers/integrations.js';
 import { genericHeaders, startReceiver, stripeHeader } from '../webhooks/helpers.js';
@@ -198,7 +199,7 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   await expect('subscription: a member', { method: 'POST', url: '/api/v1/webhooks/subscriptions', token: member, payload: { url: receiver.url, eventTypes: ['contact.created'] } }, 403);
   await expect('contact: an event to deliver', { method: 'POST', url: '/api/v1/contacts', token: admin, payload: { name: 'Fay' } }, 201);
   rig.clock.advance(60_000);
-  t.match(await deliverDue(api.runtime, { log: senderLogger }), { attempted: 1, retrying: 1 }, 'the receiver failed the first attempt');
+  t.match(await runOutboxPass(api.runtime, OUTBOX_HANDLERS, { log: senderLogger }), { attempted: 1, retrying: 1 }, 'the receiver failed the first attempt');
   t.ok(receiver.received.length === 1 && !JSON.stringify(receiver.received).includes(subscription.secret), 'the receiver got a signature, never the secret');
   await expect('subscription: list', { method: 'GET', url: '/api/v1/webhooks/subscriptions', token: admin }, 200);
   await expect('subscription: deliveries', { method: 'GET', url: `/api/v1/webhooks/subscriptions/${subscription.id}/deliveries`, token: admin }, 200);

@@ -1,6 +1,8 @@
 // Managing webhooks: admins only, writes sensitive and audited, secrets shown once and kept only
 // in the vault, deletions that remove the mapping and the secret but keep what was received.
 import t from 'tap';
+import { OUTBOX_HANDLERS } from '../../src/background.js';
+import { runOutboxPass } from '../../src/outbox/worker.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build } from '../helpers/app.js';
@@ -59,7 +61,8 @@ t.test('a Stripe endpoint needs the pasted secret and a generic one refuses it',
 });
 
 t.test('an admin registers, lists and deletes subscriptions; the signing secret is shown once', async (t) => {
-  const api = await build(t);
+  const clock = new ManualClock();
+  const api = await build(t, {}, [], { clock });
   const tenant = api.tenant();
   const token = tenant.token('admin', 'mb_admin');
   const created = await api.call({ method: 'POST', url: '/api/v1/webhooks/subscriptions', token, payload: { url: 'http://127.0.0.1:9/hook', eventTypes: ['contact.created', 'contact.deleted'] } });
@@ -70,7 +73,8 @@ t.test('an admin registers, lists and deletes subscriptions; the signing secret 
   t.same(list.json().items.map((s: { id: string }) => s.id), [subscription.id]);
   t.notMatch(list.body, subscription.secret, 'never listed');
   t.notOk(inTenant(api, tenant.id, () => tenantDb().serialize()).includes(Buffer.from(subscription.secret)), 'stored only sealed');
-  t.same(api.runtime.control.statement('SELECT tenant_id FROM webhook_sending_tenants').pluck().all(), [tenant.id], 'the sender now visits this workspace');
+  const visited = () => api.runtime.control.statement('SELECT tenant_id FROM outbox_tenants').pluck().all();
+  t.same(visited(), [tenant.id], 'outbox workers now visit this workspace');
 
   for (const [name, payload] of [
     ['no event types', { url: 'http://127.0.0.1:9/h', eventTypes: [] }],
@@ -90,7 +94,11 @@ t.test('an admin registers, lists and deletes subscriptions; the signing secret 
   t.equal((await api.call({ method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${subscription.id}`, token })).statusCode, 404);
   t.equal((await api.call({ method: 'GET', url: `/api/v1/webhooks/subscriptions/${subscription.id}/deliveries`, token })).statusCode, 404);
   t.equal(inTenant(api, tenant.id, () => api.runtime.vault.getSystem(`webhook:${subscription.id}:secret`)), undefined, 'its secret is deleted');
-  t.same(api.runtime.control.statement('SELECT count(*) FROM webhook_sending_tenants').pluck().get(), 0, 'no subscription left: the sender skips this workspace');
+  await runOutboxPass(api.runtime, OUTBOX_HANDLERS);
+  t.same(visited(), [tenant.id], 'a mark younger than a minute stays (work may be committing right now)');
+  clock.advance(61_000);
+  await runOutboxPass(api.runtime, OUTBOX_HANDLERS);
+  t.same(visited(), [], 'no subscription and nothing left to send: workers skip this workspace');
   const actions = inTenant(api, tenant.id, () => tenantDb().statement("SELECT action FROM audit_events WHERE action LIKE 'webhook.%' ORDER BY seq").pluck().all());
   t.same(actions, ['webhook.subscription_created', 'webhook.subscription_deleted']);
 });

@@ -1,6 +1,7 @@
 // Outbound webhooks end to end: audited changes queue deliveries in their own transaction, the
-// sender posts them signed to real receivers on 127.0.0.1, retries with backoff on the manual
-// clock, gives up after the last attempt, never mixes workspaces, and claims each delivery once.
+// outbox worker's webhook handler posts them signed to real receivers on 127.0.0.1, retries with
+// backoff on the manual clock, gives up after the last attempt, never mixes workspaces, and claims
+// each delivery once.
 import t, { type Test } from 'tap';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,8 +10,10 @@ import { recordTenantEvent } from '../../src/audit/audit.service.js';
 import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { deliverDue, MAX_ATTEMPTS, RETRY_DELAYS_MS, startWebhookSender } from '../../src/webhooks/sender.js';
-import { claimDueDeliveries } from '../../src/webhooks/webhooks.repo.js';
+import { claimDueItems } from '../../src/outbox/outbox.repo.js';
+import { runOutboxPass, startOutboxWorker, type PassOptions } from '../../src/outbox/worker.js';
+import type { Runtime } from '../../src/runtime.js';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WEBHOOK_KIND, webhookDeliveryHandler } from '../../src/webhooks/delivery.handler.js';
 import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 import { hmacHex, inTenant, startReceiver, type Received } from './helpers.js';
@@ -20,6 +23,9 @@ import { hmacHex, inTenant, startReceiver, type Received } from './helpers.js';
 const SETTLE_MS = 5_000;
 const MIDDLE = () => 0.5; // jitter: an eighth more than the nominal delay
 const delayOf = (attempt: number) => (RETRY_DELAYS_MS[attempt - 1] as number) * 1.125;
+
+/** One outbox pass with the webhook handler only (batch and timeout as a test needs them). */
+const deliverDue = (runtime: Runtime, options: PassOptions & { batch?: number; timeoutMs?: number } = {}) => runOutboxPass(runtime, [webhookDeliveryHandler(options)], options);
 
 async function setup(t: Test, env: Record<string, string> = {}) {
   const clock = new ManualClock();
@@ -161,14 +167,19 @@ t.test('only subscribed event types are queued, in the transaction of the change
   t.equal((await deliveryLog(api, token, subscription.id)).items.length, 2);
 });
 
-t.test('changes made at the CLI are queued like those made over the API', async (t) => {
-  const { api, subscribe } = await setup(t);
+t.test('a change made at the CLI and one made over the API are each queued once', async (t) => {
+  const { api, subscribe, contact } = await setup(t);
   const tenant = api.tenant();
   await subscribe(tenant.token('admin'), 'http://127.0.0.1:9/hook', ['member.invited']);
+  await subscribe(tenant.token('admin'), 'http://127.0.0.1:9/other', ['contact.created']);
+  await contact(tenant.token('admin'), 'Made over the API');
+  const viaApi = inTenant(api, tenant.id, () => tenantDb().statement("SELECT count(*) FROM webhook_deliveries WHERE event_type = 'contact.created'").pluck().get());
+  t.equal(viaApi, 1, 'one delivery for one subscription, not one per wiring');
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS };
   const invited = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'cli.person@example.com', '--role', 'viewer'], env);
   t.equal(invited.code, 0, invited.stderr);
-  const queued = inTenant(api, tenant.id, () => tenantDb().statement('SELECT event_type, payload FROM webhook_deliveries').all()) as { event_type: string; payload: string }[];
+  const queued = inTenant(api, tenant.id, () => tenantDb().statement("SELECT d.event_type, i.payload FROM webhook_deliveries d JOIN outbox_items i USING (id) WHERE d.event_type = 'member.invited'").all()) as { event_type: string; payload: string }[];
+  t.equal(queued.length, 1, 'one delivery for the CLI-made invitation');
   t.match(queued, [{ event_type: 'member.invited' }]);
   t.match(JSON.parse(queued[0]?.payload ?? '{}'), { type: 'member.invited', tenantId: tenant.id, data: { after: { role: 'viewer' } } });
 });
@@ -186,7 +197,7 @@ t.test('contact tax ids and bank details never reach a webhook', async (t) => {
   clock.advance(SETTLE_MS);
   await deliverDue(api.runtime);
   t.same(receiver.received.map((r) => JSON.parse(r.body).type), ['contact.created', 'contact.updated'], 'the sensitive-field change is not an event');
-  const everything = receiver.received.map((r) => r.body).join('') + JSON.stringify(inTenant(api, tenant.id, () => tenantDb().statement('SELECT payload FROM webhook_deliveries').all()));
+  const everything = receiver.received.map((r) => r.body).join('') + JSON.stringify(inTenant(api, tenant.id, () => tenantDb().statement('SELECT payload FROM outbox_items').all()));
   t.notMatch(everything, /TAX-CANARY|IBAN-CANARY/, 'neither in what was sent nor in the outbox');
 });
 
@@ -208,7 +219,7 @@ t.test('two senders at once deliver each event exactly once, and a sender that d
 
   await contact(token, 'Claimed by a sender that then died');
   clock.advance(SETTLE_MS);
-  const stolen = inTenant(api, tenant.id, () => claimDueDeliveries(tenantDb(), new Date(clock.now()).toISOString(), new Date(clock.now() + 60_000).toISOString(), 10));
+  const stolen = inTenant(api, tenant.id, () => claimDueItems(tenantDb(), { kind: WEBHOOK_KIND, now: new Date(clock.now()).toISOString(), leaseUntil: new Date(clock.now() + 60_000).toISOString(), owner: 'a-worker-that-died', limit: 10 }));
   t.equal(stolen.length, 1, 'claimed, never finished');
   t.match(await deliverDue(second), { attempted: 0 }, 'nobody else takes it while the lease runs');
   clock.advance(60_000);
@@ -242,7 +253,7 @@ t.test('deleting a subscription cancels what it has not sent; suspended workspac
   const gone = await subscribe(token, receiver.url);
   await contact(token, 'Never sent');
   t.equal((await api.call({ method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${gone.id}`, token })).statusCode, 204);
-  t.same(inTenant(api, tenant.id, () => tenantDb().statement('SELECT state FROM webhook_deliveries').pluck().all()), ['cancelled'], 'kept in the log as cancelled');
+  t.same(inTenant(api, tenant.id, () => tenantDb().statement('SELECT state FROM outbox_items').pluck().all()), ['cancelled'], 'kept in the log as cancelled');
   await subscribe(token, receiver.url);
   await contact(token, 'Waits for the workspace to resume');
   api.runtime.control.statement("UPDATE tenants SET status = 'suspended' WHERE id = ?").run(tenant.id);
@@ -310,7 +321,7 @@ t.test('production refuses subscriber URLs that are not https or not public, at 
   clock.advance(SETTLE_MS);
   t.match(await deliverDue(api.runtime), { attempted: 2, retrying: 2 });
   t.equal(receiver.received.length, 0, 'nothing reached the loopback receiver');
-  const errors = inTenant(api, tenant.id, () => tenantDb().statement('SELECT error FROM webhook_delivery_attempts ORDER BY error').pluck().all()) as string[];
+  const errors = inTenant(api, tenant.id, () => tenantDb().statement('SELECT error FROM outbox_attempts ORDER BY error').pluck().all()) as string[];
   t.match(errors, [/^address_not_allowed: the URL must be https/, /^address_not_allowed: the address (127\.0\.0\.1|::1) is a loopback address/]);
 });
 
@@ -332,7 +343,7 @@ t.test('the delivery log pages newest first', async (t) => {
   t.equal((await api.call({ method: 'GET', url: `/api/v1/webhooks/subscriptions/${subscription.id}/deliveries?cursor=bad!`, token })).statusCode, 400);
 });
 
-t.test('the server sends on its own with an unref-ed timer and stops cleanly', async (t) => {
+t.test('the outbox worker sends on its own with an unref-ed timer and stops cleanly', async (t) => {
   const api = await build(t);
   const token = api.tenant().token('admin');
   const receiver = await startReceiver(t, [200]);
@@ -340,10 +351,10 @@ t.test('the server sends on its own with an unref-ed timer and stops cleanly', a
   await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'Sent by the loop' } });
   const lines: unknown[] = [];
   const log = { info: (entry: unknown) => lines.push(entry), warn: () => undefined, error: (entry: unknown) => lines.push(entry) } as unknown as Logger;
-  const sender = startWebhookSender(api.runtime, log, 20);
+  const sender = startOutboxWorker(api.runtime, [webhookDeliveryHandler()], log, 20);
   const deadline = Date.now() + 5_000;
   while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   await sender.stop();
   t.equal(receiver.received.length, 1, 'delivered without anyone calling deliverDue');
-  t.match(lines, [{ webhooks: { attempted: 1, delivered: 1 } }], 'one summary line, no payload');
+  t.match(lines, [{ outbox: { attempted: 1, delivered: 1 } }], 'one summary line, no payload');
 });

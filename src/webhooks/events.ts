@@ -1,10 +1,13 @@
 // Outbound events enter the outbox here. queueWebhookDeliveries listens to every tenant audit
-// event (src/audit/audit.service.ts calls it inside the transaction that records the event, which
-// is the transaction of the change itself): an event of a type some subscription asked for
-// becomes one pending delivery per subscription, committed or rolled back with the change.
+// event (wired once, in src/background.ts; src/audit/audit.service.ts calls it inside the
+// transaction that records the event, which is the transaction of the change itself): an event of
+// a type some subscription asked for becomes one outbox item per subscription, committed or rolled
+// back with the change. The workspace is already in the outbox's index: it has a subscription.
 import type { AuditRow } from '../audit/audit-chain.js';
 import { newId } from '../http/ids.js';
+import { enqueue } from '../outbox/outbox.js';
 import { tenantDb } from '../tenancy/context.js';
+import { WEBHOOK_KIND } from './delivery.handler.js';
 import { insertDelivery, subscriptionsFor } from './webhooks.repo.js';
 
 /**
@@ -52,9 +55,10 @@ export function queueWebhookDeliveries(event: AuditRow): void {
     target: event.target_type && event.target_id ? { type: event.target_type, id: event.target_id } : null,
     data: { before: parsed(event.before), after: parsed(event.after) },
   };
-  const text = JSON.stringify(payload);
   for (const subscriptionId of subscriptions) {
-    // Due at once: the sender's next run picks it up.
-    insertDelivery(db, { id: newId('webhookDelivery'), subscription_id: subscriptionId, event_id: event.id, event_type: event.action, payload: text, next_attempt_at: event.at, created_at: event.at });
+    const id = newId('webhookDelivery');
+    // The delivery id is the idempotency key: receivers see it as Spinney-Webhook-Id on every attempt.
+    enqueue({ id, kind: WEBHOOK_KIND, payload });
+    insertDelivery(db, { id, subscription_id: subscriptionId, event_id: event.id, event_type: event.action, created_at: event.at });
   }
 }
