@@ -17,11 +17,13 @@ import { CallbackQuery, ExchangeBody, Nonce, ProviderParams, Providers, RefreshB
 import { checkNativeRedirect, createHandoff, redeemHandoff } from './native-handoff.js';
 import { admit, refuseSignIn, signIn, startSignedInSession, type SignedIn } from './signin.service.js';
 
-export const REFRESH_COOKIE = '__Secure-spinney_refresh';
-export const SIGNIN_COOKIE = '__Secure-spinney_signin';
-/** The refresh cookie travels only to the auth routes, never with ordinary API calls. */
-export const REFRESH_COOKIE_PATH = '/api/v1/auth';
-const SIGNIN_COOKIE_PATH = '/api/v1/auth/callback';
+// Both cookies are __Host- (Secure, no Domain, Path=/): a sibling subdomain can neither set nor
+// shadow them, so it cannot plant its own sign-in flow or refresh token (session fixation). The
+// price is Path=/: the browser sends them with every request to this origin; only the auth routes
+// read them, and request logs never carry cookies. See docs/security.md, "Cookies".
+export const REFRESH_COOKIE = '__Host-spinney_refresh';
+export const SIGNIN_COOKIE = '__Host-spinney_signin';
+const HOST_COOKIE_PATH = '/';
 const SIGNIN_WINDOW_SECONDS = 600;
 
 interface FlowCookie {
@@ -43,8 +45,8 @@ export interface SignInDeps {
 
 const tags = ['sign-in'];
 
-/** The refresh cookie's attributes: HttpOnly, Secure, Strict, sent only to the auth routes. */
-const REFRESH_COOKIE_OPTIONS = { path: REFRESH_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' } as const;
+/** The refresh cookie's attributes: __Host- (Path=/, no Domain), HttpOnly, Secure, Strict. */
+const REFRESH_COOKIE_OPTIONS = { path: HOST_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' } as const;
 
 export function clearRefreshCookie(reply: FastifyReply): void {
   reply.clearCookie(REFRESH_COOKIE, REFRESH_COOKIE_OPTIONS);
@@ -106,7 +108,7 @@ export const signInRoutes =
         };
         // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
         reply.setCookie(SIGNIN_COOKIE, Buffer.from(JSON.stringify(cookie)).toString('base64url'), {
-          path: SIGNIN_COOKIE_PATH,
+          path: HOST_COOKIE_PATH,
           httpOnly: true,
           secure: true,
           sameSite: 'lax',
@@ -123,7 +125,7 @@ export const signInRoutes =
       handler: async (request, reply) => {
         const { provider } = request.params;
         if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
-        reply.clearCookie(SIGNIN_COOKIE, { path: SIGNIN_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
+        reply.clearCookie(SIGNIN_COOKIE, { path: HOST_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
         const fail = (reason: string, error: AppError): never => refuseSignIn(runtime, provider, reason, error, request$(request));
         const flow = readFlowCookie(request, clock.now());
         if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes, or the browser refused the Secure cookie: over plain http it keeps it only on 127.0.0.1 or localhost); start again', 'sign_in_expired'));

@@ -148,7 +148,7 @@ t.test('sensitive routes need activity or a sign-in within 10 minutes', async (t
 t.test('the browser refresh needs the cookie and the server Origin; a browser token in a body ends the session', async (t) => {
   const { api, signInAs, refresh } = await setup(t);
   const browser = signInAs('browser').tokens;
-  const cookie = `__Secure-spinney_refresh=${browser.refreshToken}`;
+  const cookie = `__Host-spinney_refresh=${browser.refreshToken}`;
   const call = (headers: Record<string, string>) => api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers });
   t.equal((await call({ cookie })).json().error.code, 'origin_mismatch', 'no Origin');
   t.equal((await call({ cookie, origin: 'https://evil.example' })).json().error.code, 'origin_mismatch', 'another Origin');
@@ -156,11 +156,11 @@ t.test('the browser refresh needs the cookie and the server Origin; a browser to
   const ok = await call({ cookie, origin: ORIGIN });
   t.equal(ok.statusCode, 200);
   t.notOk('refreshToken' in ok.json());
-  const rotated = ok.cookies.find((c) => c.name === '__Secure-spinney_refresh');
+  const rotated = ok.cookies.find((c) => c.name === '__Host-spinney_refresh');
   t.ok(rotated && rotated.value !== browser.refreshToken, 'the cookie is rotated too');
   const stolen = await refresh(rotated?.value ?? '');
   t.equal(stolen.statusCode, 401, 'a browser session\'s token in a JSON body is refused');
-  t.equal((await call({ cookie: `__Secure-spinney_refresh=${rotated?.value}`, origin: ORIGIN })).json().error.code, 'session_ended', 'and the session is over');
+  t.equal((await call({ cookie: `__Host-spinney_refresh=${rotated?.value}`, origin: ORIGIN })).json().error.code, 'session_ended', 'and the session is over');
 });
 
 t.test('malformed and unknown refresh tokens are 401 and change nothing', async (t) => {
@@ -179,7 +179,7 @@ t.test('sign out ends this session only; its tokens stop working', async (t) => 
   const two = signInAs().tokens;
   const out = await api.call({ method: 'POST', url: '/api/v1/auth/signout', token: one.accessToken, payload: {} });
   t.equal(out.statusCode, 204);
-  t.match(String(out.headers['set-cookie']), /__Secure-spinney_refresh=;.*Expires=Thu, 01 Jan 1970/, 'the browser cookie is cleared');
+  t.match(String(out.headers['set-cookie']), /__Host-spinney_refresh=;.*Expires=Thu, 01 Jan 1970/, 'the browser cookie is cleared');
   t.equal((await contacts(api, one.accessToken)).statusCode, 401);
   t.equal((await refresh(one.refreshToken)).statusCode, 401);
   t.equal((await contacts(api, two.accessToken)).statusCode, 200, 'the other session is untouched');
