@@ -18,6 +18,7 @@ import {
   touchIdentity,
   updateMember,
 } from '../members/members.repo.js';
+import { canonicalEmail } from '../members/email-address.js';
 import type { Runtime } from '../runtime.js';
 import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import type { Client } from '../tenancy/context.js';
@@ -78,9 +79,12 @@ export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: Si
  * when the app redeems its one-time code).
  */
 export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omit<SignInRequest, 'clientKind'>): Admitted {
-  const email = identity.email.trim().toLowerCase();
   if (!identity.emailVerified) {
     refuseSignIn(runtime, identity.provider, 'email_unverified', new AppError(403, 'email_unverified', 'your provider has not verified this email address'), request);
+  }
+  const email = canonicalEmail(identity.email);
+  if (email === null) {
+    refuseSignIn(runtime, identity.provider, 'email_not_supported', new AppError(403, 'email_not_supported', 'this email address is not supported: sign in with an account whose address is plain ASCII (an internationalised domain in its xn-- form)'), request);
   }
   const now = runtime.clock.now();
   let choices = tenantsForEmail(runtime.control, email, isoAt(now));
