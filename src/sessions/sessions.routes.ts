@@ -33,7 +33,8 @@ const CurrentSession = Type.Object({
   tenantId: Type.String(),
   userId: Type.String(),
   role: Type.String(),
-  reauthBy: Type.String({ description: 'sensitive actions need a new sign-in after this time unless there is activity before' }),
+  provider: Type.String({ description: 'the sign-in provider; a step-up goes through GET /auth/signin/{provider}?reauth=1' }),
+  reauthBy: Type.String({ description: 'sensitive actions need a step-up (a fresh sign-in) after this time, unless a sensitive action comes before' }),
 });
 
 const SessionParams = Type.Object({ sessionId: Type.String({ pattern: idPattern('session') }) }, { additionalProperties: false });

@@ -15,7 +15,7 @@ import type { IdTokenVerifier } from './id-token.js';
 import { signInRateLimit } from './rate-limits.js';
 import { CallbackQuery, ExchangeBody, Nonce, ProviderParams, Providers, RefreshBody, SignInQuery, TokenBody, TokenResponse } from './signin.schemas.js';
 import { checkNativeRedirect, createHandoff, redeemHandoff } from './native-handoff.js';
-import { admit, refuseSignIn, signIn, startSignedInSession, type SignedIn } from './signin.service.js';
+import { admit, reauthenticate, refuseSignIn, signIn, startSignedInSession, type SignedIn } from './signin.service.js';
 
 // Both cookies are __Host- (Secure, no Domain, Path=/): a sibling subdomain can neither set nor
 // shadow them, so it cannot plant its own sign-in flow or refresh token (session fixation). The
@@ -33,6 +33,8 @@ interface FlowCookie {
   codeVerifier: string;
   workspace: string | null;
   expiresAt: number;
+  /** A step-up for the browser's current session, not a new sign-in. */
+  reauth?: true;
   /** Set for the native code flow: where the app waits, and its PKCE challenge and state. */
   native?: { redirectUri: string; codeChallenge: string; appState: string | null };
 }
@@ -96,7 +98,9 @@ export const signInRoutes =
         } else if (query.redirect_uri || query.code_challenge || query.app_state) {
           throw badRequest('invalid_request', 'redirect_uri, code_challenge and app_state are for client=native only');
         }
-        const flow = await codeFlow.start(provider);
+        const reauth = query.reauth === '1';
+        if (reauth && (native || query.workspace)) throw badRequest('invalid_request', 'reauth is for the browser\'s current session: no client=native, no workspace', 'reauth');
+        const flow = await codeFlow.start(provider, { reauth });
         const cookie: FlowCookie = {
           provider,
           state: flow.state,
@@ -105,6 +109,7 @@ export const signInRoutes =
           workspace: query.workspace ?? null,
           expiresAt: clock.now() + SIGNIN_WINDOW_SECONDS * 1000,
           ...(native ? { native } : {}),
+          ...(reauth ? { reauth } : {}),
         };
         // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
         reply.setCookie(SIGNIN_COOKIE, Buffer.from(JSON.stringify(cookie)).toString('base64url'), {
@@ -139,6 +144,10 @@ export const signInRoutes =
         } catch (err) {
           if (err instanceof AppError && err.statusCode === 401) fail(err.code, err);
           throw err;
+        }
+        if (checked.reauth) {
+          reauthenticate(runtime, identity, request.cookies[REFRESH_COOKIE], request$(request));
+          return reply.redirect('/', 303);
         }
         if (checked.native) {
           // The app redeems the code with its PKCE verifier at POST /auth/token; no token in a URL.

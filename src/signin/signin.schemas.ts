@@ -10,6 +10,7 @@ export const ProviderParams = Type.Object(
 export const SignInQuery = Type.Object(
   {
     workspace: Type.Optional(Workspace),
+    reauth: Type.Optional(Type.Literal('1', { description: 'browser only: confirm the signed-in person again (prompt=login, max_age=0) to reopen sensitive routes for the same session' })),
     client: Type.Optional(Type.Union([Type.Literal('browser'), Type.Literal('native')], { description: 'native: desktop and iOS apps (RFC 8252)' })),
     redirect_uri: Type.Optional(Type.String({ maxLength: 512, description: 'native only: loopback or the app\'s custom scheme' })),
     code_challenge: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'native only: the app\'s PKCE S256 challenge' })),

@@ -11,6 +11,7 @@ import {
   closeInvitation,
   findIdentityId,
   findMemberByEmail,
+  findMemberRow,
   findPendingInvitation,
   insertIdentity,
   insertMember,
@@ -20,6 +21,7 @@ import {
 } from '../members/members.repo.js';
 import { canonicalEmail } from '../members/email-address.js';
 import type { Runtime } from '../runtime.js';
+import { parseRefreshToken } from '../sessions/refresh-token.js';
 import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import type { Client } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
@@ -32,6 +34,9 @@ export interface VerifiedIdentity {
   emailVerified: boolean;
   /** The account's organisation as the provider vouches for it: Google `hd`, Entra `tid`; else null. */
   organization?: string | null;
+  /** The ID token's auth_time and iat (seconds, the provider's clock), when it has them. */
+  authTime?: number | null;
+  issuedAt?: number | null;
 }
 
 export interface SignInRequest {
@@ -164,6 +169,37 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
     });
   }
   return { tenant: { id: tenantId, name: tenant.name, slug: tenant.slug }, member: { id: outcome.memberId, role: outcome.role }, provider: identity.provider };
+}
+
+/** How long after the person signed in at the provider a step-up's ID token may be issued. */
+const STEP_UP_FRESH_SECONDS = 60;
+
+/**
+ * A step-up for the browser session whose refresh token the browser holds: the provider signed
+ * the person in again just now (auth_time close to the token's iat; the nonce ties the token to
+ * this flow) as the very account the member is bound to. Reopens the sensitive window of that
+ * same session; refusals are audited in the workspace's log.
+ */
+export function reauthenticate(runtime: Runtime, identity: VerifiedIdentity, refreshToken: string | undefined, request: Pick<SignInRequest, 'requestId' | 'client'>): void {
+  const token = parseRefreshToken(refreshToken);
+  if (!token || runtime.tenantStatus.get(token.tenantId) !== 'active') throw new AppError(401, 'unauthenticated', 'there is no session in this browser to confirm; sign in');
+  runtime.tenancy.run(token.tenantId, { actor: null, requestId: request.requestId, client: request.client }, () => {
+    const session = runtime.sessions.sessionOfRefreshToken(token);
+    if (!session) throw new AppError(401, 'unauthenticated', 'there is no session in this browser to confirm; sign in');
+    const member = findMemberRow(runtime.control, token.tenantId, session.user_id);
+    const refuse = (reason: string, error: AppError): never => {
+      recordTenantEvent('auth.reauth_failed', { type: 'session', id: session.id }, { after: { provider: identity.provider, reason } });
+      throw error;
+    };
+    if (member?.status !== 'active' || member.provider !== identity.provider || member.subject !== identity.subject) {
+      refuse('identity_mismatch', new AppError(403, 'identity_mismatch', 'confirm with the account this session belongs to'));
+    }
+    const { authTime, issuedAt } = identity;
+    if (authTime == null || issuedAt == null || issuedAt - authTime > STEP_UP_FRESH_SECONDS) {
+      refuse('not_fresh', new AppError(401, 'reauth_not_fresh', 'the provider did not ask you to sign in again; try again'));
+    }
+    runtime.sessions.reauthenticate(session.id);
+  });
 }
 
 /** Starts the session of an admitted member and audits the sign-in. */

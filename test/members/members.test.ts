@@ -382,7 +382,7 @@ t.test('revoking an invitation', async (t) => {
   t.equal(ws.signInAs('dan@x.example', 'sub-dan').member.role, 'viewer');
 });
 
-t.test('sensitive routes need activity or a sign-in within the re-auth window', async (t) => {
+t.test('sensitive routes need a sign-in or sensitive activity within the re-auth window; a read does not reopen them', async (t) => {
   const clock = new ManualClock();
   const ws = await setup(t, { clock });
   const { api, admin } = ws;
@@ -396,6 +396,8 @@ t.test('sensitive routes need activity or a sign-in within the re-auth window', 
   const read = await api.call({ method: 'GET', url: '/api/v1/members', token: admin.token });
   t.equal(read.statusCode, 200, 'a read is not sensitive, and the session is still alive');
 
-  const afterActivity = await api.call({ method: 'POST', url: '/api/v1/invitations', token: admin.token, payload: { email: 'ann@x.example', role: 'member' } });
-  t.equal(afterActivity.statusCode, 201, 'activity within the window counts');
+  const afterRead = await api.call({ method: 'POST', url: '/api/v1/invitations', token: admin.token, payload: { email: 'ann@x.example', role: 'member' } });
+  t.equal(afterRead.statusCode, 401, 'the read did not reopen the window for the same token');
+  t.equal(afterRead.json().error.code, 'reauth_required');
+  t.same(ws.controlRows('SELECT id FROM invitations WHERE email = ?', 'ann@x.example'), [], 'still nothing written');
 });
