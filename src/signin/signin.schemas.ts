@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { idPattern } from '../http/ids.js';
 
 const Workspace = Type.String({ pattern: '^[a-z0-9_-]{1,64}$', description: 'a workspace id or slug, when the account belongs to several' });
 
@@ -83,4 +84,30 @@ export const TokenResponse = Type.Object({
   session: SessionTimes,
   tenant: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() })),
   member: Type.Optional(Type.Object({ id: Type.String(), role: Type.String() })),
+});
+
+export const InvitationParams = Type.Object({ invitationId: Type.String({ pattern: idPattern('invitation') }) }, { additionalProperties: false });
+
+/** Browsers send {} (the step lives in their cookie); native apps send the token they were given. */
+export const AcceptanceBody = Type.Object(
+  {
+    acceptanceToken: Type.Optional(Type.String({ maxLength: 4096, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$', description: 'native only: from the invitation_pending error or the code flow redirect' })),
+    codeVerifier: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._~-]{43,128}$', description: 'native code flow only: the PKCE verifier of the sign-in' })),
+  },
+  { additionalProperties: false },
+);
+
+const PendingInvitation = Type.Object({
+  id: Type.String(),
+  workspace: Type.Object({ name: Type.String(), slug: Type.String() }),
+  invitedBy: Type.Object({ email: Type.Union([Type.String(), Type.Null()]), description: Type.String() }),
+  role: Type.String(),
+  expiresAt: Type.String({ description: 'answer before this time, or sign in again' }),
+});
+
+export const PendingResponse = Type.Object({
+  invitation: Type.Union([PendingInvitation, Type.Null()], { description: 'an invitation waiting for accept or decline' }),
+  workspaces: Type.Union([Type.Array(Type.Object({ name: Type.String(), slug: Type.String(), signInUrl: Type.String() })), Type.Null()], {
+    description: 'the workspaces to choose from, when the account belongs to several',
+  }),
 });

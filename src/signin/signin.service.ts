@@ -20,6 +20,7 @@ import {
   updateMember,
 } from '../members/members.repo.js';
 import { canonicalEmail } from '../members/email-address.js';
+import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance } from './invitation-acceptance.js';
 import type { Runtime } from '../runtime.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
 import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
@@ -73,17 +74,58 @@ export interface Admitted {
   provider: string;
 }
 
-export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: SignInRequest): SignedIn {
-  const admitted = admit(runtime, identity, request);
+/**
+ * Admits and starts the session. An admin's invitation not yet accepted is a 409
+ * invitation_pending carrying what the person must see and the token to accept or decline with.
+ */
+export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: SignInRequest, options: { acceptInvitation?: string } = {}): SignedIn {
+  const admitted = admit(runtime, identity, request, options);
+  if (isPending(admitted)) throw invitationPending(runtime, admitted, request.clientKind, null);
   return { ...admitted, tokens: startSignedInSession(runtime, admitted, request) };
+}
+
+export function invitationPending(runtime: Runtime, { pending }: InvitationPending, clientKind: ClientKind, codeChallenge: string | null): AppError {
+  const acceptanceToken = issueAcceptance(runtime, { ...pending, clientKind, codeChallenge });
+  const invitation = describePending(runtime, { ...pending, expiresAt: runtime.clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 });
+  return new AppError(409, 'invitation_pending', `you are invited to ${invitation.workspace.name}; accept or decline the invitation to continue`, undefined, { invitation, acceptanceToken });
+}
+
+/** The person said no: the invitation ends (revoked), audited in the workspace's log. */
+export function declineInvitation(runtime: Runtime, pending: InvitationPending['pending'], request: Pick<SignInRequest, 'requestId' | 'client'>): void {
+  const declined = runtime.control.transaction(() => {
+    const row = findPendingInvitation(runtime.control, pending.tenantId, pending.identity.email, isoAt(runtime.clock.now()));
+    if (row?.id !== pending.invitationId) return false;
+    closeInvitation(runtime.control, row.id, 'revoked_at', isoAt(runtime.clock.now()));
+    return true;
+  });
+  if (!declined) throw new AppError(409, 'invitation_gone', 'this invitation was revoked, has expired or was already answered');
+  runtime.tenancy.run(pending.tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
+    recordTenantEvent('invitation.declined', { type: 'invitation', id: pending.invitationId }, { after: { provider: pending.identity.provider } }),
+  );
+}
+
+/**
+ * An invitation an admin made waits for the person's explicit yes: the sign-in yields this instead
+ * of a membership (see invitation-acceptance.ts). Invitations the operator made (a new
+ * workspace's first admin, `spinney member invite`) are accepted by signing in.
+ */
+export interface InvitationPending {
+  pending: { invitationId: string; tenantId: string; identity: Pick<VerifiedIdentity, 'provider' | 'subject' | 'email' | 'organization'> };
+}
+
+const OPERATOR_ACTORS: readonly string[] = ['system', 'operator'];
+
+export function isPending(result: Admitted | InvitationPending): result is InvitationPending {
+  return 'pending' in result;
 }
 
 /**
  * Decides whether this identity may enter a workspace, binding the membership on first sign-in.
  * Audits the refusal or the join/bind; starts no session (the native code flow starts it later,
- * when the app redeems its one-time code).
+ * when the app redeems its one-time code). An admin's invitation is not joined unless
+ * `acceptInvitation` names it (the person said yes): until then the result is InvitationPending.
  */
-export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omit<SignInRequest, 'clientKind'>): Admitted {
+export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omit<SignInRequest, 'clientKind'>, options: { acceptInvitation?: string } = {}): Admitted | InvitationPending {
   if (!identity.emailVerified) {
     refuseSignIn(runtime, identity.provider, 'email_unverified', new AppError(403, 'email_unverified', 'your provider has not verified this email address'), request);
   }
@@ -126,6 +168,10 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
     // The same provider account may be bound to one member of a workspace only.
     const boundElsewhere = findIdentityId(runtime.control, tenantId, identity.provider, identity.subject);
     if (boundElsewhere && boundElsewhere !== member?.identity_id) return { refused: 'identity_mismatch' as const, memberId: member?.id ?? null };
+    if (invitation && !OPERATOR_ACTORS.includes(invitation.created_by) && options.acceptInvitation !== invitation.id) {
+      return { refused: null, pendingInvitationId: invitation.id };
+    }
+    if (options.acceptInvitation && options.acceptInvitation !== invitation?.id) return { refused: 'invitation_gone' as const };
 
     let identityId = member?.identity_id ?? null;
     const bound = identityId === null;
@@ -153,6 +199,12 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
 
   if (outcome.refused === 'no_membership') {
     refuseSignIn(runtime, identity.provider, 'no_membership', noWorkspace(), request);
+  }
+  if (outcome.refused === 'invitation_gone') {
+    throw new AppError(409, 'invitation_gone', 'this invitation was revoked, has expired or was already answered; ask the workspace admin for a new one');
+  }
+  if (outcome.pendingInvitationId !== undefined) {
+    return { pending: { invitationId: outcome.pendingInvitationId, tenantId, identity: { provider: identity.provider, subject: identity.subject, email, organization: identity.organization ?? null } } };
   }
   if (outcome.refused === 'identity_mismatch') {
     runtime.tenancy.run(tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>

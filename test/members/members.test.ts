@@ -4,6 +4,7 @@
 import t from 'tap';
 import type { Role } from '../../src/auth/permissions.js';
 import { createTenant } from '../../src/control/tenants.service.js';
+import { AppError } from '../../src/http/errors.js';
 import { signIn, type SignedIn } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock, type Clock } from '../../src/time/clock.js';
@@ -39,8 +40,17 @@ async function setup(t: Teardown, options: { clock?: Clock } = {}): Promise<Work
   const api = await build(t, {}, [], options);
   const { id: tenantId } = createTenant(api.runtime, { name: 'Acme', adminEmail: ADMIN_EMAIL });
   let n = 0;
-  const signInAs = (email: string, subject: string): SignedIn =>
-    signIn(api.runtime, { provider: 'google', subject, email, emailVerified: true }, { workspace: null, clientKind: 'native', requestId: `req-${++n}`, client: { ip: '127.0.0.1', userAgent: 'test' } });
+  // An admin's invitation waits for the person's yes (invitation_pending); this person says yes.
+  const signInAs = (email: string, subject: string): SignedIn => {
+    const identity = { provider: 'google', subject, email, emailVerified: true };
+    const request = { workspace: null, clientKind: 'native' as const, requestId: `req-${++n}`, client: { ip: '127.0.0.1', userAgent: 'test' } };
+    try {
+      return signIn(api.runtime, identity, request);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'invitation_pending') throw err;
+      return signIn(api.runtime, identity, request, { acceptInvitation: (err.details?.invitation as { id: string }).id });
+    }
+  };
   const first = signInAs(ADMIN_EMAIL, 'sub-admin');
   const admin = { id: first.member.id, token: first.tokens.accessToken };
   const ws: Workspace = {
@@ -94,6 +104,9 @@ t.test('invite, list, and the invited person\'s first sign-in binds them as a me
   t.equal(pending.statusCode, 200);
   t.same(pending.json(), { items: [invitation], nextCursor: null }, 'the admin\'s own invitation was accepted; only this one is pending');
 
+  const asked = signInCode(() => signIn(api.runtime, { provider: 'google', subject: 'sub-ann', email: 'ann@x.example', emailVerified: true }, { workspace: null, clientKind: 'native', requestId: 'r-ann', client: { ip: '127.0.0.1', userAgent: 'test' } }));
+  t.equal(asked, 'invitation_pending', 'signing in alone does not join: the invited person must accept');
+  t.equal((api.runtime.control.statement('SELECT count(*) FROM memberships WHERE email = ?').pluck().get('ann@x.example') as number), 0, 'no membership before the yes');
   const ann = ws.signInAs('ann@x.example', 'sub-ann');
   t.equal(ann.member.role, 'member');
   t.match(ann.member.id, /^mb_/);

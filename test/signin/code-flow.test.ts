@@ -146,9 +146,17 @@ t.test('a person in two workspaces picks one; the tokens name that one only', as
   const a = await acme(rig);
   const b = createTenant(rig.api.runtime, { name: 'Beta Builders', adminEmail: 'ann@acme.example' });
   const res = await rig.signIn('g-ann');
-  t.equal(res.statusCode, 409);
-  t.equal(res.json().error.code, 'workspace_choice_required');
-  t.same(res.json().error.workspaces.map((w: { id: string }) => w.id).sort(), [a.id, b.id].sort());
+  t.equal(res.statusCode, 303, 'the browser goes back to the page, which shows the choice');
+  t.equal(res.headers.location, '/');
+  t.equal(res.cookies.find((c) => c.name === '__Host-spinney_refresh'), undefined, 'no session yet');
+  const choice = res.cookies.find((c) => c.name === '__Host-spinney_choice');
+  t.match(choice, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: 600 });
+  const shown = await rig.api.call({ method: 'POST', url: '/api/v1/auth/pending', payload: {}, headers: { cookie: `${choice?.name}=${choice?.value}`, origin: PUBLIC_URL } });
+  t.same(shown.json(), {
+    invitation: null,
+    workspaces: [a, b].map((w) => ({ name: w.name, slug: w.slug, signInUrl: `${PUBLIC_URL}/api/v1/auth/signin/google?workspace=${w.slug}` })),
+  }, 'the page gets the workspaces by name, each with its sign-in link');
+  t.notMatch(shown.body, /tn_[a-z2-7]{24}/, 'and no raw workspace id');
   const chosen = await rig.signIn('g-ann', `?workspace=${b.slug}`);
   t.equal(chosen.statusCode, 303);
   const tokens = (await rig.api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers: { cookie: refreshCookieOf(chosen), origin: PUBLIC_URL } })).json();
