@@ -222,6 +222,7 @@ export const signInRoutes =
       handler: async (request, reply) => {
         const acceptance = acceptanceOf(request, request.body);
         if (acceptance.invitationId !== request.params.invitationId) throw new AppError(401, 'invalid_acceptance', 'this invitation step is for another invitation');
+        describePending(runtime, acceptance); // 401 invalid_acceptance once answered, revoked or expired
         const identity = { ...acceptance.identity, emailVerified: true };
         const signedIn = signIn(runtime, identity, { workspace: acceptance.tenantId, clientKind: acceptance.clientKind, ...request$(request) }, { acceptInvitation: acceptance.invitationId });
         if (acceptance.clientKind === 'browser') {
@@ -238,6 +239,7 @@ export const signInRoutes =
       handler: async (request, reply) => {
         const acceptance = acceptanceOf(request, request.body);
         if (acceptance.invitationId !== request.params.invitationId) throw new AppError(401, 'invalid_acceptance', 'this invitation step is for another invitation');
+        describePending(runtime, acceptance); // 401 invalid_acceptance once answered, revoked or expired
         declineInvitation(runtime, acceptance, request$(request));
         if (acceptance.clientKind === 'browser') reply.clearCookie(INVITATION_COOKIE, STEP_COOKIE_OPTIONS);
         return reply.code(204).send(null);
