@@ -88,7 +88,7 @@ const signInCode = (fn: () => unknown): string | undefined => {
   return undefined;
 };
 
-t.test('invite, list, and the invited person\'s first sign-in binds them as a member', async (t) => {
+t.test("invite, list, and the invited person's first sign-in binds them as a member", async (t) => {
   const ws = await setup(t);
   const { api, admin } = ws;
   const before = Date.now();

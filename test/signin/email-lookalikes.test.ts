@@ -38,7 +38,7 @@ async function rig(t: Teardown) {
   return { api, tenant, exchange, count };
 }
 
-t.test('look-alike addresses never reach another person\'s invitation or membership', async (t) => {
+t.test("look-alike addresses never reach another person's invitation or membership", async (t) => {
   const { api, tenant, exchange, count } = await rig(t);
   const tryAll = async (when: string) => {
     for (const [what, email] of LOOKALIKES) {

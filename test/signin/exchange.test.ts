@@ -200,7 +200,7 @@ t.test('only admins read or change sign-in settings', async (t) => {
   }
 });
 
-t.test('an admin\'s invitation is answered explicitly: the exchange answers 409 invitation_pending, and accept joins', async (t) => {
+t.test("an admin's invitation is answered explicitly: the exchange answers 409 invitation_pending, and accept joins", async (t) => {
   const r = await rig(t);
   const annNonce = await r.nonce();
   const ann = (await r.exchange({ provider: 'apple', idToken: await r.apple.sign({ ...annClaims, aud: APPLE_CLIENT, nonce: sha256(annNonce) }), nonce: annNonce })).json();
