@@ -19,10 +19,10 @@ import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance, readAccept
 import { checkNativeRedirect, createHandoff, redeemHandoff } from './native-handoff.js';
 import { admit, declineInvitation, isPending, reauthenticate, refuseSignIn, signIn, startSignedInSession, type Admitted, type InvitationPending, type SignedIn } from './signin.service.js';
 
-// Both cookies are __Host- (Secure, no Domain, Path=/): a sibling subdomain can neither set nor
-// shadow them, so it cannot plant its own sign-in flow or refresh token (session fixation). The
-// price is Path=/: the browser sends them with every request to this origin; only the auth routes
-// read them, and request logs never carry cookies. See docs/security.md, "Cookies".
+// Every sign-in cookie is __Host- (Secure, no Domain, Path=/): a sibling subdomain can neither set
+// nor shadow them, so it cannot plant its own sign-in flow or refresh token (session fixation).
+// The price is Path=/: the browser sends them with every request to this origin; only the auth
+// routes read them, and request logs never carry cookies. See docs/security.md, "Cookies".
 export const REFRESH_COOKIE = '__Host-spinney_refresh';
 export const SIGNIN_COOKIE = '__Host-spinney_signin';
 /** The invitation waiting for the person's accept or decline (an acceptance token). */
@@ -58,6 +58,17 @@ const REFRESH_COOKIE_OPTIONS = { path: HOST_COOKIE_PATH, httpOnly: true, secure:
 
 /** The short-lived steps between a sign-in and a session: the pending invitation and the workspace choice. */
 const STEP_COOKIE_OPTIONS = { path: HOST_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict', maxAge: ACCEPTANCE_WINDOW_SECONDS } as const;
+
+interface WorkspaceChoice {
+  provider: string;
+  workspaces: { name: string; slug: string }[];
+  expiresAt: number;
+}
+
+function clearStepCookies(reply: FastifyReply): void {
+  reply.clearCookie(INVITATION_COOKIE, STEP_COOKIE_OPTIONS);
+  reply.clearCookie(CHOICE_COOKIE, STEP_COOKIE_OPTIONS);
+}
 
 export function clearRefreshCookie(reply: FastifyReply): void {
   reply.clearCookie(REFRESH_COOKIE, REFRESH_COOKIE_OPTIONS);
@@ -165,8 +176,8 @@ export const signInRoutes =
           if (checked.native || !(err instanceof AppError) || err.code !== 'workspace_choice_required') throw err;
           // The page shows the names and signs in again with the one chosen.
           const workspaces = (err.details?.workspaces ?? []) as { name: string; slug: string }[];
-          const choice = Buffer.from(JSON.stringify({ provider, workspaces: workspaces.map(({ name, slug }) => ({ name, slug })) })).toString('base64url');
-          reply.setCookie(CHOICE_COOKIE, choice, { ...STEP_COOKIE_OPTIONS, signed: true });
+          const choice: WorkspaceChoice = { provider, workspaces: workspaces.map(({ name, slug }) => ({ name, slug })), expiresAt: clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 };
+          reply.setCookie(CHOICE_COOKIE, Buffer.from(JSON.stringify(choice)).toString('base64url'), { ...STEP_COOKIE_OPTIONS, signed: true });
           return reply.redirect('/', 303);
         }
         if (checked.native) {
@@ -184,6 +195,7 @@ export const signInRoutes =
           return reply.redirect('/', 303);
         }
         setRefreshCookie(reply, startSignedInSession(runtime, admitted, { clientKind: 'browser', ...request$(request) }));
+        clearStepCookies(reply);
         // The page asks /auth/refresh for an access token, which it keeps in memory only.
         return reply.redirect('/', 303);
       },
@@ -198,6 +210,13 @@ export const signInRoutes =
       }
       return readAcceptance(runtime, acceptanceToken, 'native', codeVerifier);
     };
+    /** The acceptance for this invitation, while it is still pending (else 401 invalid_acceptance). */
+    const answering = (request: FastifyRequest, body: Static<typeof AcceptanceBody>, invitationId: string): Acceptance => {
+      const acceptance = acceptanceOf(request, body);
+      if (acceptance.invitationId !== invitationId) throw new AppError(401, 'invalid_acceptance', 'this invitation step is for another invitation');
+      describePending(runtime, acceptance);
+      return acceptance;
+    };
     const checkBrowserOrigin = (request: FastifyRequest): void => {
       // The cookies are SameSite=Strict already; the Origin check also stops a same-site attacker.
       if (request.headers.origin !== publicOrigin) throw new AppError(403, 'origin_mismatch', 'this request from a browser must come from this server\'s own pages');
@@ -210,7 +229,8 @@ export const signInRoutes =
         if (request.body.acceptanceToken !== undefined) return { invitation: describePending(runtime, acceptanceOf(request, request.body)), workspaces: null };
         checkBrowserOrigin(request);
         const invitation = request.cookies[INVITATION_COOKIE] ? describePending(runtime, acceptanceOf(request, request.body)) : null;
-        const choice = readSignedJson<{ provider: string; workspaces: { name: string; slug: string }[] }>(request, CHOICE_COOKIE);
+        const stored = readSignedJson<WorkspaceChoice>(request, CHOICE_COOKIE);
+        const choice = stored && stored.expiresAt > clock.now() ? stored : null;
         const workspaces = choice?.workspaces.map((w) => ({ ...w, signInUrl: `${config.publicUrl}/api/v1/auth/signin/${choice.provider}?workspace=${w.slug}` })) ?? null;
         return { invitation, workspaces };
       },
@@ -220,13 +240,11 @@ export const signInRoutes =
       config: { rateLimit },
       schema: { tags, summary: 'Accept an invitation after signing in: join the workspace and start a session', params: InvitationParams, body: AcceptanceBody, response: { 200: TokenResponse, ...errorResponses } },
       handler: async (request, reply) => {
-        const acceptance = acceptanceOf(request, request.body);
-        if (acceptance.invitationId !== request.params.invitationId) throw new AppError(401, 'invalid_acceptance', 'this invitation step is for another invitation');
-        describePending(runtime, acceptance); // 401 invalid_acceptance once answered, revoked or expired
+        const acceptance = answering(request, request.body, request.params.invitationId);
         const identity = { ...acceptance.identity, emailVerified: true };
         const signedIn = signIn(runtime, identity, { workspace: acceptance.tenantId, clientKind: acceptance.clientKind, ...request$(request) }, { acceptInvitation: acceptance.invitationId });
         if (acceptance.clientKind === 'browser') {
-          reply.clearCookie(INVITATION_COOKIE, STEP_COOKIE_OPTIONS);
+          clearStepCookies(reply);
           setRefreshCookie(reply, signedIn.tokens);
         }
         return tokenBody(signedIn.tokens, acceptance.clientKind, signedIn);
@@ -237,11 +255,9 @@ export const signInRoutes =
       config: { rateLimit },
       schema: { tags, summary: 'Decline an invitation after signing in: it ends, audited in the workspace', params: InvitationParams, body: AcceptanceBody, response: { 204: Type.Null(), ...errorResponses } },
       handler: async (request, reply) => {
-        const acceptance = acceptanceOf(request, request.body);
-        if (acceptance.invitationId !== request.params.invitationId) throw new AppError(401, 'invalid_acceptance', 'this invitation step is for another invitation');
-        describePending(runtime, acceptance); // 401 invalid_acceptance once answered, revoked or expired
+        const acceptance = answering(request, request.body, request.params.invitationId);
         declineInvitation(runtime, acceptance, request$(request));
-        if (acceptance.clientKind === 'browser') reply.clearCookie(INVITATION_COOKIE, STEP_COOKIE_OPTIONS);
+        if (acceptance.clientKind === 'browser') clearStepCookies(reply);
         return reply.code(204).send(null);
       },
     });
