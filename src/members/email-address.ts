@@ -1,8 +1,7 @@
-// The one way an email address is compared: sign-in, invitations and memberships all go through
-// canonicalEmail. Only ASCII spaces are trimmed and only ASCII letters lower-cased, because
-// Unicode case mapping and trimming fold other characters into ASCII ones (U+212A KELVIN SIGN
-// lowercases to "k", trim() strips U+FEFF), which would let one account match another person's
-// address. An address that is not plain ASCII is not supported: an internationalised domain is
+// The one way sign-in and invitations compare an email address. Only ASCII spaces are trimmed and
+// only ASCII letters lower-cased, because Unicode case mapping and trimming fold other characters
+// into ASCII ones (U+212A KELVIN SIGN lowercases to "k", trim() strips U+FEFF), which would let
+// one account match another person's address. An address that is not plain ASCII is not supported: an internationalised domain is
 // accepted in its IDNA (punycode, xn--) form, which is ASCII.
 
 /** Printable ASCII without space, one @, something on both sides and a dot in the domain. */

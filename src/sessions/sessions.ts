@@ -4,7 +4,8 @@
 //
 // Lifetimes (config.sessions): an absolute end (8 h), an idle end (30 min without a request or a
 // refresh) and a re-authentication window for sensitive routes (10 min since the sign-in, a
-// step-up re-sign-in, or the last request to a sensitive route). All times come from the injected clock, so tests move time instead of sleeping.
+// step-up re-sign-in, or the last request to a sensitive route). All times come from the injected
+// clock, so tests move time instead of sleeping.
 import { AccessTokens } from '../auth/access-token.js';
 import { DerivedKeys } from '../auth/derived-keys.js';
 import type { Role } from '../auth/permissions.js';
@@ -23,9 +24,9 @@ import {
   insertRefreshToken,
   insertSession,
   listLiveSessions,
-  markPresence,
   liveSessions,
   liveSessionsOf,
+  markPresence,
   markRotated,
   touchSession,
   type SessionRow,

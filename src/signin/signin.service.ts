@@ -20,12 +20,12 @@ import {
   updateMember,
 } from '../members/members.repo.js';
 import { canonicalEmail } from '../members/email-address.js';
-import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance } from './invitation-acceptance.js';
 import type { Runtime } from '../runtime.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
 import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import type { Client } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
+import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance } from './invitation-acceptance.js';
 
 export interface VerifiedIdentity {
   /** Our provider id: google, microsoft, oidc, apple, dev. */
@@ -75,6 +75,21 @@ export interface Admitted {
 }
 
 /**
+ * An invitation an admin made waits for the person's explicit yes: the sign-in yields this instead
+ * of a membership (see invitation-acceptance.ts). Invitations the operator made (a new
+ * workspace's first admin, `spinney member invite`) are accepted by signing in.
+ */
+export interface InvitationPending {
+  pending: { invitationId: string; tenantId: string; identity: Pick<VerifiedIdentity, 'provider' | 'subject' | 'email' | 'organization'> };
+}
+
+const OPERATOR_ACTORS: readonly string[] = ['system', 'operator'];
+
+export function isPending(result: Admitted | InvitationPending): result is InvitationPending {
+  return 'pending' in result;
+}
+
+/**
  * Admits and starts the session. An admin's invitation not yet accepted is a 409
  * invitation_pending carrying what the person must see and the token to accept or decline with.
  */
@@ -84,7 +99,7 @@ export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: Si
   return { ...admitted, tokens: startSignedInSession(runtime, admitted, request) };
 }
 
-export function invitationPending(runtime: Runtime, { pending }: InvitationPending, clientKind: ClientKind, codeChallenge: string | null): AppError {
+function invitationPending(runtime: Runtime, { pending }: InvitationPending, clientKind: ClientKind, codeChallenge: string | null): AppError {
   const acceptanceToken = issueAcceptance(runtime, { ...pending, clientKind, codeChallenge });
   const invitation = describePending(runtime, { ...pending, expiresAt: runtime.clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 });
   return new AppError(409, 'invitation_pending', `you are invited to ${invitation.workspace.name}; accept or decline the invitation to continue`, undefined, { invitation, acceptanceToken });
@@ -102,21 +117,6 @@ export function declineInvitation(runtime: Runtime, pending: InvitationPending['
   runtime.tenancy.run(pending.tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
     recordTenantEvent('invitation.declined', { type: 'invitation', id: pending.invitationId }, { after: { provider: pending.identity.provider } }),
   );
-}
-
-/**
- * An invitation an admin made waits for the person's explicit yes: the sign-in yields this instead
- * of a membership (see invitation-acceptance.ts). Invitations the operator made (a new
- * workspace's first admin, `spinney member invite`) are accepted by signing in.
- */
-export interface InvitationPending {
-  pending: { invitationId: string; tenantId: string; identity: Pick<VerifiedIdentity, 'provider' | 'subject' | 'email' | 'organization'> };
-}
-
-const OPERATOR_ACTORS: readonly string[] = ['system', 'operator'];
-
-export function isPending(result: Admitted | InvitationPending): result is InvitationPending {
-  return 'pending' in result;
 }
 
 /**
