@@ -15,6 +15,10 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/exchange',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/token',
+  // An invitation's explicit step after sign-in, before any session (src/signin/invitation-acceptance.ts).
+  'POST /api/v1/auth/pending',
+  'POST /api/v1/auth/invitations/:invitationId/accept',
+  'POST /api/v1/auth/invitations/:invitationId/decline',
   // The provider sends the admin's browser back here; the flow is found from server-side state.
   'GET /api/v1/integrations/callback',
   // Inbound webhooks: the workspace comes from the endpoint id's control-plane mapping, and

@@ -40,6 +40,9 @@ export const ErrorResponse = Type.Object(
       field: Type.Optional(Type.String()),
       /** With `workspace_choice_required`: the workspaces this account may sign in to. */
       workspaces: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }))),
+      /** With `invitation_pending`: what to show, and the token to accept or decline with (src/signin/invitation-acceptance.ts). */
+      invitation: Type.Optional(Type.Object({ id: Type.String(), workspace: Type.Object({ name: Type.String(), slug: Type.String() }), invitedBy: Type.Object({ email: Type.Union([Type.String(), Type.Null()]), description: Type.String() }), role: Type.String(), expiresAt: Type.String() })),
+      acceptanceToken: Type.Optional(Type.String()),
     }),
   },
   { $id: 'Error' },

@@ -14,6 +14,7 @@ import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
+import { canonicalEmail } from './email-address.js';
 import {
   closeInvitation,
   countActiveAdmins,
@@ -93,8 +94,8 @@ export function listInvitations(runtime: Runtime): Invitation[] {
 }
 
 export function invite(runtime: Runtime, input: { email: string; role: Role; expiresInDays?: number }): Invitation {
-  const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) throw badRequest('invalid_field', 'email must be an email address', 'email');
+  const email = canonicalEmail(input.email);
+  if (email === null) throw badRequest('invalid_field', 'email must be a plain ASCII email address (an internationalised domain in its xn-- form)', 'email');
   const tenantId = currentTenantId();
   const now = runtime.clock.now();
   const row = runtime.control.transaction(() => {

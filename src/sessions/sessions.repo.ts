@@ -10,6 +10,7 @@ export interface SessionRow {
   device: string | null;
   ip: string | null;
   created_at: string;
+  /** The last proof of presence for sensitive routes: the sign-in, a step-up, or a sensitive request inside the window. */
   authenticated_at: string;
   last_seen_at: string;
   expires_at: string;
@@ -40,6 +41,10 @@ export function findSession(id: string): SessionRow | undefined {
 
 export function touchSession(id: string, at: string): void {
   tenantDb().statement('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND ended_at IS NULL').run(at, id);
+}
+
+export function markPresence(id: string, at: string): void {
+  tenantDb().statement('UPDATE sessions SET authenticated_at = ? WHERE id = ? AND ended_at IS NULL').run(at, id);
 }
 
 /** Ends a live session; returns false if it had already ended. */

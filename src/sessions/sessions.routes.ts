@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { RequestAuth } from '../auth/auth.plugin.js';
+import { findTenant, type TenantRow } from '../control/tenants.repo.js';
 import { AppError, notFound } from '../http/errors.js';
 import { idPattern } from '../http/ids.js';
 import { errorResponses } from '../http/schemas.js';
@@ -31,9 +32,11 @@ const Session = Type.Object({
 const CurrentSession = Type.Object({
   ...SessionTimes.properties,
   tenantId: Type.String(),
+  workspace: Type.Object({ name: Type.String(), slug: Type.String() }, { description: 'the workspace this session is in, by name' }),
   userId: Type.String(),
   role: Type.String(),
-  reauthBy: Type.String({ description: 'sensitive actions need a new sign-in after this time unless there is activity before' }),
+  provider: Type.String({ description: 'the sign-in provider; a step-up goes through GET /auth/signin/{provider}?reauth=1' }),
+  reauthBy: Type.String({ description: 'sensitive actions need a step-up (a fresh sign-in) after this time, unless a sensitive action comes before' }),
 });
 
 const SessionParams = Type.Object({ sessionId: Type.String({ pattern: idPattern('session') }) }, { additionalProperties: false });
@@ -55,7 +58,8 @@ export const sessionRoutes =
       schema: { tags, summary: 'The current session and when it will idle out', response: { 200: CurrentSession, ...errorResponses } },
       handler: async (request) => {
         const auth = authOf(request);
-        return { ...sessions.describe(auth.sessionId), tenantId: auth.tenantId, userId: auth.userId, role: auth.role };
+        const { name, slug } = findTenant(runtime.control, auth.tenantId) as TenantRow;
+        return { ...sessions.describe(auth.sessionId), tenantId: auth.tenantId, workspace: { name, slug }, userId: auth.userId, role: auth.role };
       },
     });
 

@@ -3,8 +3,9 @@
 // its token family live in that tenant's database.
 //
 // Lifetimes (config.sessions): an absolute end (8 h), an idle end (30 min without a request or a
-// refresh) and a re-authentication window for sensitive routes (10 min since the last activity or
-// sign-in). All times come from the injected clock, so tests move time instead of sleeping.
+// refresh) and a re-authentication window for sensitive routes (10 min since the sign-in, a
+// step-up re-sign-in, or the last request to a sensitive route). All times come from the injected
+// clock, so tests move time instead of sleeping.
 import { AccessTokens } from '../auth/access-token.js';
 import { DerivedKeys } from '../auth/derived-keys.js';
 import type { Role } from '../auth/permissions.js';
@@ -25,6 +26,7 @@ import {
   listLiveSessions,
   liveSessions,
   liveSessionsOf,
+  markPresence,
   markRotated,
   touchSession,
   type SessionRow,
@@ -163,8 +165,8 @@ export class Sessions {
 
   /**
    * The per-request check: the session exists, belongs to the token's user and role, has not ended,
-   * timed out or (for sensitive routes) gone quiet for longer than the re-auth window. Returns the
-   * session's times for the response headers.
+   * timed out or (for sensitive routes) gone without a sign-in or sensitive request for longer
+   * than the re-auth window. Returns the session's times for the response headers.
    */
   check(sessionId: string, userId: string, role: string, sensitive: boolean): SessionTimes {
     const now = this.#clock.now();
@@ -177,10 +179,13 @@ export class Sessions {
     }
     const lastSeen = Date.parse(session.last_seen_at);
     if (sensitive) {
-      const lastProof = Math.max(lastSeen, Date.parse(session.authenticated_at));
-      if (now - lastProof > this.#config.sessions.reauthSeconds * 1000) {
+      // Only a fresh sign-in or sensitive activity inside the window keeps it open; ordinary
+      // requests and refreshes move last_seen (the idle end) but never this.
+      const proof = Date.parse(session.authenticated_at);
+      if (now - proof > this.#config.sessions.reauthSeconds * 1000) {
         throw new AppError(401, 'reauth_required', 'this action needs a recent sign-in; sign in again to continue');
       }
+      if (now - proof >= this.#touchEveryMs) markPresence(sessionId, isoAt(now));
     }
     let seen = lastSeen;
     if (now - lastSeen >= this.#touchEveryMs) {
@@ -214,12 +219,34 @@ export class Sessions {
   }
 
   /** A live session's ends, and when sensitive routes will ask for a new sign-in. */
-  describe(sessionId: string): SessionTimes & { reauthBy: string } {
+  describe(sessionId: string): SessionTimes & { reauthBy: string; provider: string } {
     const session = findSession(sessionId);
     if (!session) throw sessionEnded('this session has ended; sign in again');
     const lastSeen = Date.parse(session.last_seen_at);
-    const lastProof = Math.max(lastSeen, Date.parse(session.authenticated_at));
-    return { ...this.#times(session, lastSeen), reauthBy: isoAt(lastProof + this.#config.sessions.reauthSeconds * 1000) };
+    return { ...this.#times(session, lastSeen), provider: session.provider, reauthBy: isoAt(Date.parse(session.authenticated_at) + this.#config.sessions.reauthSeconds * 1000) };
+  }
+
+  /**
+   * A step-up: the member of this live session proved their presence again at the provider, so
+   * sensitive routes open again for the same session (same tokens). Audited.
+   */
+  reauthenticate(sessionId: string): void {
+    const now = this.#clock.now();
+    const session = findSession(sessionId);
+    if (!session || session.ended_at || this.#timedOut(session, now)) throw sessionEnded('this session has ended; sign in again');
+    tenantDb().transaction(() => {
+      markPresence(sessionId, isoAt(now));
+      touchSession(sessionId, isoAt(now));
+      recordTenantEvent('auth.reauthenticated', { type: 'session', id: sessionId }, { after: { provider: session.provider } });
+    });
+  }
+
+  /** The live session whose current (not yet rotated) refresh token this is. */
+  sessionOfRefreshToken(token: ParsedRefreshToken): SessionRow | undefined {
+    const presented = findRefreshToken(hashRefreshSecret(token.secret));
+    if (!presented || presented.rotated_at) return undefined;
+    const session = findSession(presented.session_id);
+    return session && !session.ended_at && !this.#timedOut(session, this.#clock.now()) ? session : undefined;
   }
 
   find(sessionId: string): SessionRow | undefined {

@@ -46,7 +46,8 @@ export class CodeFlowClients {
     return `${this.#publicUrl}/api/v1/auth/callback/${id}`;
   }
 
-  async start(id: string): Promise<FlowStart> {
+  /** reauth: a step-up; the provider must ask the person to sign in again (prompt=login, max_age=0). */
+  async start(id: string, options: { reauth?: boolean } = {}): Promise<FlowStart> {
     const config = await this.#config(id);
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -58,6 +59,7 @@ export class CodeFlowClients {
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...(options.reauth ? { prompt: 'login', max_age: '0' } : {}),
     });
     return { url, state, nonce, codeVerifier };
   }
@@ -95,7 +97,8 @@ export function identityFromClaims(provider: string, claims: Record<string, unkn
   if (!email) throw new AppError(403, 'email_missing', 'the provider did not share an email address; allow the email scope');
   const verified = claims.email_verified === true || claims.email_verified === 'true' || (provider === 'microsoft' && claims.xms_edov === true);
   const organization = provider === 'google' && typeof claims.hd === 'string' ? claims.hd : provider === 'microsoft' && typeof claims.tid === 'string' ? claims.tid : null;
-  return { provider, subject: String(claims.sub), email, emailVerified: verified, organization };
+  const seconds = (claim: unknown): number | null => (typeof claim === 'number' && Number.isFinite(claim) ? claim : null);
+  return { provider, subject: String(claims.sub), email, emailVerified: verified, organization, authTime: seconds(claims.auth_time), issuedAt: seconds(claims.iat) };
 }
 
 function codeFlowError(err: unknown): AppError {

@@ -4,6 +4,7 @@
 // All of them carry the tighter sign-in rate limit.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
 import { clientOf } from '../auth/auth.plugin.js';
 import { AppError, badRequest } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
@@ -13,15 +14,22 @@ import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import { signInFailed, type CodeFlowClients } from './code-flow.js';
 import type { IdTokenVerifier } from './id-token.js';
 import { signInRateLimit } from './rate-limits.js';
-import { CallbackQuery, ExchangeBody, Nonce, ProviderParams, Providers, RefreshBody, SignInQuery, TokenBody, TokenResponse } from './signin.schemas.js';
+import { AcceptanceBody, CallbackQuery, ExchangeBody, InvitationParams, Nonce, PendingResponse, ProviderParams, Providers, RefreshBody, SignInQuery, TokenBody, TokenResponse } from './signin.schemas.js';
+import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance, readAcceptance, type Acceptance } from './invitation-acceptance.js';
 import { checkNativeRedirect, createHandoff, redeemHandoff } from './native-handoff.js';
-import { admit, refuseSignIn, signIn, startSignedInSession, type SignedIn } from './signin.service.js';
+import { admit, declineInvitation, isPending, reauthenticate, refuseSignIn, signIn, startSignedInSession, type Admitted, type InvitationPending, type SignedIn } from './signin.service.js';
 
-export const REFRESH_COOKIE = '__Secure-spinney_refresh';
-export const SIGNIN_COOKIE = '__Secure-spinney_signin';
-/** The refresh cookie travels only to the auth routes, never with ordinary API calls. */
-export const REFRESH_COOKIE_PATH = '/api/v1/auth';
-const SIGNIN_COOKIE_PATH = '/api/v1/auth/callback';
+// Every sign-in cookie is __Host- (Secure, no Domain, Path=/): a sibling subdomain can neither set
+// nor shadow them, so it cannot plant its own sign-in flow or refresh token (session fixation).
+// The price is Path=/: the browser sends them with every request to this origin; only the auth
+// routes read them, and request logs never carry cookies. See docs/security.md, "Cookies".
+export const REFRESH_COOKIE = '__Host-spinney_refresh';
+export const SIGNIN_COOKIE = '__Host-spinney_signin';
+/** The invitation waiting for the person's accept or decline (an acceptance token). */
+export const INVITATION_COOKIE = '__Host-spinney_invitation';
+/** The workspaces (names and slugs) a browser sign-in must choose between; signed. */
+export const CHOICE_COOKIE = '__Host-spinney_choice';
+const HOST_COOKIE_PATH = '/';
 const SIGNIN_WINDOW_SECONDS = 600;
 
 interface FlowCookie {
@@ -31,6 +39,8 @@ interface FlowCookie {
   codeVerifier: string;
   workspace: string | null;
   expiresAt: number;
+  /** A step-up for the browser's current session, not a new sign-in. */
+  reauth?: true;
   /** Set for the native code flow: where the app waits, and its PKCE challenge and state. */
   native?: { redirectUri: string; codeChallenge: string; appState: string | null };
 }
@@ -43,8 +53,22 @@ export interface SignInDeps {
 
 const tags = ['sign-in'];
 
-/** The refresh cookie's attributes: HttpOnly, Secure, Strict, sent only to the auth routes. */
-const REFRESH_COOKIE_OPTIONS = { path: REFRESH_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' } as const;
+/** The refresh cookie's attributes: __Host- (Path=/, no Domain), HttpOnly, Secure, Strict. */
+const REFRESH_COOKIE_OPTIONS = { path: HOST_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' } as const;
+
+/** The short-lived steps between a sign-in and a session: the pending invitation and the workspace choice. */
+const STEP_COOKIE_OPTIONS = { path: HOST_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict', maxAge: ACCEPTANCE_WINDOW_SECONDS } as const;
+
+interface WorkspaceChoice {
+  provider: string;
+  workspaces: { name: string; slug: string }[];
+  expiresAt: number;
+}
+
+function clearStepCookies(reply: FastifyReply): void {
+  reply.clearCookie(INVITATION_COOKIE, STEP_COOKIE_OPTIONS);
+  reply.clearCookie(CHOICE_COOKIE, STEP_COOKIE_OPTIONS);
+}
 
 export function clearRefreshCookie(reply: FastifyReply): void {
   reply.clearCookie(REFRESH_COOKIE, REFRESH_COOKIE_OPTIONS);
@@ -94,7 +118,9 @@ export const signInRoutes =
         } else if (query.redirect_uri || query.code_challenge || query.app_state) {
           throw badRequest('invalid_request', 'redirect_uri, code_challenge and app_state are for client=native only');
         }
-        const flow = await codeFlow.start(provider);
+        const reauth = query.reauth === '1';
+        if (reauth && (native || query.workspace)) throw badRequest('invalid_request', 'reauth is for the browser\'s current session: no client=native, no workspace', 'reauth');
+        const flow = await codeFlow.start(provider, { reauth });
         const cookie: FlowCookie = {
           provider,
           state: flow.state,
@@ -103,10 +129,11 @@ export const signInRoutes =
           workspace: query.workspace ?? null,
           expiresAt: clock.now() + SIGNIN_WINDOW_SECONDS * 1000,
           ...(native ? { native } : {}),
+          ...(reauth ? { reauth } : {}),
         };
         // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
         reply.setCookie(SIGNIN_COOKIE, Buffer.from(JSON.stringify(cookie)).toString('base64url'), {
-          path: SIGNIN_COOKIE_PATH,
+          path: HOST_COOKIE_PATH,
           httpOnly: true,
           secure: true,
           sameSite: 'lax',
@@ -123,7 +150,7 @@ export const signInRoutes =
       handler: async (request, reply) => {
         const { provider } = request.params;
         if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
-        reply.clearCookie(SIGNIN_COOKIE, { path: SIGNIN_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
+        reply.clearCookie(SIGNIN_COOKIE, { path: HOST_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
         const fail = (reason: string, error: AppError): never => refuseSignIn(runtime, provider, reason, error, request$(request));
         const flow = readFlowCookie(request, clock.now());
         if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes, or the browser refused the Secure cookie: over plain http it keeps it only on 127.0.0.1 or localhost); start again', 'sign_in_expired'));
@@ -138,18 +165,100 @@ export const signInRoutes =
           if (err instanceof AppError && err.statusCode === 401) fail(err.code, err);
           throw err;
         }
+        if (checked.reauth) {
+          reauthenticate(runtime, identity, request.cookies[REFRESH_COOKIE], request$(request));
+          return reply.redirect('/', 303);
+        }
+        let admitted: Admitted | InvitationPending;
+        try {
+          admitted = admit(runtime, identity, { workspace: checked.workspace, ...request$(request) });
+        } catch (err) {
+          if (checked.native || !(err instanceof AppError) || err.code !== 'workspace_choice_required') throw err;
+          // The page shows the names and signs in again with the one chosen.
+          const workspaces = (err.details?.workspaces ?? []) as { name: string; slug: string }[];
+          const choice: WorkspaceChoice = { provider, workspaces: workspaces.map(({ name, slug }) => ({ name, slug })), expiresAt: clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 };
+          reply.setCookie(CHOICE_COOKIE, Buffer.from(JSON.stringify(choice)).toString('base64url'), { ...STEP_COOKIE_OPTIONS, signed: true });
+          return reply.redirect('/', 303);
+        }
         if (checked.native) {
           // The app redeems the code with its PKCE verifier at POST /auth/token; no token in a URL.
-          const admitted = admit(runtime, identity, { workspace: checked.workspace, ...request$(request) });
+          // An invitation to answer comes as `invitation` instead: usable only with that verifier.
           const target = new URL(checked.native.redirectUri);
-          target.searchParams.set('code', createHandoff(runtime, admitted, checked.native.codeChallenge));
+          if (isPending(admitted)) target.searchParams.set('invitation', issueAcceptance(runtime, { ...admitted.pending, clientKind: 'native', codeChallenge: checked.native.codeChallenge }));
+          else target.searchParams.set('code', createHandoff(runtime, admitted, checked.native.codeChallenge));
           if (checked.native.appState) target.searchParams.set('state', checked.native.appState);
           return reply.redirect(target.href, 302);
         }
-        const signedIn = signIn(runtime, identity, { workspace: checked.workspace, clientKind: 'browser', ...request$(request) });
-        setRefreshCookie(reply, signedIn.tokens);
+        if (isPending(admitted)) {
+          // No membership yet: the page shows the invitation and asks.
+          reply.setCookie(INVITATION_COOKIE, issueAcceptance(runtime, { ...admitted.pending, clientKind: 'browser', codeChallenge: null }), STEP_COOKIE_OPTIONS);
+          return reply.redirect('/', 303);
+        }
+        setRefreshCookie(reply, startSignedInSession(runtime, admitted, { clientKind: 'browser', ...request$(request) }));
+        clearStepCookies(reply);
         // The page asks /auth/refresh for an access token, which it keeps in memory only.
         return reply.redirect('/', 303);
+      },
+    });
+
+    // The explicit step of an invitation: see it, then accept or decline. Browsers send {} with
+    // their cookie from this server's own pages (Origin checked); native apps send the token.
+    const acceptanceOf = (request: FastifyRequest, { acceptanceToken, codeVerifier }: Static<typeof AcceptanceBody>): Acceptance => {
+      if (acceptanceToken === undefined) {
+        checkBrowserOrigin(request);
+        return readAcceptance(runtime, request.cookies[INVITATION_COOKIE], 'browser', undefined);
+      }
+      return readAcceptance(runtime, acceptanceToken, 'native', codeVerifier);
+    };
+    /** The acceptance for this invitation, while it is still pending (else 401 invalid_acceptance). */
+    const answering = (request: FastifyRequest, body: Static<typeof AcceptanceBody>, invitationId: string): Acceptance => {
+      const acceptance = acceptanceOf(request, body);
+      if (acceptance.invitationId !== invitationId) throw new AppError(401, 'invalid_acceptance', 'this invitation step is for another invitation');
+      describePending(runtime, acceptance);
+      return acceptance;
+    };
+    const checkBrowserOrigin = (request: FastifyRequest): void => {
+      // The cookies are SameSite=Strict already; the Origin check also stops a same-site attacker.
+      if (request.headers.origin !== publicOrigin) throw new AppError(403, 'origin_mismatch', 'this request from a browser must come from this server\'s own pages');
+    };
+
+    app.post('/auth/pending', {
+      config: { rateLimit },
+      schema: { tags, summary: 'What a sign-in is waiting for: an invitation to answer, or a workspace to choose', body: AcceptanceBody, response: { 200: PendingResponse, ...errorResponses } },
+      handler: async (request) => {
+        if (request.body.acceptanceToken !== undefined) return { invitation: describePending(runtime, acceptanceOf(request, request.body)), workspaces: null };
+        checkBrowserOrigin(request);
+        const invitation = request.cookies[INVITATION_COOKIE] ? describePending(runtime, acceptanceOf(request, request.body)) : null;
+        const stored = readSignedJson<WorkspaceChoice>(request, CHOICE_COOKIE);
+        const choice = stored && stored.expiresAt > clock.now() ? stored : null;
+        const workspaces = choice?.workspaces.map((w) => ({ ...w, signInUrl: `${config.publicUrl}/api/v1/auth/signin/${choice.provider}?workspace=${w.slug}` })) ?? null;
+        return { invitation, workspaces };
+      },
+    });
+
+    app.post('/auth/invitations/:invitationId/accept', {
+      config: { rateLimit },
+      schema: { tags, summary: 'Accept an invitation after signing in: join the workspace and start a session', params: InvitationParams, body: AcceptanceBody, response: { 200: TokenResponse, ...errorResponses } },
+      handler: async (request, reply) => {
+        const acceptance = answering(request, request.body, request.params.invitationId);
+        const identity = { ...acceptance.identity, emailVerified: true };
+        const signedIn = signIn(runtime, identity, { workspace: acceptance.tenantId, clientKind: acceptance.clientKind, ...request$(request) }, { acceptInvitation: acceptance.invitationId });
+        if (acceptance.clientKind === 'browser') {
+          clearStepCookies(reply);
+          setRefreshCookie(reply, signedIn.tokens);
+        }
+        return tokenBody(signedIn.tokens, acceptance.clientKind, signedIn);
+      },
+    });
+
+    app.post('/auth/invitations/:invitationId/decline', {
+      config: { rateLimit },
+      schema: { tags, summary: 'Decline an invitation after signing in: it ends, audited in the workspace', params: InvitationParams, body: AcceptanceBody, response: { 204: Type.Null(), ...errorResponses } },
+      handler: async (request, reply) => {
+        const acceptance = answering(request, request.body, request.params.invitationId);
+        declineInvitation(runtime, acceptance, request$(request));
+        if (acceptance.clientKind === 'browser') clearStepCookies(reply);
+        return reply.code(204).send(null);
       },
     });
 
@@ -224,13 +333,18 @@ export const signInRoutes =
   };
 
 function readFlowCookie(request: FastifyRequest, now: number): FlowCookie | null {
-  const raw = request.cookies[SIGNIN_COOKIE];
+  const flow = readSignedJson<FlowCookie>(request, SIGNIN_COOKIE);
+  return flow && typeof flow.expiresAt === 'number' && flow.expiresAt > now ? flow : null;
+}
+
+/** A signed cookie holding base64url JSON; null when absent, forged or unreadable. */
+function readSignedJson<T>(request: FastifyRequest, name: string): T | null {
+  const raw = request.cookies[name];
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || unsigned.value === null) return null;
   try {
-    const flow = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as FlowCookie;
-    return typeof flow.expiresAt === 'number' && flow.expiresAt > now ? flow : null;
+    return JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as T;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { idPattern } from '../http/ids.js';
 
 const Workspace = Type.String({ pattern: '^[a-z0-9_-]{1,64}$', description: 'a workspace id or slug, when the account belongs to several' });
 
@@ -10,6 +11,7 @@ export const ProviderParams = Type.Object(
 export const SignInQuery = Type.Object(
   {
     workspace: Type.Optional(Workspace),
+    reauth: Type.Optional(Type.Literal('1', { description: 'browser only: confirm the signed-in person again (prompt=login, max_age=0) to reopen sensitive routes for the same session' })),
     client: Type.Optional(Type.Union([Type.Literal('browser'), Type.Literal('native')], { description: 'native: desktop and iOS apps (RFC 8252)' })),
     redirect_uri: Type.Optional(Type.String({ maxLength: 512, description: 'native only: loopback or the app\'s custom scheme' })),
     code_challenge: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'native only: the app\'s PKCE S256 challenge' })),
@@ -82,4 +84,30 @@ export const TokenResponse = Type.Object({
   session: SessionTimes,
   tenant: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() })),
   member: Type.Optional(Type.Object({ id: Type.String(), role: Type.String() })),
+});
+
+export const InvitationParams = Type.Object({ invitationId: Type.String({ pattern: idPattern('invitation') }) }, { additionalProperties: false });
+
+/** Browsers send {} (the step lives in their cookie); native apps send the token they were given. */
+export const AcceptanceBody = Type.Object(
+  {
+    acceptanceToken: Type.Optional(Type.String({ maxLength: 4096, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$', description: 'native only: from the invitation_pending error or the code flow redirect' })),
+    codeVerifier: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._~-]{43,128}$', description: 'native code flow only: the PKCE verifier of the sign-in' })),
+  },
+  { additionalProperties: false },
+);
+
+const PendingInvitation = Type.Object({
+  id: Type.String(),
+  workspace: Type.Object({ name: Type.String(), slug: Type.String() }),
+  invitedBy: Type.Object({ email: Type.Union([Type.String(), Type.Null()]), description: Type.String() }),
+  role: Type.String(),
+  expiresAt: Type.String({ description: 'answer before this time, or sign in again' }),
+});
+
+export const PendingResponse = Type.Object({
+  invitation: Type.Union([PendingInvitation, Type.Null()], { description: 'an invitation waiting for accept or decline' }),
+  workspaces: Type.Union([Type.Array(Type.Object({ name: Type.String(), slug: Type.String(), signInUrl: Type.String() })), Type.Null()], {
+    description: 'the workspaces to choose from, when the account belongs to several',
+  }),
 });

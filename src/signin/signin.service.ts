@@ -11,6 +11,7 @@ import {
   closeInvitation,
   findIdentityId,
   findMemberByEmail,
+  findMemberRow,
   findPendingInvitation,
   insertIdentity,
   insertMember,
@@ -18,10 +19,13 @@ import {
   touchIdentity,
   updateMember,
 } from '../members/members.repo.js';
+import { canonicalEmail } from '../members/email-address.js';
 import type { Runtime } from '../runtime.js';
+import { parseRefreshToken } from '../sessions/refresh-token.js';
 import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import type { Client } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
+import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance } from './invitation-acceptance.js';
 
 export interface VerifiedIdentity {
   /** Our provider id: google, microsoft, oidc, apple, dev. */
@@ -31,6 +35,9 @@ export interface VerifiedIdentity {
   emailVerified: boolean;
   /** The account's organisation as the provider vouches for it: Google `hd`, Entra `tid`; else null. */
   organization?: string | null;
+  /** The ID token's auth_time and iat (seconds, the provider's clock), when it has them. */
+  authTime?: number | null;
+  issuedAt?: number | null;
 }
 
 export interface SignInRequest {
@@ -67,20 +74,64 @@ export interface Admitted {
   provider: string;
 }
 
-export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: SignInRequest): SignedIn {
-  const admitted = admit(runtime, identity, request);
+/**
+ * An invitation an admin made waits for the person's explicit yes: the sign-in yields this instead
+ * of a membership (see invitation-acceptance.ts). Invitations the operator made (a new
+ * workspace's first admin, `spinney member invite`) are accepted by signing in.
+ */
+export interface InvitationPending {
+  pending: { invitationId: string; tenantId: string; identity: Pick<VerifiedIdentity, 'provider' | 'subject' | 'email' | 'organization'> };
+}
+
+const OPERATOR_ACTORS: readonly string[] = ['system', 'operator'];
+
+export function isPending(result: Admitted | InvitationPending): result is InvitationPending {
+  return 'pending' in result;
+}
+
+/**
+ * Admits and starts the session. An admin's invitation not yet accepted is a 409
+ * invitation_pending carrying what the person must see and the token to accept or decline with.
+ */
+export function signIn(runtime: Runtime, identity: VerifiedIdentity, request: SignInRequest, options: { acceptInvitation?: string } = {}): SignedIn {
+  const admitted = admit(runtime, identity, request, options);
+  if (isPending(admitted)) throw invitationPending(runtime, admitted, request.clientKind, null);
   return { ...admitted, tokens: startSignedInSession(runtime, admitted, request) };
+}
+
+function invitationPending(runtime: Runtime, { pending }: InvitationPending, clientKind: ClientKind, codeChallenge: string | null): AppError {
+  const acceptanceToken = issueAcceptance(runtime, { ...pending, clientKind, codeChallenge });
+  const invitation = describePending(runtime, { ...pending, expiresAt: runtime.clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 });
+  return new AppError(409, 'invitation_pending', `you are invited to ${invitation.workspace.name}; accept or decline the invitation to continue`, undefined, { invitation, acceptanceToken });
+}
+
+/** The person said no: the invitation ends (revoked), audited in the workspace's log. */
+export function declineInvitation(runtime: Runtime, pending: InvitationPending['pending'], request: Pick<SignInRequest, 'requestId' | 'client'>): void {
+  const declined = runtime.control.transaction(() => {
+    const row = findPendingInvitation(runtime.control, pending.tenantId, pending.identity.email, isoAt(runtime.clock.now()));
+    if (row?.id !== pending.invitationId) return false;
+    closeInvitation(runtime.control, row.id, 'revoked_at', isoAt(runtime.clock.now()));
+    return true;
+  });
+  if (!declined) throw new AppError(409, 'invitation_gone', 'this invitation was revoked, has expired or was already answered');
+  runtime.tenancy.run(pending.tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
+    recordTenantEvent('invitation.declined', { type: 'invitation', id: pending.invitationId }, { after: { provider: pending.identity.provider } }),
+  );
 }
 
 /**
  * Decides whether this identity may enter a workspace, binding the membership on first sign-in.
  * Audits the refusal or the join/bind; starts no session (the native code flow starts it later,
- * when the app redeems its one-time code).
+ * when the app redeems its one-time code). An admin's invitation is not joined unless
+ * `acceptInvitation` names it (the person said yes): until then the result is InvitationPending.
  */
-export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omit<SignInRequest, 'clientKind'>): Admitted {
-  const email = identity.email.trim().toLowerCase();
+export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omit<SignInRequest, 'clientKind'>, options: { acceptInvitation?: string } = {}): Admitted | InvitationPending {
   if (!identity.emailVerified) {
     refuseSignIn(runtime, identity.provider, 'email_unverified', new AppError(403, 'email_unverified', 'your provider has not verified this email address'), request);
+  }
+  const email = canonicalEmail(identity.email);
+  if (email === null) {
+    refuseSignIn(runtime, identity.provider, 'email_not_supported', new AppError(403, 'email_not_supported', 'this email address is not supported: sign in with an account whose address is plain ASCII (an internationalised domain in its xn-- form)'), request);
   }
   const now = runtime.clock.now();
   let choices = tenantsForEmail(runtime.control, email, isoAt(now));
@@ -117,6 +168,10 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
     // The same provider account may be bound to one member of a workspace only.
     const boundElsewhere = findIdentityId(runtime.control, tenantId, identity.provider, identity.subject);
     if (boundElsewhere && boundElsewhere !== member?.identity_id) return { refused: 'identity_mismatch' as const, memberId: member?.id ?? null };
+    if (invitation && !OPERATOR_ACTORS.includes(invitation.created_by) && options.acceptInvitation !== invitation.id) {
+      return { refused: null, pendingInvitationId: invitation.id };
+    }
+    if (options.acceptInvitation && options.acceptInvitation !== invitation?.id) return { refused: 'invitation_gone' as const };
 
     let identityId = member?.identity_id ?? null;
     const bound = identityId === null;
@@ -145,6 +200,12 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
   if (outcome.refused === 'no_membership') {
     refuseSignIn(runtime, identity.provider, 'no_membership', noWorkspace(), request);
   }
+  if (outcome.refused === 'invitation_gone') {
+    throw new AppError(409, 'invitation_gone', 'this invitation was revoked, has expired or was already answered; ask the workspace admin for a new one');
+  }
+  if (outcome.pendingInvitationId !== undefined) {
+    return { pending: { invitationId: outcome.pendingInvitationId, tenantId, identity: { provider: identity.provider, subject: identity.subject, email, organization: identity.organization ?? null } } };
+  }
   if (outcome.refused === 'identity_mismatch') {
     runtime.tenancy.run(tenantId, { actor: null, requestId: request.requestId, client: request.client }, () =>
       recordTenantEvent('auth.sign_in_failed', outcome.memberId ? { type: 'member', id: outcome.memberId } : null, { after: { provider: identity.provider, reason: 'identity_mismatch' } }),
@@ -160,6 +221,37 @@ export function admit(runtime: Runtime, identity: VerifiedIdentity, request: Omi
     });
   }
   return { tenant: { id: tenantId, name: tenant.name, slug: tenant.slug }, member: { id: outcome.memberId, role: outcome.role }, provider: identity.provider };
+}
+
+/** How long after the person signed in at the provider a step-up's ID token may be issued. */
+const STEP_UP_FRESH_SECONDS = 60;
+
+/**
+ * A step-up for the browser session whose refresh token the browser holds: the provider signed
+ * the person in again just now (auth_time close to the token's iat; the nonce ties the token to
+ * this flow) as the very account the member is bound to. Reopens the sensitive window of that
+ * same session; refusals are audited in the workspace's log.
+ */
+export function reauthenticate(runtime: Runtime, identity: VerifiedIdentity, refreshToken: string | undefined, request: Pick<SignInRequest, 'requestId' | 'client'>): void {
+  const token = parseRefreshToken(refreshToken);
+  if (!token || runtime.tenantStatus.get(token.tenantId) !== 'active') throw new AppError(401, 'unauthenticated', 'there is no session in this browser to confirm; sign in');
+  runtime.tenancy.run(token.tenantId, { actor: null, requestId: request.requestId, client: request.client }, () => {
+    const session = runtime.sessions.sessionOfRefreshToken(token);
+    if (!session) throw new AppError(401, 'unauthenticated', 'there is no session in this browser to confirm; sign in');
+    const member = findMemberRow(runtime.control, token.tenantId, session.user_id);
+    const refuse = (reason: string, error: AppError): never => {
+      recordTenantEvent('auth.reauth_failed', { type: 'session', id: session.id }, { after: { provider: identity.provider, reason } });
+      throw error;
+    };
+    if (member?.status !== 'active' || member.provider !== identity.provider || member.subject !== identity.subject) {
+      refuse('identity_mismatch', new AppError(403, 'identity_mismatch', 'confirm with the account this session belongs to'));
+    }
+    const { authTime, issuedAt } = identity;
+    if (authTime == null || issuedAt == null || issuedAt - authTime > STEP_UP_FRESH_SECONDS) {
+      refuse('not_fresh', new AppError(401, 'reauth_not_fresh', 'the provider did not ask you to sign in again; try again'));
+    }
+    runtime.sessions.reauthenticate(session.id);
+  });
 }
 
 /** Starts the session of an admitted member and audits the sign-in. */

@@ -18,7 +18,7 @@ t.test('a scripted admin session leaves exactly this sequence of audit events', 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => api.call({ method, url, token: admin.accessToken, ...(payload ? { payload } : {}) });
 
   const invitation = (await call('POST', '/api/v1/invitations', { email: 'mo@acme.example', role: 'member' })).json();
-  const mo = signIn(api.runtime, { provider: 'google', subject: 'g-mo', email: 'mo@acme.example', emailVerified: true }, { workspace: null, clientKind: 'native', requestId: 'r-mo', client });
+  const mo = signIn(api.runtime, { provider: 'google', subject: 'g-mo', email: 'mo@acme.example', emailVerified: true }, { workspace: null, clientKind: 'native', requestId: 'r-mo', client }, { acceptInvitation: invitation.id });
   const contact = (await call('POST', '/api/v1/contacts', { name: 'Dana' })).json();
   await call('PATCH', `/api/v1/contacts/${contact.id}`, { phone: '+1 555 0100' });
   await call('PATCH', `/api/v1/members/${mo.member.id}`, { role: 'viewer' });

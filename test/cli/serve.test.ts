@@ -45,7 +45,7 @@ t.test('serve --demo creates the demo workspace, signs the demo admin in through
   const callback = await signInAtProvider(start.headers.get('location') ?? '', 'demo-admin');
   const done = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie } });
   t.equal(done.status, 303, 'signed in');
-  const refreshCookie = (done.headers.getSetCookie().find((c) => c.startsWith('__Secure-spinney_refresh=')) ?? '').split(';')[0] as string;
+  const refreshCookie = (done.headers.getSetCookie().find((c) => c.startsWith('__Host-spinney_refresh=')) ?? '').split(';')[0] as string;
   const tokens = await fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', headers: { cookie: refreshCookie, origin: base as string, 'content-type': 'application/json' }, body: '{}' });
   t.equal(tokens.status, 200);
   const { accessToken } = (await tokens.json()) as { accessToken: string };

@@ -148,7 +148,7 @@ export async function integrationRig(t: Teardown, env: Record<string, string> = 
     },
     async signIn(sub) {
       const started = await api.call({ method: 'GET', url: '/api/v1/auth/signin/google' });
-      const flow = started.cookies.find((c) => c.name === '__Secure-spinney_signin');
+      const flow = started.cookies.find((c) => c.name === '__Host-spinney_signin');
       const back = await signInAtProvider(String(started.headers.location), sub);
       return api.call({ method: 'GET', url: `${back.pathname}${back.search}`, headers: flow ? { cookie: `${flow.name}=${flow.value}` } : {} });
     },

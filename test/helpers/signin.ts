@@ -43,7 +43,7 @@ export async function signInRig(t: Teardown, env: Record<string, string> = {}, o
   const signer = cookieSigner(api.config.keys.signing);
   const start: SignInRig['start'] = async (query = '') => {
     const response = await api.call({ method: 'GET', url: `/api/v1/auth/signin/google${query}` });
-    const flow = response.cookies.find((c) => c.name === '__Secure-spinney_signin');
+    const flow = response.cookies.find((c) => c.name === '__Host-spinney_signin');
     return { location: String(response.headers.location), cookie: flow ? `${flow.name}=${flow.value}` : '', response };
   };
   const callback: SignInRig['callback'] = (callbackUrl, cookie) =>
@@ -69,7 +69,7 @@ export async function signInRig(t: Teardown, env: Record<string, string> = {}, o
 
 /** The refresh cookie a response set, as a Cookie header value. */
 export function refreshCookieOf(response: LightMyRequestResponse): string {
-  const cookie = response.cookies.find((c) => c.name === '__Secure-spinney_refresh');
+  const cookie = response.cookies.find((c) => c.name === '__Host-spinney_refresh');
   if (!cookie) throw new Error(`no refresh cookie in ${response.statusCode} ${response.body}`);
   return `${cookie.name}=${cookie.value}`;
 }

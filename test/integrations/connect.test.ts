@@ -141,7 +141,7 @@ t.test('connecting an account that is not a member does not let it sign in and c
   const signIn = await rig.signIn('g-office');
   t.equal(signIn.statusCode, 403, 'the connected account cannot sign in');
   t.equal(signIn.json().error.code, 'no_workspace');
-  t.equal(signIn.cookies.find((c) => c.name === '__Secure-spinney_refresh'), undefined, 'no session');
+  t.equal(signIn.cookies.find((c) => c.name === '__Host-spinney_refresh'), undefined, 'no session');
   t.same(controlIdentityRows(rig), before, 'still unchanged after the sign-in attempt');
   const refused = rig.api.runtime.control.statement("SELECT after FROM audit_events WHERE action = 'auth.sign_in_failed'").all() as { after: string }[];
   t.match(refused, [{ after: /"reason":"no_membership"/ }], 'the refusal is in the platform log');

@@ -61,7 +61,7 @@ t.test('no header, cookie, token, query string or body value appears in the log'
   t.equal((await call({ method: 'GET', url: '/api/v1/auth/providers' })).statusCode, 200);
   const started = await call({ method: 'GET', url: `/api/v1/auth/signin/google` });
   t.equal(started.statusCode, 302);
-  const flowCookie = started.cookies.find((c) => c.name === '__Secure-spinney_signin');
+  const flowCookie = started.cookies.find((c) => c.name === '__Host-spinney_signin');
   keep('sign-in flow cookie', flowCookie?.value);
   const back = await signInAtProvider(String(started.headers.location), office.sub);
   keep('sign-in code', back.searchParams.get('code'));
@@ -71,14 +71,14 @@ t.test('no header, cookie, token, query string or body value appears in the log'
   t.equal(forged.statusCode, 401, 'a callback with a foreign state is refused');
   const signedIn = await call({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie: flow } });
   t.equal(signedIn.statusCode, 303, signedIn.body);
-  const refreshCookie = signedIn.cookies.find((c) => c.name === '__Secure-spinney_refresh');
+  const refreshCookie = signedIn.cookies.find((c) => c.name === '__Host-spinney_refresh');
   keep('browser refresh token', refreshCookie?.value);
   const refreshed = await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: PUBLIC_URL, cookie: `${refreshCookie?.name}=${refreshCookie?.value}` }, payload: {} });
   t.equal(refreshed.statusCode, 200, refreshed.body);
   const admin = refreshed.json().accessToken as string;
   keep('access token', admin);
-  keep('rotated refresh token', refreshed.cookies.find((c) => c.name === '__Secure-spinney_refresh')?.value);
-  t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: PUBLIC_URL, cookie: `__Secure-spinney_refresh=${canary('refreshcookie')}` }, payload: {} })).statusCode, 401);
+  keep('rotated refresh token', refreshed.cookies.find((c) => c.name === '__Host-spinney_refresh')?.value);
+  t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: PUBLIC_URL, cookie: `__Host-spinney_refresh=${canary('refreshcookie')}` }, payload: {} })).statusCode, 401);
   t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: canary('refreshbody') } })).statusCode, 401);
   t.equal((await call({ method: 'POST', url: '/api/v1/auth/refresh', headers: { origin: `https://${canary('origin')}.example` }, payload: {} })).statusCode, 403);
 

@@ -4,6 +4,7 @@
 import t from 'tap';
 import type { Role } from '../../src/auth/permissions.js';
 import { createTenant } from '../../src/control/tenants.service.js';
+import { AppError } from '../../src/http/errors.js';
 import { signIn, type SignedIn } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock, type Clock } from '../../src/time/clock.js';
@@ -39,8 +40,17 @@ async function setup(t: Teardown, options: { clock?: Clock } = {}): Promise<Work
   const api = await build(t, {}, [], options);
   const { id: tenantId } = createTenant(api.runtime, { name: 'Acme', adminEmail: ADMIN_EMAIL });
   let n = 0;
-  const signInAs = (email: string, subject: string): SignedIn =>
-    signIn(api.runtime, { provider: 'google', subject, email, emailVerified: true }, { workspace: null, clientKind: 'native', requestId: `req-${++n}`, client: { ip: '127.0.0.1', userAgent: 'test' } });
+  // An admin's invitation waits for the person's yes (invitation_pending); this person says yes.
+  const signInAs = (email: string, subject: string): SignedIn => {
+    const identity = { provider: 'google', subject, email, emailVerified: true };
+    const request = { workspace: null, clientKind: 'native' as const, requestId: `req-${++n}`, client: { ip: '127.0.0.1', userAgent: 'test' } };
+    try {
+      return signIn(api.runtime, identity, request);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'invitation_pending') throw err;
+      return signIn(api.runtime, identity, request, { acceptInvitation: (err.details?.invitation as { id: string }).id });
+    }
+  };
   const first = signInAs(ADMIN_EMAIL, 'sub-admin');
   const admin = { id: first.member.id, token: first.tokens.accessToken };
   const ws: Workspace = {
@@ -78,7 +88,7 @@ const signInCode = (fn: () => unknown): string | undefined => {
   return undefined;
 };
 
-t.test('invite, list, and the invited person\'s first sign-in binds them as a member', async (t) => {
+t.test("invite, list, and the invited person's first sign-in binds them as a member", async (t) => {
   const ws = await setup(t);
   const { api, admin } = ws;
   const before = Date.now();
@@ -94,6 +104,9 @@ t.test('invite, list, and the invited person\'s first sign-in binds them as a me
   t.equal(pending.statusCode, 200);
   t.same(pending.json(), { items: [invitation], nextCursor: null }, 'the admin\'s own invitation was accepted; only this one is pending');
 
+  const asked = signInCode(() => signIn(api.runtime, { provider: 'google', subject: 'sub-ann', email: 'ann@x.example', emailVerified: true }, { workspace: null, clientKind: 'native', requestId: 'r-ann', client: { ip: '127.0.0.1', userAgent: 'test' } }));
+  t.equal(asked, 'invitation_pending', 'signing in alone does not join: the invited person must accept');
+  t.equal((api.runtime.control.statement('SELECT count(*) FROM memberships WHERE email = ?').pluck().get('ann@x.example') as number), 0, 'no membership before the yes');
   const ann = ws.signInAs('ann@x.example', 'sub-ann');
   t.equal(ann.member.role, 'member');
   t.match(ann.member.id, /^mb_/);
@@ -382,7 +395,7 @@ t.test('revoking an invitation', async (t) => {
   t.equal(ws.signInAs('dan@x.example', 'sub-dan').member.role, 'viewer');
 });
 
-t.test('sensitive routes need activity or a sign-in within the re-auth window', async (t) => {
+t.test('sensitive routes need a sign-in or sensitive activity within the re-auth window; a read does not reopen them', async (t) => {
   const clock = new ManualClock();
   const ws = await setup(t, { clock });
   const { api, admin } = ws;
@@ -396,6 +409,8 @@ t.test('sensitive routes need activity or a sign-in within the re-auth window', 
   const read = await api.call({ method: 'GET', url: '/api/v1/members', token: admin.token });
   t.equal(read.statusCode, 200, 'a read is not sensitive, and the session is still alive');
 
-  const afterActivity = await api.call({ method: 'POST', url: '/api/v1/invitations', token: admin.token, payload: { email: 'ann@x.example', role: 'member' } });
-  t.equal(afterActivity.statusCode, 201, 'activity within the window counts');
+  const afterRead = await api.call({ method: 'POST', url: '/api/v1/invitations', token: admin.token, payload: { email: 'ann@x.example', role: 'member' } });
+  t.equal(afterRead.statusCode, 401, 'the read did not reopen the window for the same token');
+  t.equal(afterRead.json().error.code, 'reauth_required');
+  t.same(ws.controlRows('SELECT id FROM invitations WHERE email = ?', 'ann@x.example'), [], 'still nothing written');
 });

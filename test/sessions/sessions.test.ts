@@ -133,22 +133,39 @@ t.test('an idle session stops its access token too, before the token expires', a
   t.equal(res.json().error.code, 'session_expired');
 });
 
-t.test('sensitive routes need activity or a sign-in within 10 minutes', async (t) => {
-  const { api, clock, signInAs } = await setup(t);
-  const { tokens } = signInAs();
-  clock.advance(11 * MINUTE);
-  const stale = await api.call({ method: 'GET', url: '/api/v1/sessions', token: tokens.accessToken });
-  t.equal(stale.statusCode, 401);
+t.test('sensitive routes need a sign-in or sensitive activity within 10 minutes; other requests do not reopen them', async (t) => {
+  const { api, clock, signInAs, refresh } = await setup(t);
+  let tokens = signInAs().tokens;
+  // Access tokens last 15 minutes: each step takes a fresh one (a refresh does not count as sensitive activity either).
+  const renew = async () => (tokens = (await refresh(tokens.refreshToken)).json());
+  const sessions = () => api.call({ method: 'GET', url: '/api/v1/sessions', token: tokens.accessToken });
+  // Sensitive activity inside the window extends it: 9, 18 and 27 minutes after sign-in, still open.
+  for (let i = 1; i <= 3; i++) {
+    clock.advance(9 * MINUTE);
+    await renew();
+    t.equal((await sessions()).statusCode, 200, `a sensitive request ${9 * i} minutes in, 9 after the last: allowed`);
+  }
+  // Ordinary requests keep the session alive but not the sensitive window.
+  for (let i = 0; i < 11; i++) {
+    clock.advance(MINUTE);
+    t.equal((await contacts(api, tokens.accessToken)).statusCode, 200);
+  }
+  await renew();
+  const stale = await sessions();
+  t.equal(stale.statusCode, 401, '11 minutes after the last sensitive request: refused');
   t.equal(stale.json().error.code, 'reauth_required');
   const session = (await api.call({ method: 'GET', url: '/api/v1/auth/session', token: tokens.accessToken })).json();
-  t.ok(Date.parse(session.reauthBy) > clock.now(), 'an ordinary request counts as activity and the window opens again');
-  t.equal((await api.call({ method: 'GET', url: '/api/v1/sessions', token: tokens.accessToken })).statusCode, 200);
+  t.ok(Date.parse(session.reauthBy) < clock.now(), 'GET /auth/session says the window has closed');
+  t.equal(session.provider, 'google', 'and names the provider to confirm with');
+  t.equal((await sessions()).json().error?.code, 'reauth_required', 'the ordinary request before did not reopen the window for the same token');
+  await renew();
+  t.equal((await sessions()).json().error?.code, 'reauth_required', 'nor does a refresh');
 });
 
 t.test('the browser refresh needs the cookie and the server Origin; a browser token in a body ends the session', async (t) => {
   const { api, signInAs, refresh } = await setup(t);
   const browser = signInAs('browser').tokens;
-  const cookie = `__Secure-spinney_refresh=${browser.refreshToken}`;
+  const cookie = `__Host-spinney_refresh=${browser.refreshToken}`;
   const call = (headers: Record<string, string>) => api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers });
   t.equal((await call({ cookie })).json().error.code, 'origin_mismatch', 'no Origin');
   t.equal((await call({ cookie, origin: 'https://evil.example' })).json().error.code, 'origin_mismatch', 'another Origin');
@@ -156,11 +173,11 @@ t.test('the browser refresh needs the cookie and the server Origin; a browser to
   const ok = await call({ cookie, origin: ORIGIN });
   t.equal(ok.statusCode, 200);
   t.notOk('refreshToken' in ok.json());
-  const rotated = ok.cookies.find((c) => c.name === '__Secure-spinney_refresh');
+  const rotated = ok.cookies.find((c) => c.name === '__Host-spinney_refresh');
   t.ok(rotated && rotated.value !== browser.refreshToken, 'the cookie is rotated too');
   const stolen = await refresh(rotated?.value ?? '');
   t.equal(stolen.statusCode, 401, 'a browser session\'s token in a JSON body is refused');
-  t.equal((await call({ cookie: `__Secure-spinney_refresh=${rotated?.value}`, origin: ORIGIN })).json().error.code, 'session_ended', 'and the session is over');
+  t.equal((await call({ cookie: `__Host-spinney_refresh=${rotated?.value}`, origin: ORIGIN })).json().error.code, 'session_ended', 'and the session is over');
 });
 
 t.test('malformed and unknown refresh tokens are 401 and change nothing', async (t) => {
@@ -179,7 +196,7 @@ t.test('sign out ends this session only; its tokens stop working', async (t) => 
   const two = signInAs().tokens;
   const out = await api.call({ method: 'POST', url: '/api/v1/auth/signout', token: one.accessToken, payload: {} });
   t.equal(out.statusCode, 204);
-  t.match(String(out.headers['set-cookie']), /__Secure-spinney_refresh=;.*Expires=Thu, 01 Jan 1970/, 'the browser cookie is cleared');
+  t.match(String(out.headers['set-cookie']), /__Host-spinney_refresh=;.*Expires=Thu, 01 Jan 1970/, 'the browser cookie is cleared');
   t.equal((await contacts(api, one.accessToken)).statusCode, 401);
   t.equal((await refresh(one.refreshToken)).statusCode, 401);
   t.equal((await contacts(api, two.accessToken)).statusCode, 200, 'the other session is untouched');

@@ -31,16 +31,16 @@ t.test('an invited admin signs in through the provider, gets a refresh cookie, t
   t.match(authorize.searchParams.get('code_challenge'), /^[A-Za-z0-9_-]{43}$/);
   t.ok(authorize.searchParams.get('state') && authorize.searchParams.get('nonce'), 'state and nonce sent');
   t.equal(authorize.searchParams.get('redirect_uri'), `${PUBLIC_URL}/api/v1/auth/callback/google`);
-  const flowCookie = start.cookies.find((c) => c.name === '__Secure-spinney_signin');
-  t.match(flowCookie, { path: '/api/v1/auth/callback', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: 600 }, 'sign-in cookie attributes');
+  const flowCookie = start.cookies.find((c) => c.name === '__Host-spinney_signin');
+  t.match(flowCookie, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: 600 }, 'sign-in cookie attributes');
 
   const done = await rig.callback(await signInAtProvider(location, 'g-ann'), cookie);
   t.equal(done.statusCode, 303, done.body);
   t.equal(done.headers.location, '/');
-  const refresh = done.cookies.find((c) => c.name === '__Secure-spinney_refresh');
-  t.match(refresh, { path: '/api/v1/auth', httpOnly: true, secure: true, sameSite: 'Strict' }, 'refresh cookie attributes');
+  const refresh = done.cookies.find((c) => c.name === '__Host-spinney_refresh');
+  t.match(refresh, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict' }, 'refresh cookie attributes');
   t.ok(refresh?.expires && Math.abs((refresh.expires as Date).getTime() - (Date.now() + 8 * 3600_000)) < 5000, 'the cookie ends with the session, 8 hours on');
-  t.match(String(done.headers['set-cookie']), /__Secure-spinney_refresh=[^;]+; Path=\/api\/v1\/auth; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict/);
+  t.match(String(done.headers['set-cookie']), /__Host-spinney_refresh=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict/);
   t.notMatch(done.body, /[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/, 'no token in the page body');
 
   const tokens = await rig.api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers: { cookie: refreshCookieOf(done), origin: PUBLIC_URL } });
@@ -66,7 +66,7 @@ t.test('a callback whose state does not match the browser\'s sign-in is refused'
   const res = await rig.callback(await signInAtProvider(second.location, 'g-ann'), first.cookie);
   t.equal(res.statusCode, 401);
   t.equal(res.json().error.code, 'state_mismatch');
-  t.equal(res.cookies.find((c) => c.name === '__Secure-spinney_refresh'), undefined, 'no session');
+  t.equal(res.cookies.find((c) => c.name === '__Host-spinney_refresh'), undefined, 'no session');
   t.match(platformEvents(rig).at(-1), { action: 'auth.sign_in_failed', after: /"reason":"state_mismatch"/ });
 });
 
@@ -146,9 +146,17 @@ t.test('a person in two workspaces picks one; the tokens name that one only', as
   const a = await acme(rig);
   const b = createTenant(rig.api.runtime, { name: 'Beta Builders', adminEmail: 'ann@acme.example' });
   const res = await rig.signIn('g-ann');
-  t.equal(res.statusCode, 409);
-  t.equal(res.json().error.code, 'workspace_choice_required');
-  t.same(res.json().error.workspaces.map((w: { id: string }) => w.id).sort(), [a.id, b.id].sort());
+  t.equal(res.statusCode, 303, 'the browser goes back to the page, which shows the choice');
+  t.equal(res.headers.location, '/');
+  t.equal(res.cookies.find((c) => c.name === '__Host-spinney_refresh'), undefined, 'no session yet');
+  const choice = res.cookies.find((c) => c.name === '__Host-spinney_choice');
+  t.match(choice, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: 600 });
+  const shown = await rig.api.call({ method: 'POST', url: '/api/v1/auth/pending', payload: {}, headers: { cookie: `${choice?.name}=${choice?.value}`, origin: PUBLIC_URL } });
+  t.same(shown.json(), {
+    invitation: null,
+    workspaces: [a, b].map((w) => ({ name: w.name, slug: w.slug, signInUrl: `${PUBLIC_URL}/api/v1/auth/signin/google?workspace=${w.slug}` })),
+  }, 'the page gets the workspaces by name, each with its sign-in link');
+  t.notMatch(shown.body, /tn_[a-z2-7]{24}/, 'and no raw workspace id');
   const chosen = await rig.signIn('g-ann', `?workspace=${b.slug}`);
   t.equal(chosen.statusCode, 303);
   const tokens = (await rig.api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: {}, headers: { cookie: refreshCookieOf(chosen), origin: PUBLIC_URL } })).json();
@@ -189,7 +197,7 @@ t.test('native code flow: the app gets a one-time code at its loopback redirect 
   t.equal(back.searchParams.get('state'), 'abc123');
   const code = back.searchParams.get('code') as string;
   t.match(code, /^[A-Za-z0-9_-]{43}$/);
-  t.equal(done.cookies.find((c) => c.name === '__Secure-spinney_refresh'), undefined, 'no browser session');
+  t.equal(done.cookies.find((c) => c.name === '__Host-spinney_refresh'), undefined, 'no browser session');
   t.notMatch(String(done.headers.location), /eyJ/, 'no token in the URL');
 
   const redeem = (c: string, v: string) => rig.api.call({ method: 'POST', url: '/api/v1/auth/token', payload: { code: c, codeVerifier: v } });

@@ -52,6 +52,7 @@ async function rig(t: Teardown, env: Record<string, string> = {}, clock?: Manual
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 const ann = { sub: 'apple-ann', email: 'ann@acme.example', email_verified: 'true' };
+const annClaims = ann;
 
 t.test('an Apple ID token with our nonce (hashed, as Apple does) gives a native session with its refresh token', async (t) => {
   const r = await rig(t);
@@ -197,4 +198,21 @@ t.test('only admins read or change sign-in settings', async (t) => {
     t.equal((await r.api.call({ method: 'GET', url: '/api/v1/settings/sign-in', token })).statusCode, 403, `${role} read`);
     t.equal((await r.api.call({ method: 'PUT', url: '/api/v1/settings/sign-in', token, payload: { allowedOrganizations: null } })).statusCode, 403, `${role} write`);
   }
+});
+
+t.test("an admin's invitation is answered explicitly: the exchange answers 409 invitation_pending, and accept joins", async (t) => {
+  const r = await rig(t);
+  const annNonce = await r.nonce();
+  const ann = (await r.exchange({ provider: 'apple', idToken: await r.apple.sign({ ...annClaims, aud: APPLE_CLIENT, nonce: sha256(annNonce) }), nonce: annNonce })).json();
+  const invitation = (await r.api.call({ method: 'POST', url: '/api/v1/invitations', token: ann.accessToken, payload: { email: 'bo@acme.example', role: 'member' } })).json();
+  const nonce = await r.nonce();
+  const idToken = await r.apple.sign({ sub: 'apple-bo', email: 'bo@acme.example', email_verified: 'true', aud: APPLE_CLIENT, nonce: sha256(nonce) });
+  const asked = await r.exchange({ provider: 'apple', idToken, nonce });
+  t.equal(asked.statusCode, 409, asked.body);
+  const { error } = asked.json();
+  t.match(error, { code: 'invitation_pending', invitation: { id: invitation.id, workspace: { name: 'Acme' }, invitedBy: { email: 'ann@acme.example' }, role: 'member' }, acceptanceToken: /\./ });
+  t.equal(r.api.runtime.control.statement('SELECT count(*) FROM memberships WHERE email = ?').pluck().get('bo@acme.example'), 0, 'not joined yet');
+  const accepted = await r.api.call({ method: 'POST', url: `/api/v1/auth/invitations/${invitation.id}/accept`, payload: { acceptanceToken: error.acceptanceToken } });
+  t.equal(accepted.statusCode, 200, accepted.body);
+  t.match(accepted.json(), { refreshToken: /^tn_/, member: { role: 'member' }, tenant: { name: 'Acme' } });
 });
