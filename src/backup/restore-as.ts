@@ -30,10 +30,9 @@ import { newTenantId } from '../tenancy/tenant-id.js';
 import type { SealedColumn } from '../vault/vault.js';
 import type { DataPolicies } from '../data-policy/data-policy.js';
 import { cancelPendingRows, deferForeignKeys, deleteAllRows, rebuildFts5, systemSecretNames } from '../data-policy/data-policy.repo.js';
-import { readSchema, type SchemaTable } from '../data-policy/schema.js';
+import type { SchemaTable } from '../data-policy/schema.js';
 import { DATA_POLICIES } from '../data-policy/tables.js';
-import { openSqliteReadOnly } from '../tenancy/sqlite.js';
-import { copyInto } from './database-files.js';
+import { copyInto, schemaOf } from './database-files.js';
 import { BackupRefused } from './errors.js';
 import { fetchRestorable, withRestoreIo, type RestoreOptions } from './restore.js';
 
@@ -127,15 +126,6 @@ interface CopyPlan {
   sealed: SealedColumn[];
   /** Derived tables (FTS5), rebuilt from their content. */
   rebuild: string[];
-}
-
-function schemaOf(path: string): SchemaTable[] {
-  const db = openSqliteReadOnly(path);
-  try {
-    return readSchema((sql) => db.prepare(sql));
-  } finally {
-    db.close();
-  }
 }
 
 /** Refuses a copy with a table without a data policy or a BLOB column without a column policy (fail closed). */
