@@ -24,14 +24,14 @@ import { recordOperatorTenantEvent, recordPlatformEvent } from '../audit/audit.s
 import { deleteTenantNow } from '../control/tenant-deletion.js';
 import { findTenant } from '../control/tenants.repo.js';
 import { createTenant, setTenantStatus } from '../control/tenants.service.js';
-import type { Runtime } from '../runtime.js';
-import { tenantDb } from '../tenancy/context.js';
-import { newTenantId } from '../tenancy/tenant-id.js';
-import type { SealedColumn } from '../vault/vault.js';
 import type { DataPolicies } from '../data-policy/data-policy.js';
 import { cancelPendingRows, deferForeignKeys, deleteAllRows, rebuildFts5, systemSecretNames } from '../data-policy/data-policy.repo.js';
 import type { SchemaTable } from '../data-policy/schema.js';
 import { DATA_POLICIES } from '../data-policy/tables.js';
+import type { Runtime } from '../runtime.js';
+import { tenantDb } from '../tenancy/context.js';
+import { newTenantId } from '../tenancy/tenant-id.js';
+import type { SealedColumn } from '../vault/vault.js';
 import { copyInto, schemaOf } from './database-files.js';
 import { BackupRefused } from './errors.js';
 import { fetchRestorable, withRestoreIo, type RestoreOptions } from './restore.js';
@@ -129,7 +129,7 @@ interface CopyPlan {
 }
 
 /** Refuses a copy with a table without a data policy or a BLOB column without a column policy (fail closed). */
-export function planCopy(policies: DataPolicies, schema: SchemaTable[]): CopyPlan {
+function planCopy(policies: DataPolicies, schema: SchemaTable[]): CopyPlan {
   const plan: CopyPlan = { drop: [], cancel: [], sealed: [], rebuild: [] };
   const undeclared: string[] = [];
   const unplannedBlobs: string[] = [];
