@@ -64,9 +64,9 @@ export interface ControlTablePolicy {
 
 export type TablePolicy = TenantTablePolicy | DerivedTablePolicy | ControlTablePolicy;
 
-export const FTS5_SHADOW_SUFFIXES = ['_data', '_idx', '_content', '_docsize', '_config'] as const;
+const FTS5_SHADOW_SUFFIXES = ['_data', '_idx', '_content', '_docsize', '_config'] as const;
 
-export type Classified =
+type Classified =
   | { kind: 'table'; policy: TenantTablePolicy | ControlTablePolicy }
   | { kind: 'derived'; policy: DerivedTablePolicy }
   | { kind: 'shadow'; of: DerivedTablePolicy }
@@ -86,6 +86,15 @@ export class DataPolicies {
       const key = `${policy.plane}:${policy.table}`;
       if (this.#byKey.has(key)) throw new Error(`${policy.plane} table ${policy.table} is declared twice`);
       this.#byKey.set(key, policy);
+    }
+    for (const policy of policies) {
+      const retention = 'retention' in policy ? policy.retention : undefined;
+      if (!retention || !('goesWith' in retention)) continue;
+      const parent = this.#byKey.get(`${policy.plane}:${retention.goesWith.table}`);
+      const parentRetention = parent && 'retention' in parent ? parent.retention : undefined;
+      if (parentRetention?.job !== retention.job || !('expiredWhen' in parentRetention)) {
+        throw new Error(`${policy.plane} table ${policy.table} goes with ${retention.goesWith.table}, which ${retention.job} does not expire by age`);
+      }
     }
   }
 

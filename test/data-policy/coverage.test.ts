@@ -65,6 +65,8 @@ t.test('an FTS5 index is declared once: its shadow tables (BLOB columns included
   t.ok(undeclared.includes('tenant table contacts_fts has no data policy: declare it in src/data-policy/tables.ts'), 'undeclared, the index itself is named');
 });
 
-t.test('a table declared twice is refused', async (t) => {
+t.test('a table declared twice, or deleted with rows its retention job does not expire, is refused', async (t) => {
   t.throws(() => plantedPolicies([{ plane: 'tenant', table: 'contacts', holds: 'again', restoreAs: { action: 'keep' } }]), { message: 'tenant table contacts is declared twice' });
+  const orphan: TablePolicy = { plane: 'tenant', table: 'notes', holds: 'planted', restoreAs: { action: 'keep' }, retention: { job: 'notes-purge', countAs: 'notes', goesWith: { table: 'contacts', via: 'contact_id' } } };
+  t.throws(() => plantedPolicies([orphan]), { message: 'tenant table notes goes with contacts, which notes-purge does not expire by age' });
 });
