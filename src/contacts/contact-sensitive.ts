@@ -3,11 +3,15 @@
 // viewers, lists or the audit log's before/after), read and written by admins on their own
 // route. The audit log records which fields changed and who read them, never the values.
 import { recordTenantEvent } from '../audit/audit.service.js';
+import { DATA_POLICIES } from '../data-policy/tables.js';
 import { notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 
-export const SENSITIVE_COLUMNS = { taxId: 'tax_id', bankDetails: 'bank_details' } as const;
+// API field → the column it is sealed for; each `<column>_sealed` is declared sealed in
+// src/data-policy/tables.ts (which export and restore --as read), checked when this module loads.
+const SENSITIVE_COLUMNS = { taxId: 'tax_id', bankDetails: 'bank_details' } as const;
+for (const column of Object.values(SENSITIVE_COLUMNS)) DATA_POLICIES.sealedColumn('contacts', `${column}_sealed`);
 export type SensitiveField = keyof typeof SENSITIVE_COLUMNS;
 export type SensitiveValues = Record<SensitiveField, string | null>;
 

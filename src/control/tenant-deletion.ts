@@ -15,6 +15,7 @@
 import { recordPlatformEvent, recordTenantEvent, type PlatformActor, type PlatformRequest } from '../audit/audit.service.js';
 import { rewriteKeyringCopies, type KeyringRewrite } from '../backup/keyring-copies.js';
 import { removeDamagedCopies } from '../backup/layout.js';
+import { DATA_POLICIES } from '../data-policy/tables.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { currentTenantId, hasScope } from '../tenancy/context.js';
@@ -23,9 +24,11 @@ import { isoAt } from '../time/clock.js';
 import type { ControlDb } from './control-db.js';
 
 const DAY_MS = 86_400_000;
-// Control-plane tables that keep rows naming a purged workspace: the tombstone itself and the
-// platform audit log (append-only; it names the workspace by id and never holds its content).
-const KEPT_TABLES = new Set(['tenants', 'audit_events']);
+// Control-plane tables that keep rows naming a purged workspace: the tombstone itself (`tenants`,
+// whose own id is the workspace) and those whose data policy keeps them (the platform audit log,
+// append-only, names the workspace by id and never holds its content). Every other table with a
+// tenant_id loses the workspace's rows, declared or not.
+const KEPT_TABLES = new Set(['tenants', ...DATA_POLICIES.all.flatMap((p) => (p.plane === 'control' && p.tenantRows === 'kept' ? [p.table] : []))]);
 
 /**
  * The tombstone: the columns of a purged workspace's `tenants` row that keep their value. Every

@@ -98,7 +98,7 @@ t.test('the CLI refuses what it cannot do and leaves no partial file', async (t)
   const refused = join(api.config.dataDir, 'refused.tar.gz');
   const blob = await spinney(['tenant', 'export', '--tenant', tenant.id, '--out', refused], env);
   t.equal(blob.code, 1);
-  t.equal(blob.stderr, 'spinney: scans.image holds binary data and has no export policy; declare one in src/export/column-policies.ts\n');
+  t.equal(blob.stderr, 'spinney: scans.image holds binary data and has no export policy; declare one in src/data-policy/tables.ts\n');
   t.notOk(existsSync(refused), 'the half-made file is removed');
   t.equal(api.runtime.control.statement(`SELECT count(*) FROM audit_events WHERE action = 'workspace.exported'`).pluck().get(), 0, 'nothing exported, nothing audited');
 
