@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { ChainReport } from '../audit/audit-chain.js';
 import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
 import { getTenant } from '../control/tenants.service.js';
+import { listUnpurgedTenantIds } from '../control/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 type ChainResult = ChainReport & { log: string; error?: string };
@@ -21,7 +22,7 @@ export function registerAuditCommands(program: Command): void {
         // Every workspace whose database should exist: active, suspended, and deleted but not yet purged.
         const targets = options.tenant
           ? [getTenant(runtime, options.tenant).id]
-          : (runtime.control.statement('SELECT id FROM tenants WHERE purged_at IS NULL ORDER BY created_at, rowid').pluck().all() as string[]);
+          : listUnpurgedTenantIds(runtime.control);
         // One log that cannot be checked (its file missing, unreadable) is reported and the rest still are.
         const verifyOne = (id: string): ChainResult => {
           if (!runtime.tenancy.databaseExists(id)) return { log: id, ok: false, rows: 0, error: 'tenant database missing' };

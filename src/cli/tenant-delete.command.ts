@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { deleteTenant, purgeRefusal, purgeTenant, type PurgeOutcome } from '../control/tenant-deletion.js';
 import { AppError } from '../http/errors.js';
+import { findTenantStatus } from '../control/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 const say = (line: string): void => {
@@ -31,8 +32,8 @@ export function registerTenantDeletion(tenant: Command): void {
       withRuntime(async (runtime) => {
         if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
         const notFound = (): CliError => new CliError(`no workspace ${options.tenant} (or it is already deleted)`);
-        const row = runtime.control.statement('SELECT status FROM tenants WHERE id = ?').get(options.tenant) as { status: string } | undefined;
-        if (!row || row.status === 'deleted') throw notFound();
+        const status = findTenantStatus(runtime.control, options.tenant);
+        if (!status || status === 'deleted') throw notFound();
         say(
           options.now
             ? `deleting ${options.tenant} now: every request refused and every session ended, then its database, files and backup key destroyed at once (no undo)`

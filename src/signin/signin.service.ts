@@ -5,6 +5,7 @@
 // one is known, else in the platform log (with the provider and reason, never the email).
 import type { Role } from '../auth/permissions.js';
 import { recordPlatformEvent, recordTenantEvent } from '../audit/audit.service.js';
+import { findSignInOrganizations, tenantsForEmail } from '../control/tenants.repo.js';
 import { AppError } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import {
@@ -15,7 +16,6 @@ import {
   findPendingInvitation,
   insertIdentity,
   insertMember,
-  tenantsForEmail,
   touchIdentity,
   updateMember,
 } from '../members/members.repo.js';
@@ -63,7 +63,7 @@ export function refuseSignIn(runtime: Runtime, provider: string, reason: string,
 
 /** The organisations a workspace restricts sign-in to, or null when it does not. */
 export function allowedOrganizations(runtime: Runtime, tenantId: string): string[] | null {
-  const raw = runtime.control.statement('SELECT sign_in_organizations FROM tenants WHERE id = ?').pluck().get(tenantId) as string | null | undefined;
+  const raw = findSignInOrganizations(runtime.control, tenantId);
   return raw ? (JSON.parse(raw) as string[]) : null;
 }
 
