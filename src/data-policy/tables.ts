@@ -54,7 +54,10 @@ const vault: TablePolicy[] = [
     plane: 'tenant',
     table: 'vault_secrets',
     holds: 'secrets (app data key), workspace ones and system ones (`owner:id:what`)',
-    columns: { sealed: { kind: 'sealed', purpose: 'app', recordIdColumn: 'name', why: 'a secret value never leaves the vault; name, fingerprint, last four characters and dates are exported' } },
+    columns: {
+      sealed: { kind: 'sealed', purpose: 'app', recordIdColumn: 'name', why: 'a secret value never leaves the vault; name, fingerprint and dates are exported' },
+      hint: { kind: 'omit', why: 'part of a secret value: shown to admins in the app, never written into an archive' },
+    },
     // System secrets of dropped tables go with them (their `systemSecrets` prefix).
     restoreAs: keep,
   },

@@ -84,7 +84,7 @@ t.test('every seeded record is in the export, sensitive fields decrypted', async
   for (const name of [seeded.secretName, seeded.systemSecretName, `integration:${seeded.integrationId}:refresh_token`]) {
     t.ok(secretNames?.includes(name), `the secret ${name} is listed by name`);
   }
-  t.same(Object.keys(workspace.vault_secrets?.[0] ?? {}), ['name', 'fingerprint', 'last4', 'created_at', 'created_by', 'updated_at', 'updated_by']);
+  t.same(Object.keys(workspace.vault_secrets?.[0] ?? {}), ['name', 'fingerprint', 'created_at', 'created_by', 'updated_at', 'updated_by']);
   t.same(Object.keys(workspace.vault_keys?.[0] ?? {}), ['purpose', 'version', 'root_version', 'created_at']);
   t.ok(workspace.sessions?.some((s) => s.id === seeded.sessionId && s.device === `${seeded.marker} device`), 'sessions');
   t.ok(workspace.refresh_tokens?.some((r) => r.session_id === seeded.sessionId), 'refresh-token generations, by session');
