@@ -5,7 +5,9 @@
 //  preHandler – bind the request to the token's tenant (AsyncLocalStorage) for the handler.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
+import type { CredentialKind } from '../credentials/credential-kinds.js';
 import { AppError, routeNotFound, sendError, type ErrorCode } from '../http/errors.js';
+import type { Realm } from '../http/route-registry.js';
 import type { Runtime } from '../runtime.js';
 import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
@@ -27,7 +29,12 @@ declare module 'fastify' {
     auth: RequestAuth | null;
   }
   interface FastifyContextConfig {
+    /** 'tenant' when absent; see src/http/route-registry.ts. */
+    realm?: Realm;
+    /** Credential routes only: the one kind of credential the route accepts. */
+    credentialKind?: CredentialKind;
     permission?: Permission;
+    /** Set by the route registry (realm other than 'tenant'); on a route, only with the public list. */
     public?: boolean;
     /** Needs activity or a sign-in within the re-auth window (members, sessions, vault, export…). */
     sensitive?: boolean;
@@ -97,7 +104,8 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     // Unknown routes answer 404 here, before any body is read; public routes need no token.
     if (request.is404) return void sendError(reply, routeNotFound());
     const route = request.routeOptions.config;
-    if (route.public) return done();
+    // Only the tenant realm is this hook's; every other realm has its own (credential: src/credentials/).
+    if (route.realm !== 'tenant') return done();
     try {
       const auth = authenticate(accessTokens, runtime, verified, request);
       const permission = route.permission as Permission;
