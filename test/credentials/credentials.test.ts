@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { setTenantStatus } from '../../src/control/tenants.service.js';
 import type { CredentialKind } from '../../src/credentials/credential-kinds.js';
 import { issueCredential, lookupCredential, revokeCredentials } from '../../src/credentials/credentials.service.js';
@@ -24,7 +24,7 @@ const probeRoute: FastifyPluginAsync = async (app) => {
   });
 };
 
-async function setup(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function setup(t: Test) {
   const clock = new ManualClock();
   const api = await build(t, {}, [probeRoute], { clock });
   const issue = (tenantId: string, kind: CredentialKind, target: string, expiresAt?: string) =>
