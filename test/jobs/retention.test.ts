@@ -168,15 +168,15 @@ t.test('webhook receipts outlive the replay window: a captured delivery replayed
   const token = tenant.token('admin', 'us_admin');
   const created = await api.call({ method: 'POST', url: '/api/v1/webhooks/endpoints', token, payload: { provider: 'generic' } });
   t.equal(created.statusCode, 201, created.body);
-  const { id, secret } = created.json() as { id: string; secret: string };
+  const { secret, url } = created.json() as { secret: string; url: string };
   const body = JSON.stringify({ order: 1 });
   const headers = genericHeaders(secret, 'msg_1', Math.floor(clock.now() / 1000), body);
-  t.equal((await api.call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body })).statusCode, 200);
+  t.equal((await api.call({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode, 200);
 
   clock.advance(WEBHOOK_RECEIPT_RETENTION_DAYS * DAY + SECOND);
   const run = await runJob(api.runtime, webhooksPurgeJob, { trigger: 'cli', log: captureLog().log });
   t.equal(run.counts.receipts, 1, 'the receipt is gone');
-  const replay = await api.call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body });
+  const replay = await api.call({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
   t.equal(replay.statusCode, 401, 'its timestamp is long stale, so the replay is refused all the same');
   t.equal(tenantRows(api.runtime, tenant.id, 'webhook_receipts'), 0, 'and nothing is stored');
 });
