@@ -108,6 +108,8 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     // Unknown routes answer 404 here, before any body is read; public routes need no token.
     if (request.is404) return void sendError(reply, routeNotFound());
     const route = request.routeOptions.config;
+    // Platform routes fail closed until the platform-admin issue gives them their own authentication.
+    if (route.realm === 'platform') return void sendError(reply, unauthenticated('platform routes are not available', 'unauthenticated'));
     // Only the tenant realm is this hook's; every other realm has its own (credential: src/credentials/).
     if (route.realm !== 'tenant') return done();
     try {

@@ -27,8 +27,3 @@ export function findCredentialByHash(control: ControlDb, hash: Buffer): Credenti
 export function revokeCredentialsOf(control: ControlDb, tenantId: string, kind: CredentialKind, targetId: string, at: string): number {
   return control.statement('UPDATE credentials SET revoked_at = ? WHERE tenant_id = ? AND kind = ? AND target_id = ? AND revoked_at IS NULL').run(at, tenantId, kind, targetId).changes;
 }
-
-/** Removes credentials that expired or were revoked before `before`: they answer 404 either way. */
-export function deleteDeadCredentials(control: ControlDb, before: string): number {
-  return control.statement('DELETE FROM credentials WHERE expires_at < @before OR revoked_at < @before').run({ before }).changes;
-}

@@ -7,7 +7,7 @@ import type { TenantStatusCache } from '../control/tenant-status.js';
 import { currentTenantId } from '../tenancy/context.js';
 import { isoAt, type Clock } from '../time/clock.js';
 import type { CredentialKind } from './credential-kinds.js';
-import { deleteDeadCredentials, findCredentialByHash, insertCredential, revokeCredentialsOf } from './credentials.repo.js';
+import { findCredentialByHash, insertCredential, revokeCredentialsOf } from './credentials.repo.js';
 
 /**
  * A credential as it travels: 43 base64url characters (256 bits). Legacy inbound webhook URLs
@@ -64,9 +64,4 @@ export function lookupCredential(deps: Deps, kind: CredentialKind, credential: s
   if (row.expires_at !== null && row.expires_at <= isoAt(deps.clock.now())) return null;
   if (deps.tenantStatus.get(row.tenant_id) !== 'active') return null;
   return { kind: row.kind, tenantId: row.tenant_id, targetId: row.target_id };
-}
-
-/** Forgets credentials dead (expired or revoked) since before `before`. */
-export function purgeDeadCredentials(deps: Deps, before: string): number {
-  return deleteDeadCredentials(deps.control, before);
 }

@@ -1,6 +1,6 @@
 // The HTTP conventions every route shares: health, OpenAPI, headers, error shape, route rules.
 import t from 'tap';
-import Fastify from 'fastify';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { registerRouteRegistry } from '../../src/http/route-registry.js';
 import { build } from '../helpers/app.js';
 
@@ -99,6 +99,19 @@ t.test('every route has a realm; only credential routes have a credential kind',
   for (const route of api.app.routeTable) {
     t.ok(['tenant', 'credential', 'platform', 'public'].includes(route.realm), `${route.method} ${route.url}: ${route.realm}`);
     t.equal(route.credentialKind !== null, route.realm === 'credential', `${route.method} ${route.url}: a kind exactly when credential`);
+  }
+});
+
+t.test('a platform route fails closed until the platform realm has its own authentication', async (t) => {
+  const platformRoute: FastifyPluginAsync = async (app) => {
+    app.get('/platform/probe', { config: { realm: 'platform' } }, async () => ({ reached: true }));
+  };
+  const api = await build(t, {}, [platformRoute]);
+  t.match(api.app.routeTable.find((r) => r.url === '/api/v1/platform/probe'), { realm: 'platform', permission: null, credentialKind: null });
+  for (const token of [undefined, api.tenant().token('admin')]) {
+    const res = await api.call({ method: 'GET', url: '/api/v1/platform/probe', token });
+    t.equal(res.statusCode, 401, token ? 'a tenant token opens nothing' : 'no token');
+    t.equal(res.json().error.code, 'unauthenticated');
   }
 });
 
