@@ -1,5 +1,6 @@
-// The only routes that answer without an access token. Everything else requires one; a route is
-// public by being listed here, never by a flag on the route itself.
+// The public realm: the only routes that answer with no authentication at all. A route is public by
+// being listed here, never by a flag on the route itself. Routes that answer without an access
+// token but with a credential (inbound webhooks, estimate links) are the credential realm instead.
 // Sign-in routes bind no tenant from the client: see src/signin/signin.routes.ts.
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /healthz',
@@ -21,9 +22,6 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/invitations/:invitationId/decline',
   // The provider sends the admin's browser back here; the flow is found from server-side state.
   'GET /api/v1/integrations/callback',
-  // Inbound webhooks: the workspace comes from the endpoint id's control-plane mapping, and
-  // nothing is stored unless the HMAC signature verifies (src/webhooks/inbound.routes.ts).
-  'POST /api/v1/hooks/:endpointId',
 ]);
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

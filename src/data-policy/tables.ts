@@ -163,6 +163,14 @@ const controlPlane: TablePolicy[] = [
   },
   {
     plane: 'control',
+    table: 'credentials',
+    holds: 'hashes of the credentials that bind public routes to a workspace (webhook URLs, estimate links, calendar feeds)',
+    tenantRows: 'deleted-at-purge',
+    // An ended credential answers 404 with or without its row; kept a month for support questions.
+    retention: { job: 'control-purge', countAs: 'credentials', keepDays: 30, expiredWhen: '(revoked_at IS NOT NULL AND revoked_at < @cutoff) OR (expires_at IS NOT NULL AND expires_at < @cutoff)' },
+  },
+  {
+    plane: 'control',
     table: 'job_runs',
     holds: 'one row per job run; a running row is the job lock',
     retention: { job: 'control-purge', countAs: 'jobRuns', keepDays: 90, expiredWhen: "status <> 'running' AND finished_at < @cutoff" },
