@@ -179,6 +179,8 @@ const KNOWN_VARIABLES = new Set([
   ...['HOST', 'PORT', 'USER', 'PATH', 'PRIVATE_KEY', 'PRIVATE_KEY_FILE', 'PASSPHRASE', 'PASSPHRASE_FILE', 'HOST_FINGERPRINT'].map((v) => `SPINNEY_BACKUP_SFTP_${v}`),
   'SPINNEY_RATE_LIMIT_SIGNIN',
   'SPINNEY_RATE_LIMIT',
+  'SPINNEY_PUBLIC_BIND_REASON',
+  'SPINNEY_NO_RATE_LIMITS_REASON',
   'SPINNEY_DEV_OIDC_PORT',
   'SPINNEY_NATIVE_REDIRECT_SCHEMES',
   ...['GOOGLE', 'MICROSOFT', 'OIDC'].flatMap((p) => [`SPINNEY_${p}_ISSUER`, `SPINNEY_${p}_CLIENT_ID`, `SPINNEY_${p}_CLIENT_SECRET`, `SPINNEY_${p}_CLIENT_SECRET_FILE`]),
@@ -204,6 +206,14 @@ export function loadConfigFromProcess(): LoadedConfig {
     }
   }
   return loadConfig({ ...process.env });
+}
+
+/** An override's reason is read at every start: a word or two is not a reason. */
+const MIN_OVERRIDE_REASON = 10;
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this host can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export function loadConfig(env: Env): LoadedConfig {
@@ -324,6 +334,24 @@ export function loadConfig(env: Env): LoadedConfig {
     if (logLevel === 'silent') problems.push('SPINNEY_LOG_LEVEL must not be silent in production (the request log is an audit aid)');
     if (!url || url.protocol !== 'https:') problems.push('SPINNEY_PUBLIC_URL must be an https:// URL in production');
     if (devSignIn) problems.push('SPINNEY_DEV_SIGNIN must be off in production');
+    // Holes an operator may open only by writing down why (the reason is printed at every start).
+    const override = (variable: string): string | null => {
+      const reason = env[variable]?.trim() ?? '';
+      if (reason.length === 0) return null;
+      if (reason.length < MIN_OVERRIDE_REASON) problems.push(`${variable} must say why in at least ${MIN_OVERRIDE_REASON} characters`);
+      return reason;
+    };
+    if (!isLoopbackHost(host)) {
+      const reason = override('SPINNEY_PUBLIC_BIND_REASON');
+      if (reason === null) problems.push(`SPINNEY_HOST=${host} makes the app reachable around nginx (no TLS, no edge limits); use 127.0.0.1 in production, or set SPINNEY_PUBLIC_BIND_REASON to say why not`);
+      else notices.push(`SPINNEY_HOST=${host} is not loopback in production: ${reason}`);
+    }
+    if (rateLimits.signIn === 0 || rateLimits.global === 0) {
+      const reason = override('SPINNEY_NO_RATE_LIMITS_REASON');
+      const off = [rateLimits.signIn === 0 ? 'SPINNEY_RATE_LIMIT_SIGNIN' : null, rateLimits.global === 0 ? 'SPINNEY_RATE_LIMIT' : null].filter(Boolean).join(' and ');
+      if (reason === null) problems.push(`${off}=0 turns rate limits off; keep them on in production, or set SPINNEY_NO_RATE_LIMITS_REASON to say why not`);
+      else notices.push(`${off}=0: rate limits are off in production: ${reason}`);
+    }
     if (signIn.codeFlow.length === 0 && signIn.idToken.length === 0) {
       problems.push('no sign-in provider is configured (set SPINNEY_GOOGLE_CLIENT_ID, SPINNEY_MICROSOFT_CLIENT_ID, SPINNEY_OIDC_ISSUER or SPINNEY_APPLE_CLIENT_IDS)');
     }
