@@ -1,4 +1,4 @@
-// Per-client-IP rate limits (@fastify/rate-limit): each sign-in route (sign-in, callback, nonce,
+// Per-client rate limits (@fastify/rate-limit), keyed by IPv4 address or IPv6 /64 (client-key.ts): each sign-in route (sign-in, callback, nonce,
 // exchange, refresh) has a tight budget of its own, every other route a wider one. Counters live in this
 // process; under PM2 cluster nginx's limit_req is the limit that holds across processes.
 // A refusal is a 429 in the usual error shape with Retry-After, and one platform audit event per
@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
+import { rateLimitKey } from './client-key.js';
 
 const WINDOW_MS = 60_000;
 
@@ -19,7 +20,7 @@ export function rateLimitOptions(runtime: Runtime): RateLimitPluginOptions {
     max: rateLimits.global || Number.MAX_SAFE_INTEGER,
     timeWindow: WINDOW_MS,
     hook: 'onRequest',
-    keyGenerator: (request) => request.ip,
+    keyGenerator: (request) => rateLimitKey(request.ip),
     errorResponseBuilder: (_request, context) => new AppError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
     onExceeded: (request, key) => {
       const group = (request.routeOptions.config as { rateLimit?: { groupId?: string } }).rateLimit?.groupId ?? 'global';

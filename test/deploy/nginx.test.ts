@@ -352,3 +352,62 @@ t.test('the sign-in paths are rate limited per client address at the edge', { sk
   t.equal((await https(edge, { path: '/api/v1/auth/providers', from: OTHER_CLIENT })).status, 200, 'another client address has its own budget');
   t.equal((await https(edge, { path: '/healthz' })).status, 200, 'and other paths are not limited by the sign-in zone');
 });
+
+// The shipped client-key map, run by a real nginx that takes the client address from a header
+// (realip), so addresses of one IPv6 /64 can be sent from loopback: they share one budget.
+t.test('the edge keys IPv6 clients by their /64: one /64 shares a budget, the next /64 and IPv4 do not', { skip }, async (t) => {
+  const dir = tempDataDir(t);
+  const rendered = (await run(RENDER, renderArgs(dir, 1, await freePort(), await freePort()))).stdout;
+  const map = /^map \$binary_remote_addr \$spinney_client_key \{[\s\S]*?^\}$/m.exec(rendered)?.[0];
+  t.ok(map, 'the rendered config keys its sign-in zone through the client-key map');
+  t.match(rendered, /limit_req_zone \$spinney_client_key zone=spinney_signin/);
+  const port = await freePort();
+  for (const sub of ['logs', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${join(dir, 'logs', 'error.log')} warn;`,
+      'events { worker_connections 64; }',
+      'http {',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `  ${k}_temp_path ${join(dir, 'tmp', k)};`),
+      `  access_log off;`,
+      map,
+      '  limit_req_zone $spinney_client_key zone=probe:1m rate=1r/m;',
+      '  limit_req_status 429;',
+      `  server { listen 127.0.0.1:${port}; set_real_ip_from 127.0.0.1; real_ip_header X-Client;`,
+      // empty_gif answers in the content phase, after limit_req; a 'return' would answer before it.
+      '    location / { limit_req zone=probe burst=2 nodelay; empty_gif; } }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'logs', 'error.log')];
+  const checked = await run(TOOLS.nginx, ['-t', ...args]);
+  t.match(checked.stderr, /test is successful/);
+  const nginx = spawn(TOOLS.nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  t.teardown(async () => {
+    if (nginx.exitCode === null && nginx.signalCode === null) {
+      nginx.kill('SIGTERM');
+      await once(nginx, 'exit');
+    }
+  });
+  await waitForPort(port, nginx, () => readFileSync(join(dir, 'logs', 'error.log'), 'utf8'));
+  const from = (client: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { 'x-client': client }, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const statuses: number[] = [];
+  for (let i = 1; i <= 6; i++) statuses.push(await from(`2001:db8:aa:bb:${i}::${i}`));
+  t.same(statuses, [200, 200, 200, 429, 429, 429], 'a new address in the same /64 is no new budget');
+  t.equal(await from('2001:db8:aa:bc::1'), 200, 'the neighbouring /64 is another client');
+  t.equal(await from('198.51.100.9'), 200, 'an IPv4 client has its own budget');
+  t.equal(await from('198.51.100.10'), 200, 'and the next IPv4 address too');
+});
