@@ -6,21 +6,18 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { chromium, type ConsoleMessage } from 'playwright-core';
+import type { ConsoleMessage } from 'playwright-core';
 import { tempDataDir } from '../helpers/app.js';
+import { chromiumMissing, launchChromium } from '../helpers/browser.js';
 import { cliEnv, freePort, SPINNEY_BIN } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DEMO_CONTACTS = ['Dana Whitfield', 'Marcus Oyelaran', 'Priya Natarajan', 'Tom Kessler'];
 const REFRESH_COOKIE = '__Host-spinney_refresh';
 
-const missing = existsSync(CHROMIUM) ? null : `needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`;
-if (missing && process.env.CI === 'true') {
-  t.fail(`the browser sign-in test cannot run in CI: it ${missing}; .ci/run installs it before npm ci`);
+if (chromiumMissing && process.env.CI === 'true') {
+  t.fail(`the browser sign-in test cannot run in CI: it ${chromiumMissing}; .ci/run installs it before npm ci`);
 } else {
-  t.test('a newcomer signs in as the demo admin in Chromium and sees the demo contacts', { skip: missing ?? false }, async (t) => {
+  t.test('a newcomer signs in as the demo admin in Chromium and sees the demo contacts', { skip: chromiumMissing ?? false }, async (t) => {
     const dataDir = tempDataDir(t);
     const env = { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_PORT: String(await freePort()), SPINNEY_LOG_LEVEL: 'warn' };
     const child = spawn(process.execPath, [SPINNEY_BIN, 'serve', '--demo'], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -42,8 +39,7 @@ if (missing && process.env.CI === 'true') {
       return;
     }
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    t.teardown(() => browser.close());
+    const browser = await launchChromium(t);
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
