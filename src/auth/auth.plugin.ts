@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import fp from 'fastify-plugin';
 import type { CredentialKind } from '../credentials/credential-kinds.js';
 import { AppError, routeNotFound, sendError, type ErrorCode } from '../http/errors.js';
+import { READ_METHODS } from '../http/methods.js';
 import type { Realm } from '../http/route-registry.js';
 import type { Runtime } from '../runtime.js';
 import type { Actor, Client } from '../tenancy/context.js';
@@ -44,7 +45,6 @@ declare module 'fastify' {
 }
 
 const CLOCK_TOLERANCE_SECONDS = 5;
-const READ_METHODS = new Set(['GET', 'HEAD']);
 const SAFE_CLAIM = /^[A-Za-z0-9_-]{1,128}$/;
 // The scheme is case-insensitive (RFC 9110 §11.1); the token is base64url JWT text only.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;

@@ -4,6 +4,7 @@
 // Each status lists its codes as an enum of `error.code`, with their meanings as the description.
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { ErrorResponse } from './schemas.js';
+import { READ_METHODS } from './methods.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,7 +39,7 @@ export function routeErrorCodes(route: DocumentedRoute): ErrorCode[] {
   const add = (list: ErrorCode[]): void => list.forEach((code) => codes.add(code));
   if (!route.config?.public) add(TENANT_ROUTE);
   // A read-only support session is refused on every tenant route that is not a read.
-  if (!route.config?.public && [route.method ?? []].flat().some((m) => m !== 'GET' && m !== 'HEAD')) add(['read_only_session']);
+  if (!route.config?.public && [route.method ?? []].flat().some((m) => !READ_METHODS.has(m))) add(['read_only_session']);
   if (route.config?.sensitive) add(SENSITIVE_ROUTE);
   if (route.url.includes(':') || route.schema?.params) add(WITH_PARAMS);
   if (route.schema?.querystring) add(WITH_QUERY);

@@ -11,6 +11,7 @@ import { PUBLIC_ROUTES, routeKey } from '../auth/public-routes.js';
 import { PERMISSIONS, SELF_SERVICE_PERMISSIONS, isPermission } from '../auth/permissions.js';
 import { isCredentialKind, type CredentialKind } from '../credentials/credential-kinds.js';
 import { documentedResponses } from './error-docs.js';
+import { READ_METHODS } from './methods.js';
 
 export const REALMS = ['tenant', 'credential', 'platform', 'public'] as const;
 export type Realm = (typeof REALMS)[number];
@@ -41,7 +42,6 @@ export class RouteDeclarationError extends Error {
   override name = 'RouteDeclarationError';
 }
 
-const READ_METHODS = new Set(['GET', 'HEAD']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 interface ObjectSchema {
