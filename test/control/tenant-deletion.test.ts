@@ -235,7 +235,7 @@ t.test('spinney tenant delete --now: when the process has exited, the keyring co
 
   const holds = async (): Promise<{ doomed: boolean; kept: boolean }> => {
     const config = testConfig(dataDir);
-    const target = openTarget(config.backup);
+    const target = await openTarget(config.backup);
     const copy = await KeyringCopy.open(config, systemClock, target, makeWorkDir(dataDir, 'check'));
     t.ok(copy, 'the target holds a keyring copy');
     try {
