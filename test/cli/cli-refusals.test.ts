@@ -3,6 +3,7 @@
 import t from 'tap';
 import { tempDataDir, TEST_KEYS } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
 t.test('errors are one line on stderr with a non-zero exit', async (t) => {
   const dataDir = tempDataDir(t);
@@ -18,7 +19,7 @@ t.test('errors are one line on stderr with a non-zero exit', async (t) => {
     [['frobnicate'], env, /^error: unknown command 'frobnicate'\n$/],
   ];
   for (const [args, e, stderr] of cases) {
-    const res = await spinney(args, e);
+    const res = await spinneyInProcess(args, e);
     t.equal(res.code, 1, `${args.join(' ')}: exit 1`);
     t.match(res.stderr, stderr, `${args.join(' ')}: one-line reason`);
     t.equal(res.stdout, '', 'nothing on stdout');
@@ -41,7 +42,7 @@ t.test('dev token is refused in production, even with a valid production configu
 });
 
 t.test('production refuses to serve with an unsafe configuration, naming every problem', async (t) => {
-  const res = await spinney(['serve'], { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: '/nonexistent/data', SPINNEY_PUBLIC_URL: 'http://x.example', SPINNEY_DEV_SIGNIN: 'on' });
+  const res = await spinneyInProcess(['serve'], { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: '/nonexistent/data', SPINNEY_PUBLIC_URL: 'http://x.example', SPINNEY_DEV_SIGNIN: 'on' });
   t.equal(res.code, 1);
   t.equal(res.stderr.split('\n').length, 2, 'one line');
   for (const word of ['SPINNEY_DATA_DIR', 'https', 'SPINNEY_DEV_SIGNIN', 'SPINNEY_TOKEN_SIGNING_KEY', 'SPINNEY_APP_SECRETS_KEY', 'SPINNEY_SENSITIVE_FIELDS_KEY']) t.match(res.stderr, word);
@@ -49,7 +50,7 @@ t.test('production refuses to serve with an unsafe configuration, naming every p
 
 t.test('a command group without a subcommand shows its help', async (t) => {
   for (const args of [[], ['tenant'], ['dev']]) {
-    const res = await spinney(args, {});
+    const res = await spinneyInProcess(args, {});
     t.equal(res.code, 0, `spinney ${args.join(' ')}`);
     t.match(res.stdout, /^Usage: spinney/);
   }
@@ -57,7 +58,7 @@ t.test('a command group without a subcommand shows its help', async (t) => {
 
 t.test('every command has --help', async (t) => {
   for (const args of [[], ['serve'], ['migrate'], ['tenant'], ['tenant', 'create'], ['tenant', 'list'], ['tenant', 'suspend'], ['tenant', 'resume'], ['dev', 'token']]) {
-    const res = await spinney([...args, '--help'], {});
+    const res = await spinneyInProcess([...args, '--help'], {});
     t.equal(res.code, 0, `${args.join(' ')} --help`);
     t.match(res.stdout, /^Usage: spinney/);
   }

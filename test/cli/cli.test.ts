@@ -1,4 +1,5 @@
-// The `spinney` CLI as operators and scripts use it: real process, real data dir.
+// The `spinney` CLI as operators and scripts use it: real data dir; each command through the real
+// process at least once, refusals and help in this process (test/helpers/cli-in-process.ts).
 import t from 'tap';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { tempDataDir, testConfig, TEST_KEYS } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
 t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => {
   const dataDir = tempDataDir(t);
@@ -21,13 +23,12 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
     t.equal(statSync(join(dataDir, path)).mode & 0o077, 0, `${path} is for the owner only`);
   }
 
-  const second = await spinney(['tenant', 'create', '--name', 'Acme Roofing'], env);
+  const second = await spinneyInProcess(['tenant', 'create', '--name', 'Acme Roofing'], env);
   t.match(second.stdout, /^created tn_[a-z2-7]{24} \(acme-roofing-2\)\n$/, 'slugs stay unique');
 
-  const list = await spinney(['tenant', 'list', '--json'], env);
+  const [list, token] = await Promise.all([spinney(['tenant', 'list', '--json'], env), spinney(['dev', 'token', '--tenant', tenant.id, '--role', 'viewer'], env)]);
   t.same(JSON.parse(list.stdout).map((x: { slug: string }) => x.slug), ['acme-roofing', 'acme-roofing-2']);
 
-  const token = await spinney(['dev', 'token', '--tenant', tenant.id, '--role', 'viewer'], env);
   t.equal(token.code, 0, token.stderr);
   t.match(token.stdout, /^[\w-]+\.[\w-]+\.[\w-]+\n$/, 'prints one token and nothing else');
 
@@ -44,10 +45,10 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   // The server reads statuses at most a second old (src/control/tenant-status.ts).
   await new Promise((resolve) => setTimeout(resolve, 1100));
   t.equal((await call()).statusCode, 403, 'a suspension from the CLI reaches the running server within a second');
-  const again = await spinney(['tenant', 'suspend', tenant.id], env);
+  const again = await spinneyInProcess(['tenant', 'suspend', tenant.id], env);
   t.equal(again.code, 1);
   t.equal(again.stderr, 'spinney: tenant is already suspended\n');
-  t.match(JSON.parse((await spinney(['tenant', 'resume', tenant.id, '--json'], env)).stdout), { id: tenant.id, status: 'active' });
+  t.match(JSON.parse((await spinneyInProcess(['tenant', 'resume', tenant.id, '--json'], env)).stdout), { id: tenant.id, status: 'active' });
   await new Promise((resolve) => setTimeout(resolve, 1100));
   t.equal((await call()).statusCode, 200);
 
@@ -56,7 +57,7 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   t.equal(migrate.code, 0);
 
   runtime.tenancy.removeDatabase(tenant.id);
-  const incomplete = await spinney(['migrate', '--json'], env);
+  const incomplete = await spinneyInProcess(['migrate', '--json'], env);
   t.same(JSON.parse(incomplete.stdout), { tenants: 2, migrated: 0, missing: [tenant.id] }, 'a missing database is reported');
   t.equal(incomplete.code, 1);
   t.equal(incomplete.stderr, `spinney: 1 tenant database(s) missing: ${tenant.id}\n`);
@@ -66,19 +67,19 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
 t.test('member invite: an operator invites an email to a workspace, audited in both logs', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
-  const tenant = JSON.parse((await spinney(['tenant', 'create', '--name', 'Acme', '--admin', 'Boss@Acme.example', '--json'], env)).stdout);
+  const tenant = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'Acme', '--admin', 'Boss@Acme.example', '--json'], env)).stdout);
   t.match(tenant.invitation, { email: 'boss@acme.example', role: 'admin' }, 'the first admin, email lowercased');
   const res = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example', '--role', 'viewer', '--days', '3', '--json'], env);
   t.equal(res.code, 0, res.stderr);
   const invitation = JSON.parse(res.stdout);
   t.match(invitation, { id: /^iv_/, email: 'mo@acme.example', role: 'viewer', createdBy: 'operator' });
   t.ok(Math.abs(Date.parse(invitation.expiresAt) - Date.now() - 3 * 86_400_000) < 60_000, 'expires in 3 days');
-  const again = await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example'], env);
+  const again = await spinneyInProcess(['member', 'invite', '--tenant', tenant.id, '--email', 'mo@acme.example'], env);
   t.equal(again.code, 1);
   t.match(again.stderr, /^spinney: this email already has a pending invitation/);
-  t.equal((await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--role', 'owner'], env)).code, 1, 'unknown role');
-  t.match((await spinney(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--days', '90'], env)).stderr, /--days must be/);
-  t.match((await spinney(['member', 'invite', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--email', 'x@acme.example'], env)).stderr, /tenant not found/);
+  t.equal((await spinneyInProcess(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--role', 'owner'], env)).code, 1, 'unknown role');
+  t.match((await spinneyInProcess(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--days', '90'], env)).stderr, /--days must be/);
+  t.match((await spinneyInProcess(['member', 'invite', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--email', 'x@acme.example'], env)).stderr, /tenant not found/);
   const runtime = openRuntime(testConfig(dataDir));
   t.teardown(() => runtime.close());
   const platform = runtime.control.statement(`SELECT action, target_id, actor_type FROM audit_events WHERE action = 'member.invited'`).all();
