@@ -2,12 +2,14 @@
 // being listed here, never by a flag on the route itself. Routes that answer without an access
 // token but with a credential (inbound webhooks, estimate links) are the credential realm instead.
 // Sign-in routes bind no tenant from the client: see src/signin/signin.routes.ts.
+import { APP_PAGE_ROUTES } from '../web/app-sections.js';
+
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /api/v1/openapi.json',
-  'GET /',
-  // The page's script under its content-hashed name (src/web/web.routes.ts).
+  // The web app's page at each of its paths, and its content-hashed files (src/web/web.routes.ts).
+  ...APP_PAGE_ROUTES,
   'GET /assets/:asset',
   'GET /api/v1/auth/providers',
   'GET /api/v1/auth/signin/:provider',

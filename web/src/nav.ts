@@ -1,0 +1,14 @@
+// The app's sections, by group. A feature adds its screens to routes.tsx and its entry here; an
+// entry shows only to roles whose permission (src/auth/permissions.ts) lets them use it.
+import type { Permission } from '../../src/auth/permissions.js';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV: { label: string; items: NavItem[] }[] = [
+  { label: 'Work', items: [{ href: '/contacts', label: 'Contacts', permission: 'contacts:read' }] },
+  { label: 'You', items: [{ href: '/account/sessions', label: 'Your sessions', permission: 'session:self' }] },
+];
