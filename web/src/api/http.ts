@@ -76,9 +76,7 @@ function trackIdle(value: string | null): void {
 }
 
 export async function readError(res: Response): Promise<ApiError> {
-  const body = (await res.clone().json().catch(() => null)) as { error?: ApiErrorBody } | null;
-  const error = body?.error;
-  return new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? `The server answered ${res.status}.`, error?.field);
+  return toApiError(res.status, (await res.clone().json().catch(() => null)) as { error?: ApiErrorBody } | null);
 }
 
 async function authedFetch(request: Request): Promise<Response> {
@@ -105,10 +103,14 @@ export const api = createClient<paths>({ baseUrl: '', fetch: authedFetch, creden
 
 /** The data of an openapi-fetch answer, or its refusal thrown as an ApiError. */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await readError(response);
+  const { data, error, response } = await call;
+  // openapi-fetch has read the body already: the refusal is in `error`.
+  if (!response.ok) throw toApiError(response.status, error as { error?: ApiErrorBody } | undefined);
   return data as T;
 }
+
+const toApiError = (status: number, body: { error?: ApiErrorBody } | null | undefined): ApiError =>
+  new ApiError(status, body?.error?.code ?? 'unknown', body?.error?.message ?? `The server answered ${status}.`, body?.error?.field);
 
 /** A POST from this page's own origin with the step cookies (sign-in steps before any session). */
 export function postStep(path: string, body: object = {}): Promise<Response> {

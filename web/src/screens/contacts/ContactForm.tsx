@@ -14,6 +14,11 @@ import type { Contact } from './contact.js';
 
 const FIELDS = ['name', 'company', 'email', 'phone', 'notes'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
+/** What to do about a refused field, where the server's wording is for developers. */
+const FIELD_HELP: Partial<Values> = {
+  name: 'Enter a name (up to 200 characters).',
+  email: 'Enter an email address such as dana@example.com.',
+};
 const EMPTY: Values = { name: '', company: '', email: '', phone: '', notes: '' };
 
 export function ContactNew(): JSX.Element {
@@ -78,7 +83,7 @@ function ContactFields({ initial, submitLabel, save }: { initial: Values; submit
       navigate(`/contacts/${saved.id}`);
     } catch (err) {
       const field = (err as ApiError).field?.replace(/^\//, '') as keyof Values | undefined;
-      if (field && FIELDS.includes(field)) setFieldErrors({ [field]: sentence(err) });
+      if (field && FIELDS.includes(field)) setFieldErrors({ [field]: FIELD_HELP[field] ?? sentence(err) });
       else setError(err);
     } finally {
       setBusy(false);
