@@ -7,6 +7,7 @@ import { createTenant } from '../../src/control/tenants.service.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
+import { signInAs } from '../helpers/web-app.js';
 
 if (chromiumMissing && process.env.CI === 'true') {
   t.fail(`the browser re-authentication test cannot run in CI: it ${chromiumMissing}`);
@@ -23,31 +24,26 @@ if (chromiumMissing && process.env.CI === 'true') {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 
-    await page.goto(`${base}/`);
-    await page.getByRole('link', { name: 'Sign in with Google' }).click();
-    await page.getByRole('button', { name: /ann@acme\.example/ }).click();
-    const who = page.locator('#who');
-    await who.filter({ hasText: 'Signed in' }).waitFor();
-    t.equal(await who.textContent(), 'Signed in to Acme Roofing as admin.');
+    await signInAs(page, base, /ann@acme\.example/);
     const [sessionId] = liveSessions();
 
-    await page.getByRole('button', { name: 'Show my sessions' }).click();
-    await page.locator('#sessions li').first().waitFor();
-    t.equal(await page.locator('#reauth').isHidden(), true, 'within the window the sessions are listed');
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    await page.locator('.card').first().waitFor();
+    t.equal(await page.getByRole('dialog', { name: "Confirm it's you" }).count(), 0, 'within the window the sessions are listed');
 
     clock.advance(11 * 60_000);
-    await page.getByRole('button', { name: 'Show my sessions' }).click();
-    const prompt = page.locator('#reauth');
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    const prompt = page.getByRole('dialog', { name: "Confirm it's you" });
     await prompt.waitFor();
-    t.match(await prompt.textContent(), /needs a recent sign-in\. Confirm it's you to continue; you stay signed in\./, 'the page asks to confirm');
-    t.ok(await page.locator('#signed-in').isVisible(), 'and has not signed the person out');
+    t.match(await prompt.textContent(), /needs a recent sign-in\. Confirm with your provider and you come straight back here, still signed in\./, 'the page asks to confirm');
+    t.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 1, 'and has not signed the person out');
 
-    await page.getByRole('link', { name: "Confirm it's you" }).click();
+    await prompt.getByRole('link', { name: 'Confirm with Google' }).click();
     await page.getByRole('button', { name: /ann@acme\.example/ }).click(); // the provider asks again (prompt=login)
-    await who.filter({ hasText: 'Signed in' }).waitFor();
-    await page.getByRole('button', { name: 'Show my sessions' }).click();
-    await page.locator('#sessions li').first().waitFor();
-    t.ok(await prompt.isHidden(), 'after confirming, sensitive routes answer again');
+    await page.waitForURL(`${base}/account/sessions`);
+    await page.locator('.card').first().waitFor();
+    t.equal(await prompt.count(), 0, 'after confirming, the same screen answers again');
     t.same(liveSessions(), [sessionId], 'in the same session');
     t.same(problems, [], 'no uncaught exceptions');
   });

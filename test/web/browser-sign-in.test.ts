@@ -45,14 +45,12 @@ if (chromiumMissing && process.env.CI === 'true') {
     page.setDefaultTimeout(15_000);
 
     // Everything the page logs as an error, and any uncaught exception. CSP violations are logged
-    // as console errors ("Refused to load …"). Two failed loads are expected and nothing else: the
-    // page's signed-out probe of POST /auth/refresh (401 without the cookie) and Chromium's own
-    // request for /favicon.ico (404; the page references none).
+    // as console errors ("Refused to load …"). Only the page's signed-out probes may fail: POST
+    // /auth/refresh (401 without the cookie) and POST /auth/pending (404: no sign-in step waiting).
     const problems: string[] = [];
     const expected = (message: ConsoleMessage): boolean => {
       const where = message.location().url;
-      if (message.text().includes('status of 401') && where === `${base}/api/v1/auth/refresh`) return true;
-      return message.text().includes('status of 404') && new URL(where || 'about:blank').pathname === '/favicon.ico';
+      return (message.text().includes('status of 401') && where === `${base}/api/v1/auth/refresh`) || (message.text().includes('status of 404') && where === `${base}/api/v1/auth/pending`);
     };
     page.on('console', (message) => {
       if (message.type() === 'error' && !expected(message)) problems.push(`console error at ${message.location().url}: ${message.text()}`);
@@ -83,13 +81,14 @@ if (chromiumMissing && process.env.CI === 'true') {
     await adminButton.click();
     await page.waitForURL((url) => url.origin === base, { waitUntil: 'load' }).catch(() => undefined);
     t.same(refused, [], 'Chromium accepted every cookie set on the way (the Secure, __Host- ones over http://127.0.0.1 too)');
-    if (!t.equal(page.url(), `${base}/`, 'the callback sent the browser back to the page', { body: await page.locator('body').innerText().catch(() => '') })) return;
+    await page.waitForURL(`${base}/contacts`).catch(() => undefined);
+    if (!t.equal(page.url(), `${base}/contacts`, 'the callback sent the browser back to the app, which opens the contacts', { body: await page.locator('body').innerText().catch(() => '') })) return;
     const { accessToken } = ((await (await refreshed)?.json()) ?? {}) as { accessToken?: string };
     if (!t.ok(accessToken, 'the page obtained an access token with the refresh cookie') || !accessToken) return;
-    const who = page.locator('#who');
-    await who.filter({ hasText: / as admin\.$/ }).waitFor().catch(() => undefined);
-    t.equal(await who.textContent(), 'Signed in to Demo Workspace as admin.', 'the page says: signed in to the workspace, by name, as admin');
-    const contacts = page.locator('#contacts li');
+    await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+    t.equal(await page.locator('.workspace-name').textContent(), 'Demo Workspace', 'the page names the workspace');
+    t.equal(await page.locator('.account-role').textContent(), 'admin', 'and the role');
+    const contacts = page.locator('tbody th');
     await contacts.nth(DEMO_CONTACTS.length - 1).waitFor();
     t.same((await contacts.allTextContents()).sort(), DEMO_CONTACTS, 'and lists the demo contacts');
 
@@ -110,13 +109,14 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.notOk(seen.html.includes(accessToken) || seen.cookie.includes(accessToken), 'the access token is not in the document or its cookies');
 
     // 5. Sign out: the links come back, the cookie is gone, and a reload stays signed out.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: /Account/ }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await devLink.waitFor();
-    t.ok(await page.locator('#signed-in').isHidden(), 'signing out shows the sign-in links again');
+    t.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'signing out shows the sign-in links again');
     t.notOk((await context.cookies(`${base}/api/v1/auth/refresh`)).some((c) => c.name === REFRESH_COOKIE), 'and removes the refresh cookie');
     await page.reload();
     await devLink.waitFor();
-    t.ok(await page.locator('#signed-in').isHidden(), 'a reload stays signed out');
+    t.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'a reload stays signed out');
 
     t.same(problems, [], 'no console errors, CSP violations or uncaught exceptions');
   });
