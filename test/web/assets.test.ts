@@ -21,7 +21,7 @@ t.test('the page names its hashed script and stylesheet; each is immutable for a
 
   for (const [path, type] of [[script?.[1], /^text\/javascript/], [style?.[1], /^text\/css/]] as const) {
     const res = await api.call({ method: 'GET', url: path as string });
-    t.equal(res.statusCode, 200, path);
+    t.equal(res.statusCode, 200, String(path));
     t.equal(res.headers['cache-control'], ASSET_CACHE_CONTROL);
     t.match(res.headers['content-type'], type);
     t.equal(res.body, readFileSync(new URL(`.${path}`, DIST), 'utf8'), 'the bytes Vite wrote');
