@@ -82,17 +82,14 @@ export function Shell(): JSX.Element {
   useEffect(() => {
     if (path === '/') navigate('/contacts', { replace: true });
   }, [path]);
-  // A revoked or expired session is noticed when the person comes back to the tab, not only on their next click.
+  // A revoked or expired session is noticed when the person comes back to the tab, not only on
+  // their next click. No polling: a timer's request would count as activity and defeat the idle timeout.
   useEffect(() => {
     const check = (): void => {
       if (document.visibilityState === 'visible') void loadSession().catch(() => undefined);
     };
     document.addEventListener('visibilitychange', check);
-    const timer = setInterval(check, 60_000);
-    return () => {
-      document.removeEventListener('visibilitychange', check);
-      clearInterval(timer);
-    };
+    return () => document.removeEventListener('visibilitychange', check);
   }, []);
   // After moving to another screen, focus its heading so screen readers announce it.
   useEffect(() => {
