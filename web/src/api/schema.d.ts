@@ -2837,6 +2837,8 @@ export interface paths {
                     code_challenge_method?: "S256";
                     /** @description native only: returned to the app as state */
                     app_state?: string;
+                    /** @description browser only: the page to open after signing in, a path of this site */
+                    return_to?: string;
                 };
                 header?: never;
                 path: {
