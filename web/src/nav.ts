@@ -10,5 +10,16 @@ export interface NavItem {
 
 export const NAV: { label: string; items: NavItem[] }[] = [
   { label: 'Work', items: [{ href: '/contacts', label: 'Contacts', permission: 'contacts:read' }] },
+  {
+    label: 'Admin',
+    items: [
+      { href: '/admin/members', label: 'Members', permission: 'members:read' },
+      { href: '/admin/sessions', label: 'Sessions', permission: 'members:read' },
+      { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
+      { href: '/admin/secrets', label: 'Secrets', permission: 'vault:read' },
+      { href: '/admin/sign-in', label: 'Sign-in settings', permission: 'settings:read' },
+      { href: '/admin/workspace', label: 'Export and deletion', permission: 'workspace:export' },
+    ],
+  },
   { label: 'You', items: [{ href: '/account/sessions', label: 'Your sessions', permission: 'session:self' }] },
 ];

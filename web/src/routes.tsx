@@ -4,6 +4,12 @@
 import type { JSX } from 'preact';
 import type { Permission } from '../../src/auth/permissions.js';
 import { MySessions } from './screens/account/MySessions.js';
+import { AllSessions } from './screens/admin/AllSessions.js';
+import { AuditLog } from './screens/admin/AuditLog.js';
+import { Members } from './screens/admin/Members.js';
+import { Secrets } from './screens/admin/Secrets.js';
+import { SignInSettings } from './screens/admin/SignInSettings.js';
+import { Workspace } from './screens/admin/Workspace.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
 import { ContactList } from './screens/contacts/ContactList.js';
@@ -20,4 +26,10 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/contacts/:contactId', permission: 'contacts:read', screen: ContactDetail },
   { pattern: '/contacts/:contactId/edit', permission: 'contacts:write', screen: ContactEdit },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
+  { pattern: '/admin/members', permission: 'members:read', screen: Members },
+  { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },
+  { pattern: '/admin/audit', permission: 'audit:read', screen: AuditLog },
+  { pattern: '/admin/secrets', permission: 'vault:read', screen: Secrets },
+  { pattern: '/admin/sign-in', permission: 'settings:read', screen: SignInSettings },
+  { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
 ];

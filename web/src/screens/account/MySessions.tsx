@@ -1,11 +1,11 @@
 // Your sessions: every device signed in as you in this workspace, and ending any of them (the
 // current one is this browser). Listing is sensitive, so a lapsed sign-in asks to confirm.
 import type { JSX } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, type ApiError } from '../../api/http.js';
 import { askToConfirmIdentity } from '../../reauth.js';
 import { signOut } from '../../session.js';
+import { useConfirmIfNeeded } from '../../ui/actions.js';
 import { Button } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
@@ -15,9 +15,7 @@ import { useRequest } from '../../ui/use-request.js';
 
 export function MySessions(): JSX.Element {
   const sessions = useRequest(() => ok(api.GET('/api/v1/sessions', { params: { query: { scope: 'mine' } } })), []);
-  useEffect(() => {
-    if ((sessions.error as ApiError | null)?.code === 'reauth_required') askToConfirmIdentity();
-  }, [sessions.error]);
+  useConfirmIfNeeded(sessions.error);
   const revoke = async (id: string): Promise<void> => {
     try {
       await ok(api.DELETE('/api/v1/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
