@@ -32,7 +32,7 @@ function Export(): JSX.Element {
     try {
       const { response } = await api.POST('/api/v1/export', { body: {}, parseAs: 'stream' });
       if (!response.ok) throw await readError(response);
-      const bytes = await saveResponse(response, 'spinney-export.zip', (n) => setProgress(`Downloading… ${formatBytes(n)}`));
+      const bytes = await saveResponse(response, 'spinney-export.tar.gz', (n) => setProgress(`Downloading… ${formatBytes(n)}`));
       setProgress(`Done: ${formatBytes(bytes)} saved.`);
     } catch (err) {
       setProgress(null);
