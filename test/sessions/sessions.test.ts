@@ -203,7 +203,7 @@ t.test('sign out ends this session only; its tokens stop working', async (t) => 
   t.match(events().at(-1), { action: 'auth.signed_out', target_id: one.session.id });
 });
 
-t.test('sign out everywhere ends every session of mine in this workspace, and nobody else\'s', async (t) => {
+t.test('sign out everywhere ends every session of mine in this workspace, and no other member', async (t) => {
   const { api, tenant, signInAs, refresh, events } = await setup(t);
   const laptop = signInAs('browser').tokens;
   const phone = signInAs().tokens;
