@@ -261,7 +261,7 @@ t.test('HTTPS reaches the app end to end with HSTS, and the app sees the client 
   const page = await https(edge, { path: '/' });
   t.equal(page.status, 200);
   t.equal(page.headers['cache-control'], 'no-store', 'the page is never cached');
-  const scriptPath = /src="(\/assets\/app\.[0-9a-f]{16}\.js)"/.exec(page.body)?.[1] as string;
+  const scriptPath = /src="(\/assets\/index-[A-Za-z0-9_-]{8}\.js)"/.exec(page.body)?.[1] as string;
   const script = await https(edge, { path: scriptPath });
   t.equal(script.status, 200, 'the web script is served through nginx');
   t.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable', 'under its content-hashed name, cached for a year');
