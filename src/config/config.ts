@@ -50,6 +50,8 @@ export interface Config {
   readonly rateLimits: { readonly signIn: number; readonly global: number };
   /** Days between a workspace's deletion (every request refused at once) and its purge. */
   readonly deletionGraceDays: number;
+  /** Days the counted anonymous refusals (security_events) are kept; the control-purge job deletes older windows. */
+  readonly securityEventsRetentionDays: number;
   /** Seconds a SIGTERM/SIGINT gives in-flight requests before their connections are cut (src/server.ts). */
   readonly shutdownTimeoutSeconds: number;
   /**
@@ -168,6 +170,7 @@ const KNOWN_VARIABLES = new Set([
   'SPINNEY_REAUTH_WINDOW',
   'SPINNEY_REFRESH_GRACE',
   'SPINNEY_DELETION_GRACE_DAYS',
+  'SPINNEY_SECURITY_EVENTS_RETENTION_DAYS',
   'SPINNEY_SHUTDOWN_TIMEOUT',
   'SPINNEY_JOBS',
   'SPINNEY_BACKUP_TARGET',
@@ -253,6 +256,7 @@ export function loadConfig(env: Env): LoadedConfig {
     global: integer(env, 'SPINNEY_RATE_LIMIT', 100, 0, 1_000_000, problems),
   };
   const deletionGraceDays = integer(env, 'SPINNEY_DELETION_GRACE_DAYS', 7, 1, 30, problems);
+  const securityEventsRetentionDays = integer(env, 'SPINNEY_SECURITY_EVENTS_RETENTION_DAYS', 90, 1, 3650, problems);
   const shutdownTimeoutSeconds = integer(env, 'SPINNEY_SHUTDOWN_TIMEOUT', 10, 1, 300, problems);
   const jobs = { enabled: boolean(env, 'SPINNEY_JOBS', true, problems), pm2Instance: env.NODE_APP_INSTANCE ?? null };
   const signIn = signInProviders(env, spinneyEnv, problems);
@@ -380,6 +384,7 @@ export function loadConfig(env: Env): LoadedConfig {
     keys: keys as RootKeys,
     sessions,
     deletionGraceDays,
+    securityEventsRetentionDays,
     shutdownTimeoutSeconds,
     jobs,
     backup,

@@ -171,6 +171,13 @@ const controlPlane: TablePolicy[] = [
   },
   {
     plane: 'control',
+    table: 'security_events',
+    holds: 'counted anonymous refusals (failed sign-ins, rate-limit rejections) per client, kind, reason and hour',
+    // 90 days unless SPINNEY_SECURITY_EVENTS_RETENTION_DAYS says otherwise (the control-purge job passes it).
+    retention: { job: 'control-purge', countAs: 'securityEvents', keepDays: 90, expiredWhen: 'last_at < @cutoff' },
+  },
+  {
+    plane: 'control',
     table: 'job_runs',
     holds: 'one row per job run; a running row is the job lock',
     retention: { job: 'control-purge', countAs: 'jobRuns', keepDays: 90, expiredWhen: "status <> 'running' AND finished_at < @cutoff" },

@@ -20,7 +20,15 @@ const condition = (retained: Retained[], table: string): { expiredWhen: string; 
  * data policies name; returns how many per policy's `countAs`. Rows that go with another table's
  * rows are deleted first, while those still exist to say which.
  */
-export function deleteExpiredRows(db: TenantHandle | ControlDb, policies: DataPolicies, plane: Plane, job: string, nowMs: number): Record<string, number> {
+export function deleteExpiredRows(
+  db: TenantHandle | ControlDb,
+  policies: DataPolicies,
+  plane: Plane,
+  job: string,
+  nowMs: number,
+  /** Tables whose age comes from a setting rather than their policy's keepDays. */
+  keepDaysFromSettings: Readonly<Record<string, number>> = {},
+): Record<string, number> {
   const retained = policies.retainedBy(job).filter((r) => r.plane === plane);
   const statements = retained.map(({ table, retention }) => {
     if ('goesWith' in retention) {
@@ -28,7 +36,7 @@ export function deleteExpiredRows(db: TenantHandle | ControlDb, policies: DataPo
       const { expiredWhen, keepDays } = condition(retained, parent);
       return { first: true, countAs: retention.countAs, keepDays, sql: `DELETE FROM "${table}" WHERE "${via}" IN (SELECT id FROM "${parent}" WHERE ${expiredWhen})` };
     }
-    return { first: false, countAs: retention.countAs, keepDays: retention.keepDays, sql: `DELETE FROM "${table}" WHERE ${retention.expiredWhen}` };
+    return { first: false, countAs: retention.countAs, keepDays: keepDaysFromSettings[table] ?? retention.keepDays, sql: `DELETE FROM "${table}" WHERE ${retention.expiredWhen}` };
   });
   statements.sort((a, b) => Number(b.first) - Number(a.first));
   return db.transaction(() => {
