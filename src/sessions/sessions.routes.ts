@@ -46,7 +46,7 @@ const SessionListQuery = Type.Object(
 );
 
 const SignOutBody = Type.Object(
-  { everywhere: Type.Optional(Type.Boolean({ description: 'true: end every session of mine in this workspace (every device), not only this one' })) },
+  { everywhere: Type.Optional(Type.Boolean({ default: false, description: 'true: end every session of mine in this workspace (every device), not only this one' })) },
   { additionalProperties: false },
 );
 

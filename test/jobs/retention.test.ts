@@ -115,7 +115,7 @@ t.test('control-purge deletes expired pending invitations, nonces, handoffs, con
   const { log } = captureLog();
   const run = await runJob(api.runtime, controlPurgeJob, { trigger: 'cli', log });
   t.equal(run.status, 'ok');
-  t.same(run.counts, { invitations: 2, spentNonces: 1, nativeHandoffs: 1, integrationConnects: 1, credentials: 2, jobRuns: 1 });
+  t.same(run.counts, { invitations: 2, spentNonces: 1, nativeHandoffs: 1, integrationConnects: 1, credentials: 2, jobRuns: 1, securityEvents: 0 });
   t.same(control.statement('SELECT target_id FROM credentials ORDER BY target_id').pluck().all(), ['b', 'd', 'e'], 'credentials ended over 30 days ago go; live and recently ended ones stay');
   t.same(ids(control.statement('SELECT id FROM invitations').all()), [pending, accepted, revoked].sort(), 'pending invitations still valid and closed ones stay');
   t.notOk([expiredPending, expiringNow].some((id) => control.statement('SELECT 1 FROM invitations WHERE id = ?').get(id)), 'an invitation that expires now is expired, as sign-in decides');

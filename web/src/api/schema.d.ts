@@ -5593,7 +5593,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description true: end every session of mine in this workspace (every device), not only this one */
+                        /**
+                         * @description true: end every session of mine in this workspace (every device), not only this one
+                         * @default false
+                         */
                         everywhere?: boolean;
                     };
                 };
