@@ -79,6 +79,24 @@ if (chromiumMissing && process.env.CI === 'true') {
     const saved = await (await csv).path();
     t.match(readFileSync(saved, 'utf8'), /^"?seq"?,/, 'the download is the CSV');
 
+    // Webhooks: an inbound endpoint's secret shown once; a subscription URL with credentials in it refused in words.
+    await visit('Webhooks', 'Webhooks', 'webhooks');
+    await page.getByRole('form', { name: 'New inbound endpoint' }).getByLabel('Description').fill('Payment notifications');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const shown = page.getByRole('dialog', { name: 'Endpoint created' });
+    await shown.waitFor();
+    const secret = (await shown.locator('.secret').textContent()) ?? '';
+    t.ok(secret.length >= 32, 'the signing secret is shown once');
+    await shown.getByRole('button', { name: 'I have stored it' }).click();
+    await page.locator('.card').filter({ hasText: 'Payment notifications' }).waitFor();
+    t.notOk((await page.locator('body').innerText()).includes(secret), 'and never again');
+    const subscription = page.getByRole('form', { name: 'New outbound subscription' });
+    await subscription.getByLabel('Address (https)').fill('https://user:secret@hooks.example.com/hook');
+    expectRefusal(400, '/api/v1/webhooks/subscriptions');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await subscription.locator('.field-error').waitFor();
+    t.equal(await page.getByText('No subscriptions.').count(), 1, 'a refused URL makes no subscription');
+
     // Export, with progress and a download.
     await visit('Export and deletion', 'Export and deletion', 'export-and-deletion');
     const archive = page.waitForEvent('download');

@@ -9,6 +9,7 @@ import { AuditLog } from './screens/admin/AuditLog.js';
 import { Members } from './screens/admin/Members.js';
 import { Secrets } from './screens/admin/Secrets.js';
 import { SignInSettings } from './screens/admin/SignInSettings.js';
+import { Webhooks } from './screens/admin/Webhooks.js';
 import { Workspace } from './screens/admin/Workspace.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
@@ -31,5 +32,6 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/admin/audit', permission: 'audit:read', screen: AuditLog },
   { pattern: '/admin/secrets', permission: 'vault:read', screen: Secrets },
   { pattern: '/admin/sign-in', permission: 'settings:read', screen: SignInSettings },
+  { pattern: '/admin/webhooks', permission: 'webhooks:read', screen: Webhooks },
   { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
 ];
