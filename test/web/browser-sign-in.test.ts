@@ -75,6 +75,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     const adminButton = page.getByRole('button', { name: /admin@demo\.spinney\.test/ });
     await adminButton.waitFor();
     t.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/interaction\//, 'the browser is at the development provider');
+    t.equal(await page.locator('meta[name="viewport"]').getAttribute('content'), 'width=device-width, initial-scale=1', 'whose page is readable on a phone');
 
     // 3. Back through the callback: the refresh cookie is set and the page trades it for an access token.
     const refreshed = page.waitForResponse((r) => r.url() === `${base}/api/v1/auth/refresh` && r.request().method() === 'POST' && r.status() === 200).catch(() => null);
