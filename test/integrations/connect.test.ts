@@ -68,7 +68,7 @@ t.test('an admin connects Google; scopes, email and connected_by are recorded an
 
   const done = await rig.callback(await rig.atProvider(started.authorizationUrl, 'g-office'), started.cookie);
   t.equal(done.statusCode, 303, done.body);
-  const id = String(done.headers.location).replace('/?integration=', '');
+  const id = String(done.headers.location).replace('/admin/integrations?connected=', '');
   t.match(id, /^ig_[a-z2-7]{24}$/, 'the browser lands on the page, naming the new integration');
   t.match(String(done.headers['set-cookie']), new RegExp(`${CONNECT_COOKIE_NAME}=;`), 'the binding cookie is cleared');
   t.equal(pendingFlows(rig), 0, 'the flow is spent');

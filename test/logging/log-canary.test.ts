@@ -166,7 +166,7 @@ t.test('no header, cookie, token, query string or body value appears in the log'
   keep('connect code', connectBack.searchParams.get('code'));
   const connected = await call({ method: 'GET', url: `${connectBack.pathname}${connectBack.search}`, headers: { cookie: connectStarted.cookie } });
   t.equal(connected.statusCode, 303, connected.body);
-  const integrationId = decodeURIComponent(String(connected.headers.location).replace('/?integration=', ''));
+  const integrationId = decodeURIComponent(String(connected.headers.location).replace('/admin/integrations?connected=', ''));
   const tokens = rig.secrets(workspace.id, integrationId);
   keep('integration access token', tokens.access);
   keep('integration refresh token', tokens.refresh);

@@ -97,6 +97,11 @@ if (chromiumMissing && process.env.CI === 'true') {
     await subscription.locator('.field-error').waitFor();
     t.equal(await page.getByText('No subscriptions.').count(), 1, 'a refused URL makes no subscription');
 
+    // Integrations: none connected yet; Google (configured on this server) offered (the connect flow itself: test/integrations/connect.test.ts).
+    await visit('Integrations', 'Integrations', 'integrations');
+    await page.getByText('Nothing is connected yet.').waitFor();
+    t.equal(await page.getByRole('button', { name: /^Connect Google/ }).count(), 1, 'connecting Google is offered');
+
     // Export, with progress and a download.
     await visit('Export and deletion', 'Export and deletion', 'export-and-deletion');
     const archive = page.waitForEvent('download');

@@ -17,6 +17,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/admin/sessions', label: 'Sessions', permission: 'members:read' },
       { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
       { href: '/admin/secrets', label: 'Secrets', permission: 'vault:read' },
+      { href: '/admin/integrations', label: 'Integrations', permission: 'integrations:read' },
       { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
       { href: '/admin/sign-in', label: 'Sign-in settings', permission: 'settings:read' },
       { href: '/admin/workspace', label: 'Export and deletion', permission: 'workspace:export' },

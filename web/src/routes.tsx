@@ -6,6 +6,7 @@ import type { Permission } from '../../src/auth/permissions.js';
 import { MySessions } from './screens/account/MySessions.js';
 import { AllSessions } from './screens/admin/AllSessions.js';
 import { AuditLog } from './screens/admin/AuditLog.js';
+import { Integrations } from './screens/admin/Integrations.js';
 import { Members } from './screens/admin/Members.js';
 import { Secrets } from './screens/admin/Secrets.js';
 import { SignInSettings } from './screens/admin/SignInSettings.js';
@@ -33,5 +34,6 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/admin/secrets', permission: 'vault:read', screen: Secrets },
   { pattern: '/admin/sign-in', permission: 'settings:read', screen: SignInSettings },
   { pattern: '/admin/webhooks', permission: 'webhooks:read', screen: Webhooks },
+  { pattern: '/admin/integrations', permission: 'integrations:read', screen: Integrations },
   { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
 ];
