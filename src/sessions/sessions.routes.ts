@@ -8,7 +8,7 @@ import type { RequestAuth } from '../auth/auth.plugin.js';
 import { findTenant, type TenantRow } from '../control/tenants.repo.js';
 import { AppError, notFound } from '../http/errors.js';
 import { idPattern } from '../http/ids.js';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { clearRefreshCookie } from '../signin/signin.routes.js';
 import { SessionTimes } from '../signin/signin.schemas.js';
@@ -21,8 +21,8 @@ const Session = Type.Object({
   role: Type.String(),
   provider: Type.String(),
   clientKind: Type.String(),
-  device: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
+  device: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
   createdAt: Type.String(),
   lastSeenAt: Type.String(),
   expiresAt: Type.String(),
@@ -82,7 +82,7 @@ export const sessionRoutes =
 
     app.get('/sessions', {
       config: { permission: 'session:self', sensitive: true },
-      schema: { tags, summary: 'Live sessions: mine, or everyone\'s for admins', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Session), nextCursor: Type.Null() }), ...errorResponses } },
+      schema: { tags, summary: 'Live sessions: mine, or everyone\'s for admins', querystring: SessionListQuery, response: { 200: List(Session), ...errorResponses } },
       handler: async (request) => {
         const auth = authOf(request);
         const all = request.query.scope === 'all';
