@@ -3,8 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { ROLES } from '../auth/permissions.js';
-import { idPattern } from '../http/ids.js';
-import { errorResponses, List, Nullable } from '../http/schemas.js';
+import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { archiveMember, changeRole, getMember, invite, listInvitations, listMembers, removeMember, resetIdentity, revokeInvitation } from './members.service.js';
 
@@ -32,8 +31,8 @@ const Invitation = Type.Object({
   expiresAt: Type.String(),
 });
 
-const MemberParams = Type.Object({ memberId: Type.String({ pattern: idPattern('membership') }) }, { additionalProperties: false });
-const InvitationParams = Type.Object({ invitationId: Type.String({ pattern: idPattern('invitation') }) }, { additionalProperties: false });
+const MemberParams = Type.Object({ memberId: IdParam('membership') }, { additionalProperties: false });
+const InvitationParams = Type.Object({ invitationId: IdParam('invitation') }, { additionalProperties: false });
 const InvitationCreate = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 320 }),

@@ -7,8 +7,7 @@ import { Type } from 'typebox';
 import type { RequestAuth } from '../auth/auth.plugin.js';
 import { findTenant, type TenantRow } from '../control/tenants.repo.js';
 import { AppError, notFound } from '../http/errors.js';
-import { idPattern } from '../http/ids.js';
-import { errorResponses, List, Nullable } from '../http/schemas.js';
+import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { clearRefreshCookie } from '../signin/signin.routes.js';
 import { SessionTimes } from '../signin/signin.schemas.js';
@@ -39,7 +38,7 @@ const CurrentSession = Type.Object({
   reauthBy: Type.String({ description: 'sensitive actions need a step-up (a fresh sign-in) after this time, unless a sensitive action comes before' }),
 });
 
-const SessionParams = Type.Object({ sessionId: Type.String({ pattern: idPattern('session') }) }, { additionalProperties: false });
+const SessionParams = Type.Object({ sessionId: IdParam('session') }, { additionalProperties: false });
 const SessionListQuery = Type.Object(
   { scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('all')], { description: 'all: every member\'s sessions (admins only)' })) },
   { additionalProperties: false },

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import { idPattern } from '../http/ids.js';
-import { Nullable } from '../http/schemas.js';
+import { IdParam, Nullable } from '../http/schemas.js';
 
 const Workspace = Type.String({ pattern: '^[a-z0-9_-]{1,64}$', description: 'a workspace id or slug, when the account belongs to several' });
 
@@ -91,7 +90,7 @@ export const TokenResponse = Type.Object({
   member: Type.Optional(Type.Object({ id: Type.String(), role: Type.String() })),
 });
 
-export const InvitationParams = Type.Object({ invitationId: Type.String({ pattern: idPattern('invitation') }) }, { additionalProperties: false });
+export const InvitationParams = Type.Object({ invitationId: IdParam('invitation') }, { additionalProperties: false });
 
 /** Browsers send {} (the step lives in their cookie); native apps send the token they were given. */
 export const AcceptanceBody = Type.Object(
