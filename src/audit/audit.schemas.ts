@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../http/pagination.js';
-import { Nullable, SingleLine, Timestamp } from '../http/schemas.js';
+import { Nullable, Page, PageSize, SingleLine, Timestamp } from '../http/schemas.js';
 
 export const AuditEvent = Type.Object(
   {
@@ -33,7 +32,7 @@ const filters = {
 export const AuditListQuery = Type.Object(
   {
     ...filters,
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
+    limit: PageSize,
     cursor: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9]+$' })),
   },
   { additionalProperties: false },
@@ -46,4 +45,4 @@ export const AuditDownloadQuery = Type.Object(
 );
 export type AuditDownloadQuery = Static<typeof AuditDownloadQuery>;
 
-export const AuditList = Type.Object({ items: Type.Array(AuditEvent), nextCursor: Nullable(Type.String()) }, { additionalProperties: false });
+export const AuditList = Page(AuditEvent, { additionalProperties: false });

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { PageQuery } from '../http/pagination.js';
-import { Nullable, Attribution, IdParam, MultiLine, SingleLine } from '../http/schemas.js';
+import { Nullable, Attribution, IdParam, MultiLine, Page, PageQuery, SingleLine } from '../http/schemas.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254, examples: ['dana@example.com'] });
 
@@ -59,7 +58,4 @@ export const ContactListQuery = Type.Object(
 );
 export type ContactListQuery = Static<typeof ContactListQuery>;
 
-export const ContactList = Type.Object(
-  { items: Type.Array(Contact), nextCursor: Nullable(Type.String()) },
-  { additionalProperties: false },
-);
+export const ContactList = Page(Contact, { additionalProperties: false });

@@ -1,15 +1,6 @@
 // Opaque keyset cursors: base64url JSON of the last row's sort key. Stable under inserts, O(1) per
 // page, and a tampered cursor is a 400, never an SQL error.
-import { Type } from 'typebox';
 import { badRequest } from './errors.js';
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
-
-export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
-  cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
-};
 
 export interface Position {
   createdAt: string;

@@ -1,5 +1,5 @@
 // Shapes shared by every resource.
-import { Type } from 'typebox';
+import { Type, type TObjectOptions, type TSchema, type TSchemaOptions } from 'typebox';
 import { idPattern, type IdKind } from './ids.js';
 
 /** An id path parameter; a value that does not match is answered 404 (see errors.ts). */
@@ -21,8 +21,26 @@ export const MultiLine = (options: { maxLength: number; examples?: string[] }) =
 
 export const Timestamp = Type.String({ format: 'date-time' });
 
-/** A value or null (an optional field that is present and empty, or cleared by a PATCH). */
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+/** A value or null (an optional field that is present and empty, or cleared by a PATCH); options describe the whole. */
+export const Nullable = <T extends TSchema>(schema: T, options?: TSchemaOptions) => Type.Union([schema, Type.Null()], options);
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+
+/** `limit`: how many items a page of a list holds. */
+export const PageSize = Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }));
+
+/** The query of a paginated list: its page size and the opaque cursor a previous page returned (src/http/pagination.ts). */
+export const PageQuery = {
+  limit: PageSize,
+  cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
+};
+
+/** A paginated list: one page of items and the cursor of the next page, null on the last. */
+export const Page = <T extends TSchema>(item: T, options?: TObjectOptions) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) }, options);
+
+/** A list answered whole, in the same envelope as a paginated one: nextCursor is always null. */
+export const List = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Null() });
 
 /** createdAt/By and updatedAt/By, on every business record. */
 export const Attribution = {
@@ -41,7 +59,7 @@ export const ErrorResponse = Type.Object(
       /** With `workspace_choice_required`: the workspaces this account may sign in to. */
       workspaces: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }))),
       /** With `invitation_pending`: what to show, and the token to accept or decline with (src/signin/invitation-acceptance.ts). */
-      invitation: Type.Optional(Type.Object({ id: Type.String(), workspace: Type.Object({ name: Type.String(), slug: Type.String() }), invitedBy: Type.Object({ email: Type.Union([Type.String(), Type.Null()]), description: Type.String() }), role: Type.String(), expiresAt: Type.String() })),
+      invitation: Type.Optional(Type.Object({ id: Type.String(), workspace: Type.Object({ name: Type.String(), slug: Type.String() }), invitedBy: Type.Object({ email: Nullable(Type.String()), description: Type.String() }), role: Type.String(), expiresAt: Type.String() })),
       acceptanceToken: Type.Optional(Type.String()),
     }),
   },

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { clientOf } from '../auth/auth.plugin.js';
-import { IdParam, errorResponses } from '../http/schemas.js';
+import { IdParam, errorResponses, List } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { signInRateLimit } from '../signin/rate-limits.js';
 import { CallbackQuery } from '../signin/signin.schemas.js';
@@ -50,7 +50,7 @@ export const integrationRoutes =
 
     app.get('/integrations', {
       config: read,
-      schema: { tags, summary: 'The workspace\'s integrations (never their tokens)', response: { 200: Type.Object({ items: Type.Array(Integration), nextCursor: Type.Null() }), ...errorResponses } },
+      schema: { tags, summary: 'The workspace\'s integrations (never their tokens)', response: { 200: List(Integration), ...errorResponses } },
       handler: async () => ({ items: listIntegrations(), nextCursor: null }),
     });
 

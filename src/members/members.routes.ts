@@ -3,8 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { ROLES } from '../auth/permissions.js';
-import { idPattern } from '../http/ids.js';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { archiveMember, changeRole, getMember, invite, listInvitations, listMembers, removeMember, resetIdentity, revokeInvitation } from './members.service.js';
 
@@ -16,11 +15,11 @@ const Member = Type.Object({
   email: Type.String(),
   role: Role,
   status: Type.Union([Type.Literal('active'), Type.Literal('archived')]),
-  identity: Type.Union([Type.Object({ provider: Type.String(), lastSignInAt: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  identity: Nullable(Type.Object({ provider: Type.String(), lastSignInAt: Nullable(Type.String()) })),
   createdAt: Type.String(),
-  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Nullable(Type.String()),
   updatedAt: Type.String(),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
+  updatedBy: Nullable(Type.String()),
 });
 
 const Invitation = Type.Object({
@@ -32,8 +31,8 @@ const Invitation = Type.Object({
   expiresAt: Type.String(),
 });
 
-const MemberParams = Type.Object({ memberId: Type.String({ pattern: idPattern('membership') }) }, { additionalProperties: false });
-const InvitationParams = Type.Object({ invitationId: Type.String({ pattern: idPattern('invitation') }) }, { additionalProperties: false });
+const MemberParams = Type.Object({ memberId: IdParam('membership') }, { additionalProperties: false });
+const InvitationParams = Type.Object({ invitationId: IdParam('invitation') }, { additionalProperties: false });
 const InvitationCreate = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 320 }),
@@ -44,7 +43,6 @@ const InvitationCreate = Type.Object(
 );
 const MemberUpdate = Type.Object({ role: Role }, { additionalProperties: false });
 const Empty = Type.Object({}, { additionalProperties: false });
-const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Null() });
 
 export const memberRoutes =
   (runtime: Runtime): FastifyPluginAsync =>
@@ -55,7 +53,7 @@ export const memberRoutes =
 
     app.get('/members', {
       config: read,
-      schema: { tags, summary: 'List members (active and archived)', response: { 200: list(Member), ...errorResponses } },
+      schema: { tags, summary: 'List members (active and archived)', response: { 200: List(Member), ...errorResponses } },
       handler: async () => ({ items: listMembers(runtime), nextCursor: null }),
     });
 
@@ -94,7 +92,7 @@ export const memberRoutes =
 
     app.get('/invitations', {
       config: read,
-      schema: { tags, summary: 'Pending invitations', response: { 200: list(Invitation), ...errorResponses } },
+      schema: { tags, summary: 'Pending invitations', response: { 200: List(Invitation), ...errorResponses } },
       handler: async () => ({ items: listInvitations(runtime), nextCursor: null }),
     });
 

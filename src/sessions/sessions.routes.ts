@@ -7,8 +7,7 @@ import { Type } from 'typebox';
 import type { RequestAuth } from '../auth/auth.plugin.js';
 import { findTenant, type TenantRow } from '../control/tenants.repo.js';
 import { AppError, notFound } from '../http/errors.js';
-import { idPattern } from '../http/ids.js';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { clearRefreshCookie } from '../signin/signin.routes.js';
 import { SessionTimes } from '../signin/signin.schemas.js';
@@ -21,8 +20,8 @@ const Session = Type.Object({
   role: Type.String(),
   provider: Type.String(),
   clientKind: Type.String(),
-  device: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
+  device: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
   createdAt: Type.String(),
   lastSeenAt: Type.String(),
   expiresAt: Type.String(),
@@ -39,7 +38,7 @@ const CurrentSession = Type.Object({
   reauthBy: Type.String({ description: 'sensitive actions need a step-up (a fresh sign-in) after this time, unless a sensitive action comes before' }),
 });
 
-const SessionParams = Type.Object({ sessionId: Type.String({ pattern: idPattern('session') }) }, { additionalProperties: false });
+const SessionParams = Type.Object({ sessionId: IdParam('session') }, { additionalProperties: false });
 const SessionListQuery = Type.Object(
   { scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('all')], { description: 'all: every member\'s sessions (admins only)' })) },
   { additionalProperties: false },
@@ -82,7 +81,7 @@ export const sessionRoutes =
 
     app.get('/sessions', {
       config: { permission: 'session:self', sensitive: true },
-      schema: { tags, summary: 'Live sessions: mine, or everyone\'s for admins', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Session), nextCursor: Type.Null() }), ...errorResponses } },
+      schema: { tags, summary: 'Live sessions: mine, or everyone\'s for admins', querystring: SessionListQuery, response: { 200: List(Session), ...errorResponses } },
       handler: async (request) => {
         const auth = authOf(request);
         const all = request.query.scope === 'all';

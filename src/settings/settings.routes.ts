@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { setSignInOrganizations } from '../control/tenants.repo.js';
 import { AppError } from '../http/errors.js';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { allowedOrganizations } from '../signin/signin.service.js';
 import { currentTenantId } from '../tenancy/context.js';
@@ -18,7 +18,7 @@ const Organization = Type.String({
   description: 'a Google Workspace domain (example.com) or a Microsoft Entra directory id (a UUID)',
 });
 const SignInSettings = Type.Object(
-  { allowedOrganizations: Type.Union([Type.Array(Organization, { maxItems: 20, uniqueItems: true, examples: [['acme.example']] }), Type.Null()]) },
+  { allowedOrganizations: Nullable(Type.Array(Organization, { maxItems: 20, uniqueItems: true, examples: [['acme.example']] })) },
   { additionalProperties: false },
 );
 

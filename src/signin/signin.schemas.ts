@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { idPattern } from '../http/ids.js';
+import { IdParam, Nullable } from '../http/schemas.js';
 
 const Workspace = Type.String({ pattern: '^[a-z0-9_-]{1,64}$', description: 'a workspace id or slug, when the account belongs to several' });
 
@@ -90,7 +90,7 @@ export const TokenResponse = Type.Object({
   member: Type.Optional(Type.Object({ id: Type.String(), role: Type.String() })),
 });
 
-export const InvitationParams = Type.Object({ invitationId: Type.String({ pattern: idPattern('invitation') }) }, { additionalProperties: false });
+export const InvitationParams = Type.Object({ invitationId: IdParam('invitation') }, { additionalProperties: false });
 
 /** Browsers send {} (the step lives in their cookie); native apps send the token they were given. */
 export const AcceptanceBody = Type.Object(
@@ -104,14 +104,14 @@ export const AcceptanceBody = Type.Object(
 const PendingInvitation = Type.Object({
   id: Type.String(),
   workspace: Type.Object({ name: Type.String(), slug: Type.String() }),
-  invitedBy: Type.Object({ email: Type.Union([Type.String(), Type.Null()]), description: Type.String() }),
+  invitedBy: Type.Object({ email: Nullable(Type.String()), description: Type.String() }),
   role: Type.String(),
   expiresAt: Type.String({ description: 'answer before this time, or sign in again' }),
 });
 
 export const PendingResponse = Type.Object({
-  invitation: Type.Union([PendingInvitation, Type.Null()], { description: 'an invitation waiting for accept or decline' }),
-  workspaces: Type.Union([Type.Array(Type.Object({ name: Type.String(), slug: Type.String(), signInUrl: Type.String() })), Type.Null()], {
+  invitation: Nullable(PendingInvitation, { description: 'an invitation waiting for accept or decline' }),
+  workspaces: Nullable(Type.Array(Type.Object({ name: Type.String(), slug: Type.String(), signInUrl: Type.String() })), {
     description: 'the workspaces to choose from, when the account belongs to several',
   }),
 });

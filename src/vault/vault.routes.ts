@@ -5,14 +5,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 
 const SECRET_NAME = '^[a-z][a-z0-9_.-]{0,63}$';
 const SecretInfo = Type.Object({
   name: Type.String(),
   fingerprint: Type.String(),
-  last4: Type.Union([Type.String(), Type.Null()], { description: 'the last four characters of a value of at least 16 characters; null for shorter values' }),
+  last4: Nullable(Type.String(), { description: 'the last four characters of a value of at least 16 characters; null for shorter values' }),
   createdAt: Type.String(),
   createdBy: Type.String(),
   updatedAt: Type.String(),
@@ -33,7 +33,7 @@ export const vaultRoutes =
 
     app.get('/vault/secrets', {
       config: read,
-      schema: { tags, summary: 'Workspace secrets: names, fingerprints and dates, never values', response: { 200: Type.Object({ items: Type.Array(SecretInfo), nextCursor: Type.Null() }), ...errorResponses } },
+      schema: { tags, summary: 'Workspace secrets: names, fingerprints and dates, never values', response: { 200: List(SecretInfo), ...errorResponses } },
       handler: async () => ({ items: runtime.vault.list(), nextCursor: null }),
     });
 

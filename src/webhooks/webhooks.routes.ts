@@ -4,7 +4,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, List, Page } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { createEndpoint, deleteEndpoint, listEndpoints } from './inbound.service.js';
 import { createSubscription, deleteSubscription, listDeliveries, listSubscriptions } from './subscriptions.service.js';
@@ -22,7 +22,6 @@ import {
 } from './webhooks.schemas.js';
 
 const tags = ['webhooks'];
-const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Null() });
 
 export const webhookRoutes =
   (runtime: Runtime): FastifyPluginAsync =>
@@ -33,7 +32,7 @@ export const webhookRoutes =
 
     app.get('/webhooks/endpoints', {
       config: read,
-      schema: { tags, summary: 'Inbound webhook endpoints (never their secrets)', response: { 200: list(Endpoint), ...errorResponses } },
+      schema: { tags, summary: 'Inbound webhook endpoints (never their secrets)', response: { 200: List(Endpoint), ...errorResponses } },
       handler: async () => ({ items: listEndpoints(runtime), nextCursor: null }),
     });
 
@@ -59,7 +58,7 @@ export const webhookRoutes =
 
     app.get('/webhooks/subscriptions', {
       config: read,
-      schema: { tags, summary: 'Outbound subscriptions (never their secrets)', response: { 200: list(Subscription), ...errorResponses } },
+      schema: { tags, summary: 'Outbound subscriptions (never their secrets)', response: { 200: List(Subscription), ...errorResponses } },
       handler: async () => ({ items: listSubscriptions(), nextCursor: null }),
     });
 
@@ -90,7 +89,7 @@ export const webhookRoutes =
         summary: 'Delivery log, newest first: state and every attempt with status, duration and error',
         params: SubscriptionParams,
         querystring: DeliveryListQuery,
-        response: { 200: Type.Object({ items: Type.Array(Delivery), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Page(Delivery), ...errorResponses },
       },
       handler: async (request) => listDeliveries(request.params.subscriptionId, request.query),
     });

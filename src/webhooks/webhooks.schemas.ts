@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { PageQuery } from '../http/pagination.js';
-import { Attribution, IdParam, Nullable, SingleLine, Timestamp } from '../http/schemas.js';
+import { Attribution, IdParam, Nullable, PageQuery, SingleLine, Timestamp } from '../http/schemas.js';
 import { WEBHOOK_EVENT_TYPES } from './events.js';
 
 const Provider = Type.Union([Type.Literal('generic'), Type.Literal('stripe')]);
