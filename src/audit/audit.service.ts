@@ -70,8 +70,8 @@ function notifyTenantEventListeners(row: AuditRow): AuditRow {
  * Who a platform event names as its actor, always given by the caller (never defaulted, so no
  * event is ever put on somebody who did not act):
  *   `operator`  a person at the CLI (`spinney …`)
- *   `system`    the server acting by itself (a scheduled job), or an anonymous client it refused
- *               (a sign-in failure, a rate-limit rejection: the request's IP and id name the client)
+ *   `system`    the server acting by itself (a scheduled job); anonymous clients it refused are
+ *               counted in security_events (src/security/), never chained here
  *   a user      a signed-in admin acting over the API (user id and role)
  */
 export type PlatformActor = 'operator' | 'system' | { userId: string; role: string };

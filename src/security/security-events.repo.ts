@@ -23,13 +23,19 @@ export function countSecurityEvent(control: ControlDb, event: { clientKey: strin
     .run(event);
 }
 
+/** Which counts to report: null matches every kind or reason. */
+export interface SecurityEventFilter {
+  kind: SecurityEventKind | null;
+  reason: string | null;
+}
+
 /** Counts since `since` (ISO), summed across windows per client, kind and reason; the busiest first. */
-export function listSecurityEventCounts(control: ControlDb, since: string, kind: SecurityEventKind | null): SecurityEventCount[] {
+export function listSecurityEventCounts(control: ControlDb, since: string, filter: SecurityEventFilter): SecurityEventCount[] {
   return control
     .statement(
       `SELECT client_key AS clientKey, kind, reason, sum(count) AS count, min(first_at) AS firstAt, max(last_at) AS lastAt
-       FROM security_events WHERE window_start >= @windowFloor AND last_at >= @since AND (@kind IS NULL OR kind = @kind)
+       FROM security_events WHERE window_start >= @windowFloor AND last_at >= @since AND (@kind IS NULL OR kind = @kind) AND (@reason IS NULL OR reason = @reason)
        GROUP BY client_key, kind, reason ORDER BY count DESC, lastAt DESC`,
     )
-    .all({ since, windowFloor: since.slice(0, 13), kind }) as SecurityEventCount[];
+    .all({ since, windowFloor: since.slice(0, 13), ...filter }) as SecurityEventCount[];
 }

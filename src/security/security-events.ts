@@ -7,7 +7,7 @@
 import type { Runtime } from '../runtime.js';
 import { rateLimitKey } from '../signin/client-key.js';
 import { isoAt } from '../time/clock.js';
-import { countSecurityEvent, listSecurityEventCounts, type SecurityEventCount, type SecurityEventKind } from './security-events.repo.js';
+import { countSecurityEvent, listSecurityEventCounts, type SecurityEventCount, type SecurityEventFilter, type SecurityEventKind } from './security-events.repo.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -16,7 +16,7 @@ export function recordSecurityEvent(runtime: Pick<Runtime, 'control' | 'clock'>,
   countSecurityEvent(runtime.control, { clientKey: ip ? rateLimitKey(ip) : 'unknown', kind, reason, windowStart: isoAt(now - (now % HOUR_MS)), at: isoAt(now) });
 }
 
-/** The counts of the last `hours` hours (whole windows that overlap them), optionally of one kind. */
-export function securityEventsSince(runtime: Pick<Runtime, 'control' | 'clock'>, hours: number, kind: SecurityEventKind | null = null): SecurityEventCount[] {
-  return listSecurityEventCounts(runtime.control, isoAt(runtime.clock.now() - hours * HOUR_MS), kind);
+/** The counts of the last `hours` hours (whole windows that overlap them), optionally of one kind or reason. */
+export function securityEventsSince(runtime: Pick<Runtime, 'control' | 'clock'>, hours: number, filter: SecurityEventFilter): SecurityEventCount[] {
+  return listSecurityEventCounts(runtime.control, isoAt(runtime.clock.now() - hours * HOUR_MS), filter);
 }

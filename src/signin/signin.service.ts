@@ -1,8 +1,8 @@
 // Turning a verified provider identity into a session in one workspace. Signing in never creates
 // a workspace or a membership: the email must hold an active membership or a pending invitation
 // there. The first sign-in binds the membership to provider + subject (the identity lock); every
-// later sign-in must present the same pair. Every outcome is audited: in the workspace's log when
-// one is known, else in the platform log (with the provider and reason, never the email).
+// later sign-in must present the same pair. Every outcome is recorded: in the workspace's log when
+// one is known, else counted in security_events (provider and reason per client, never the email).
 import type { Role } from '../auth/permissions.js';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { findSignInOrganizations, tenantsForEmail } from '../control/tenants.repo.js';

@@ -69,23 +69,33 @@ t.test('control-purge deletes counts older than SPINNEY_SECURITY_EVENTS_RETENTIO
   t.same(securityEvents(api.runtime).map((e) => e.clientKey), ['192.0.2.2'], 'the 8-day-old window went, the 3-day-old one stayed');
 });
 
-t.test('spinney security events: busiest first, by kind, as text or JSON; bad options refused', async (t) => {
-  const clock = new ManualClock();
-  const api = await build(t, {}, [], { clock });
+t.test('spinney security events: busiest first, since a duration, by kind or reason, as text or JSON; bad options refused', async (t) => {
+  const clock = new ManualClock(Date.now() - 3 * DAY);
+  const api = await build(t, { SPINNEY_RATE_LIMIT: '1' }, [], { clock });
+  admit_(api, '192.0.2.50');
+  clock.advance(3 * DAY);
   for (let i = 0; i < 3; i++) admit_(api, '203.0.113.7');
   admit_(api, '198.51.100.4');
+  for (let i = 0; i < 2; i++) await api.call({ method: 'GET', url: '/healthz', remoteAddress: '192.0.2.9' });
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS };
-  const text = await spinneyInProcess(['security', 'events'], env);
-  t.equal(text.code, 0, text.stderr);
-  const lines = text.stdout.trim().split('\n');
-  t.equal(lines.length, 2);
+  const run = async (...args: string[]) => {
+    const result = await spinneyInProcess(['security', 'events', ...args], env);
+    t.equal(result.code, 0, result.stderr);
+    return result.stdout;
+  };
+
+  const lines = (await run('--kind', 'sign_in_failed')).trim().split('\n');
+  t.equal(lines.length, 2, 'the last 24 hours by default: the 3-day-old refusal is not there');
   t.match(lines[0], /^203\.0\.113\.7  sign_in_failed  google:no_membership  3×  first \S+  last \S+$/);
-  t.match(lines[1], /^198\.51\.100\.4 .* 1×/);
-  const json = await spinneyInProcess(['security', 'events', '--kind', 'rate_limited', '--json'], env);
-  t.same(JSON.parse(json.stdout), [], 'no rate-limit rejections');
-  for (const args of [['--hours', '0'], ['--hours', 'x'], ['--kind', 'other']]) {
+  t.match(lines[1], /^198\.51\.100\.4  sign_in_failed  google:no_membership  1× /);
+  const byReason = JSON.parse(await run('--since', '4d', '--reason', 'google:no_membership', '--json')) as { clientKey: string; count: number }[];
+  t.same(byReason.map((c) => [c.clientKey, c.count]), [['203.0.113.7', 3], ['198.51.100.4', 1], ['192.0.2.50', 1]], '--since 4d reaches the older window');
+  t.match(JSON.parse(await run('--reason', 'global', '--json')), [{ clientKey: '192.0.2.9', kind: 'rate_limited', reason: 'global', count: 1 }]);
+  t.equal(await run('--reason', 'sign-in'), 'no refusals in the last 24h\n');
+
+  for (const args of [['--since', '0h'], ['--since', '24'], ['--since', 'x'], ['--since', '3651d'], ['--kind', 'other']]) {
     const bad = await spinneyInProcess(['security', 'events', ...args], env);
     t.equal(bad.code, 1, args.join(' '));
-    t.match(bad.stderr, /^spinney: --(hours|kind) /);
+    t.match(bad.stderr, /^spinney: --(since|kind) must /);
   }
 });
