@@ -14,6 +14,13 @@ export function askToConfirmIdentity(): void {
   open(true);
 }
 
+/** When `error` is a reauth_required refusal, asks the person to confirm it is them and returns true. */
+export function confirmIdentityIfAsked(error: unknown): boolean {
+  if ((error as { code?: string } | null)?.code !== 'reauth_required') return false;
+  askToConfirmIdentity();
+  return true;
+}
+
 /** The provider's step-up URL, returning to this screen afterwards. */
 export const stepUpUrl = (provider: string, path = location.pathname + location.search): string =>
   `/api/v1/auth/signin/${encodeURIComponent(provider)}?reauth=1&return_to=${encodeURIComponent(path)}`;

@@ -2,8 +2,7 @@
 // confirm-it's-you dialog (the session is fine), on any other refusal the reason in words.
 import { useEffect } from 'preact/hooks';
 import { sentence } from '../api/errors.js';
-import type { ApiError } from '../api/http.js';
-import { askToConfirmIdentity } from '../reauth.js';
+import { confirmIdentityIfAsked } from '../reauth.js';
 import { notify } from './notices.js';
 
 /** Runs `change`; true when it succeeded. */
@@ -13,8 +12,7 @@ export async function act(change: () => Promise<unknown>, done: string): Promise
     notify({ text: done });
     return true;
   } catch (error) {
-    if ((error as ApiError).code === 'reauth_required') askToConfirmIdentity();
-    else notify({ text: sentence(error) });
+    if (!confirmIdentityIfAsked(error)) notify({ text: sentence(error) });
     return false;
   }
 }
@@ -22,6 +20,6 @@ export async function act(change: () => Promise<unknown>, done: string): Promise
 /** For a screen whose load was refused: ask to confirm identity when that is the reason. */
 export function useConfirmIfNeeded(error: unknown): void {
   useEffect(() => {
-    if ((error as ApiError | null)?.code === 'reauth_required') askToConfirmIdentity();
+    confirmIdentityIfAsked(error);
   }, [error]);
 }

@@ -2,10 +2,9 @@
 // current one is this browser). Listing is sensitive, so a lapsed sign-in asks to confirm.
 import type { JSX } from 'preact';
 import { sentence } from '../../api/errors.js';
-import { api, ok, type ApiError } from '../../api/http.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { api, ok } from '../../api/http.js';
 import { signOut } from '../../session.js';
-import { useConfirmIfNeeded } from '../../ui/actions.js';
+import { act, useConfirmIfNeeded } from '../../ui/actions.js';
 import { Button } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
@@ -17,14 +16,7 @@ export function MySessions(): JSX.Element {
   const sessions = useRequest(() => ok(api.GET('/api/v1/sessions', { params: { query: { scope: 'mine' } } })), []);
   useConfirmIfNeeded(sessions.error);
   const revoke = async (id: string): Promise<void> => {
-    try {
-      await ok(api.DELETE('/api/v1/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
-      notify({ text: 'That session was ended.' });
-      sessions.reload();
-    } catch (error) {
-      if ((error as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else notify({ text: sentence(error) });
-    }
+    if (await act(() => ok(api.DELETE('/api/v1/sessions/{sessionId}', { params: { path: { sessionId: id } } })), 'That session was ended.')) sessions.reload();
   };
   return (
     <Page

@@ -5,7 +5,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ok, type ApiError } from '../../api/http.js';
 import { sentence } from '../../api/errors.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { confirmIdentityIfAsked } from '../../reauth.js';
 import { useSession } from '../../session.js';
 import { act } from '../../ui/actions.js';
 import { notify } from '../../ui/notices.js';
@@ -150,8 +150,7 @@ function Invite({ onInvited }: { onInvited: () => void }): JSX.Element {
       setEmail('');
       onInvited();
     } catch (err) {
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError((err as ApiError).field === 'email' ? 'Enter an email address such as dana@example.com.' : sentence(err));
+      if (!confirmIdentityIfAsked(err)) setError((err as ApiError).field === 'email' ? 'Enter an email address such as dana@example.com.' : sentence(err));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, type ApiError } from '../../api/http.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { confirmIdentityIfAsked } from '../../reauth.js';
 import { act, useConfirmIfNeeded } from '../../ui/actions.js';
 import { Button, TextAreaField, TextField } from '../../ui/controls.js';
 import { ConfirmDialog, Dialog } from '../../ui/dialog.js';
@@ -81,8 +81,8 @@ function NewSecret({ onSaved }: { onSaved: () => void }): JSX.Element {
       onSaved();
     } catch (err) {
       const e = err as ApiError;
-      if (e.code === 'reauth_required') askToConfirmIdentity();
-      else if (e.field === 'name') setErrors({ name: 'Use lower-case letters, digits, dots, dashes or underscores, starting with a letter (e.g. smtp.password).' });
+      if (confirmIdentityIfAsked(e)) return;
+      if (e.field === 'name') setErrors({ name: 'Use lower-case letters, digits, dots, dashes or underscores, starting with a letter (e.g. smtp.password).' });
       else if (e.field === 'value') setErrors({ value: 'Enter a value of 1 to 8,192 characters.' });
       else setErrors({ other: err });
     } finally {
@@ -113,10 +113,8 @@ function ReplaceSecret({ name, onClose, onSaved }: { name: string; onClose: () =
       onClose();
       onSaved();
     } catch (err) {
-      if ((err as ApiError).code === 'reauth_required') {
-        onClose();
-        askToConfirmIdentity();
-      } else setError(sentence(err));
+      if (confirmIdentityIfAsked(err)) onClose();
+      else setError(sentence(err));
     }
   };
   return (

@@ -4,7 +4,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, type ApiError } from '../../api/http.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { confirmIdentityIfAsked } from '../../reauth.js';
 import { Button, TextAreaField } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
@@ -33,8 +33,7 @@ export function SignInSettings(): JSX.Element {
       notify({ text: 'Sign-in settings saved.' });
       settings.reload();
     } catch (err) {
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError((err as ApiError).field ? 'Each entry must be a domain such as acme.example or a Microsoft directory id (a UUID).' : sentence(err));
+      if (!confirmIdentityIfAsked(err)) setError((err as ApiError).field ? 'Each entry must be a domain such as acme.example or a Microsoft directory id (a UUID).' : sentence(err));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, type ApiError } from '../../api/http.js';
 import type { paths } from '../../api/schema.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { confirmIdentityIfAsked } from '../../reauth.js';
 import { act, useConfirmIfNeeded } from '../../ui/actions.js';
 import { Button, SelectField, TextField } from '../../ui/controls.js';
 import { ConfirmDialog, Dialog } from '../../ui/dialog.js';
@@ -166,8 +166,7 @@ function NewEndpoint({ onCreated }: { onCreated: (made: EndpointMade) => void })
       setStripeSecret('');
       onCreated(made);
     } catch (err) {
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError((err as ApiError).field === 'secret' ? 'Paste the signing secret from the Stripe dashboard (it starts with whsec_).' : sentence(err));
+      if (!confirmIdentityIfAsked(err)) setError((err as ApiError).field === 'secret' ? 'Paste the signing secret from the Stripe dashboard (it starts with whsec_).' : sentence(err));
     } finally {
       setBusy(false);
     }
@@ -202,8 +201,7 @@ function NewSubscription({ onCreated }: { onCreated: (made: { url: string; secre
       setDescription('');
       onCreated(made);
     } catch (err) {
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError(sentence(err));
+      if (!confirmIdentityIfAsked(err)) setError(sentence(err));
     } finally {
       setBusy(false);
     }

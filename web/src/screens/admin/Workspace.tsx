@@ -3,9 +3,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
-import { api, ok, readError, type ApiError } from '../../api/http.js';
+import { api, ok, readError } from '../../api/http.js';
 import { formatBytes, saveResponse } from '../../download.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { confirmIdentityIfAsked } from '../../reauth.js';
 import { can, signedOut, useSession } from '../../session.js';
 import { Button } from '../../ui/controls.js';
 import { ConfirmDialog } from '../../ui/dialog.js';
@@ -36,8 +36,7 @@ function Export(): JSX.Element {
       setProgress(`Done: ${formatBytes(bytes)} saved.`);
     } catch (err) {
       setProgress(null);
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError(err);
+      if (!confirmIdentityIfAsked(err)) setError(err);
     }
   };
   return (
@@ -66,8 +65,7 @@ function Deletion({ name }: { name: string }): JSX.Element {
       signedOut(`${name} was deleted. Its data is purged for good on ${formatDateTime(done.purgeAfter)}; until then your Spinney operator can restore it.`);
     } catch (err) {
       setAsking(false);
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError(err);
+      if (!confirmIdentityIfAsked(err)) setError(err);
     }
   };
   return (

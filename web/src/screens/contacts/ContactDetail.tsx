@@ -3,8 +3,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
-import { api, ok, type ApiError } from '../../api/http.js';
-import { askToConfirmIdentity } from '../../reauth.js';
+import { api, ok } from '../../api/http.js';
+import { confirmIdentityIfAsked } from '../../reauth.js';
 import { Link, navigate } from '../../router.js';
 import { can, useSession } from '../../session.js';
 import { Button } from '../../ui/controls.js';
@@ -106,8 +106,7 @@ function Sensitive({ contactId }: { contactId: string }): JSX.Element {
     try {
       setFields(await ok(api.GET('/api/v1/contacts/{contactId}/sensitive', { params: { path: { contactId } } })));
     } catch (err) {
-      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
-      else setError(err);
+      if (!confirmIdentityIfAsked(err)) setError(err);
     } finally {
       setBusy(false);
     }
