@@ -2,13 +2,14 @@
 // filter by kind of action, person and dates, page on, and download the same selection as CSV
 // (cells quoted against spreadsheet formulas) or JSON lines.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, readError } from '../../api/http.js';
 import { saveResponse } from '../../download.js';
 import { Button, SelectField } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
+import { usePages } from '../../ui/use-pages.js';
 import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
 import { DateTime } from '../../ui/time.js';
 import { useRequest } from '../../ui/use-request.js';
@@ -43,26 +44,10 @@ function query(filters: Filters): Record<string, string> {
 
 export function AuditLog(): JSX.Element {
   const [filters, setFilters] = useState<Filters>({ action: '', actor: '', from: '', to: '' });
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: true, error: null });
+  const events = usePages<AuditEvent>((after) => ok(api.GET('/api/v1/audit-events', { params: { query: { ...query(filters), ...(after ? { cursor: after } : {}) } } })), [filters]);
+  const { items } = events;
   const members = useRequest(() => ok(api.GET('/api/v1/members')), []);
   const people = new Map((members.data?.items ?? []).map((m) => [m.id, m.email]));
-
-  const load = async (after: string | null): Promise<void> => {
-    setState({ loading: true, error: null });
-    try {
-      const page = await ok(api.GET('/api/v1/audit-events', { params: { query: { ...query(filters), ...(after ? { cursor: after } : {}) } } }));
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setState({ loading: false, error: null });
-    } catch (error) {
-      setState({ loading: false, error });
-    }
-  };
-  useEffect(() => {
-    void load(null);
-  }, [filters]);
 
   const download = async (format: 'csv' | 'jsonl'): Promise<void> => {
     try {
@@ -98,8 +83,8 @@ export function AuditLog(): JSX.Element {
           <input id="audit-to" class="input" type="date" value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
         </div>
       </form>
-      {Boolean(state.error) && <ErrorNotice error={state.error} onRetry={() => void load(null)} />}
-      {!state.loading && !state.error && items.length === 0 && <Empty title="No events match these filters." />}
+      {Boolean(events.error) && <ErrorNotice error={events.error} onRetry={events.reload} />}
+      {!events.loading && !events.error && items.length === 0 && <Empty title="No events match these filters." />}
       {items.length > 0 && (
         <table class="table">
           <thead>
@@ -126,10 +111,10 @@ export function AuditLog(): JSX.Element {
           </tbody>
         </table>
       )}
-      {state.loading && <Loading />}
-      {cursor && !state.loading && (
+      {events.loading && <Loading />}
+      {events.more && !events.loading && (
         <div class="more">
-          <Button onClick={() => void load(cursor)}>Show older events</Button>
+          <Button onClick={events.loadMore}>Show older events</Button>
         </div>
       )}
     </Page>

@@ -8,6 +8,7 @@ import { can, useSession } from '../../session.js';
 import { Button } from '../../ui/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
 import { Page } from '../../ui/page.js';
+import { usePages } from '../../ui/use-pages.js';
 import type { Contact } from './contact.js';
 
 export function ContactList(): JSX.Element {
@@ -15,10 +16,8 @@ export function ContactList(): JSX.Element {
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [typed, setTyped] = useState(q);
-  const [items, setItems] = useState<Contact[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: true, error: null });
-  const [round, setRound] = useState(0);
+  const contacts = usePages<Contact>((after) => ok(api.GET('/api/v1/contacts', { params: { query: { ...(q ? { q } : {}), ...(after ? { cursor: after } : {}) } } })), [q]);
+  const { items } = contacts;
 
   // Typing settles for 250 ms before the address (and so the search) changes.
   useEffect(() => {
@@ -26,21 +25,6 @@ export function ContactList(): JSX.Element {
     const timer = setTimeout(() => navigate(typed.trim() ? `/contacts?q=${encodeURIComponent(typed.trim())}` : '/contacts', { replace: true }), 250);
     return () => clearTimeout(timer);
   }, [typed, q]);
-
-  const load = async (after: string | null): Promise<void> => {
-    setState({ loading: true, error: null });
-    try {
-      const page = await ok(api.GET('/api/v1/contacts', { params: { query: { ...(q ? { q } : {}), ...(after ? { cursor: after } : {}) } } }));
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setState({ loading: false, error: null });
-    } catch (error) {
-      setState({ loading: false, error });
-    }
-  };
-  useEffect(() => {
-    void load(null);
-  }, [q, round]);
 
   const writer = can(session, 'contacts:write');
   return (
@@ -60,8 +44,8 @@ export function ContactList(): JSX.Element {
         </label>
         <input id="contact-search" class="input" type="search" placeholder="Search by name, email, phone or company" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
       </search>
-      {Boolean(state.error) && <ErrorNotice error={state.error} onRetry={() => setRound((n) => n + 1)} />}
-      {!state.loading && !state.error && items.length === 0 &&
+      {Boolean(contacts.error) && <ErrorNotice error={contacts.error} onRetry={contacts.reload} />}
+      {!contacts.loading && !contacts.error && items.length === 0 &&
         (q ? (
           <Empty title={`No contacts match “${q}”.`}>
             <p>Try part of a name, an email address or a phone number.</p>
@@ -79,7 +63,7 @@ export function ContactList(): JSX.Element {
       {items.length > 0 && (
         <table class="table" aria-describedby="contacts-count">
           <caption id="contacts-count" class="visually-hidden">
-            {items.length} contacts shown{cursor ? ', more available' : ''}
+            {items.length} contacts shown{contacts.more ? ', more available' : ''}
           </caption>
           <thead>
             <tr>
@@ -103,10 +87,10 @@ export function ContactList(): JSX.Element {
           </tbody>
         </table>
       )}
-      {state.loading && <Loading />}
-      {cursor && !state.loading && (
+      {contacts.loading && <Loading />}
+      {contacts.more && !contacts.loading && (
         <div class="more">
-          <Button onClick={() => void load(cursor)}>Show more contacts</Button>
+          <Button onClick={contacts.loadMore}>Show more contacts</Button>
         </div>
       )}
     </Page>
