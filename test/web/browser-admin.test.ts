@@ -20,7 +20,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     const visit = async (link: string, heading: string, screen: string) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      await page.waitForFunction('document.querySelectorAll(".loading").length === 0');
       a11y.push(...(await accessibilityProblems(page)).map((p) => `${screen}: ${p}`));
       await screenshots(page, screen);
     };

@@ -6,9 +6,9 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import type { ConsoleMessage } from 'playwright-core';
 import { tempDataDir } from '../helpers/app.js';
 import { chromiumMissing, launchChromium } from '../helpers/browser.js';
+import { openPage } from '../helpers/web-app.js';
 import { cliEnv, freePort, SPINNEY_BIN } from '../helpers/cli.js';
 
 const DEMO_CONTACTS = ['Dana Whitfield', 'Marcus Oyelaran', 'Priya Natarajan', 'Tom Kessler'];
@@ -40,22 +40,9 @@ if (chromiumMissing && process.env.CI === 'true') {
     }
 
     const browser = await launchChromium(t);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // Every console error (CSP violations included) and uncaught exception; only the signed-out probes may fail.
+    const { page, context, problems } = await openPage(browser, base);
 
-    // Everything the page logs as an error, and any uncaught exception. CSP violations are logged
-    // as console errors ("Refused to load …"). Only the page's signed-out probes may fail: POST
-    // /auth/refresh (401 without the cookie) and POST /auth/pending (404: no sign-in step waiting).
-    const problems: string[] = [];
-    const expected = (message: ConsoleMessage): boolean => {
-      const where = message.location().url;
-      return (message.text().includes('status of 401') && where === `${base}/api/v1/auth/refresh`) || (message.text().includes('status of 404') && where === `${base}/api/v1/auth/pending`);
-    };
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !expected(message)) problems.push(`console error at ${message.location().url}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     // Chromium reports every Set-Cookie it refuses, and why, to the DevTools protocol.
     const refused: string[] = [];
     const cdp = await context.newCDPSession(page);
