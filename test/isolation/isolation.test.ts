@@ -7,7 +7,7 @@ import { IdParam } from '../../src/http/schemas.js';
 import type { Runtime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build } from '../helpers/app.js';
-import { runIsolationSuite } from './suite.js';
+import { runIsolationSuite, tenantScopedControlTables } from './suite.js';
 
 t.test('every route keeps tenant A out of tenant B', async (t) => {
   const api = await build(t);
@@ -20,6 +20,8 @@ t.test('every route keeps tenant A out of tenant B', async (t) => {
     checked.some((c) => c.probes.includes('ids of B as A')),
     'at least one route was called with the other tenant\'s ids',
   );
+  const controlTables = tenantScopedControlTables(api);
+  for (const table of ['memberships', 'invitations', 'identities', 'native_handoffs']) t.ok(controlTables.includes(table), `control.db's ${table} is found by its tenant_id column and snapshotted`);
 });
 
 // Scopes do not nest (Tenancy.run refuses), so a route can only reach across tenants by escaping
@@ -69,7 +71,7 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: answered 200 to tenant A for tenant B's ids/);
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: response to tenant A contains tenant B's data/);
   t.match(violations.join('\n'), /DELETE \/api\/v1\/shredder\/:contactId: a request by tenant A changed tenant B's database/);
-  t.match(violations.join('\n'), /GET \/api\/v1\/widgets\/:widgetId: no isolation fixture for :widgetId/);
+  t.match(violations.join('\n'), /GET \/api\/v1\/widgets\/:widgetId: no route-walker fixture for :widgetId/);
   t.match(violations.join('\n'), /POST \/api\/v1\/lookup: response to tenant A contains tenant B's data/);
   t.match(violations.join('\n'), /DELETE \/api\/v1\/lazy\/:contactId: tenant A's own ids answered 404; the cross-tenant 404 proves nothing/);
   t.notMatch(violations.join('\n'), /\/contacts/, 'the real contact routes stay clean beside them');
