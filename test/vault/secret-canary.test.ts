@@ -4,7 +4,8 @@
 // and failure (validation errors, 404, 409, 403, a tampered sealed value answering 500, a provider
 // that refuses or is down, a receiver that fails). Afterwards no canary is in the server log, in
 // any response body or header, in the export, or in any audit row (tenant or platform), except
-// where the API hands a value out by design:
+// where the API hands a value out by design (every route in the table is walked too, so a new one
+// is checked against every canary):
 //  - a generated webhook secret (generic endpoint, subscription) in the one 201 that created it;
 //  - a contact's tax id and bank details to an admin on the sensitive routes and in the export.
 import t from 'tap';
@@ -16,7 +17,8 @@ import { createLogger } from '../../src/logging/logger.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { OUTBOX_HANDLERS } from '../../src/background.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
-import type { TestApp } from '../helpers/app.js';
+import { startSession, type TestApp } from '../helpers/app.js';
+import { FIXTURES, realmOf, seedFixtures, walkRoutes, type Seed } from '../helpers/route-walker.js';
 import { CLIENTS, integrationRig, PROVIDER_ACCESS_TTL, type IntegrationRig } from '../helpers/integrations.js';
 import { genericHeaders, startReceiver, stripeHeader } from '../webhooks/helpers.js';
 
@@ -83,7 +85,7 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   // --- A contact's tax id and bank details: shown to admins on the sensitive routes, nowhere else.
   const taxId = `TAX${tag().toUpperCase()}`;
   const bank = `IBAN-CANARY-${tag()}`;
-  const sensitiveRoutes = (label: string) => label.startsWith('sensitive: admin') || label === 'export';
+  const sensitiveRoutes = (label: string) => label.startsWith('sensitive: admin') || label === 'export' || label === 'walk: admin POST /api/v1/export';
   canaries.set(taxId, { what: 'a tax id', allowedIn: sensitiveRoutes });
   canaries.set(bank, { what: 'bank details', allowedIn: sensitiveRoutes });
   const contact = (await expect('contact: create', { method: 'POST', url: '/api/v1/contacts', token: admin, payload: { name: 'Dana' } }, 201)).json().id as string;
@@ -206,6 +208,22 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   await expect('subscription: delete', { method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${subscription.id}`, token: admin }, 204);
   await expect('subscription: delete again', { method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${subscription.id}`, token: admin }, 404);
 
+  // --- Every route in the table (test/helpers/route-walker.ts), with every secret above in the
+  // workspace: as an admin and a member (tenant routes) or with no token (public ones). No URL list,
+  // so a route added tomorrow is checked against every canary too.
+  const ids = await seedFixtures(api, admin, 'walk');
+  const walked = await walkRoutes(api.app.routeTable, ids, async (request) => {
+    const callers = realmOf(request.route) === 'tenant' ? (['member', 'admin'] as const) : (['anonymous'] as const);
+    for (const who of callers) {
+      // A fresh session per call: a route may end it (sign out, revoke).
+      const token = who === 'anonymous' ? undefined : startSession(api.runtime, tenant.id, who, `mb_${who}`).accessToken;
+      await call(`walk: ${who} ${request.name}`, { method: request.method, url: request.url, query: request.query, ...(token ? { token } : {}), ...(request.payload ? { payload: request.payload } : {}) });
+    }
+    if (request.method === 'DELETE') for (const param of request.route.params) ids[param] = await (FIXTURES[param] as Seed)(api, admin, 'walk');
+  });
+  t.equal(walked, api.app.routeTable.length, `every route was walked (${walked})`);
+  const walkedExport = 'walk: admin POST /api/v1/export';
+
   // --- The export and the audit log, read through the API as an admin would.
   await expect('export', { method: 'POST', url: '/api/v1/export', token: admin, payload: {} }, 200);
   await expect('audit: list', { method: 'GET', url: '/api/v1/audit-events?limit=100', token: admin }, 200);
@@ -228,7 +246,7 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   t.same(shown(endpoint.secret), ['endpoint: create generic'], 'the generic endpoint secret was shown exactly once, when it was made');
   t.same(shown(subscription.secret), ['subscription: create'], 'the subscription secret was shown exactly once, when it was made');
   t.same(shown(stripeSecret), [], 'the Stripe secret the admin pasted is never shown back');
-  t.same(shown(taxId), ['sensitive: admin sets', 'sensitive: admin reads', 'export'], 'the tax id: to the admin on the sensitive routes and in the export only');
+  t.same(shown(taxId), ['sensitive: admin sets', 'sensitive: admin reads', walkedExport, 'export'], 'the tax id: to the admin on the sensitive routes and in the exports only');
   const failures = api.logs.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as { msg: string; err?: { stack?: string } });
   t.equal(
     failures.filter((line) => line.msg === 'request failed' && /\n\s+at /.test(line.err?.stack ?? '')).length,
