@@ -12,7 +12,7 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { startSession, type TestApp } from './app.js';
 
 /** The tenant an access token names (the fixtures get tokens, not tenant ids). */
-export const tenantOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { tid: string }).tid;
+const tenantOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { tid: string }).tid;
 const unique = (marker: string): string => `${marker.toLowerCase()}-${randomBytes(4).toString('hex')}`;
 
 /** Creates one record of a kind in the token's tenant and returns the value its path parameter takes. */
@@ -232,10 +232,9 @@ export async function walkRoutes(
   routes: readonly RegisteredRoute[],
   ids: Record<string, string>,
   visit: (request: WalkedRequest) => Promise<void>,
-  text?: (field: string) => string,
 ): Promise<number> {
   const problems = unwalkable(routes);
   if (problems.length > 0) throw new WalkerError(`the route walker cannot cover every route:\n${problems.join('\n')}`);
-  for (const route of routes) await visit(requestFor(route, ids, text));
+  for (const route of routes) await visit(requestFor(route, ids));
   return routes.length;
 }
