@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { cookieSigner } from './auth/derived-keys.js';
+import credentialRealmPlugin from './credentials/credential-realm.plugin.js';
 import { healthRoutes } from './health/health.routes.js';
 import { API_ROUTES } from './http/api-routes.js';
 import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError } from './http/errors.js';
@@ -103,6 +104,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   if (config.rateLimits.global > 0 || config.rateLimits.signIn > 0) await app.register(rateLimit, rateLimitOptions(runtime));
   await app.register(cookie, { secret: cookieSigner(config.keys.signing) });
   await app.register(authPlugin, { runtime });
+  await app.register(credentialRealmPlugin, { runtime });
 
   const signIn = {
     runtime,

@@ -54,14 +54,16 @@ export function listAuditEvents(query: AuditListQuery): { items: AuditEvent[]; n
 const CSV_COLUMNS = ['seq', 'id', 'at', 'actor_type', 'actor_id', 'actor_role', 'action', 'target_type', 'target_id', 'request_id', 'ip', 'user_agent', 'before', 'after', 'hash'] as const;
 
 /**
- * One CSV cell. Quoted when needed; a cell a spreadsheet would run as a formula (=, +, -, @, tab,
- * CR) gets a leading apostrophe, so opening an export cannot execute what a client once typed.
+ * One CSV cell, always quoted (RFC 4180): a spreadsheet that splits on `;` or tab instead of `,`
+ * still reads one cell, so text after a `;` inside a value never becomes a cell of its own. A value
+ * a spreadsheet would run as a formula (=, +, -, @, tab, CR, after any leading spaces) also gets a
+ * leading apostrophe, so opening an export cannot execute what a client once typed.
  */
 export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
+  if (value === null) return '""';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'string' && /^[ ]*[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 const CHUNK = 500;
@@ -76,7 +78,7 @@ export function downloadAuditEvents(query: AuditDownloadQuery): Readable {
   const inScope = AsyncResource.bind(<T>(fn: () => T): T => fn());
   const csv = query.format === 'csv';
   async function* lines(): AsyncGenerator<string> {
-    if (csv) yield `${CSV_COLUMNS.join(',')}\r\n`;
+    if (csv) yield `${CSV_COLUMNS.map(csvCell).join(',')}\r\n`;
     let after = 0;
     for (;;) {
       const rows = inScope(() => findAuditRowsInOrder(tenantDb(), filter, after, CHUNK));

@@ -14,6 +14,8 @@ export interface AccessTokenClaims {
   sub: string;
   role: Role;
   sid: string;
+  /** A read-only support session: every route but GET/HEAD refuses it (src/auth/auth.plugin.ts). */
+  support?: true;
 }
 
 type Sign = (payload: Record<string, unknown>) => string;

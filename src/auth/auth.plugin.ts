@@ -5,7 +5,10 @@
 //  preHandler – bind the request to the token's tenant (AsyncLocalStorage) for the handler.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
+import type { CredentialKind } from '../credentials/credential-kinds.js';
 import { AppError, routeNotFound, sendError, type ErrorCode } from '../http/errors.js';
+import { READ_METHODS } from '../http/methods.js';
+import type { Realm } from '../http/route-registry.js';
 import type { Runtime } from '../runtime.js';
 import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
@@ -20,6 +23,8 @@ export interface RequestAuth {
   sessionId: string;
   /** The token's expiry, ms since the epoch. */
   expiresAtMs: number;
+  /** A read-only support session (the token's `support` claim). */
+  support: boolean;
 }
 
 declare module 'fastify' {
@@ -27,7 +32,12 @@ declare module 'fastify' {
     auth: RequestAuth | null;
   }
   interface FastifyContextConfig {
+    /** 'tenant' when absent; see src/http/route-registry.ts. */
+    realm?: Realm;
+    /** Credential routes only: the one kind of credential the route accepts. */
+    credentialKind?: CredentialKind;
     permission?: Permission;
+    /** Set by the route registry (realm other than 'tenant'); on a route, only with the public list. */
     public?: boolean;
     /** Needs activity or a sign-in within the re-auth window (members, sessions, vault, export…). */
     sensitive?: boolean;
@@ -65,7 +75,7 @@ function verifyToken(accessTokens: AccessTokens, runtime: Runtime, verified: Ver
   } catch {
     throw unauthenticated('the access token is not valid');
   }
-  const { tid, sub, role, sid, iat, exp } = claims;
+  const { tid, sub, role, sid, iat, exp, support } = claims;
   // A token that claims a longer life than we ever issue, or an issue time in the future, was not
   // minted by this server, whatever its signature says.
   const nowSeconds = runtime.clock.now() / 1000;
@@ -75,8 +85,9 @@ function verifyToken(accessTokens: AccessTokens, runtime: Runtime, verified: Ver
   if (!isTenantId(tid) || typeof sub !== 'string' || !SAFE_CLAIM.test(sub) || !isRole(role) || typeof sid !== 'string' || !SAFE_CLAIM.test(sid)) {
     throw unauthenticated('the access token is not valid');
   }
+  if (support !== undefined && support !== true) throw unauthenticated('the access token is not valid');
   // Expiry is checked by authenticate() for fresh and cached tokens alike.
-  const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid, expiresAtMs: exp * 1000 };
+  const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid, expiresAtMs: exp * 1000, support: support === true };
   verified.remember(token, auth, runtime.clock);
   return auth;
 }
@@ -97,9 +108,14 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     // Unknown routes answer 404 here, before any body is read; public routes need no token.
     if (request.is404) return void sendError(reply, routeNotFound());
     const route = request.routeOptions.config;
-    if (route.public) return done();
+    // Platform routes fail closed until the platform-admin issue gives them their own authentication.
+    if (route.realm === 'platform') return void sendError(reply, unauthenticated('platform routes are not available', 'unauthenticated'));
+    // Only the tenant realm is this hook's; every other realm has its own (credential: src/credentials/).
+    if (route.realm !== 'tenant') return done();
     try {
       const auth = authenticate(accessTokens, runtime, verified, request);
+      // Read-only by the framework, not by each route: whatever its role, a support session reads.
+      if (auth.support && !READ_METHODS.has(request.method)) throw new AppError(403, 'read_only_session', 'this support session is read-only');
       const permission = route.permission as Permission;
       if (!roleHas(auth.role, permission)) throw new AppError(403, 'forbidden', `your role (${auth.role}) cannot do this`);
       // The session is checked on every request, outside the token cache: a signed-out, revoked or

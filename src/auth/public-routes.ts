@@ -1,12 +1,15 @@
-// The only routes that answer without an access token. Everything else requires one; a route is
-// public by being listed here, never by a flag on the route itself.
+// The public realm: the only routes that answer with no authentication at all. A route is public by
+// being listed here, never by a flag on the route itself. Routes that answer without an access
+// token but with a credential (inbound webhooks, estimate links) are the credential realm instead.
 // Sign-in routes bind no tenant from the client: see src/signin/signin.routes.ts.
+import { APP_PAGE_ROUTES } from '../web/app-sections.js';
+
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /api/v1/openapi.json',
-  'GET /',
-  // The page's script under its content-hashed name (src/web/web.routes.ts).
+  // The web app's page at each of its paths, and its content-hashed files (src/web/web.routes.ts).
+  ...APP_PAGE_ROUTES,
   'GET /assets/:asset',
   'GET /api/v1/auth/providers',
   'GET /api/v1/auth/signin/:provider',
@@ -21,9 +24,6 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/invitations/:invitationId/decline',
   // The provider sends the admin's browser back here; the flow is found from server-side state.
   'GET /api/v1/integrations/callback',
-  // Inbound webhooks: the workspace comes from the endpoint id's control-plane mapping, and
-  // nothing is stored unless the HMAC signature verifies (src/webhooks/inbound.routes.ts).
-  'POST /api/v1/hooks/:endpointId',
 ]);
 
 export const routeKey = (method: string, url: string): string => `${method} ${url}`;

@@ -78,7 +78,7 @@ export async function runBackup(runtime: Runtime, options: BackupRunOptions): Pr
   const tenantIds = options.tenantId ? [getTenant(runtime, options.tenantId).id] : listTenants(runtime).map((t) => t.id);
   // Each run also clears what a killed backup, verify or restore left behind (layout.ts).
   const swept = sweepStaleWorkDirs(config.dataDir);
-  const target = openTarget(config.backup);
+  const target = await openTarget(config.backup);
   const workDir = makeWorkDir(config.dataDir, `backup-${runId}`);
   const total = tenantIds.length + 3; // control.db, the workspaces, the keyring copy, the manifest
   let done = 0;

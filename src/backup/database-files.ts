@@ -1,6 +1,7 @@
 // The SQLite side of backups, and the only file in src/backup/ that opens database files (the lint
 // rule names it). It never binds a tenant scope and never reads rows of a workspace: it copies
 // whole files with SQLite's online backup API, checks copies, and migrates a copy before a restore.
+import { readSchema, type SchemaTable } from '../data-policy/schema.js';
 import { applyMigrations, loadMigrations, MIGRATIONS_TABLE } from '../tenancy/migrations.js';
 import { openSqlite, openSqliteReadOnly, type SqliteDatabase } from '../tenancy/sqlite.js';
 
@@ -127,14 +128,11 @@ export function keyringTenantIds(path: string): string[] {
   }
 }
 
-/** Every BLOB column of a copy, as table.column (what a copy moved to another workspace must account for). */
-export function blobColumns(path: string): string[] {
+/** The tables and columns of a database file (restore --as plans the copy from them). */
+export function schemaOf(path: string): SchemaTable[] {
   const db = openSqliteReadOnly(path);
   try {
-    const rows = db
-      .prepare(`SELECT m.name AS tbl, p.name AS col FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND upper(p.type) = 'BLOB' ORDER BY 1, 2`)
-      .all() as { tbl: string; col: string }[];
-    return rows.map((r) => `${r.tbl}.${r.col}`);
+    return readSchema((sql) => db.prepare(sql));
   } finally {
     db.close();
   }

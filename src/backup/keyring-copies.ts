@@ -66,7 +66,7 @@ export function rewriteKeyringCopies(config: Config): Promise<KeyringRewrite> {
     let target: BackupTarget | undefined;
     let workDir: string | undefined;
     try {
-      target = openTarget(config.backup);
+      target = await openTarget(config.backup);
       // No copy stored (no run yet on this target): nothing holds the destroyed key.
       if ((await target.list(KEYRING_OBJECT)).length === 0) return { ok: true, rewritten: false };
       workDir = makeWorkDir(config.dataDir, 'keyring');

@@ -66,7 +66,7 @@ export interface PruneSummary {
 /** Prunes the target; with `dryRun`, only says what would go (nothing deleted, nothing audited). */
 export async function pruneBackups(runtime: Runtime, options: { actor: 'operator' | 'system'; dryRun?: boolean }): Promise<PruneSummary> {
   const dryRun = options.dryRun === true;
-  const target = openTarget(runtime.config.backup);
+  const target = await openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'prune');
   try {
     const runs = await listRuns(runtime.config, target, workDir);

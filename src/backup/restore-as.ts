@@ -5,19 +5,15 @@
 // Every vault value is sealed with additional data naming its workspace and the data keys are
 // wrapped under that id, so the copy is moved to the new id rather than copied byte for byte: each
 // data key is unwrapped under the original id and wrapped under the new one, and every sealed
-// column is re-sealed (Vault.adoptCopyOf). A BLOB column this module does not know stops the
-// restore before the new workspace exists: a sealed column added later cannot slip through
-// unreadable.
+// column is re-sealed (Vault.adoptCopyOf).
 //
-// What the copy keeps: contacts (sensitive fields included), the workspace's own vault secrets, its
-// audit log (the original's history, rows naming the original id; the chain still verifies) and
-// webhook receipts and delivery history. What it leaves behind, because it belongs to the
-// original's connections to the outside world: sessions (the copy has no members yet), Google and
-// Microsoft integrations (their grant and refresh token are the original's; two workspaces
-// rotating one refresh token would break each other), inbound webhook endpoints (their ids route to
-// the original) and outbound subscriptions (the copy must not send the original's receivers events
-// a second time), each with its secrets; deliveries still pending are cancelled. Members are not
-// copied: `--admin EMAIL` invites the first admin, or `spinney member invite` later.
+// What happens to each table is its data policy (src/data-policy/tables.ts): kept, dropped (what
+// belongs to the original's connections to the outside world: sessions, integrations, webhook
+// endpoints and subscriptions, with their vault system secrets), or kept with pending work
+// cancelled (the copy sends nothing the original owed); derived tables (FTS indexes) are rebuilt.
+// A table without a policy, or a BLOB column without a column policy, stops the restore before the
+// new workspace exists: nothing is copied that nobody decided about. Members are not copied:
+// `--admin EMAIL` invites the first admin, or `spinney member invite` later.
 //
 // The new workspace is created suspended and made active only once the copy is complete; if
 // anything fails after it was created, it is deleted and purged at once (a tombstone and the
@@ -28,23 +24,17 @@ import { recordOperatorTenantEvent, recordPlatformEvent } from '../audit/audit.s
 import { deleteTenantNow } from '../control/tenant-deletion.js';
 import { findTenant } from '../control/tenants.repo.js';
 import { createTenant, setTenantStatus } from '../control/tenants.service.js';
+import type { DataPolicies } from '../data-policy/data-policy.js';
+import { cancelPendingRows, deferForeignKeys, deleteAllRows, rebuildFts5, systemSecretNames } from '../data-policy/data-policy.repo.js';
+import type { SchemaTable } from '../data-policy/schema.js';
+import { DATA_POLICIES } from '../data-policy/tables.js';
 import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
 import { newTenantId } from '../tenancy/tenant-id.js';
 import type { SealedColumn } from '../vault/vault.js';
-import { SENSITIVE_COLUMNS } from '../contacts/contact-sensitive.js';
-import { blobColumns, copyInto } from './database-files.js';
+import { copyInto, schemaOf } from './database-files.js';
 import { BackupRefused } from './errors.js';
 import { fetchRestorable, withRestoreIo, type RestoreOptions } from './restore.js';
-
-/** Every column that holds vault-sealed values, with the context each was sealed in. */
-const SEALED_COLUMNS: readonly SealedColumn[] = [
-  { table: 'vault_secrets', storedColumn: 'sealed', purpose: 'app', recordIdColumn: 'name' },
-  ...Object.values(SENSITIVE_COLUMNS).map((column) => ({ table: 'contacts', storedColumn: `${column}_sealed`, purpose: 'sensitive' as const, recordIdColumn: 'id', contextColumn: column })),
-];
-
-/** BLOB columns handled otherwise: wrapped data keys (re-wrapped by the vault), token hashes (their sessions are dropped). */
-const OTHER_BLOB_COLUMNS = new Set(['vault_keys.wrapped', 'refresh_tokens.token_hash']);
 
 export interface RestoreAsOptions extends RestoreOptions {
   /** A free, well-formed workspace id, or 'new' for a generated one. */
@@ -65,20 +55,23 @@ export interface RestoreAsSummary {
   invitation: { id: string; email: string; role: string } | null;
   /** How many data keys were re-wrapped and sealed values re-sealed under the new id. */
   resealed: { dataKeys: number; values: number };
-  /** What was left behind, by kind. */
-  leftBehind: { sessions: number; integrations: number; webhookEndpoints: number; webhookSubscriptions: number; pendingDeliveriesCancelled: number };
+  /** Rows left behind (dropped from the copy), by table. */
+  leftBehind: Record<string, number>;
+  /** Rows whose pending work was cancelled, by table. */
+  cancelled: Record<string, number>;
   seconds: number;
 }
 
 const SCOPE = { actor: null, requestId: null };
 
-export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOptions): Promise<RestoreAsSummary> {
+/** `policies`: the declarations to follow; tests add planted tables to tables.ts's. */
+export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOptions, policies: DataPolicies = DATA_POLICIES): Promise<RestoreAsSummary> {
   const started = performance.now();
   const newId = options.as === 'new' ? newTenantId() : options.as;
   if (newId === options.tenantId) throw new BackupRefused('--as names the workspace itself; to restore in place leave --as out');
   return withRestoreIo(runtime, 'restore-as', async (io) => {
     const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, io);
-    assertBlobColumnsKnown(restored);
+    const plan = planCopy(policies, schemaOf(restored));
     const name = options.name ?? `${row.name ?? 'Workspace'} (restored from ${manifest.startedAt.slice(0, 10)})`;
     const created = (() => {
       try {
@@ -94,12 +87,13 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
       const moved = runtime.tenancy.run(newId, SCOPE, () => {
         const db = tenantDb();
         return db.transaction(() => {
-          const leftBehind = leaveBehind(runtime);
-          const resealed = runtime.vault.adoptCopyOf(options.tenantId, SEALED_COLUMNS);
+          const { leftBehind, cancelled } = leaveBehind(runtime, plan);
+          const resealed = runtime.vault.adoptCopyOf(options.tenantId, plan.sealed);
+          for (const table of plan.rebuild) rebuildFts5(db, table);
           recordOperatorTenantEvent('backup.restored_as', { type: 'tenant', id: newId }, {
-            after: { from: options.tenantId, runId, backupStartedAt: manifest.startedAt, resealed, leftBehind },
+            after: { from: options.tenantId, runId, backupStartedAt: manifest.startedAt, resealed, leftBehind, cancelled },
           });
-          return { leftBehind, resealed };
+          return { leftBehind, cancelled, resealed };
         });
       });
       runtime.control.transaction(() => {
@@ -124,26 +118,53 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
   });
 }
 
-/** Refuses a copy with a BLOB column this module does not know how to move (a sealed column added later). */
-function assertBlobColumnsKnown(restored: string): void {
-  const unknown = blobColumns(restored).filter((c) => !OTHER_BLOB_COLUMNS.has(c) && !SEALED_COLUMNS.some((s) => `${s.table}.${s.storedColumn}` === c));
-  if (unknown.length > 0) throw new BackupRefused(`restore --as cannot move ${unknown.join(', ')}: a binary column without a policy in src/backup/restore-as.ts`);
+/** What the copy's tables need, by their data policies. */
+interface CopyPlan {
+  drop: { table: string; systemSecrets?: string }[];
+  cancel: { table: string; pending: string; cancel: string }[];
+  /** Sealed columns of the tables that stay, re-sealed for the new id. */
+  sealed: SealedColumn[];
+  /** Derived tables (FTS5), rebuilt from their content. */
+  rebuild: string[];
 }
 
-/** Removes what belongs to the original's connections to the outside world (see the top of this file). */
-function leaveBehind(runtime: Runtime): RestoreAsSummary['leftBehind'] {
+/** Refuses a copy with a table without a data policy or a BLOB column without a column policy (fail closed). */
+function planCopy(policies: DataPolicies, schema: SchemaTable[]): CopyPlan {
+  const plan: CopyPlan = { drop: [], cancel: [], sealed: [], rebuild: [] };
+  const undeclared: string[] = [];
+  const unplannedBlobs: string[] = [];
+  for (const { name, columns } of schema) {
+    const found = policies.classify('tenant', name);
+    if (found.kind === 'undeclared') undeclared.push(name);
+    if (found.kind === 'derived') plan.rebuild.push(name);
+    if (found.kind !== 'table' || found.policy.plane !== 'tenant') continue;
+    const { restoreAs, columns: declared = {} } = found.policy;
+    for (const column of columns) if (column.type.toUpperCase() === 'BLOB' && !declared[column.name]) unplannedBlobs.push(`${name}.${column.name}`);
+    if (restoreAs.action === 'drop') {
+      plan.drop.push({ table: name, ...(restoreAs.systemSecrets ? { systemSecrets: restoreAs.systemSecrets } : {}) });
+      continue;
+    }
+    if (restoreAs.action === 'cancel-pending') plan.cancel.push({ table: name, pending: restoreAs.pending, cancel: restoreAs.cancel });
+    for (const [storedColumn, policy] of Object.entries(declared)) {
+      if (policy.kind !== 'sealed') continue;
+      plan.sealed.push({ table: name, storedColumn, purpose: policy.purpose, recordIdColumn: policy.recordIdColumn, ...(policy.contextColumn ? { contextColumn: policy.contextColumn } : {}) });
+    }
+  }
+  if (undeclared.length > 0) throw new BackupRefused(`restore --as cannot copy ${undeclared.join(', ')}: a table without a data policy in src/data-policy/tables.ts`);
+  if (unplannedBlobs.length > 0) throw new BackupRefused(`restore --as cannot move ${unplannedBlobs.join(', ')}: a binary column without a column policy in src/data-policy/tables.ts`);
+  return plan;
+}
+
+/** Drops and cancels what the plan says (see the top of this file), with the dropped rows' system secrets. */
+function leaveBehind(runtime: Runtime, plan: CopyPlan): Pick<RestoreAsSummary, 'leftBehind' | 'cancelled'> {
   const db = tenantDb();
-  const count = (sql: string): number => db.statement(sql).run().changes;
-  const systemSecrets = (prefix: string): void => {
-    for (const { name } of db.statement('SELECT name FROM vault_secrets WHERE name LIKE ?').all(`${prefix}:%`) as { name: string }[]) runtime.vault.deleteSystem(name);
-  };
-  count('DELETE FROM refresh_tokens');
-  const sessions = count('DELETE FROM sessions');
-  systemSecrets('integration');
-  const integrations = count('DELETE FROM integrations');
-  systemSecrets('webhook');
-  const webhookEndpoints = count('DELETE FROM webhook_endpoints');
-  const webhookSubscriptions = count('DELETE FROM webhook_subscriptions');
-  const pendingDeliveriesCancelled = count("UPDATE outbox_items SET state = 'cancelled', lease_until = NULL, next_attempt_at = NULL WHERE state IN ('pending', 'sending')");
-  return { sessions, integrations, webhookEndpoints, webhookSubscriptions, pendingDeliveriesCancelled };
+  deferForeignKeys(db);
+  const leftBehind: Record<string, number> = {};
+  for (const { table, systemSecrets } of plan.drop) {
+    if (systemSecrets) for (const name of systemSecretNames(db, systemSecrets)) runtime.vault.deleteSystem(name);
+    leftBehind[table] = deleteAllRows(db, table);
+  }
+  const cancelled: Record<string, number> = {};
+  for (const { table, pending, cancel } of plan.cancel) cancelled[table] = cancelPendingRows(db, table, pending, cancel);
+  return { leftBehind, cancelled };
 }

@@ -34,7 +34,7 @@ export async function restorePlatform(config: Config, clock: Clock, runId: strin
   if (existsSync(controlPath) || existsSync(keyringPath)) {
     throw new BackupRefused(`${config.dataDir} already has control.db or keyring.db: the platform is restored only into an empty data dir (move them away first)`);
   }
-  const target = openTarget(config.backup);
+  const target = await openTarget(config.backup);
   const workDir = makeWorkDir(config.dataDir, 'restore-platform');
   let manifest: Manifest;
   try {

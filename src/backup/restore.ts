@@ -118,7 +118,7 @@ export interface RestoreIo {
 
 /** Opens the target, a work dir labelled `label` and a key source for fn, and closes and removes them after. */
 export async function withRestoreIo<T>(runtime: KeySourceRuntime, label: string, fn: (io: RestoreIo) => Promise<T>): Promise<T> {
-  const target = openTarget(runtime.config.backup);
+  const target = await openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, label);
   const keys = new BackupKeySource(runtime, target, workDir);
   try {

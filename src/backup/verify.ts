@@ -23,7 +23,7 @@ export interface VerifyReport {
 }
 
 export async function verifyRun(runtime: KeySourceRuntime, runId: string, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
-  const target = openTarget(runtime.config.backup);
+  const target = await openTarget(runtime.config.backup);
   const workDir = makeWorkDir(runtime.config.dataDir, 'verify');
   const keys = new BackupKeySource(runtime, target, workDir);
   try {

@@ -1,8 +1,7 @@
 // `spinney audit verify`: recompute the audit hash chains and name the first broken row.
 import type { Command } from 'commander';
 import type { ChainReport } from '../audit/audit-chain.js';
-import { verifyPlatformAudit, verifyTenantAudit } from '../audit/audit.service.js';
-import { getTenant } from '../control/tenants.service.js';
+import { listUnpurgedTenantIds } from '../control/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 type ChainResult = ChainReport & { log: string; error?: string };
@@ -16,12 +15,13 @@ export function registerAuditCommands(program: Command): void {
     .option('--all', 'the platform log and every tenant, deleted ones still in their grace period included')
     .option('--json', 'print the results as JSON')
     .action(async (options: { tenant?: string; all?: boolean; json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
         if (Boolean(options.tenant) === Boolean(options.all)) throw new CliError('give either --tenant ID or --all');
+        const [{ verifyPlatformAudit, verifyTenantAudit }, { getTenant }] = await Promise.all([import('../audit/audit.service.js'), import('../control/tenants.service.js')]);
         // Every workspace whose database should exist: active, suspended, and deleted but not yet purged.
         const targets = options.tenant
           ? [getTenant(runtime, options.tenant).id]
-          : (runtime.control.statement('SELECT id FROM tenants WHERE purged_at IS NULL ORDER BY created_at, rowid').pluck().all() as string[]);
+          : listUnpurgedTenantIds(runtime.control);
         // One log that cannot be checked (its file missing, unreadable) is reported and the rest still are.
         const verifyOne = (id: string): ChainResult => {
           if (!runtime.tenancy.databaseExists(id)) return { log: id, ok: false, rows: 0, error: 'tenant database missing' };

@@ -1,24 +1,16 @@
 // `spinney backup …`: encrypted backups of every database, their verification and restore
 // (src/backup/ does the work; docs/operations.md, "Backups", is the operator's guide).
+// Each action loads the backup modules it runs, so other commands and `--help` start without them.
 import type { Command } from 'commander';
-import { runBackup } from '../backup/backup-run.js';
-import { listRuns } from '../backup/catalog.js';
 import { BackupRefused } from '../backup/errors.js';
-import { makeWorkDir } from '../backup/layout.js';
-import { pruneBackups } from '../backup/prune.js';
-import { restoreTenantAs } from '../backup/restore-as.js';
-import { restoreAll, restoreTenant } from '../backup/restore.js';
-import { restorePlatform } from '../backup/restore-platform.js';
-import { openTarget } from '../backup/targets/open-target.js';
-import { verifyRun } from '../backup/verify.js';
 import { rm } from 'node:fs/promises';
-import { AppError } from '../http/errors.js';
 import { systemClock } from '../time/clock.js';
 import { CliError, print, progress, withConfig, withRuntime } from './support.js';
 
 /** Refusals and unknown ids are one-line operator errors, not crashes. */
-function operatorError(err: unknown): never {
+async function operatorError(err: unknown): Promise<never> {
   if (err instanceof BackupRefused) throw new CliError(`refused: ${err.message}`);
+  const { AppError } = await import('../http/errors.js');
   if (err instanceof AppError && err.statusCode === 404) throw new CliError('no such workspace (or it is deleted)');
   throw err;
 }
@@ -37,6 +29,7 @@ export function registerBackupCommands(program: Command): void {
     .action(async (options: { tenant?: string; all?: boolean; json?: boolean }) =>
       withRuntime(async (runtime) => {
         if (options.tenant && options.all) throw new CliError('give either --tenant ID or --all');
+        const { runBackup } = await import('../backup/backup-run.js');
         const bar = progress('backing up');
         const summary = await runBackup(runtime, { actor: 'operator', ...(options.tenant ? { tenantId: options.tenant } : {}), onProgress: (done, total) => bar.update(done, total) })
           .catch(operatorError)
@@ -55,7 +48,8 @@ export function registerBackupCommands(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const target = openTarget(runtime.config.backup);
+        const [{ listRuns }, { makeWorkDir }, { openTarget }] = await Promise.all([import('../backup/catalog.js'), import('../backup/layout.js'), import('../backup/targets/open-target.js')]);
+        const target = await openTarget(runtime.config.backup);
         const workDir = makeWorkDir(runtime.config.dataDir, 'list');
         try {
           const runs = await listRuns(runtime.config, target, workDir);
@@ -90,6 +84,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (runId: string, options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
+        const { verifyRun } = await import('../backup/verify.js');
         const bar = progress('verifying');
         const report = await verifyRun(runtime, runId, (done, total) => bar.update(done, total))
           .catch(operatorError)
@@ -126,6 +121,7 @@ export function registerBackupCommands(program: Command): void {
           if (options.all) {
             if (options.tenant || options.as || options.at || !runId) throw new CliError('--all takes a run id, and neither --tenant, --as nor --at');
             if (options.confirm !== runId) throw new CliError('--confirm must repeat the run id exactly');
+            const { restoreAll } = await import('../backup/restore.js');
             process.stderr.write(`spinney: restoring every workspace of run ${runId} in place: each is suspended meanwhile, its current data replaced and every session ended\n`);
             const bar = progress('restoring');
             const summary = await restoreAll(runtime, { runId, onProgress: (done, total) => bar.update(done, total) })
@@ -144,6 +140,7 @@ export function registerBackupCommands(program: Command): void {
           const selection = { tenantId: options.tenant, ...(runId ? { runId } : {}), ...(options.at ? { at: options.at } : {}) };
           if (options.as) {
             process.stderr.write(`spinney: restoring ${options.tenant} from ${from} as a new workspace (${options.as}); ${options.tenant} itself does not change\n`);
+            const { restoreTenantAs } = await import('../backup/restore-as.js');
             const summary = await restoreTenantAs(runtime, {
               ...selection,
               as: options.as,
@@ -160,6 +157,7 @@ export function registerBackupCommands(program: Command): void {
             return;
           }
           process.stderr.write(`spinney: restoring ${options.tenant} in place from ${from}: the workspace is suspended meanwhile, its current data replaced and every session ended\n`);
+          const { restoreTenant } = await import('../backup/restore.js');
           const summary = await restoreTenant(runtime, selection).catch(operatorError);
           if (options.json) print(summary);
           else print(`restored ${summary.tenantId} from run ${summary.runId} (taken ${summary.backupStartedAt}) in ${summary.seconds} s; ${summary.sessionsEnded} session(s) ended`);
@@ -174,6 +172,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--json', 'print the outcome as JSON')
     .action(async (options: { dryRun?: boolean; json?: boolean }) =>
       withRuntime(async (runtime) => {
+        const { pruneBackups } = await import('../backup/prune.js');
         const summary = await pruneBackups(runtime, { actor: 'operator', dryRun: options.dryRun === true }).catch(operatorError);
         if (options.json) print(summary);
         else if (summary.dryRun) {
@@ -192,6 +191,7 @@ export function registerBackupCommands(program: Command): void {
     .action(async (runId: string, options: { confirm: string; json?: boolean }) => {
       if (options.confirm !== runId) throw new CliError('--confirm must repeat the run id exactly');
       const { config } = withConfig();
+      const { restorePlatform } = await import('../backup/restore-platform.js');
       const summary = await restorePlatform(config, systemClock, runId).catch(operatorError);
       if (options.json) print(summary);
       else {

@@ -1,6 +1,5 @@
 // `spinney dev …`: development helpers, each refused in production.
 import { Option, type Command } from 'commander';
-import { assertRole, getTenant } from '../control/tenants.service.js';
 import { CliError, print, withConfig, withRuntime } from './support.js';
 
 export function registerDevCommands(program: Command): void {
@@ -15,7 +14,8 @@ export function registerDevCommands(program: Command): void {
       const { config } = withConfig();
       if (config.env === 'production') throw new CliError('dev token is refused in production');
       if (!/^[A-Za-z0-9_-]{1,128}$/.test(options.user)) throw new CliError('--user may hold only letters, digits, _ and -');
-      await withRuntime((runtime) => {
+      await withRuntime(async (runtime) => {
+        const { assertRole, getTenant } = await import('../control/tenants.service.js');
         getTenant(runtime, options.tenant);
         const role = assertRole(options.role);
         // A real session (provider "dev-token"), so the token works like any other and can be revoked.

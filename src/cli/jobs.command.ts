@@ -1,12 +1,8 @@
 // `spinney jobs list|run`: the scheduled jobs, their last outcome, and running one by hand in this
 // process (refused while the server, or another command, is running the same job).
 import type { Command } from 'commander';
-import pino from 'pino';
-import { scheduleOf } from '../jobs/job.js';
-import { lastJobRun, type JobRunRow } from '../jobs/job-runs.repo.js';
-import { findJob, registeredJobs } from '../jobs/registry.js';
-import { JobBusy, runJob, type JobRun } from '../jobs/runner.js';
-import { createLogger } from '../logging/logger.js';
+import type { JobRunRow } from '../jobs/job-runs.repo.js';
+import type { JobRun } from '../jobs/runner.js';
 import { CliError, print, withRuntime } from './support.js';
 
 const counted = (counts: Record<string, number>): string =>
@@ -29,7 +25,8 @@ export function registerJobsCommands(program: Command): void {
     .description('each job, its schedule (UTC) and its last run')
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
+        const [{ scheduleOf }, { lastJobRun }, { registeredJobs }] = await Promise.all([import('../jobs/job.js'), import('../jobs/job-runs.repo.js'), import('../jobs/registry.js')]);
         const views = registeredJobs().map((job) => ({ name: job.name, schedule: scheduleOf(job, runtime.config), description: job.description, lastRun: lastRunView(lastJobRun(runtime.control, job.name)) }));
         if (options.json) return print(views);
         for (const view of views) {
@@ -46,6 +43,12 @@ export function registerJobsCommands(program: Command): void {
     .option('--json', 'print the run as JSON')
     .action(async (name: string, options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
+        const [{ default: pino }, { findJob }, { JobBusy, runJob }, { createLogger }] = await Promise.all([
+          import('pino'),
+          import('../jobs/registry.js'),
+          import('../jobs/runner.js'),
+          import('../logging/logger.js'),
+        ]);
         const job = findJob(name);
         if (!job) throw new CliError(`no job named ${name} (spinney jobs list shows them)`);
         // Log lines to stderr, written at once: stdout carries the result.

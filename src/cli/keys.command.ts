@@ -1,14 +1,17 @@
 // `spinney keys …`: the root keys and what they protect (src/vault/key-rotation.ts does the work).
 import { Option, type Command } from 'commander';
-import { KeyRotationRefused, keyStatus, retireRootKey, rewrapAll, rotateRootKey, rotationSettlesAt, ROTATION_SETTLE_MS, signingKeyOverlapSeconds } from '../vault/key-rotation.js';
 import { KeySetError, ROOT_KEY_NAMES, ROOT_KEY_VARIABLES, type RootKeyName } from '../vault/root-keys.js';
 import { CliError, print, progress, withRuntime } from './support.js';
 
 const KEY_CHOICES: Record<string, RootKeyName> = { signing: 'signing', app: 'app', sensitive: 'sensitive' };
 const keyOption = () => new Option('--key <key>', 'which root key').choices(Object.keys(KEY_CHOICES)).makeOptionMandatory();
 
+/** The rotation service, loaded when a keys command runs: it reaches the sign-in and backup modules. */
+const keyRotation = () => import('../vault/key-rotation.js');
+
 /** Refusals and key-file problems are one-line operator errors, not crashes. */
-function operatorError(err: unknown): never {
+async function operatorError(err: unknown): Promise<never> {
+  const { KeyRotationRefused } = await keyRotation();
   if (err instanceof KeyRotationRefused || err instanceof KeySetError) throw new CliError(err.message);
   throw err;
 }
@@ -21,7 +24,8 @@ export function registerKeysCommands(program: Command): void {
     .description('root key versions and how many wrapped keys each still seals; data keys and backup key per workspace')
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
+        const { keyStatus } = await keyRotation();
         const status = keyStatus(runtime);
         if (options.json) print(status);
         else {
@@ -43,9 +47,10 @@ export function registerKeysCommands(program: Command): void {
     .description('add a new version of a root key to its key file; new keys and tokens use it from now on')
     .addOption(keyOption())
     .action(async (options: { key: string }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
+        const { rotateRootKey, ROTATION_SETTLE_MS, signingKeyOverlapSeconds } = await keyRotation();
         const name = KEY_CHOICES[options.key] as RootKeyName;
-        const added = (() => {
+        const added = await (async () => {
           try {
             return rotateRootKey(runtime, name);
           } catch (err) {
@@ -66,7 +71,8 @@ export function registerKeysCommands(program: Command): void {
     .description('re-seal every workspace data key and backup key with the newest root key versions (resumable, safe while serving)')
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
+        const { rewrapAll, rotationSettlesAt, ROTATION_SETTLE_MS } = await keyRotation();
         const bar = progress('rewrap');
         const result = rewrapAll(runtime, (done, total) => bar.update(done, total));
         bar.end();
@@ -99,6 +105,7 @@ export function registerKeysCommands(program: Command): void {
       const name = KEY_CHOICES[options.key] as RootKeyName;
       if (options.force && name !== 'app') throw new CliError('--force only applies to the app key (its backups); nothing overrides the other checks');
       return withRuntime(async (runtime) => {
+        const { retireRootKey } = await keyRotation();
         const set = runtime.config.keys[name];
         const file = set.source.kind === 'file' ? set.source.path : ROOT_KEY_VARIABLES[name];
         process.stderr.write(

@@ -9,6 +9,7 @@ import { registerJobsCommands } from './jobs.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerMemberCommands } from './member.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
+import { registerSecurityCommands } from './security.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerTenantCommands } from './tenant.command.js';
 
@@ -22,6 +23,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerBackupCommands,
   registerJobsCommands,
   registerAuditCommands,
+  registerSecurityCommands,
   registerDevCommands,
 ];
 

@@ -1,8 +1,5 @@
 // `spinney member invite`: an operator invites someone to a workspace, audited in both logs.
 import type { Command } from 'commander';
-import { recordPlatformEvent } from '../audit/audit.service.js';
-import { assertRole, getTenant } from '../control/tenants.service.js';
-import { invite } from '../members/members.service.js';
 import { CliError, print, withRuntime } from './support.js';
 
 export function registerMemberCommands(program: Command): void {
@@ -16,7 +13,12 @@ export function registerMemberCommands(program: Command): void {
     .option('--days <days>', 'days until the invitation expires (1-30)', '7')
     .option('--json', 'print the invitation as JSON')
     .action(async (options: { tenant: string; email: string; role: string; days: string; json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
+        const [{ recordPlatformEvent }, { assertRole, getTenant }, { invite }] = await Promise.all([
+          import('../audit/audit.service.js'),
+          import('../control/tenants.service.js'),
+          import('../members/members.service.js'),
+        ]);
         getTenant(runtime, options.tenant);
         const days = Number(options.days);
         if (!Number.isInteger(days) || days < 1 || days > 30) throw new CliError('--days must be a whole number from 1 to 30');

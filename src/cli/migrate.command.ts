@@ -1,5 +1,6 @@
 // `spinney migrate`: control.db and every tenant database brought to the newest schema.
 import type { Command } from 'commander';
+import { listLiveTenantIds } from '../control/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 export function registerMigrateCommand(program: Command): void {
@@ -9,12 +10,12 @@ export function registerMigrateCommand(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) =>
       withRuntime((runtime) => {
-        const tenants = runtime.control.statement(`SELECT id FROM tenants WHERE status != 'deleted' ORDER BY id`).all() as { id: string }[];
+        const tenants = listLiveTenantIds(runtime.control);
         let migrated = 0;
         // A listed tenant without its file is an anomaly for a person to look at (a restore under
         // way, a file moved by hand): it is reported, never papered over with an empty database.
         const missing: string[] = [];
-        for (const { id } of tenants) {
+        for (const id of tenants) {
           if (!runtime.tenancy.databaseExists(id)) missing.push(id);
           else if (runtime.tenancy.migrate(id).length > 0) migrated += 1;
         }

@@ -1,10 +1,5 @@
 // `spinney serve`: the HTTP server; --demo also seeds the demo workspace for a first look (development only).
 import type { Command } from 'commander';
-import { buildApp } from '../app.js';
-import { ensureDemoWorkspace } from '../dev/demo.js';
-import { DEMO_PEOPLE, startDevSignIn } from '../dev/dev-sign-in.js';
-import { openRuntime } from '../runtime.js';
-import { serve } from '../server.js';
 import { CliError, withConfig } from './support.js';
 
 export function registerServeCommand(program: Command): void {
@@ -15,6 +10,14 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { demo?: boolean }) => {
       const { config } = withConfig();
       if (options.demo && config.env === 'production') throw new CliError('--demo is not available in production');
+      // The HTTP stack loads only for this command, so every other command starts without it.
+      const [{ buildApp }, { ensureDemoWorkspace }, { DEMO_PEOPLE, startDevSignIn }, { openRuntime }, { serve }] = await Promise.all([
+        import('../app.js'),
+        import('../dev/demo.js'),
+        import('../dev/dev-sign-in.js'),
+        import('../runtime.js'),
+        import('../server.js'),
+      ]);
       const runtime = openRuntime(config);
       // Development sign-in: a real OpenID provider on loopback, never in production (config refuses it).
       const devSignIn = config.devSignIn && config.env === 'development' ? await startDevSignIn(config) : null;

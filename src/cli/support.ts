@@ -1,7 +1,7 @@
 // What every `spinney` command shares: loading the config, opening and always closing the runtime,
 // printing, and the one error type that becomes a one-line message and exit code 1.
 import { loadConfigFromProcess, type Config } from '../config/config.js';
-import { openRuntime, type Runtime } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
 
 export class CliError extends Error {}
 
@@ -12,8 +12,9 @@ export function withConfig(): { config: Config; notices: string[] } {
   return loaded;
 }
 
-/** Opens the runtime for one command and always closes it. */
+/** Opens the runtime for one command and always closes it (loaded here, so `--help` never pays for it). */
 export async function withRuntime<T>(fn: (runtime: Runtime) => T | Promise<T>, config = withConfig().config): Promise<T> {
+  const { openRuntime } = await import('../runtime.js');
   const runtime = openRuntime(config);
   try {
     return await fn(runtime);

@@ -4,9 +4,7 @@ import { open, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { recordPlatformEvent } from '../audit/audit.service.js';
-import { getTenant } from '../control/tenants.service.js';
-import { exportSummary, prepareExport, type PreparedExport } from '../export/export.service.js';
+import type { PreparedExport } from '../export/export.service.js';
 import { CliError, print, progress, withRuntime } from './support.js';
 
 /** Redraw the progress line every this many rows (and at the last one). */
@@ -21,6 +19,11 @@ export function registerTenantExport(tenant: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (options: { tenant: string; out: string; json?: boolean }) =>
       withRuntime(async (runtime) => {
+        const [{ recordPlatformEvent }, { getTenant }, { exportSummary, prepareExport }] = await Promise.all([
+          import('../audit/audit.service.js'),
+          import('../control/tenants.service.js'),
+          import('../export/export.service.js'),
+        ]);
         getTenant(runtime, options.tenant);
         const path = resolve(options.out);
         // Created before any work, owner-only, never over an existing file.

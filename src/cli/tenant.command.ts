@@ -1,6 +1,6 @@
 // `spinney tenant …`: create, list, suspend and resume workspaces; export and delete live in their own files.
 import type { Command } from 'commander';
-import { createTenant, listTenants, setTenantStatus, type Tenant } from '../control/tenants.service.js';
+import type { Tenant } from '../control/tenants.service.js';
 import { print, withRuntime } from './support.js';
 import { registerTenantDeletion } from './tenant-delete.command.js';
 import { registerTenantExport } from './tenant-export.command.js';
@@ -20,7 +20,8 @@ export function registerTenantCommands(program: Command): void {
     .option('--admin <email>', 'invite this email as the first admin')
     .option('--json', 'print the new tenant as JSON')
     .action(async (options: { name: string; admin?: string; json?: boolean }) =>
-      withRuntime((runtime) => {
+      withRuntime(async (runtime) => {
+        const { createTenant } = await import('../control/tenants.service.js');
         const created = createTenant(runtime, { name: options.name, ...(options.admin ? { adminEmail: options.admin } : {}) });
         print(options.json ? created : `created ${created.id} (${created.slug})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);
       }),
@@ -29,7 +30,12 @@ export function registerTenantCommands(program: Command): void {
     .command('list')
     .description('list tenants that are not deleted')
     .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => withRuntime((runtime) => printTenants(listTenants(runtime), Boolean(options.json))));
+    .action(async (options: { json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const { listTenants } = await import('../control/tenants.service.js');
+        printTenants(listTenants(runtime), Boolean(options.json));
+      }),
+    );
   for (const [name, status, verb] of [
     ['suspend', 'suspended', 'suspended'],
     ['resume', 'active', 'resumed'],
@@ -39,7 +45,8 @@ export function registerTenantCommands(program: Command): void {
       .description(name === 'suspend' ? 'block every request to a tenant (403 tenant_suspended)' : 'lift a suspension')
       .option('--json', 'print the tenant as JSON')
       .action(async (tenantId: string, options: { json?: boolean }) =>
-        withRuntime((runtime) => {
+        withRuntime(async (runtime) => {
+          const { setTenantStatus } = await import('../control/tenants.service.js');
           const updated = setTenantStatus(runtime, tenantId, status);
           print(options.json ? updated : `${verb} ${updated.id}`);
         }),

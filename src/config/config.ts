@@ -1,11 +1,12 @@
 // The one place that reads process.env (the lint rule forbids it elsewhere).
-// loadConfig() validates every SPINNEY_* setting at once and returns a frozen, typed object;
-// in production any missing or unsafe setting is collected and reported together.
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+// loadConfig() validates every SPINNEY_* setting (declared in settings.ts) at once and returns a
+// frozen, typed object; in production any missing or unsafe setting is collected and reported together.
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cron from 'node-cron';
 import { parseKeySet, readKeyFile, ROOT_KEY_NAMES, ROOT_KEY_VARIABLES, RootKeySet, type KeySource, type RootKeyName, type RootKeyVersion } from '../vault/root-keys.js';
 import { ensureDevSecret } from './dev-secrets.js';
+import { KNOWN_SETTING_NAMES, parseSetting, settingNamed, type ChoiceOf, type ParsedSetting, type SettingName, type SettingNameOf } from './settings.js';
 
 export type SpinneyEnv = 'development' | 'test' | 'production';
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -50,6 +51,8 @@ export interface Config {
   readonly rateLimits: { readonly signIn: number; readonly global: number };
   /** Days between a workspace's deletion (every request refused at once) and its purge. */
   readonly deletionGraceDays: number;
+  /** Days the counted anonymous refusals (security_events) are kept; the control-purge job deletes older windows. */
+  readonly securityEventsRetentionDays: number;
   /** Seconds a SIGTERM/SIGINT gives in-flight requests before their connections are cut (src/server.ts). */
   readonly shutdownTimeoutSeconds: number;
   /**
@@ -143,53 +146,7 @@ export interface LoadedConfig {
   notices: string[];
 }
 
-const KNOWN_VARIABLES = new Set([
-  'SPINNEY_ENV',
-  'SPINNEY_DATA_DIR',
-  'SPINNEY_HOST',
-  'SPINNEY_PORT',
-  'SPINNEY_PUBLIC_URL',
-  'SPINNEY_LOG_LEVEL',
-  'SPINNEY_BODY_LIMIT_BYTES',
-  'SPINNEY_TENANT_HANDLE_CACHE',
-  'SPINNEY_SQLITE_SYNCHRONOUS',
-  'SPINNEY_TRUST_PROXY',
-  'SPINNEY_DEV_SIGNIN',
-  'SPINNEY_TOKEN_SIGNING_KEY',
-  'SPINNEY_TOKEN_SIGNING_KEY_FILE',
-  'SPINNEY_APP_SECRETS_KEY',
-  'SPINNEY_APP_SECRETS_KEY_FILE',
-  'SPINNEY_SENSITIVE_FIELDS_KEY',
-  'SPINNEY_SENSITIVE_FIELDS_KEY_FILE',
-  'SPINNEY_ACCESS_TOKEN_TTL',
-  'SPINNEY_TOKEN_VERIFY_CACHE',
-  'SPINNEY_SESSION_LIFETIME',
-  'SPINNEY_SESSION_IDLE_TIMEOUT',
-  'SPINNEY_REAUTH_WINDOW',
-  'SPINNEY_REFRESH_GRACE',
-  'SPINNEY_DELETION_GRACE_DAYS',
-  'SPINNEY_SHUTDOWN_TIMEOUT',
-  'SPINNEY_JOBS',
-  'SPINNEY_BACKUP_TARGET',
-  'SPINNEY_BACKUP_DIR',
-  'SPINNEY_BACKUP_SCHEDULE',
-  'SPINNEY_BACKUP_KEEP_ALL_HOURS',
-  'SPINNEY_BACKUP_KEEP_DAILY_DAYS',
-  ...['ENDPOINT', 'BUCKET', 'REGION', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SECRET_ACCESS_KEY_FILE', 'PREFIX'].map((v) => `SPINNEY_BACKUP_S3_${v}`),
-  ...['HOST', 'PORT', 'USER', 'PATH', 'PRIVATE_KEY', 'PRIVATE_KEY_FILE', 'PASSPHRASE', 'PASSPHRASE_FILE', 'HOST_FINGERPRINT'].map((v) => `SPINNEY_BACKUP_SFTP_${v}`),
-  'SPINNEY_RATE_LIMIT_SIGNIN',
-  'SPINNEY_RATE_LIMIT',
-  'SPINNEY_DEV_OIDC_PORT',
-  'SPINNEY_NATIVE_REDIRECT_SCHEMES',
-  ...['GOOGLE', 'MICROSOFT', 'OIDC'].flatMap((p) => [`SPINNEY_${p}_ISSUER`, `SPINNEY_${p}_CLIENT_ID`, `SPINNEY_${p}_CLIENT_SECRET`, `SPINNEY_${p}_CLIENT_SECRET_FILE`]),
-  'SPINNEY_OIDC_LABEL',
-  'SPINNEY_GOOGLE_NATIVE_CLIENT_IDS',
-  'SPINNEY_APPLE_ISSUER',
-  'SPINNEY_APPLE_CLIENT_IDS',
-]);
-
 export const MIN_SECRET_BYTES = 32;
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 type Env = Record<string, string | undefined>;
 
@@ -206,47 +163,57 @@ export function loadConfigFromProcess(): LoadedConfig {
   return loadConfig({ ...process.env });
 }
 
+/** An override's reason is read at every start: a word or two is not a reason. */
+const MIN_OVERRIDE_REASON = 10;
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this host can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export function loadConfig(env: Env): LoadedConfig {
   const problems: string[] = [];
   const notices: string[] = [];
 
   for (const name of Object.keys(env)) {
-    if (name.startsWith('SPINNEY_') && !KNOWN_VARIABLES.has(name)) {
+    if (name.startsWith('SPINNEY_') && !KNOWN_SETTING_NAMES.has(name)) {
       problems.push(`${name} is not a known setting (misspelt?)`);
     }
   }
 
-  const spinneyEnv = oneOf(env, 'SPINNEY_ENV', ['development', 'test', 'production'] as const, 'development', problems);
+  const read = settingsReader(env, problems);
+  const spinneyEnv = read.choice('SPINNEY_ENV');
   const production = spinneyEnv === 'production';
 
-  const dataDir = resolve(env.SPINNEY_DATA_DIR || './data');
-  const host = env.SPINNEY_HOST || '127.0.0.1';
-  const port = integer(env, 'SPINNEY_PORT', 3000, 0, 65535, problems);
-  const publicUrl = (env.SPINNEY_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
-  const logLevel = oneOf(env, 'SPINNEY_LOG_LEVEL', LOG_LEVELS, spinneyEnv === 'test' ? 'silent' : 'info', problems);
-  const bodyLimitBytes = integer(env, 'SPINNEY_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024, problems);
-  const tenantHandleCacheSize = integer(env, 'SPINNEY_TENANT_HANDLE_CACHE', 256, 1, 100_000, problems);
-  const sqliteSynchronous = oneOf(env, 'SPINNEY_SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL', problems);
-  const trustProxy = boolean(env, 'SPINNEY_TRUST_PROXY', false, problems);
-  const devSignIn = boolean(env, 'SPINNEY_DEV_SIGNIN', !production, problems);
-  const accessTokenTtlSeconds = integer(env, 'SPINNEY_ACCESS_TOKEN_TTL', 900, 30, 3600, problems);
-  const verifyCacheSize = integer(env, 'SPINNEY_TOKEN_VERIFY_CACHE', 10_000, 0, 1_000_000, problems);
+  const dataDir = resolve(read.text('SPINNEY_DATA_DIR'));
+  const host = read.text('SPINNEY_HOST');
+  const port = read.integer('SPINNEY_PORT');
+  const publicUrl = read.text('SPINNEY_PUBLIC_URL', `http://${host}:${port}`).replace(/\/+$/, '');
+  const logLevel = read.choice('SPINNEY_LOG_LEVEL', spinneyEnv === 'test' ? 'silent' : 'info');
+  const bodyLimitBytes = read.integer('SPINNEY_BODY_LIMIT_BYTES');
+  const tenantHandleCacheSize = read.integer('SPINNEY_TENANT_HANDLE_CACHE');
+  const sqliteSynchronous = read.choice('SPINNEY_SQLITE_SYNCHRONOUS');
+  const trustProxy = read.boolean('SPINNEY_TRUST_PROXY');
+  const devSignIn = read.boolean('SPINNEY_DEV_SIGNIN', !production);
+  const accessTokenTtlSeconds = read.integer('SPINNEY_ACCESS_TOKEN_TTL');
+  const verifyCacheSize = read.integer('SPINNEY_TOKEN_VERIFY_CACHE');
 
   const sessions = {
-    lifetimeSeconds: integer(env, 'SPINNEY_SESSION_LIFETIME', 8 * 3600, 300, 30 * 86_400, problems),
-    idleSeconds: integer(env, 'SPINNEY_SESSION_IDLE_TIMEOUT', 30 * 60, 60, 86_400, problems),
-    reauthSeconds: integer(env, 'SPINNEY_REAUTH_WINDOW', 10 * 60, 60, 86_400, problems),
-    refreshGraceSeconds: integer(env, 'SPINNEY_REFRESH_GRACE', 10, 0, 60, problems),
+    lifetimeSeconds: read.integer('SPINNEY_SESSION_LIFETIME'),
+    idleSeconds: read.integer('SPINNEY_SESSION_IDLE_TIMEOUT'),
+    reauthSeconds: read.integer('SPINNEY_REAUTH_WINDOW'),
+    refreshGraceSeconds: read.integer('SPINNEY_REFRESH_GRACE'),
   };
   const rateLimits = {
-    signIn: integer(env, 'SPINNEY_RATE_LIMIT_SIGNIN', 20, 0, 1_000_000, problems),
-    global: integer(env, 'SPINNEY_RATE_LIMIT', 100, 0, 1_000_000, problems),
+    signIn: read.integer('SPINNEY_RATE_LIMIT_SIGNIN'),
+    global: read.integer('SPINNEY_RATE_LIMIT'),
   };
-  const deletionGraceDays = integer(env, 'SPINNEY_DELETION_GRACE_DAYS', 7, 1, 30, problems);
-  const shutdownTimeoutSeconds = integer(env, 'SPINNEY_SHUTDOWN_TIMEOUT', 10, 1, 300, problems);
-  const jobs = { enabled: boolean(env, 'SPINNEY_JOBS', true, problems), pm2Instance: env.NODE_APP_INSTANCE ?? null };
-  const signIn = signInProviders(env, spinneyEnv, problems);
-  const backup = backupSettings(env, dataDir, production, problems);
+  const deletionGraceDays = read.integer('SPINNEY_DELETION_GRACE_DAYS');
+  const securityEventsRetentionDays = read.integer('SPINNEY_SECURITY_EVENTS_RETENTION_DAYS');
+  const shutdownTimeoutSeconds = read.integer('SPINNEY_SHUTDOWN_TIMEOUT');
+  const jobs = { enabled: read.boolean('SPINNEY_JOBS'), pm2Instance: env.NODE_APP_INSTANCE ?? null };
+  const signIn = signInProviders(read, spinneyEnv, problems);
+  const backup = backupSettings(read, dataDir, production, problems);
 
   let url: URL | undefined;
   try {
@@ -270,20 +237,12 @@ export function loadConfig(env: Env): LoadedConfig {
   // versions (src/vault/root-keys.ts); a single secret is version 1.
   const rootKeySet = (name: RootKeyName, devFile: string, label: string): RootKeySet | undefined => {
     const variable = ROOT_KEY_VARIABLES[name];
-    const direct = env[variable];
-    const file = env[`${variable}_FILE`];
+    const given = read.secret(variable);
     let source: KeySource | undefined;
     let bytes: Buffer | undefined;
-    if (direct && file) problems.push(`set only one of ${variable} and ${variable}_FILE`);
-    else if (direct) [source, bytes] = [{ kind: 'env', variable }, Buffer.from(direct, 'utf8')];
-    else if (file) {
-      source = { kind: 'file', path: file };
-      try {
-        bytes = readKeyFile(file);
-      } catch {
-        problems.push(`${variable}_FILE (${file}) cannot be read`);
-      }
-    } else if (production) problems.push(`${variable} (or ${variable}_FILE) is required in production`);
+    if (given) ({ source, bytes } = given);
+    else if (given === null) return undefined;
+    else if (production) problems.push(`${variable} (or ${variable}_FILE) is required in production`);
     else if (dataDirWritable) {
       const generated = ensureDevSecret(dataDir, devFile);
       [source, bytes] = [{ kind: 'file', path: generated.path }, generated.value];
@@ -324,6 +283,24 @@ export function loadConfig(env: Env): LoadedConfig {
     if (logLevel === 'silent') problems.push('SPINNEY_LOG_LEVEL must not be silent in production (the request log is an audit aid)');
     if (!url || url.protocol !== 'https:') problems.push('SPINNEY_PUBLIC_URL must be an https:// URL in production');
     if (devSignIn) problems.push('SPINNEY_DEV_SIGNIN must be off in production');
+    // Holes an operator may open only by writing down why (the reason is printed at every start).
+    const override = (variable: 'SPINNEY_PUBLIC_BIND_REASON' | 'SPINNEY_NO_RATE_LIMITS_REASON'): string | null => {
+      const reason = read.text(variable).trim();
+      if (reason.length === 0) return null;
+      if (reason.length < MIN_OVERRIDE_REASON) problems.push(`${variable} must say why in at least ${MIN_OVERRIDE_REASON} characters`);
+      return reason;
+    };
+    if (!isLoopbackHost(host)) {
+      const reason = override('SPINNEY_PUBLIC_BIND_REASON');
+      if (reason === null) problems.push(`SPINNEY_HOST=${host} makes the app reachable around nginx (no TLS, no edge limits); use 127.0.0.1 in production, or set SPINNEY_PUBLIC_BIND_REASON to say why not`);
+      else notices.push(`SPINNEY_HOST=${host} is not loopback in production: ${reason}`);
+    }
+    if (rateLimits.signIn === 0 || rateLimits.global === 0) {
+      const reason = override('SPINNEY_NO_RATE_LIMITS_REASON');
+      const off = [rateLimits.signIn === 0 ? 'SPINNEY_RATE_LIMIT_SIGNIN' : null, rateLimits.global === 0 ? 'SPINNEY_RATE_LIMIT' : null].filter(Boolean).join(' and ');
+      if (reason === null) problems.push(`${off}=0 turns rate limits off; keep them on in production, or set SPINNEY_NO_RATE_LIMITS_REASON to say why not`);
+      else notices.push(`${off}=0: rate limits are off in production: ${reason}`);
+    }
     if (signIn.codeFlow.length === 0 && signIn.idToken.length === 0) {
       problems.push('no sign-in provider is configured (set SPINNEY_GOOGLE_CLIENT_ID, SPINNEY_MICROSOFT_CLIENT_ID, SPINNEY_OIDC_ISSUER or SPINNEY_APPLE_CLIENT_IDS)');
     }
@@ -352,6 +329,7 @@ export function loadConfig(env: Env): LoadedConfig {
     keys: keys as RootKeys,
     sessions,
     deletionGraceDays,
+    securityEventsRetentionDays,
     shutdownTimeoutSeconds,
     jobs,
     backup,
@@ -361,19 +339,18 @@ export function loadConfig(env: Env): LoadedConfig {
   return { config: deepFreeze(config), notices };
 }
 
-const list = (raw: string | undefined): string[] => (raw ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-
 /**
  * The sign-in providers this server offers. Each is on when its client id is set; the development
  * provider is on when development sign-in is. Issuers must be https outside development and tests
  * (the test suite points them at real providers on loopback).
  */
-function signInProviders(env: Env, spinneyEnv: SpinneyEnv, problems: string[]): SignInConfig {
+function signInProviders(read: SettingsReader, spinneyEnv: SpinneyEnv, problems: string[]): SignInConfig {
   const production = spinneyEnv === 'production';
   const codeFlow: CodeFlowProvider[] = [];
-  const issuerOf = (name: string, fallback: string | undefined): string | undefined => {
-    const issuer = (env[name] || fallback)?.replace(/\/+$/, '');
-    if (issuer === undefined) return undefined;
+  const issuerOf = (name: `SPINNEY_${'GOOGLE' | 'MICROSOFT' | 'OIDC' | 'APPLE'}_ISSUER`): string | undefined => {
+    const given = read.text(name);
+    if (given === '') return undefined;
+    const issuer = given.replace(/\/+$/, '');
     let parsed: URL | undefined;
     try {
       parsed = new URL(issuer);
@@ -384,38 +361,38 @@ function signInProviders(env: Env, spinneyEnv: SpinneyEnv, problems: string[]): 
     if (production && parsed.protocol !== 'https:') problems.push(`${name} must be an https:// URL in production`);
     return issuer;
   };
-  const codeFlowProvider = (prefix: 'GOOGLE' | 'MICROSOFT' | 'OIDC', id: CodeFlowProvider['id'], label: string, defaultIssuer?: string): void => {
-    const clientId = env[`SPINNEY_${prefix}_CLIENT_ID`];
+  const codeFlowProvider = (prefix: 'GOOGLE' | 'MICROSOFT' | 'OIDC', id: CodeFlowProvider['id'], label: string): void => {
+    const clientId = read.text(`SPINNEY_${prefix}_CLIENT_ID`);
     if (!clientId) return;
-    const issuer = issuerOf(`SPINNEY_${prefix}_ISSUER`, defaultIssuer);
-    const clientSecret = secret(env, `SPINNEY_${prefix}_CLIENT_SECRET`, problems);
+    const issuer = issuerOf(`SPINNEY_${prefix}_ISSUER`);
+    const clientSecret = read.secret(`SPINNEY_${prefix}_CLIENT_SECRET`)?.bytes;
     if (!issuer) return void problems.push(`SPINNEY_${prefix}_ISSUER is required with SPINNEY_${prefix}_CLIENT_ID`);
     if (!clientSecret) return void problems.push(`SPINNEY_${prefix}_CLIENT_SECRET (or _FILE) is required with SPINNEY_${prefix}_CLIENT_ID`);
     codeFlow.push({ id, label, issuer, clientId, clientSecret: clientSecret.toString('utf8') });
   };
-  codeFlowProvider('GOOGLE', 'google', 'Google', 'https://accounts.google.com');
+  codeFlowProvider('GOOGLE', 'google', 'Google');
   codeFlowProvider('MICROSOFT', 'microsoft', 'Microsoft');
-  codeFlowProvider('OIDC', 'oidc', env.SPINNEY_OIDC_LABEL || 'Single sign-on');
+  codeFlowProvider('OIDC', 'oidc', read.text('SPINNEY_OIDC_LABEL'));
 
   const idToken: IdTokenProvider[] = [];
-  const googleAudiences = [env.SPINNEY_GOOGLE_CLIENT_ID, ...list(env.SPINNEY_GOOGLE_NATIVE_CLIENT_IDS)].filter((v): v is string => Boolean(v));
+  const googleAudiences = [read.text('SPINNEY_GOOGLE_CLIENT_ID'), ...read.list('SPINNEY_GOOGLE_NATIVE_CLIENT_IDS')].filter(Boolean);
   if (googleAudiences.length > 0) {
-    const issuer = issuerOf('SPINNEY_GOOGLE_ISSUER', 'https://accounts.google.com') as string;
+    const issuer = issuerOf('SPINNEY_GOOGLE_ISSUER') as string;
     // Google signs with either spelling of its issuer.
     const issuers = issuer === 'https://accounts.google.com' ? [issuer, 'accounts.google.com'] : [issuer];
     const jwksUri = issuer === 'https://accounts.google.com' ? 'https://www.googleapis.com/oauth2/v3/certs' : `${issuer}/keys`;
     idToken.push({ id: 'google', issuers, jwksUri, audiences: googleAudiences });
   }
-  const appleAudiences = list(env.SPINNEY_APPLE_CLIENT_IDS);
+  const appleAudiences = read.list('SPINNEY_APPLE_CLIENT_IDS');
   if (appleAudiences.length > 0) {
-    const issuer = issuerOf('SPINNEY_APPLE_ISSUER', 'https://appleid.apple.com') as string;
+    const issuer = issuerOf('SPINNEY_APPLE_ISSUER') as string;
     idToken.push({ id: 'apple', issuers: [issuer], jwksUri: `${issuer}/auth/keys`, audiences: appleAudiences });
   }
 
   // The development provider (src/dev/dev-oidc-provider.ts) is started by `spinney serve` when
   // development sign-in is on; its issuer is only known once it listens, so it is not listed here.
-  const devProviderPort = integer(env, 'SPINNEY_DEV_OIDC_PORT', 0, 0, 65535, problems);
-  const nativeRedirectSchemes = list(env.SPINNEY_NATIVE_REDIRECT_SCHEMES);
+  const devProviderPort = read.integer('SPINNEY_DEV_OIDC_PORT');
+  const nativeRedirectSchemes = read.list('SPINNEY_NATIVE_REDIRECT_SCHEMES');
   for (const scheme of nativeRedirectSchemes) {
     if (!/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+$/.test(scheme)) problems.push(`SPINNEY_NATIVE_REDIRECT_SCHEMES: ${scheme} is not a reverse-domain scheme (e.g. com.example.spinney)`);
   }
@@ -427,20 +404,20 @@ function signInProviders(env: Env, spinneyEnv: SpinneyEnv, problems: string[]): 
  * data dir (never inside it, so no tenant file and no backup share a directory), an S3 bucket, or
  * a directory on a backup host over SFTP.
  */
-function backupSettings(env: Env, dataDir: string, production: boolean, problems: string[]): BackupConfig {
-  const target = oneOf(env, 'SPINNEY_BACKUP_TARGET', ['local', 's3', 'sftp'] as const, 'local', problems);
-  const dir = resolve(env.SPINNEY_BACKUP_DIR || resolve(dataDir, 'backups'));
+function backupSettings(read: SettingsReader, dataDir: string, production: boolean, problems: string[]): BackupConfig {
+  const target = read.choice('SPINNEY_BACKUP_TARGET');
+  const dir = resolve(read.text('SPINNEY_BACKUP_DIR', resolve(dataDir, 'backups')));
   const tenantsDir = resolve(dataDir, 'tenants');
   if (dir === dataDir || dir === tenantsDir || dir.startsWith(`${tenantsDir}/`)) problems.push('SPINNEY_BACKUP_DIR must not be the data dir or inside its tenants/ directory');
-  const schedule = env.SPINNEY_BACKUP_SCHEDULE || '0 * * * *';
+  const schedule = read.text('SPINNEY_BACKUP_SCHEDULE');
   // node-cron's own check, the one cron.schedule() applies at start-up: an out-of-range field
   // (`99 * * * *`) is refused here, not by a server that then crash-loops under PM2.
   if (!cron.validate(schedule)) problems.push(`SPINNEY_BACKUP_SCHEDULE must be a cron expression of five or six fields that node-cron accepts (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-7): ${JSON.stringify(schedule)} is not`);
   let s3: BackupS3Config | null = null;
   if (target === 's3') {
-    const bucket = env.SPINNEY_BACKUP_S3_BUCKET ?? '';
+    const bucket = read.text('SPINNEY_BACKUP_S3_BUCKET');
     if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push('SPINNEY_BACKUP_S3_BUCKET must name a bucket when SPINNEY_BACKUP_TARGET is s3');
-    const endpoint = env.SPINNEY_BACKUP_S3_ENDPOINT?.replace(/\/+$/, '') || null;
+    const endpoint = read.text('SPINNEY_BACKUP_S3_ENDPOINT').replace(/\/+$/, '') || null;
     if (endpoint !== null) {
       let parsed: URL | undefined;
       try {
@@ -450,15 +427,15 @@ function backupSettings(env: Env, dataDir: string, production: boolean, problems
       }
       if (parsed && production && parsed.protocol !== 'https:') problems.push('SPINNEY_BACKUP_S3_ENDPOINT must be an https:// URL in production');
     }
-    const accessKeyId = env.SPINNEY_BACKUP_S3_ACCESS_KEY_ID;
-    const secretAccessKey = secret(env, 'SPINNEY_BACKUP_S3_SECRET_ACCESS_KEY', problems);
+    const accessKeyId = read.text('SPINNEY_BACKUP_S3_ACCESS_KEY_ID');
+    const secretAccessKey = read.secret('SPINNEY_BACKUP_S3_SECRET_ACCESS_KEY')?.bytes;
     if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) problems.push('set both SPINNEY_BACKUP_S3_ACCESS_KEY_ID and SPINNEY_BACKUP_S3_SECRET_ACCESS_KEY (or _FILE), or neither');
-    const prefix = env.SPINNEY_BACKUP_S3_PREFIX ?? '';
+    const prefix = read.text('SPINNEY_BACKUP_S3_PREFIX');
     if (!/^([A-Za-z0-9._-]+\/)*$/.test(prefix)) problems.push('SPINNEY_BACKUP_S3_PREFIX must be empty or folder names each ending in / (letters, digits, . _ -)');
     s3 = {
       endpoint,
       bucket,
-      region: env.SPINNEY_BACKUP_S3_REGION || 'us-east-1',
+      region: read.text('SPINNEY_BACKUP_S3_REGION'),
       credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey: secretAccessKey.toString('utf8') } : null,
       prefix,
     };
@@ -467,10 +444,10 @@ function backupSettings(env: Env, dataDir: string, production: boolean, problems
     target,
     dir,
     s3,
-    sftp: target === 'sftp' ? sftpSettings(env, problems) : null,
+    sftp: target === 'sftp' ? sftpSettings(read, problems) : null,
     schedule,
-    keepAllHours: integer(env, 'SPINNEY_BACKUP_KEEP_ALL_HOURS', 48, 1, 24 * 365, problems),
-    keepDailyDays: integer(env, 'SPINNEY_BACKUP_KEEP_DAILY_DAYS', 30, 0, 3650, problems),
+    keepAllHours: read.integer('SPINNEY_BACKUP_KEEP_ALL_HOURS'),
+    keepDailyDays: read.integer('SPINNEY_BACKUP_KEEP_DAILY_DAYS'),
   };
 }
 
@@ -479,82 +456,82 @@ function backupSettings(env: Env, dataDir: string, production: boolean, problems
  * backup host that is not the one we think it is would receive every encrypted object (and could
  * withhold or replay them); trust on first use would let the first answer decide.
  */
-function sftpSettings(env: Env, problems: string[]): BackupSftpConfig {
-  const host = env.SPINNEY_BACKUP_SFTP_HOST ?? '';
+function sftpSettings(read: SettingsReader, problems: string[]): BackupSftpConfig {
+  const host = read.text('SPINNEY_BACKUP_SFTP_HOST');
   if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) problems.push('SPINNEY_BACKUP_SFTP_HOST must name the backup host when SPINNEY_BACKUP_TARGET is sftp');
-  const username = env.SPINNEY_BACKUP_SFTP_USER ?? '';
+  const username = read.text('SPINNEY_BACKUP_SFTP_USER');
   if (!/^[a-z_][a-z0-9_.-]{0,31}$/i.test(username)) problems.push('SPINNEY_BACKUP_SFTP_USER must name the account on the backup host');
-  const path = (env.SPINNEY_BACKUP_SFTP_PATH ?? '').replace(/\/+$/, '');
+  const path = read.text('SPINNEY_BACKUP_SFTP_PATH').replace(/\/+$/, '');
   if (!/^(\/[A-Za-z0-9._-]+)+$/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) {
     problems.push('SPINNEY_BACKUP_SFTP_PATH must be an absolute directory on the backup host (letters, digits, . _ -)');
   }
-  const privateKey = secret(env, 'SPINNEY_BACKUP_SFTP_PRIVATE_KEY', problems);
+  const privateKey = read.secret('SPINNEY_BACKUP_SFTP_PRIVATE_KEY')?.bytes;
   if (!privateKey) problems.push('SPINNEY_BACKUP_SFTP_PRIVATE_KEY_FILE must name the client key for the backup host');
-  const hostFingerprint = env.SPINNEY_BACKUP_SFTP_HOST_FINGERPRINT ?? '';
+  const hostFingerprint = read.text('SPINNEY_BACKUP_SFTP_HOST_FINGERPRINT');
   if (!/^SHA256:[A-Za-z0-9+/]{43}$/.test(hostFingerprint)) {
     problems.push("SPINNEY_BACKUP_SFTP_HOST_FINGERPRINT must be the backup host's key fingerprint as ssh-keygen -lf prints it (SHA256:…)");
   }
   return {
     host,
-    port: integer(env, 'SPINNEY_BACKUP_SFTP_PORT', 22, 1, 65535, problems),
+    port: read.integer('SPINNEY_BACKUP_SFTP_PORT'),
     username,
     path,
     privateKey: privateKey ?? Buffer.alloc(0),
-    passphrase: secret(env, 'SPINNEY_BACKUP_SFTP_PASSPHRASE', problems) ?? null,
+    passphrase: read.secret('SPINNEY_BACKUP_SFTP_PASSPHRASE')?.bytes ?? null,
     hostFingerprint,
   };
 }
 
+type SettingsReader = ReturnType<typeof settingsReader>;
+
 /**
- * A secret from NAME or from the file named by NAME_FILE (never both). A file is read as raw bytes
- * and one trailing newline (LF or CRLF) is removed, so `openssl rand -base64 48 > key` works and
- * the length check counts exactly the bytes that sign.
+ * Reads the declared settings (src/config/settings.ts) from `env`. Unset or empty is the declared
+ * default, or the one passed in where the table says it is computed from other settings; a bad
+ * value records its problem and reads as the default, so one pass names every problem.
  */
-function secret(env: Env, name: string, problems: string[]): Buffer | undefined {
-  const direct = env[name];
-  const file = env[`${name}_FILE`];
-  if (direct && file) {
-    problems.push(`set only one of ${name} and ${name}_FILE`);
-    return undefined;
-  }
-  if (direct) return Buffer.from(direct, 'utf8');
-  if (file) {
-    try {
-      const bytes = readFileSync(file);
-      const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
-      return bytes.subarray(0, end);
-    } catch {
-      problems.push(`${name}_FILE (${file}) cannot be read`);
+function settingsReader(env: Env, problems: string[]) {
+  const read = (name: SettingName, computed: ParsedSetting | undefined): ParsedSetting => {
+    const setting = settingNamed(name);
+    if ((typeof setting.default === 'object' && setting.default !== null) !== (computed !== undefined)) {
+      throw new Error(`${name}: pass a computed default exactly when src/config/settings.ts declares one`);
     }
-  }
-  return undefined;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push(`${name} must be one of ${allowed.join(', ')}`);
-  return fallback;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max}`);
+    const fallback = computed ?? (parseSetting(setting, (setting.default as string | null) ?? '') as { value: ParsedSetting }).value;
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const parsed = parseSetting(setting, raw);
+    if ('value' in parsed) return parsed.value;
+    problems.push(parsed.problem);
     return fallback;
-  }
-  return Number(raw);
-}
-
-function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  problems.push(`${name} must be true or false`);
-  return fallback;
+  };
+  return {
+    text: (name: SettingNameOf<'text'>, computed?: string): string => read(name, computed) as string,
+    list: (name: SettingNameOf<'list'>): string[] => read(name, undefined) as string[],
+    integer: (name: SettingNameOf<'integer'>): number => read(name, undefined) as number,
+    boolean: (name: SettingNameOf<'boolean'>, computed?: boolean): boolean => read(name, computed) as boolean,
+    choice: <N extends SettingNameOf<'choice'>>(name: N, computed?: ChoiceOf<N>): ChoiceOf<N> => read(name, computed) as ChoiceOf<N>,
+    /**
+     * A secret from NAME or from the file named by NAME_FILE (never both): undefined when neither
+     * is set, null when it cannot be used (the problem is recorded). A file is read as raw bytes
+     * less one trailing newline (readKeyFile), so `openssl rand -base64 48 > key` works and a
+     * length check counts exactly the bytes that sign.
+     */
+    secret: (name: SettingNameOf<'secret'>): { source: KeySource; bytes: Buffer } | null | undefined => {
+      const direct = env[name];
+      const file = env[`${name}_FILE`];
+      if (direct && file) {
+        problems.push(`set only one of ${name} and ${name}_FILE`);
+        return null;
+      }
+      if (direct) return { source: { kind: 'env', variable: name }, bytes: Buffer.from(direct, 'utf8') };
+      if (!file) return undefined;
+      try {
+        return { source: { kind: 'file', path: file }, bytes: readKeyFile(file) };
+      } catch {
+        problems.push(`${name}_FILE (${file}) cannot be read`);
+        return null;
+      }
+    },
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -3,18 +3,23 @@
 // viewers, lists or the audit log's before/after), read and written by admins on their own
 // route. The audit log records which fields changed and who read them, never the values.
 import { recordTenantEvent } from '../audit/audit.service.js';
+import { DATA_POLICIES } from '../data-policy/tables.js';
 import { notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTimestamp, tenantDb } from '../tenancy/context.js';
+import { findSealedColumns, updateSealedColumn, type SealedContactColumns } from './contacts.repo.js';
 
-export const SENSITIVE_COLUMNS = { taxId: 'tax_id', bankDetails: 'bank_details' } as const;
+// API field → the column it is sealed for; each `<column>_sealed` is declared sealed in
+// src/data-policy/tables.ts (which export and restore --as read), checked when this module loads.
+const SENSITIVE_COLUMNS = { taxId: 'tax_id', bankDetails: 'bank_details' } as const;
+for (const column of Object.values(SENSITIVE_COLUMNS)) DATA_POLICIES.sealedColumn('contacts', `${column}_sealed`);
 export type SensitiveField = keyof typeof SENSITIVE_COLUMNS;
 export type SensitiveValues = Record<SensitiveField, string | null>;
 
-type SealedRow = { tax_id_sealed: Buffer | null; bank_details_sealed: Buffer | null };
+type SealedRow = SealedContactColumns;
 
 function sealedRow(id: string): SealedRow {
-  const row = tenantDb().statement('SELECT tax_id_sealed, bank_details_sealed FROM contacts WHERE id = ?').get(id) as SealedRow | undefined;
+  const row = findSealedColumns(tenantDb(), id);
   if (!row) throw notFound('contact');
   return row;
 }
@@ -44,7 +49,7 @@ export function writeSensitive(runtime: Runtime, id: string, changes: Partial<Se
       const column = SENSITIVE_COLUMNS[field];
       const value = changes[field];
       const sealed = value === null || value === undefined ? null : runtime.vault.sealField('contacts', id, column, value);
-      db.statement(`UPDATE contacts SET ${column}_sealed = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(sealed, currentTimestamp(), currentActorId(), id);
+      updateSealedColumn(db, id, column, sealed, currentTimestamp(), currentActorId());
     }
     recordTenantEvent('contact.sensitive_changed', { type: 'contact', id }, { after: { fields } });
     return openAll(runtime, id, sealedRow(id));

@@ -69,3 +69,15 @@ export function listContactRows(db: TenantHandle, options: { limit: number; afte
     .all({ afterAt: options.after?.createdAt ?? null, afterId: options.after?.id ?? null, like, limit: options.limit }) as ContactRow[];
   return rows.map(toContact);
 }
+
+export type SealedContactColumns = { tax_id_sealed: Buffer | null; bank_details_sealed: Buffer | null };
+
+/** A contact's sealed sensitive columns, or undefined when there is no such contact. */
+export function findSealedColumns(db: TenantHandle, id: string): SealedContactColumns | undefined {
+  return db.statement('SELECT tax_id_sealed, bank_details_sealed FROM contacts WHERE id = ?').get(id) as SealedContactColumns | undefined;
+}
+
+/** Stores one sealed column (`column` is one of the declared sensitive columns, never input). */
+export function updateSealedColumn(db: TenantHandle, id: string, column: string, sealed: Buffer | null, at: string, by: string): void {
+  db.statement(`UPDATE contacts SET ${column}_sealed = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(sealed, at, by, id);
+}

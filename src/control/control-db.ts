@@ -23,6 +23,11 @@ export class ControlDb {
     return this.#statements.get(sql);
   }
 
+  /** Whether control.db answers a query (readiness). */
+  answers(): boolean {
+    return this.statement('SELECT 1 AS ok').get() !== undefined;
+  }
+
   /** Runs fn in one IMMEDIATE transaction (a savepoint inside another). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();

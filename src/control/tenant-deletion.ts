@@ -15,17 +15,21 @@
 import { recordPlatformEvent, recordTenantEvent, type PlatformActor, type PlatformRequest } from '../audit/audit.service.js';
 import { rewriteKeyringCopies, type KeyringRewrite } from '../backup/keyring-copies.js';
 import { removeDamagedCopies } from '../backup/layout.js';
+import { DATA_POLICIES } from '../data-policy/tables.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { currentTenantId, hasScope } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { isoAt } from '../time/clock.js';
 import type { ControlDb } from './control-db.js';
+import { controlTablesWithTenantId, findTombstone, markTenantDeleted, purgeTenantRows, tenantColumns, tenantsDueForPurge, type TombstoneRow } from './tenants.repo.js';
 
 const DAY_MS = 86_400_000;
-// Control-plane tables that keep rows naming a purged workspace: the tombstone itself and the
-// platform audit log (append-only; it names the workspace by id and never holds its content).
-const KEPT_TABLES = new Set(['tenants', 'audit_events']);
+// Control-plane tables that keep rows naming a purged workspace: the tombstone itself (`tenants`,
+// whose own id is the workspace) and those whose data policy keeps them (the platform audit log,
+// append-only, names the workspace by id and never holds its content). Every other table with a
+// tenant_id loses the workspace's rows, declared or not.
+const KEPT_TABLES = new Set(['tenants', ...DATA_POLICIES.all.flatMap((p) => (p.plane === 'control' && p.tenantRows === 'kept' ? [p.table] : []))]);
 
 /**
  * The tombstone: the columns of a purged workspace's `tenants` row that keep their value. Every
@@ -53,17 +57,7 @@ export interface PurgeOutcome {
   keyringCopy: KeyringRewrite;
 }
 
-interface TombstoneRow {
-  id: string;
-  name: string;
-  status: string;
-  deleted_at: string | null;
-  purge_after: string | null;
-  purged_at: string | null;
-}
-
-const findRow = (control: ControlDb, tenantId: string): TombstoneRow | undefined =>
-  isTenantId(tenantId) ? (control.statement('SELECT id, name, status, deleted_at, purge_after, purged_at FROM tenants WHERE id = ?').get(tenantId) as TombstoneRow | undefined) : undefined;
+const findRow = (control: ControlDb, tenantId: string): TombstoneRow | undefined => (isTenantId(tenantId) ? findTombstone(control, tenantId) : undefined);
 
 /** What deleted_by records: the admin's user id, or `operator` / `system`. */
 const actorName = (actor: PlatformActor): string => (typeof actor === 'string' ? actor : actor.userId);
@@ -91,9 +85,7 @@ export function deleteTenant(runtime: Runtime, tenantId: string, options: { acto
   if (hasScope() && currentTenantId() === tenantId) endSessions();
   else runtime.tenancy.run(tenantId, { actor: null, operator: options.actor === 'operator', requestId: null }, endSessions);
   runtime.control.transaction(() => {
-    runtime.control
-      .statement(`UPDATE tenants SET status = 'deleted', deleted_at = ?, deleted_by = ?, purge_after = ?, updated_at = ? WHERE id = ? AND status <> 'deleted'`)
-      .run(deletedAt, by, purgeAfter, deletedAt, tenantId);
+    markTenantDeleted(runtime.control, { id: tenantId, deletedAt, by, purgeAfter });
     recordPlatformEvent(runtime, 'tenant.deleted', tenantId, { after: { by, purgeAfter } }, options.actor, options.request);
   });
   runtime.tenantStatus.forget(tenantId);
@@ -147,10 +139,7 @@ export async function purgeTenant(runtime: Runtime, tenantId: string, actor: Pla
     const recorded = control.transaction((): string => {
       const now = findRow(control, tenantId);
       if (now?.purged_at) return now.purged_at; // another process finished the same purge meanwhile
-      // Rows of one table may point at another's (memberships → identities); checked at commit, when all are gone.
-      control.db.pragma('defer_foreign_keys = ON');
-      for (const table of tablesNamingTenants(control)) control.db.prepare(`DELETE FROM "${table}" WHERE tenant_id = ?`).run(tenantId);
-      control.db.prepare(`UPDATE tenants SET ${assignments.join(', ')}, purged_at = ?, updated_at = ? WHERE id = ?`).run(purgedAt, purgedAt, tenantId);
+      purgeTenantRows(control, tenantId, tablesNamingTenants(control), assignments, purgedAt);
       recordPlatformEvent(runtime, 'tenant.purged', tenantId, { after: { purgedAt, keyringCopy } }, actor);
       return purgedAt;
     });
@@ -169,10 +158,7 @@ export interface DuePurges {
 
 /** Purges every deleted workspace whose grace period is over. One failing does not stop the rest. */
 export async function purgeDueTenants(runtime: Runtime, actor: PlatformActor): Promise<DuePurges> {
-  const due = runtime.control
-    .statement(`SELECT id FROM tenants WHERE status = 'deleted' AND purged_at IS NULL AND purge_after <= ? ORDER BY purge_after`)
-    .pluck()
-    .all(isoAt(runtime.clock.now())) as string[];
+  const due = tenantsDueForPurge(runtime.control, isoAt(runtime.clock.now()));
   const result: DuePurges = { purged: [], failed: [] };
   for (const tenantId of due) {
     try {
@@ -191,8 +177,7 @@ export async function purgeDueTenants(runtime: Runtime, actor: PlatformActor): P
  * column it has no value for.
  */
 export function tombstoneAssignments(control: ControlDb): string[] {
-  const columns = control.db.pragma('table_info(tenants)') as { name: string; notnull: number; dflt_value: string | null }[];
-  return columns
+  return tenantColumns(control)
     .filter((column) => !TOMBSTONE_COLUMNS.has(column.name))
     .map((column) => {
       const value = NEUTRAL_VALUES[column.name] ?? (column.notnull === 0 ? 'NULL' : column.dflt_value);
@@ -203,6 +188,5 @@ export function tombstoneAssignments(control: ControlDb): string[] {
 
 /** Every control-plane table with a tenant_id column, except the tombstone and the audit log: new tables are covered by themselves. */
 function tablesNamingTenants(control: ControlDb): string[] {
-  const tables = control.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-  return tables.filter((table) => !KEPT_TABLES.has(table) && (control.db.pragma(`table_info("${table}")`) as { name: string }[]).some((c) => c.name === 'tenant_id'));
+  return controlTablesWithTenantId(control).filter((table) => !KEPT_TABLES.has(table));
 }

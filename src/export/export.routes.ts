@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { AppError } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
-import { UnexportableColumn } from './column-policies.js';
+import { UnexportableColumn } from './export-plan.js';
 import { prepareExport, type PreparedExport } from './export.service.js';
 
 const ExportRequest = Type.Object({}, { additionalProperties: false });

@@ -16,7 +16,7 @@ import { currentTenantId } from '../tenancy/context.js';
 import { TenantSnapshot } from '../tenancy/tenant-snapshot.js';
 import { isoAt } from '../time/clock.js';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, packArchive, spinneyVersion, type Manifest } from './archive.js';
-import { planExport } from './column-policies.js';
+import { planExport } from './export-plan.js';
 import { Spool } from './spool.js';
 import { writeWorkspaceJson } from './workspace-json.js';
 

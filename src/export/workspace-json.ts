@@ -2,7 +2,7 @@
 // row per line. Written while the rows are read, so only one row is in memory at a time.
 import type { Runtime } from '../runtime.js';
 import type { SnapshotRow, TenantSnapshot } from '../tenancy/tenant-snapshot.js';
-import { UnexportableColumn, type TablePlan } from './column-policies.js';
+import { UnexportableColumn, type TablePlan } from './export-plan.js';
 
 export interface TextSink {
   write(text: string): Promise<void>;

@@ -8,7 +8,7 @@ export const healthRoutes = (runtime: Runtime): FastifyPluginAsync => async (app
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     const checks = { controlDb: false, signingKey: runtime.config.keys.signing.current().key.length > 0 };
     try {
-      checks.controlDb = runtime.control.statement('SELECT 1 AS ok').get() !== undefined;
+      checks.controlDb = runtime.control.answers();
     } catch {
       checks.controlDb = false;
     }

@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   // 403: known, but not allowed.
   forbidden: { status: 403, meaning: 'the role of this token does not hold the permission the route needs' },
   tenant_suspended: { status: 403, meaning: 'the workspace is suspended by an operator' },
+  read_only_session: { status: 403, meaning: 'a support session is read-only: it can only read (GET), never change anything' },
   origin_mismatch: { status: 403, meaning: 'a browser request came from a page that is not this server' },
   email_missing: { status: 403, meaning: 'the provider did not share an email address' },
   email_unverified: { status: 403, meaning: 'the provider has not verified the email address' },

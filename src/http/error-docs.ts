@@ -4,6 +4,7 @@
 // Each status lists its codes as an enum of `error.code`, with their meanings as the description.
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { ErrorResponse } from './schemas.js';
+import { READ_METHODS } from './methods.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,6 +27,7 @@ const PAGINATED: ErrorCode[] = ['invalid_cursor'];
 const WITH_BODY: ErrorCode[] = ['invalid_json', 'missing_field', 'unknown_field', 'invalid_field', 'invalid_request', 'payload_too_large', 'unsupported_media_type'];
 
 interface DocumentedRoute {
+  method?: string | string[];
   url: string;
   config?: { public?: boolean; sensitive?: boolean; errors?: ErrorCode[] } | undefined;
   schema?: { hide?: boolean; params?: unknown; querystring?: unknown; body?: unknown; response?: unknown } | undefined;
@@ -36,6 +38,8 @@ export function routeErrorCodes(route: DocumentedRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>([...EVERY_ROUTE, ...(route.config?.errors ?? [])]);
   const add = (list: ErrorCode[]): void => list.forEach((code) => codes.add(code));
   if (!route.config?.public) add(TENANT_ROUTE);
+  // A read-only support session is refused on every tenant route that is not a read.
+  if (!route.config?.public && [route.method ?? []].flat().some((m) => !READ_METHODS.has(m))) add(['read_only_session']);
   if (route.config?.sensitive) add(SENSITIVE_ROUTE);
   if (route.url.includes(':') || route.schema?.params) add(WITH_PARAMS);
   if (route.schema?.querystring) add(WITH_QUERY);

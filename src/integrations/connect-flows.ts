@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Runtime } from '../runtime.js';
 import { isoAt } from '../time/clock.js';
 import type { IntegrationProvider } from './providers.js';
+import { insertConnectFlow, takeConnectFlowRow } from './integrations.repo.js';
 
 export const CONNECT_WINDOW_SECONDS = 600;
 
@@ -26,15 +27,6 @@ export interface ConnectFlow {
   nonce: string;
 }
 
-interface ConnectRow {
-  tenant_id: string;
-  user_id: string;
-  session_id: string;
-  provider: IntegrationProvider;
-  code_verifier: string;
-  nonce: string;
-  expires_at: string;
-}
 
 const stateHash = (state: string): Buffer => createHash('sha256').update(state).digest();
 
@@ -42,23 +34,18 @@ const stateHash = (state: string): Buffer => createHash('sha256').update(state).
 export function saveConnectFlow(runtime: Runtime, state: string, flow: ConnectFlow): string {
   const now = runtime.clock.now();
   const expiresAt = isoAt(now + CONNECT_WINDOW_SECONDS * 1000);
-  runtime.control.transaction(() => {
-    runtime.control.statement('DELETE FROM integration_connects WHERE expires_at <= ?').run(isoAt(now));
-    runtime.control
-      .statement(
-        `INSERT INTO integration_connects (state_hash, tenant_id, user_id, session_id, provider, code_verifier, nonce, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(stateHash(state), flow.tenantId, flow.userId, flow.sessionId, flow.provider, flow.codeVerifier, flow.nonce, expiresAt);
-  });
+  insertConnectFlow(
+    runtime.control,
+    stateHash(state),
+    { tenant_id: flow.tenantId, user_id: flow.userId, session_id: flow.sessionId, provider: flow.provider, code_verifier: flow.codeVerifier, nonce: flow.nonce, expires_at: expiresAt },
+    isoAt(now),
+  );
   return expiresAt;
 }
 
 /** Spends the flow a state names, whatever happens next; undefined when there is none or it expired. */
 export function takeConnectFlow(runtime: Runtime, state: string): ConnectFlow | undefined {
-  const row = runtime.control
-    .statement('DELETE FROM integration_connects WHERE state_hash = ? RETURNING tenant_id, user_id, session_id, provider, code_verifier, nonce, expires_at')
-    .get(stateHash(state)) as ConnectRow | undefined;
+  const row = takeConnectFlowRow(runtime.control, stateHash(state));
   if (!row || Date.parse(row.expires_at) <= runtime.clock.now()) return undefined;
   return { tenantId: row.tenant_id, userId: row.user_id, sessionId: row.session_id, provider: row.provider, codeVerifier: row.code_verifier, nonce: row.nonce };
 }

@@ -1,3 +1,4 @@
+import type { ControlDb } from '../control/control-db.js';
 // SQL for the workspace's integrations. Every function takes the tenant handle explicitly; tokens
 // are never here (they are vault system secrets, see integrations.service.ts).
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
@@ -52,4 +53,35 @@ export function setIntegrationStatus(db: TenantHandle, id: string, status: Integ
 
 export function deleteIntegrationRow(db: TenantHandle, id: string): boolean {
   return db.statement('DELETE FROM integrations WHERE id = ?').run(id).changes === 1;
+}
+
+/** A connection flow in progress (control.db integration_connects), found by the hash of its state. */
+export interface ConnectRow {
+  tenant_id: string;
+  user_id: string;
+  session_id: string;
+  provider: IntegrationProvider;
+  code_verifier: string;
+  nonce: string;
+  expires_at: string;
+}
+
+/** Drops expired flows and stores a new one, in one transaction. */
+export function insertConnectFlow(control: ControlDb, stateHash: Buffer, row: ConnectRow, nowIso: string): void {
+  control.transaction(() => {
+    control.statement('DELETE FROM integration_connects WHERE expires_at <= ?').run(nowIso);
+    control
+      .statement(
+        `INSERT INTO integration_connects (state_hash, tenant_id, user_id, session_id, provider, code_verifier, nonce, expires_at)
+         VALUES (@stateHash, @tenant_id, @user_id, @session_id, @provider, @code_verifier, @nonce, @expires_at)`,
+      )
+      .run({ stateHash, ...row });
+  });
+}
+
+/** Removes the flow and returns what it held: a state is spent by any attempt to use it. */
+export function takeConnectFlowRow(control: ControlDb, stateHash: Buffer): ConnectRow | undefined {
+  return control
+    .statement('DELETE FROM integration_connects WHERE state_hash = ? RETURNING tenant_id, user_id, session_id, provider, code_verifier, nonce, expires_at')
+    .get(stateHash) as ConnectRow | undefined;
 }

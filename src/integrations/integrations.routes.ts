@@ -90,7 +90,8 @@ export const integrationRoutes =
           requestId: request.id,
           client: clientOf(request),
         });
-        return reply.redirect(`/?integration=${encodeURIComponent(integration.id)}`, 303);
+        // Back to the integrations screen, which names the new connection.
+        return reply.redirect(`/admin/integrations?connected=${encodeURIComponent(integration.id)}`, 303);
       },
     });
 

@@ -1,53 +1,47 @@
-// SQL of the retention jobs: what each deletes, by table and column. Times are ISO strings from
-// isoAt(), so they compare as text. Each function returns how many rows it deleted.
+// SQL of the retention jobs. Which tables a job deletes from, and which rows, is each table's data
+// policy (src/data-policy/tables.ts); this runs it. Times are ISO strings from isoAt(), so they
+// compare as text.
 import type { ControlDb } from '../control/control-db.js';
+import type { DataPolicies, Plane, RetentionPolicy } from '../data-policy/data-policy.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
+import { isoAt } from '../time/clock.js';
+import { DAY_MS } from './job.js';
 
-/** Sessions that ended, or passed their absolute end, before the cutoff, with their refresh-token families. */
-export function deleteSessionsBefore(db: TenantHandle, cutoff: string): { sessions: number; refreshTokens: number } {
-  const over = `(ended_at IS NOT NULL AND ended_at < @cutoff) OR expires_at < @cutoff`;
-  return db.transaction(() => ({
-    refreshTokens: db.statement(`DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE ${over})`).run({ cutoff }).changes,
-    sessions: db.statement(`DELETE FROM sessions WHERE ${over}`).run({ cutoff }).changes,
-  }));
-}
+type Retained = { table: string; retention: RetentionPolicy };
 
-/** Inbound receipts (the replay store) received before the cutoff. */
-export function deleteWebhookReceiptsBefore(db: TenantHandle, cutoff: string): number {
-  return db.statement('DELETE FROM webhook_receipts WHERE received_at < ?').run(cutoff).changes;
-}
-
-// Only finished deliveries: 'pending' and 'sending' ones are still owed to their receiver.
-const FINISHED_DELIVERY = `state IN ('delivered', 'failed', 'cancelled') AND completed_at < @cutoff`;
-
-/** Outbound deliveries that finished before the cutoff, with their attempt log. */
-export function deleteFinishedDeliveriesBefore(db: TenantHandle, cutoff: string): { deliveries: number; deliveryAttempts: number } {
-  return db.transaction(() => ({
-    deliveryAttempts: db.statement(`DELETE FROM outbox_attempts WHERE item_id IN (SELECT id FROM outbox_items WHERE ${FINISHED_DELIVERY})`).run({ cutoff }).changes,
-    deliveries: db.statement(`DELETE FROM outbox_items WHERE ${FINISHED_DELIVERY}`).run({ cutoff }).changes,
-  }));
-}
-
-export interface ControlPurgeCounts {
-  invitations: number;
-  spentNonces: number;
-  nativeHandoffs: number;
-  integrationConnects: number;
-  jobRuns: number;
-}
+const condition = (retained: Retained[], table: string): { expiredWhen: string; keepDays: number } => {
+  const parent = retained.find((r) => r.table === table)?.retention;
+  if (!parent || !('expiredWhen' in parent)) throw new Error(`${table}: rows go with it, but the same job declares no expiry for it`);
+  return parent;
+};
 
 /**
- * Control-plane rows that can no longer be used. Expiry follows each owner's own rule (a row is
- * dead once expires_at <= now, exactly as the code that reads it decides); pending invitations
- * only, since accepted and revoked ones are the membership's history. Finished job runs go after
- * their own, longer retention.
+ * Deletes, in one transaction, the rows past retention of every table of `plane` that the job's
+ * data policies name; returns how many per policy's `countAs`. Rows that go with another table's
+ * rows are deleted first, while those still exist to say which.
  */
-export function deleteExpiredControlRows(control: ControlDb, now: string, jobRunsCutoff: string): ControlPurgeCounts {
-  return control.transaction(() => ({
-    invitations: control.statement('DELETE FROM invitations WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at <= ?').run(now).changes,
-    spentNonces: control.statement('DELETE FROM spent_nonces WHERE expires_at <= ?').run(now).changes,
-    nativeHandoffs: control.statement('DELETE FROM native_handoffs WHERE expires_at <= ?').run(now).changes,
-    integrationConnects: control.statement('DELETE FROM integration_connects WHERE expires_at <= ?').run(now).changes,
-    jobRuns: control.statement(`DELETE FROM job_runs WHERE status <> 'running' AND finished_at < ?`).run(jobRunsCutoff).changes,
-  }));
+export function deleteExpiredRows(
+  db: TenantHandle | ControlDb,
+  policies: DataPolicies,
+  plane: Plane,
+  job: string,
+  nowMs: number,
+  /** Tables whose age comes from a setting rather than their policy's keepDays. */
+  keepDaysFromSettings: Readonly<Record<string, number>> = {},
+): Record<string, number> {
+  const retained = policies.retainedBy(job).filter((r) => r.plane === plane);
+  const statements = retained.map(({ table, retention }) => {
+    if ('goesWith' in retention) {
+      const { table: parent, via } = retention.goesWith;
+      const { expiredWhen, keepDays } = condition(retained, parent);
+      return { first: true, countAs: retention.countAs, keepDays, sql: `DELETE FROM "${table}" WHERE "${via}" IN (SELECT id FROM "${parent}" WHERE ${expiredWhen})` };
+    }
+    return { first: false, countAs: retention.countAs, keepDays: keepDaysFromSettings[table] ?? retention.keepDays, sql: `DELETE FROM "${table}" WHERE ${retention.expiredWhen}` };
+  });
+  statements.sort((a, b) => Number(b.first) - Number(a.first));
+  return db.transaction(() => {
+    const counts: Record<string, number> = {};
+    for (const { countAs, keepDays, sql } of statements) counts[countAs] = db.statement(sql).run({ cutoff: isoAt(nowMs - keepDays * DAY_MS) }).changes;
+    return counts;
+  });
 }

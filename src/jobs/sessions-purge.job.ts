@@ -2,24 +2,26 @@
 // deleted with their refresh-token families, in every workspace. Until then an admin can still see
 // how a session ended; after that the audit log (session.expired, session.revoked, …) keeps the
 // history, and nothing a client holds can revive a deleted session.
+// Which rows go is the data policy of sessions and refresh_tokens (src/data-policy/tables.ts).
+import { DATA_POLICIES } from '../data-policy/tables.js';
 import { tenantDb } from '../tenancy/context.js';
-import { isoAt } from '../time/clock.js';
-import { DAY_MS, JOB_SCOPE, type Job } from './job.js';
-import { deleteSessionsBefore } from './retention.repo.js';
+import { JOB_SCOPE, type Job } from './job.js';
+import { deleteExpiredRows } from './retention.repo.js';
+import { addCounts, zeroCounts } from './retention.js';
 
-export const SESSION_RETENTION_DAYS = 30;
+const JOB = 'sessions-purge';
+
+export const SESSION_RETENTION_DAYS = DATA_POLICIES.keepDays('tenant', 'sessions');
 
 export const sessionsPurgeJob: Job = {
-  name: 'sessions-purge',
+  name: JOB,
   schedule: '15 * * * *',
   description: `delete sessions (and their refresh tokens) that ended or expired more than ${SESSION_RETENTION_DAYS} days ago`,
   async run(runtime, context) {
-    const cutoff = isoAt(runtime.clock.now() - SESSION_RETENTION_DAYS * DAY_MS);
-    const counts = { sessions: 0, refreshTokens: 0 };
+    const now = runtime.clock.now();
+    const counts = zeroCounts(DATA_POLICIES, 'tenant', JOB);
     await context.forEachTenant((tenantId) => {
-      const deleted = runtime.tenancy.run(tenantId, JOB_SCOPE, () => deleteSessionsBefore(tenantDb(), cutoff));
-      counts.sessions += deleted.sessions;
-      counts.refreshTokens += deleted.refreshTokens;
+      addCounts(counts, runtime.tenancy.run(tenantId, JOB_SCOPE, () => deleteExpiredRows(tenantDb(), DATA_POLICIES, 'tenant', JOB, now)));
     });
     return counts;
   },

@@ -46,18 +46,6 @@ export function findMemberByEmail(control: ControlDb, tenantId: string, email: s
   return control.statement(`${MEMBER_SELECT} WHERE m.tenant_id = ? AND m.email = ?`).get(tenantId, email) as MemberRow | undefined;
 }
 
-/** Every tenant where this email has an active membership or a pending invitation (sign-in only). */
-export function tenantsForEmail(control: ControlDb, email: string, nowIso: string): { tenant_id: string; name: string; slug: string }[] {
-  return control
-    .statement(
-      `SELECT t.id AS tenant_id, t.name, t.slug FROM tenants t WHERE t.status = 'active' AND t.id IN (
-         SELECT tenant_id FROM memberships WHERE email = @email AND status = 'active'
-         UNION SELECT tenant_id FROM invitations WHERE email = @email AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > @now)
-       ORDER BY t.name, t.id`,
-    )
-    .all({ email, now: nowIso }) as { tenant_id: string; name: string; slug: string }[];
-}
-
 export function countActiveAdmins(control: ControlDb, tenantId: string): number {
   return control.statement(`SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'admin' AND status = 'active'`).pluck().get(tenantId) as number;
 }

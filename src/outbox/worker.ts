@@ -37,7 +37,7 @@ export interface OutboxHandler<Prepared = unknown> {
   /** An attempt gives up after this; the lease outlives it by a margin (LEASE_MARGIN_MS). */
   readonly timeoutMs: number;
   /** Runs in the item's workspace, synchronously, right after the claim: reads what the send needs (a URL, a secret). */
-  prepare(item: OutboxItemRow, runtime: Runtime): Prepared;
+  load(item: OutboxItemRow, runtime: Runtime): Prepared;
   /** The attempt, outside any workspace scope. Sends item.idempotency_key with it. */
   send(item: OutboxItemRow, prepared: Prepared, runtime: Runtime): Promise<AttemptOutcome>;
   /** True while the workspace may enqueue items of this kind at any moment (webhooks: it has a subscription): keeps it in the index. */
@@ -108,7 +108,7 @@ export async function runOutboxPass(runtime: Runtime, handlers: readonly OutboxH
         const db = tenantDb();
         for (const handler of handlers) {
           const claim = { kind: handler.kind, now: isoAt(now), leaseUntil: isoAt(now + handler.timeoutMs + LEASE_MARGIN_MS), owner, limit: handler.batch };
-          for (const item of claimDueItems(db, claim)) claimed.push({ tenantId, handler, item, prepared: handler.prepare(item, runtime) });
+          for (const item of claimDueItems(db, claim)) claimed.push({ tenantId, handler, item, prepared: handler.load(item, runtime) });
         }
         if (countUnfinishedItems(db) === 0 && !handlers.some((h) => h.hasStandingSource?.(db))) unmarkOutboxTenant(runtime.control, tenantId, isoAt(now - MARK_GRACE_MS));
       });

@@ -45,6 +45,11 @@ const SessionListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const SignOutBody = Type.Object(
+  { everywhere: Type.Optional(Type.Boolean({ default: false, description: 'true: end every session of mine in this workspace (every device), not only this one' })) },
+  { additionalProperties: false },
+);
+
 const authOf = (request: FastifyRequest): RequestAuth => request.auth as RequestAuth;
 
 export const sessionRoutes =
@@ -65,9 +70,11 @@ export const sessionRoutes =
 
     app.post('/auth/signout', {
       config: { permission: 'session:self' },
-      schema: { tags, summary: 'Sign out: end this session', body: Type.Object({}, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } },
+      schema: { tags, summary: 'Sign out: end this session, or every session of mine in this workspace', body: SignOutBody, response: { 204: Type.Null(), ...errorResponses } },
       handler: async (request, reply) => {
-        sessions.end(authOf(request).sessionId, 'signed_out');
+        const auth = authOf(request);
+        if (request.body.everywhere) sessions.endAllFor(auth.userId, 'signed_out');
+        else sessions.end(auth.sessionId, 'signed_out');
         clearRefreshCookie(reply);
         return reply.code(204).send(null);
       },

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { recordTenantEvent } from '../audit/audit.service.js';
+import { setSignInOrganizations } from '../control/tenants.repo.js';
 import { AppError } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
@@ -41,7 +42,7 @@ export const settingsRoutes =
         const next = request.body.allowedOrganizations?.map((o) => o.toLowerCase()) ?? null;
         if (next?.length === 0) throw badRequestEmpty();
         const before = allowedOrganizations(runtime, tenantId);
-        runtime.control.statement('UPDATE tenants SET sign_in_organizations = ? WHERE id = ?').run(next ? JSON.stringify(next) : null, tenantId);
+        setSignInOrganizations(runtime.control, tenantId, next ? JSON.stringify(next) : null);
         recordTenantEvent('settings.sign_in_changed', { type: 'tenant', id: tenantId }, { before: { allowedOrganizations: before }, after: { allowedOrganizations: next } });
         return { allowedOrganizations: next };
       },

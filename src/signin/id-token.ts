@@ -13,6 +13,7 @@ import { isoAt } from '../time/clock.js';
 import type { RootKeySet } from '../vault/root-keys.js';
 import { identityFromClaims, signInFailed } from './code-flow.js';
 import type { VerifiedIdentity } from './signin.service.js';
+import { spendNonceHash } from './spent-nonces.repo.js';
 
 export const NONCE_TTL_SECONDS = 600;
 
@@ -81,9 +82,7 @@ export class IdTokenVerifier {
   #spendNonce(nonce: string, expiresMs: number): void {
     const hash = createHash('sha256').update(nonce).digest();
     this.#control.transaction(() => {
-      this.#control.statement('DELETE FROM spent_nonces WHERE expires_at <= ?').run(isoAt(this.#clock.now()));
-      const spent = this.#control.statement('INSERT OR IGNORE INTO spent_nonces (nonce_hash, expires_at) VALUES (?, ?)').run(hash, isoAt(expiresMs));
-      if (spent.changes === 0) throw signInFailed('this nonce was already used; request a new one', 'nonce_reused');
+      if (!spendNonceHash(this.#control, hash, isoAt(expiresMs), isoAt(this.#clock.now()))) throw signInFailed('this nonce was already used; request a new one', 'nonce_reused');
     });
   }
 

@@ -4,10 +4,12 @@
 // minute, that only the holder of the matching PKCE verifier can redeem at POST /auth/token. The
 // session starts at redemption and its tokens go into the response body, never into a URL.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from '../auth/permissions.js';
+import { findTenant } from '../control/tenants.repo.js';
 import { AppError, badRequest } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { isoAt } from '../time/clock.js';
+import { findMemberRow } from '../members/members.repo.js';
+import { insertHandoff, takeHandoff } from './native-handoff.repo.js';
 import type { Admitted } from './signin.service.js';
 
 const HANDOFF_TTL_MS = 60_000;
@@ -27,15 +29,12 @@ const sha256 = (value: string): Buffer => createHash('sha256').update(value).dig
 export function createHandoff(runtime: Runtime, admitted: Admitted, codeChallenge: string): string {
   const code = randomBytes(32).toString('base64url');
   const now = runtime.clock.now();
-  runtime.control.transaction(() => {
-    runtime.control.statement('DELETE FROM native_handoffs WHERE expires_at <= ?').run(isoAt(now));
-    runtime.control
-      .statement(
-        `INSERT INTO native_handoffs (code_hash, tenant_id, member_id, role, provider, code_challenge, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(sha256(code), admitted.tenant.id, admitted.member.id, admitted.member.role, admitted.provider, codeChallenge, isoAt(now + HANDOFF_TTL_MS));
-  });
+  insertHandoff(
+    runtime.control,
+    sha256(code),
+    { tenant_id: admitted.tenant.id, member_id: admitted.member.id, role: admitted.member.role, provider: admitted.provider, code_challenge: codeChallenge, expires_at: isoAt(now + HANDOFF_TTL_MS) },
+    isoAt(now),
+  );
   return code;
 }
 
@@ -44,9 +43,7 @@ export function createHandoff(runtime: Runtime, admitted: Admitted, codeChalleng
  * was admitted, if the verifier matches the challenge the app sent when it started.
  */
 export function redeemHandoff(runtime: Runtime, code: string, codeVerifier: string): Admitted {
-  const row = runtime.control
-    .statement('DELETE FROM native_handoffs WHERE code_hash = ? RETURNING tenant_id, member_id, role, provider, code_challenge, expires_at')
-    .get(sha256(code)) as { tenant_id: string; member_id: string; role: Role; provider: string; code_challenge: string; expires_at: string } | undefined;
+  const row = takeHandoff(runtime.control, sha256(code));
   const refused = new AppError(401, 'invalid_grant', 'the sign-in code is unknown, used or expired, or the verifier does not match');
   if (!row || Date.parse(row.expires_at) <= runtime.clock.now()) throw refused;
   const expected = Buffer.from(row.code_challenge);
@@ -54,10 +51,9 @@ export function redeemHandoff(runtime: Runtime, code: string, codeVerifier: stri
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw refused;
   if (runtime.tenantStatus.get(row.tenant_id) !== 'active') throw refused;
   // The member may have been removed or changed in the minute since: check again.
-  const member = runtime.control.statement('SELECT role, status FROM memberships WHERE tenant_id = ? AND id = ?').get(row.tenant_id, row.member_id) as
-    | { role: Role; status: string }
-    | undefined;
+  const member = findMemberRow(runtime.control, row.tenant_id, row.member_id);
   if (member?.status !== 'active' || member.role !== row.role) throw refused;
-  const tenant = runtime.control.statement('SELECT id, name, slug FROM tenants WHERE id = ?').get(row.tenant_id) as Admitted['tenant'];
-  return { tenant, member: { id: row.member_id, role: row.role }, provider: row.provider };
+  const tenant = findTenant(runtime.control, row.tenant_id);
+  if (!tenant) throw refused;
+  return { tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug }, member: { id: row.member_id, role: row.role }, provider: row.provider };
 }

@@ -32,6 +32,9 @@ export const CHOICE_COOKIE = '__Host-spinney_choice';
 const HOST_COOKIE_PATH = '/';
 const SIGNIN_WINDOW_SECONDS = 600;
 
+/** A top-level navigation by a browser (it asks for HTML), not a fetch or an API client. */
+const wantsPage = (request: FastifyRequest): boolean => /\btext\/html\b/.test(request.headers.accept ?? '');
+
 interface FlowCookie {
   provider: string;
   state: string;
@@ -41,6 +44,8 @@ interface FlowCookie {
   expiresAt: number;
   /** A step-up for the browser's current session, not a new sign-in. */
   reauth?: true;
+  /** Browser only: the page of this site to open afterwards (SignInQuery.return_to). */
+  returnTo?: string;
   /** Set for the native code flow: where the app waits, and its PKCE challenge and state. */
   native?: { redirectUri: string; codeChallenge: string; appState: string | null };
 }
@@ -118,6 +123,7 @@ export const signInRoutes =
         } else if (query.redirect_uri || query.code_challenge || query.app_state) {
           throw badRequest('invalid_request', 'redirect_uri, code_challenge and app_state are for client=native only');
         }
+        if (native && query.return_to) throw badRequest('invalid_request', 'return_to is for browser sign-in only', 'return_to');
         const reauth = query.reauth === '1';
         if (reauth && (native || query.workspace)) throw badRequest('invalid_request', 'reauth is for the browser\'s current session: no client=native, no workspace', 'reauth');
         const flow = await codeFlow.start(provider, { reauth });
@@ -130,6 +136,7 @@ export const signInRoutes =
           expiresAt: clock.now() + SIGNIN_WINDOW_SECONDS * 1000,
           ...(native ? { native } : {}),
           ...(reauth ? { reauth } : {}),
+          ...(query.return_to ? { returnTo: query.return_to } : {}),
         };
         // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
         reply.setCookie(SIGNIN_COOKIE, Buffer.from(JSON.stringify(cookie)).toString('base64url'), {
@@ -148,56 +155,65 @@ export const signInRoutes =
       config: { rateLimit },
       schema: { tags, summary: 'The provider sends the browser back here', params: ProviderParams, querystring: CallbackQuery, response: errorResponses },
       handler: async (request, reply) => {
-        const { provider } = request.params;
-        if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
-        reply.clearCookie(SIGNIN_COOKIE, { path: HOST_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
-        const fail = (reason: string, error: AppError): never => refuseSignIn(runtime, provider, reason, error, request$(request));
-        const flow = readFlowCookie(request, clock.now());
-        if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes, or the browser refused the Secure cookie: over plain http it keeps it only on 127.0.0.1 or localhost); start again', 'sign_in_expired'));
-        const checked = flow as FlowCookie;
-        if (request.query.error) fail('provider_error', signInFailed(`the provider refused the sign-in (${request.query.error})`));
-        if (request.query.state !== checked.state) fail('state_mismatch', signInFailed('the sign-in response does not belong to this browser session', 'state_mismatch'));
-        const query = request.url.slice(request.url.indexOf('?') + 1);
-        let identity;
+        // A person's browser that fails here gets the page, which says why in words and offers to
+        // sign in again (/?error=<code>); API clients and native apps keep the JSON error.
+        let browser = true;
         try {
-          identity = await codeFlow.finish(provider, query, checked);
+          const { provider } = request.params;
+          if (!codeFlow.has(provider)) throw new AppError(404, 'not_found', 'no such sign-in provider');
+          reply.clearCookie(SIGNIN_COOKIE, { path: HOST_COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'lax' });
+          const fail = (reason: string, error: AppError): never => refuseSignIn(runtime, provider, reason, error, request$(request));
+          const flow = readFlowCookie(request, clock.now());
+          if (!flow || flow.provider !== provider) fail('no_sign_in_in_progress', signInFailed('no sign-in is in progress in this browser (or it took longer than 10 minutes, or the browser refused the Secure cookie: over plain http it keeps it only on 127.0.0.1 or localhost); start again', 'sign_in_expired'));
+          const checked = flow as FlowCookie;
+          browser = !checked.native;
+          if (request.query.error) fail('provider_error', signInFailed(`the provider refused the sign-in (${request.query.error})`));
+          if (request.query.state !== checked.state) fail('state_mismatch', signInFailed('the sign-in response does not belong to this browser session', 'state_mismatch'));
+          const query = request.url.slice(request.url.indexOf('?') + 1);
+          let identity;
+          try {
+            identity = await codeFlow.finish(provider, query, checked);
+          } catch (err) {
+            if (err instanceof AppError && err.statusCode === 401) fail(err.code, err);
+            throw err;
+          }
+          if (checked.reauth) {
+            reauthenticate(runtime, identity, request.cookies[REFRESH_COOKIE], request$(request));
+            return reply.redirect(checked.returnTo ?? '/', 303);
+          }
+          let admitted: Admitted | InvitationPending;
+          try {
+            admitted = admit(runtime, identity, { workspace: checked.workspace, ...request$(request) });
+          } catch (err) {
+            if (checked.native || !(err instanceof AppError) || err.code !== 'workspace_choice_required') throw err;
+            // The page shows the names and signs in again with the one chosen.
+            const workspaces = (err.details?.workspaces ?? []) as { name: string; slug: string }[];
+            const choice: WorkspaceChoice = { provider, workspaces: workspaces.map(({ name, slug }) => ({ name, slug })), expiresAt: clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 };
+            reply.setCookie(CHOICE_COOKIE, Buffer.from(JSON.stringify(choice)).toString('base64url'), { ...STEP_COOKIE_OPTIONS, signed: true });
+            return reply.redirect('/', 303);
+          }
+          if (checked.native) {
+            // The app redeems the code with its PKCE verifier at POST /auth/token; no token in a URL.
+            // An invitation to answer comes as `invitation` instead: usable only with that verifier.
+            const target = new URL(checked.native.redirectUri);
+            if (isPending(admitted)) target.searchParams.set('invitation', issueAcceptance(runtime, { ...admitted.pending, clientKind: 'native', codeChallenge: checked.native.codeChallenge }));
+            else target.searchParams.set('code', createHandoff(runtime, admitted, checked.native.codeChallenge));
+            if (checked.native.appState) target.searchParams.set('state', checked.native.appState);
+            return reply.redirect(target.href, 302);
+          }
+          if (isPending(admitted)) {
+            // No membership yet: the page shows the invitation and asks.
+            reply.setCookie(INVITATION_COOKIE, issueAcceptance(runtime, { ...admitted.pending, clientKind: 'browser', codeChallenge: null }), STEP_COOKIE_OPTIONS);
+            return reply.redirect('/', 303);
+          }
+          setRefreshCookie(reply, startSignedInSession(runtime, admitted, { clientKind: 'browser', ...request$(request) }));
+          clearStepCookies(reply);
+          // The page asks /auth/refresh for an access token, which it keeps in memory only.
+          return reply.redirect(checked.returnTo ?? '/', 303);
         } catch (err) {
-          if (err instanceof AppError && err.statusCode === 401) fail(err.code, err);
+          if (browser && err instanceof AppError && wantsPage(request)) return reply.redirect(`/?error=${encodeURIComponent(err.code)}`, 303);
           throw err;
         }
-        if (checked.reauth) {
-          reauthenticate(runtime, identity, request.cookies[REFRESH_COOKIE], request$(request));
-          return reply.redirect('/', 303);
-        }
-        let admitted: Admitted | InvitationPending;
-        try {
-          admitted = admit(runtime, identity, { workspace: checked.workspace, ...request$(request) });
-        } catch (err) {
-          if (checked.native || !(err instanceof AppError) || err.code !== 'workspace_choice_required') throw err;
-          // The page shows the names and signs in again with the one chosen.
-          const workspaces = (err.details?.workspaces ?? []) as { name: string; slug: string }[];
-          const choice: WorkspaceChoice = { provider, workspaces: workspaces.map(({ name, slug }) => ({ name, slug })), expiresAt: clock.now() + ACCEPTANCE_WINDOW_SECONDS * 1000 };
-          reply.setCookie(CHOICE_COOKIE, Buffer.from(JSON.stringify(choice)).toString('base64url'), { ...STEP_COOKIE_OPTIONS, signed: true });
-          return reply.redirect('/', 303);
-        }
-        if (checked.native) {
-          // The app redeems the code with its PKCE verifier at POST /auth/token; no token in a URL.
-          // An invitation to answer comes as `invitation` instead: usable only with that verifier.
-          const target = new URL(checked.native.redirectUri);
-          if (isPending(admitted)) target.searchParams.set('invitation', issueAcceptance(runtime, { ...admitted.pending, clientKind: 'native', codeChallenge: checked.native.codeChallenge }));
-          else target.searchParams.set('code', createHandoff(runtime, admitted, checked.native.codeChallenge));
-          if (checked.native.appState) target.searchParams.set('state', checked.native.appState);
-          return reply.redirect(target.href, 302);
-        }
-        if (isPending(admitted)) {
-          // No membership yet: the page shows the invitation and asks.
-          reply.setCookie(INVITATION_COOKIE, issueAcceptance(runtime, { ...admitted.pending, clientKind: 'browser', codeChallenge: null }), STEP_COOKIE_OPTIONS);
-          return reply.redirect('/', 303);
-        }
-        setRefreshCookie(reply, startSignedInSession(runtime, admitted, { clientKind: 'browser', ...request$(request) }));
-        clearStepCookies(reply);
-        // The page asks /auth/refresh for an access token, which it keeps in memory only.
-        return reply.redirect('/', 303);
       },
     });
 

@@ -3,6 +3,9 @@ import { idPattern } from '../http/ids.js';
 
 const Workspace = Type.String({ pattern: '^[a-z0-9_-]{1,64}$', description: 'a workspace id or slug, when the account belongs to several' });
 
+/** A path of this site to come back to after a browser sign-in: never another origin (no //, no \\, no scheme). */
+const ReturnTo = Type.String({ maxLength: 300, pattern: '^/(?![/\\\\])[A-Za-z0-9/_.~%-]*(\\?[A-Za-z0-9_.~%=&+-]*)?$', description: 'browser only: the page to open after signing in, a path of this site' });
+
 export const ProviderParams = Type.Object(
   { provider: Type.String({ pattern: '^(google|microsoft|oidc|dev)$' }) },
   { additionalProperties: false },
@@ -17,6 +20,7 @@ export const SignInQuery = Type.Object(
     code_challenge: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'native only: the app\'s PKCE S256 challenge' })),
     code_challenge_method: Type.Optional(Type.Literal('S256')),
     app_state: Type.Optional(Type.String({ maxLength: 256, pattern: '^[A-Za-z0-9._~-]*$', description: 'native only: returned to the app as state' })),
+    return_to: Type.Optional(ReturnTo),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,8 @@
 // later sign-in must present the same pair. Every outcome is audited: in the workspace's log when
 // one is known, else in the platform log (with the provider and reason, never the email).
 import type { Role } from '../auth/permissions.js';
-import { recordPlatformEvent, recordTenantEvent } from '../audit/audit.service.js';
+import { recordTenantEvent } from '../audit/audit.service.js';
+import { findSignInOrganizations, tenantsForEmail } from '../control/tenants.repo.js';
 import { AppError } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import {
@@ -15,12 +16,12 @@ import {
   findPendingInvitation,
   insertIdentity,
   insertMember,
-  tenantsForEmail,
   touchIdentity,
   updateMember,
 } from '../members/members.repo.js';
 import { canonicalEmail } from '../members/email-address.js';
 import type { Runtime } from '../runtime.js';
+import { recordSecurityEvent } from '../security/security-events.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
 import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
 import type { Client } from '../tenancy/context.js';
@@ -57,13 +58,13 @@ export interface SignedIn {
 const noWorkspace = (): AppError => new AppError(403, 'no_workspace', 'there is no workspace for this account; ask an admin of your workspace to invite this email');
 
 export function refuseSignIn(runtime: Runtime, provider: string, reason: string, error: AppError, request: Pick<SignInRequest, 'client'> & { requestId?: string }): never {
-  recordPlatformEvent(runtime, 'auth.sign_in_failed', null, { after: { provider, reason, ip: request.client.ip } }, 'system', { ip: request.client.ip, requestId: request.requestId ?? null });
+  recordSecurityEvent(runtime, 'sign_in_failed', `${provider}:${reason}`, request.client.ip);
   throw error;
 }
 
 /** The organisations a workspace restricts sign-in to, or null when it does not. */
 export function allowedOrganizations(runtime: Runtime, tenantId: string): string[] | null {
-  const raw = runtime.control.statement('SELECT sign_in_organizations FROM tenants WHERE id = ?').pluck().get(tenantId) as string | null | undefined;
+  const raw = findSignInOrganizations(runtime.control, tenantId);
   return raw ? (JSON.parse(raw) as string[]) : null;
 }
 

@@ -27,6 +27,11 @@ export interface TenantScope {
   readonly client?: Client | null;
   /** The runtime's clock (tests move a ManualClock). */
   readonly clock: Clock;
+  /**
+   * Set only inside Tenancy.runAs: this scope reads another workspace (read-only) for the named
+   * purpose on behalf of fromTenantId, and cannot open a further one.
+   */
+  readonly crossTenant?: { readonly fromTenantId: string; readonly purpose: string };
   /** Opens (or reuses) this tenant's handle; supplied by Tenancy, never by callers. */
   readonly handle: () => TenantHandle;
 }

@@ -1,5 +1,6 @@
 // Numbered plain-SQL migrations (`0001_name.sql`), applied in order inside one transaction each and
 // recorded in the database they changed, so every file knows its own schema version.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,8 @@ export function loadMigrations(plane: 'control' | 'tenant' | 'keyring', root = M
 export function applyMigrations(db: SqliteDatabase, migrations: Migration[]): number[] {
   // Fast path without the write lock: most opens find the file up to date.
   if (hasMigrationsTable(db) && currentVersion(db, migrations.length) === migrations.length) return [];
+  // For SQL migrations that store a secret only as its hash (control 0012: webhook URLs → credentials).
+  db.function('sha256', { deterministic: true }, (value: unknown) => createHash('sha256').update(String(value)).digest());
   return db
     .transaction(() => {
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

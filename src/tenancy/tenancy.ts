@@ -4,10 +4,11 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
+import { recordTenantEvent } from '../audit/audit.service.js';
 import type { SqliteSynchronous } from '../config/config.js';
-import { hasScope, runInScope, type Actor, type Client, type TenantScope } from './context.js';
+import { currentScope, hasScope, runInScope, type Actor, type Client, type TenantScope } from './context.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
-import { openSqlite, type CheckpointResult } from './sqlite.js';
+import { openSqlite, openSqliteReadOnly, type CheckpointResult } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
 import { isTenantId } from './tenant-id.js';
 import { systemClock, type Clock } from '../time/clock.js';
@@ -24,6 +25,33 @@ export class TenantScopeNested extends Error {
     super('a tenant scope is already active: one request or job, one tenant');
     this.name = 'TenantScopeNested';
   }
+}
+
+/** What Tenancy.runAs may carry out of another workspace: a number, or a record of numbers. */
+export type CrossTenantNumbers = number | Readonly<Record<string, number>>;
+
+export class CrossTenantResultRefused extends Error {
+  constructor() {
+    super('a cross-tenant read may return only a finite number or a plain record of finite numbers');
+    this.name = 'CrossTenantResultRefused';
+  }
+}
+
+/** A short machine name for why another workspace is read (e.g. `portfolio.totals`); it is audited. */
+const PURPOSE = /^[a-z][a-z0-9_.-]{2,63}$/;
+
+/** The result, copied into a fresh frozen record, if it is only numbers; throws otherwise. */
+function plainNumbers(value: unknown): CrossTenantNumbers {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CrossTenantResultRefused();
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if ((prototype !== Object.prototype && prototype !== null) || Object.getOwnPropertySymbols(value).length > 0) throw new CrossTenantResultRefused();
+  const copy: Record<string, number> = {};
+  for (const [key, entry] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    if (!('value' in entry) || typeof entry.value !== 'number' || !Number.isFinite(entry.value)) throw new CrossTenantResultRefused();
+    copy[key] = entry.value;
+  }
+  return Object.freeze(copy);
 }
 
 export class TenantDatabaseMissing extends Error {
@@ -80,6 +108,32 @@ export class Tenancy {
       handle: () => this.#open(tenantId),
     };
     return runInScope(scope, fn);
+  }
+
+  /**
+   * The one way to read a second workspace while bound to one, for a narrow named purpose (portfolio
+   * aggregates): fn runs in a read-only scope of otherTenantId (its own read-only connection) and
+   * may return only plain numbers, so no record leaves that workspace. Both workspaces' audit logs
+   * record the read before it happens. Callable only inside a scope; a runAs scope cannot open another.
+   */
+  runAs<T extends CrossTenantNumbers>(otherTenantId: string, purpose: string, fn: () => T): T {
+    const scope = currentScope();
+    if (scope.crossTenant) throw new TenantScopeNested();
+    if (!isTenantId(otherTenantId)) throw new InvalidTenantId();
+    if (otherTenantId === scope.tenantId) throw new Error('runAs reads another workspace, not the current one');
+    if (!PURPOSE.test(purpose)) throw new Error(`not a cross-tenant read purpose: ${purpose}`);
+    const crossTenant = { fromTenantId: scope.tenantId, purpose };
+    const other = { ...scope, tenantId: otherTenantId, crossTenant };
+    runInScope({ ...other, handle: () => this.#open(otherTenantId) }, () =>
+      recordTenantEvent('tenancy.cross_tenant_read', { type: 'tenant', id: scope.tenantId }, { after: { purpose, direction: 'read_by' } }),
+    );
+    recordTenantEvent('tenancy.cross_tenant_read', { type: 'tenant', id: otherTenantId }, { after: { purpose, direction: 'read_of' } });
+    const handle = new TenantHandle(otherTenantId, openSqliteReadOnly(this.#existingDatabasePath(otherTenantId)));
+    try {
+      return plainNumbers(runInScope({ ...other, handle: () => handle }, fn)) as T;
+    } finally {
+      handle.close();
+    }
   }
 
   /** Creates and migrates a new tenant's database file. */

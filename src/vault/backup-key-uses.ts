@@ -61,7 +61,7 @@ export async function backupsNeedingAppVersion(runtime: Pick<Runtime, 'config'>,
   let target: BackupTarget | undefined;
   const workDir = makeWorkDir(config.dataDir, 'retire');
   try {
-    target = openTarget(config.backup);
+    target = await openTarget(config.backup);
     const runs: RunNeedingVersion[] = [];
     for (const run of await listRuns(config, target, workDir)) {
       if (run.status !== 'complete') continue; // no manifest, or one that already does not open: nothing restores from it

@@ -19,11 +19,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type { SettingNameOf } from '../config/settings.js';
 
 export type RootKeyName = 'signing' | 'app' | 'sensitive';
 export const ROOT_KEY_NAMES: readonly RootKeyName[] = ['signing', 'app', 'sensitive'];
 
-export const ROOT_KEY_VARIABLES: Record<RootKeyName, string> = {
+export const ROOT_KEY_VARIABLES: Record<RootKeyName, SettingNameOf<'secret'>> = {
   signing: 'SPINNEY_TOKEN_SIGNING_KEY',
   app: 'SPINNEY_APP_SECRETS_KEY',
   sensitive: 'SPINNEY_SENSITIVE_FIELDS_KEY',

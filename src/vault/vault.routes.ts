@@ -1,5 +1,6 @@
 // Workspace secrets (the workspace's own SMTP password, AI API key, …) for admins. Write-only:
-// after a write the API answers with the name, a fingerprint, the last four characters and dates,
+// after a write the API answers with the name, a fingerprint, a hint (the last four characters of
+// a value of at least 16) and dates,
 // never the value; no route reads a value back. Every route is sensitive and every write audited.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
@@ -11,7 +12,7 @@ const SECRET_NAME = '^[a-z][a-z0-9_.-]{0,63}$';
 const SecretInfo = Type.Object({
   name: Type.String(),
   fingerprint: Type.String(),
-  last4: Type.String(),
+  last4: Type.Union([Type.String(), Type.Null()], { description: 'the last four characters of a value of at least 16 characters; null for shorter values' }),
   createdAt: Type.String(),
   createdBy: Type.String(),
   updatedAt: Type.String(),

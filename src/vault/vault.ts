@@ -11,6 +11,7 @@ import type { Clock } from '../time/clock.js';
 import { isoAt } from '../time/clock.js';
 import { open, seal, sealedKeyVersion, type SealContext } from './envelope.js';
 import type { RootKeySet } from './root-keys.js';
+import { secretHint } from './secret-hint.js';
 
 export type Purpose = 'app' | 'sensitive';
 
@@ -20,7 +21,8 @@ const DATA_KEY_CACHE_SIZE = 4096;
 export interface SecretInfo {
   name: string;
   fingerprint: string;
-  last4: string;
+  /** The last four characters of a value of at least 16, else null (src/vault/secret-hint.ts). */
+  last4: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -31,7 +33,7 @@ interface SecretRow {
   name: string;
   sealed: Buffer;
   fingerprint: string;
-  last4: string;
+  hint: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -59,7 +61,7 @@ function assertSystemName(name: string): void {
 const toInfo = (row: SecretRow): SecretInfo => ({
   name: row.name,
   fingerprint: row.fingerprint,
-  last4: row.last4,
+  last4: row.hint,
   createdAt: row.created_at,
   createdBy: row.created_by,
   updatedAt: row.updated_at,
@@ -265,7 +267,7 @@ export class Vault {
       sealed: seal(key, version, Buffer.from(value, 'utf8'), { tenantId: currentTenantId(), purpose: 'app', table: 'vault_secrets', recordId: name }),
       // Keyed by the data key: recognisable by someone who holds the value, no offline guessing for anyone else.
       fingerprint: createHmac('sha256', key).update(`fingerprint:${value}`).digest('hex').slice(0, 16),
-      last4: [...value].slice(-4).join(''),
+      hint: secretHint(value),
       created_at: existing?.created_at ?? now,
       created_by: existing?.created_by ?? currentActorId(),
       updated_at: now,
@@ -276,9 +278,9 @@ export class Vault {
   #upsert(row: SecretRow): void {
     tenantDb()
       .statement(
-        `INSERT INTO vault_secrets (name, sealed, fingerprint, last4, created_at, created_by, updated_at, updated_by)
-         VALUES (@name, @sealed, @fingerprint, @last4, @created_at, @created_by, @updated_at, @updated_by)
-         ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, fingerprint = excluded.fingerprint, last4 = excluded.last4,
+        `INSERT INTO vault_secrets (name, sealed, fingerprint, hint, created_at, created_by, updated_at, updated_by)
+         VALUES (@name, @sealed, @fingerprint, @hint, @created_at, @created_by, @updated_at, @updated_by)
+         ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, fingerprint = excluded.fingerprint, hint = excluded.hint,
            updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
       .run(row);

@@ -1,43 +1,59 @@
-// The browser page at / and its script, read once at start-up from web/. The page gets its own
-// Content-Security-Policy (scripts, fetches and styles from this origin only); everything else
-// keeps the API's default-src 'none'.
+// The web app (web/, built by Vite into web/dist/ by `npm run build`): the page at / and at every
+// path of the app's sections, and its content-hashed files under /assets/, read once at start-up.
+// The page gets its own Content-Security-Policy (scripts, styles, fetches and images from this
+// origin only); everything else keeps the API's default-src 'none'.
 //
-// The script is served under a name that carries a hash of its content (/assets/app.<hash>.js),
-// so it can be cached for a year and marked immutable: an upgrade changes the name, and the page,
-// which is never cached, names the new one. Any other name under /assets/ is a 404.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+// Asset names carry a hash of their content, so they are cached for a year as immutable: an
+// upgrade changes the names, and the page, which is never cached, names the new ones. Any other
+// name under /assets/ is a 404.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { notFound } from '../http/errors.js';
+import { APP_PAGE_ROUTES } from './app-sections.js';
 
-const WEB_DIR = new URL('../../web/', import.meta.url);
-const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-/** The script tag's source in web/index.html, replaced by the hashed name at start-up. */
-const SCRIPT_PLACEHOLDER = 'src="/app.js"';
+const DIST_DIR = new URL('../../web/dist/', import.meta.url);
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-const AssetParams = Type.Object({ asset: Type.String({ pattern: '^[a-z]+\\.[0-9a-f]{16}\\.js$', maxLength: 64 }) }, { additionalProperties: false });
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
-/** web/index.html naming the hashed script, and that script's file name. */
-export function loadWebAssets(): { page: Buffer; script: Buffer; scriptName: string } {
-  const script = readFileSync(new URL('app.js', WEB_DIR));
-  const scriptName = `app.${createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;
-  const html = readFileSync(new URL('index.html', WEB_DIR), 'utf8');
-  if (!html.includes(SCRIPT_PLACEHOLDER)) throw new Error(`web/index.html must load its script with ${SCRIPT_PLACEHOLDER}`);
-  return { page: Buffer.from(html.replace(SCRIPT_PLACEHOLDER, `src="/assets/${scriptName}"`)), script, scriptName };
+const AssetParams = Type.Object({ asset: Type.String({ pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.[a-z0-9]+$', maxLength: 100 }) }, { additionalProperties: false });
+
+export interface WebAssets {
+  page: Buffer;
+  assets: Map<string, { body: Buffer; type: string }>;
+}
+
+/** web/dist as built: the page and each file under assets/. A missing build is a start-up error that says what to run. */
+export function loadWebAssets(dist: URL = DIST_DIR): WebAssets {
+  const index = new URL('index.html', dist);
+  if (!existsSync(index)) throw new Error(`the web app is not built (${index.pathname} is missing): run npm run build`);
+  const assets = new Map<string, { body: Buffer; type: string }>();
+  for (const name of readdirSync(new URL('assets/', dist))) {
+    const type = CONTENT_TYPES[extname(name)];
+    if (type) assets.set(name, { body: readFileSync(new URL(`assets/${name}`, dist)), type });
+  }
+  return { page: readFileSync(index), assets };
 }
 
 export const webRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  const { page, script, scriptName } = loadWebAssets();
+  const { page, assets } = loadWebAssets();
+  const sendPage = (reply: FastifyReply): FastifyReply => reply.header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(page);
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-security-policy', PAGE_CSP).type('text/html; charset=utf-8').send(page),
-  );
+  for (const route of APP_PAGE_ROUTES) app.get(route.slice('GET '.length), { schema: { hide: true } }, async (_request, reply) => sendPage(reply));
   app.get('/assets/:asset', { schema: { hide: true, params: AssetParams } }, async (request, reply) => {
-    if (request.params.asset !== scriptName) throw notFound('asset');
-    return reply.header('content-security-policy', PAGE_CSP).header('cache-control', ASSET_CACHE_CONTROL).type('text/javascript; charset=utf-8').send(script);
+    const asset = assets.get(request.params.asset);
+    if (!asset) throw notFound('asset');
+    return reply.header('content-security-policy', PAGE_CSP).header('cache-control', ASSET_CACHE_CONTROL).type(asset.type).send(asset.body);
   });
 };

@@ -65,7 +65,7 @@ export function webhookDeliveryHandler(options: { timeoutMs?: number; batch?: nu
     concurrency: options.concurrency ?? 8,
     batch: options.batch ?? 20,
     timeoutMs,
-    prepare(item, runtime) {
+    load(item, runtime) {
       const subscription = findDeliverySubscription(tenantDb(), item.id);
       const secret = subscription ? runtime.vault.getSystem(secretName(subscription.id)) : null;
       return subscription && secret ? { url: subscription.url, secret } : null;

@@ -5,11 +5,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { clientOf } from '../auth/auth.plugin.js';
+import { CREDENTIAL_PATTERN } from '../credentials/credentials.service.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { receiveDelivery, WebhookRefused } from './inbound.service.js';
-import { EndpointParams } from './webhooks.schemas.js';
 
 export const inboundWebhookRoutes =
   (runtime: Runtime): FastifyPluginAsync =>
@@ -20,22 +19,30 @@ export const inboundWebhookRoutes =
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-    app.post('/hooks/:endpointId', {
+    // Credential realm: the URL's credential binds the workspace and the endpoint (src/credentials/);
+    // an unknown, revoked or suspended one answers exactly like a bad signature.
+    app.post('/hooks/:credential', {
+      config: {
+        realm: 'credential',
+        credentialKind: 'inbound_webhook',
+        credentialRefusal: (request) => {
+          request.log.info({ reason: 'unknown_endpoint' }, 'webhook refused');
+          return new WebhookRefused('unknown_endpoint');
+        },
+      },
       schema: {
         tags: ['webhooks'],
         summary: 'Receive a signed webhook (generic or Stripe scheme, by endpoint); any verification failure is 401',
         security: [],
-        params: EndpointParams,
+        params: Type.Object({ credential: Type.String({ pattern: CREDENTIAL_PATTERN }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ received: Type.Literal(true) }), ...errorResponses },
       },
       handler: async (request) => {
         try {
           receiveDelivery(runtime, {
-            endpointId: request.params.endpointId,
+            endpointId: (request.credential as NonNullable<typeof request.credential>).targetId,
             headers: request.headers,
             body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-            requestId: request.id,
-            client: clientOf(request),
           });
         } catch (err) {
           if (err instanceof WebhookRefused) request.log.info({ reason: err.reason }, 'webhook refused');

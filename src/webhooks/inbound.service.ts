@@ -1,12 +1,13 @@
 // Inbound webhooks: endpoints an admin creates (one provider each) and the deliveries senders
-// post to them. A delivery finds its workspace only through the endpoint id's control-plane
-// mapping, then runs inside that workspace; it is stored only if its signature verifies, its
+// post to them. A delivery finds its workspace and endpoint only through its URL's credential
+// (src/credentials/, bound before the handler runs), then runs inside that workspace; it is stored only if its signature verifies, its
 // timestamp is fresh and its delivery id is new. Every refusal is the same 401.
 import { recordTenantEvent } from '../audit/audit.service.js';
+import { issueCredential, revokeCredentials } from '../credentials/credentials.service.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
-import { currentActorId, currentTenantId, tenantDb, type Client } from '../tenancy/context.js';
+import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import { isoAt } from '../time/clock.js';
 import { generateSecret, secretName } from './secrets.js';
@@ -16,7 +17,6 @@ import {
   deleteEndpointMapping,
   deleteEndpointRow,
   findEndpoint,
-  findEndpointMapping,
   insertEndpoint,
   insertEndpointMapping,
   insertReceipt,
@@ -34,11 +34,18 @@ export class WebhookRefused extends AppError {
 
 const EVENT_ID = /^[A-Za-z0-9_.:-]{1,255}$/;
 
-const toEndpoint = (runtime: Runtime, row: EndpointRow): Endpoint => ({
+/**
+ * The vault name of the endpoint URL's credential. control.db holds only its hash; the workspace's
+ * vault keeps the value sealed so admins can read the URL again. Endpoints created before control
+ * migration 0012 have none: their id is their credential.
+ */
+const urlCredentialName = (id: string): string => `webhook:${id}:url`;
+
+const toEndpoint = (runtime: Runtime, row: EndpointRow, credential = runtime.vault.getSystem(urlCredentialName(row.id)) ?? row.id): Endpoint => ({
   id: row.id,
   provider: row.provider,
   description: row.description,
-  url: `${runtime.config.publicUrl}/api/v1/hooks/${row.id}`,
+  url: `${runtime.config.publicUrl}/api/v1/hooks/${credential}`,
   createdAt: row.created_at,
   createdBy: row.created_by,
   updatedAt: row.updated_at,
@@ -62,33 +69,37 @@ export function createEndpoint(runtime: Runtime, input: EndpointCreate): Endpoin
   const actor = currentActorId();
   const row: EndpointRow = { id: newId('webhookEndpoint'), provider: input.provider, description: input.description ?? null, created_at: now, created_by: actor, updated_at: now, updated_by: actor };
   const db = tenantDb();
-  db.transaction(() => {
+  const credential = db.transaction(() => {
     insertEndpoint(db, row);
     runtime.vault.putSystem(secretName(row.id), secret);
     recordTenantEvent('webhook.endpoint_created', { type: 'webhook_endpoint', id: row.id }, { after: { provider: row.provider, description: row.description } });
     insertEndpointMapping(runtime.control, { id: row.id, tenant_id: currentTenantId(), provider: row.provider, created_at: now });
+    const issued = issueCredential(runtime, 'inbound_webhook', row.id);
+    runtime.vault.putSystem(urlCredentialName(row.id), issued);
+    return issued;
   });
-  return { ...toEndpoint(runtime, row), ...(input.provider === 'generic' ? { secret } : {}) };
+  return { ...toEndpoint(runtime, row, credential), ...(input.provider === 'generic' ? { secret } : {}) };
 }
 
-/** Removes the endpoint, its mapping and its secret; deliveries already received stay until retention. */
+/** Removes the endpoint, its mapping and its secret and revokes its URL; deliveries already received stay until retention. */
 export function deleteEndpoint(runtime: Runtime, id: string): void {
   const db = tenantDb();
   db.transaction(() => {
     const row = findEndpoint(db, id);
     if (!row || !deleteEndpointRow(db, id)) throw notFound('webhook endpoint');
     runtime.vault.deleteSystem(secretName(id));
+    runtime.vault.deleteSystem(urlCredentialName(id));
+    revokeCredentials(runtime, 'inbound_webhook', id);
     recordTenantEvent('webhook.endpoint_deleted', { type: 'webhook_endpoint', id }, { before: { provider: row.provider, description: row.description } });
     deleteEndpointMapping(runtime.control, id, currentTenantId());
   });
 }
 
 export interface InboundDelivery {
+  /** The endpoint the URL's credential opened. */
   endpointId: string;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
-  requestId: string;
-  client: Client;
 }
 
 /** insertReceipt, with JSON that SQLite refuses (nested deeper than it allows) answered as invalid JSON. */
@@ -101,49 +112,47 @@ function storeReceipt(db: TenantHandle, row: Parameters<typeof insertReceipt>[1]
   }
 }
 
-/** Verifies and stores one delivery; returns the receipt id. Throws WebhookRefused (401) otherwise. */
+/**
+ * Verifies and stores one delivery in the current workspace (bound by the URL's credential);
+ * returns the receipt id. Throws WebhookRefused (401) otherwise.
+ */
 export function receiveDelivery(runtime: Runtime, delivery: InboundDelivery): string {
-  const mapping = findEndpointMapping(runtime.control, delivery.endpointId);
-  // An unknown endpoint and a suspended or deleted workspace answer exactly like a bad signature.
-  if (!mapping || runtime.tenantStatus.get(mapping.tenant_id) !== 'active') throw new WebhookRefused('unknown_endpoint');
-  return runtime.tenancy.run(mapping.tenant_id, { actor: null, requestId: delivery.requestId, client: delivery.client }, () => {
-    const db = tenantDb();
-    const endpoint = findEndpoint(db, delivery.endpointId);
-    const secret = endpoint?.provider === mapping.provider ? runtime.vault.getSystem(secretName(delivery.endpointId)) : undefined;
-    if (!endpoint || secret === undefined) throw new WebhookRefused('unknown_endpoint');
+  const db = tenantDb();
+  const endpoint = findEndpoint(db, delivery.endpointId);
+  const secret = endpoint ? runtime.vault.getSystem(secretName(delivery.endpointId)) : undefined;
+  if (!endpoint || secret === undefined) throw new WebhookRefused('unknown_endpoint');
 
-    const now = runtime.clock.now();
-    let deliveryId: string | undefined;
-    if (endpoint.provider === 'generic') {
-      const verified = verifyGeneric(delivery.headers, secret, delivery.body, now);
-      if (!verified.ok) throw new WebhookRefused(verified.reason);
-      deliveryId = verified.deliveryId;
-    } else {
-      const verified = verifyStripe(delivery.headers, secret, delivery.body, now);
-      if (!verified.ok) throw new WebhookRefused(verified.reason);
-    }
-    // Parsed only now, from bytes whose signature holds. A parser error message would quote the
-    // body, so it is never passed on.
-    const text = delivery.body.toString('utf8');
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      throw badRequest('invalid_json', 'the webhook body is not valid JSON');
-    }
-    if (endpoint.provider === 'stripe') {
-      const eventId = (payload as { id?: unknown } | null)?.id;
-      if (typeof eventId !== 'string' || !EVENT_ID.test(eventId)) throw badRequest('missing_field', 'the event has no id', 'id');
-      deliveryId = eventId;
-    }
+  const now = runtime.clock.now();
+  let deliveryId: string | undefined;
+  if (endpoint.provider === 'generic') {
+    const verified = verifyGeneric(delivery.headers, secret, delivery.body, now);
+    if (!verified.ok) throw new WebhookRefused(verified.reason);
+    deliveryId = verified.deliveryId;
+  } else {
+    const verified = verifyStripe(delivery.headers, secret, delivery.body, now);
+    if (!verified.ok) throw new WebhookRefused(verified.reason);
+  }
+  // Parsed only now, from bytes whose signature holds. A parser error message would quote the
+  // body, so it is never passed on.
+  const text = delivery.body.toString('utf8');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    throw badRequest('invalid_json', 'the webhook body is not valid JSON');
+  }
+  if (endpoint.provider === 'stripe') {
+    const eventId = (payload as { id?: unknown } | null)?.id;
+    if (typeof eventId !== 'string' || !EVENT_ID.test(eventId)) throw badRequest('missing_field', 'the event has no id', 'id');
+    deliveryId = eventId;
+  }
 
-    const receiptId = newId('webhookReceipt');
-    db.transaction(() => {
-      if (!storeReceipt(db, { id: receiptId, endpoint_id: endpoint.id, delivery_id: deliveryId as string, received_at: isoAt(now), payload: text })) {
-        throw new WebhookRefused('replay');
-      }
-      recordTenantEvent('webhook.received', { type: 'webhook_endpoint', id: endpoint.id }, { after: { provider: endpoint.provider, deliveryId, receiptId } });
-    });
-    return receiptId;
+  const receiptId = newId('webhookReceipt');
+  db.transaction(() => {
+    if (!storeReceipt(db, { id: receiptId, endpoint_id: endpoint.id, delivery_id: deliveryId as string, received_at: isoAt(now), payload: text })) {
+      throw new WebhookRefused('replay');
+    }
+    recordTenantEvent('webhook.received', { type: 'webhook_endpoint', id: endpoint.id }, { after: { provider: endpoint.provider, deliveryId, receiptId } });
   });
+  return receiptId;
 }

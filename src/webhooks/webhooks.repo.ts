@@ -81,10 +81,6 @@ export function insertEndpointMapping(control: ControlDb, row: { id: string; ten
   control.statement('INSERT INTO webhook_endpoints (id, tenant_id, provider, created_at) VALUES (@id, @tenant_id, @provider, @created_at)').run(row);
 }
 
-export function findEndpointMapping(control: ControlDb, id: string): { tenant_id: string; provider: Provider } | undefined {
-  return control.statement('SELECT tenant_id, provider FROM webhook_endpoints WHERE id = ?').get(id) as { tenant_id: string; provider: Provider } | undefined;
-}
-
 /** Deletes the mapping only if it belongs to this tenant. */
 export function deleteEndpointMapping(control: ControlDb, id: string, tenantId: string): void {
   control.statement('DELETE FROM webhook_endpoints WHERE id = ? AND tenant_id = ?').run(id, tenantId);

@@ -76,22 +76,62 @@ t.test('the download streams every event in chain order, as JSON lines or CSV sa
   const csv = await api.call({ method: 'GET', url: '/api/v1/audit-events/download', token: admin, query: { format: 'csv', action: 'contact.updated' } });
   t.match(csv.headers['content-type'], /text\/csv/);
   const rows = csv.body.trim().split('\r\n');
-  t.equal(rows[0], 'seq,id,at,actor_type,actor_id,actor_role,action,target_type,target_id,request_id,ip,user_agent,before,after,hash');
+  t.equal(rows[0], '"seq","id","at","actor_type","actor_id","actor_role","action","target_type","target_id","request_id","ip","user_agent","before","after","hash"');
   t.equal(rows.length, 2, 'header and the one matching event');
-  t.match(rows[1], /^4,ae_/);
+  t.match(rows[1], /^"4","ae_/);
   t.notMatch(rows[1], /,=HYPERLINK/, 'no cell starts with a formula');
 });
 
 t.test('csv cells are quoted and formulas neutralised', async (t) => {
-  t.equal(csvCell(null), '');
-  t.equal(csvCell(12), '12');
-  t.equal(csvCell('plain'), 'plain');
+  t.equal(csvCell(null), '""');
+  t.equal(csvCell(12), '"12"');
+  t.equal(csvCell('plain'), '"plain"');
   t.equal(csvCell('a,b'), '"a,b"');
   t.equal(csvCell('say "hi"'), '"say ""hi"""');
-  t.equal(csvCell('=1+1'), "'=1+1");
-  t.equal(csvCell('-2'), "'-2");
-  t.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+  t.equal(csvCell('=1+1'), `"'=1+1"`);
+  t.equal(csvCell('-2'), `"'-2"`);
+  t.equal(csvCell('@SUM(A1)'), `"'@SUM(A1)"`);
+  t.equal(csvCell('  =1+1'), `"'  =1+1"`, 'leading spaces do not hide a formula');
   t.equal(csvCell('line\nbreak'), '"line\nbreak"');
+});
+
+/** How a spreadsheet reads one CSV line with a given separator (RFC 4180 quoting). */
+function spreadsheetCells(line: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === separator) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}
+
+t.test("a user agent with ';=cmd' stays text in spreadsheets that split on ',', ';' or tab", async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  const attack = "Mozilla/5.0;=cmd|' /C calc'!A0";
+  const created = await api.call({ method: 'POST', url: '/api/v1/contacts', token: tenant.token('member'), payload: { name: 'Agent' }, headers: { 'user-agent': attack } });
+  t.equal(created.statusCode, 201, created.body);
+  const csv = await api.call({ method: 'GET', url: '/api/v1/audit-events/download', token: tenant.token('admin'), query: { format: 'csv', action: 'contact.created' } });
+  const line = csv.body.trim().split('\r\n')[1] as string;
+  t.ok(line.includes(attack), 'the user agent is in the export');
+  for (const separator of [',', ';', '\t']) {
+    const formulas = spreadsheetCells(line, separator).filter((cell) => /^[ ]*[=+\-@\t\r]/.test(cell));
+    t.same(formulas, [], `no cell a spreadsheet splitting on ${JSON.stringify(separator)} would run as a formula`);
+  }
+  t.ok(spreadsheetCells(line, ',').includes(attack), 'split on commas, the user agent is one cell, unchanged');
 });
 
 t.test('a long log downloads completely across chunks', async (t) => {

@@ -2,7 +2,7 @@ import t from 'tap';
 import { VerifiedTokens } from '../../src/auth/verified-tokens.js';
 import { systemClock } from '../../src/time/clock.js';
 
-const auth = (expiresAtMs: number) => ({ tenantId: 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', userId: 'us_a', role: 'viewer' as const, sessionId: 'ss_a', expiresAtMs });
+const auth = (expiresAtMs: number) => ({ tenantId: 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', userId: 'us_a', role: 'viewer' as const, sessionId: 'ss_a', expiresAtMs, support: false });
 
 t.test('a verified token is remembered until its own expiry, and no longer', async (t) => {
   const cache = new VerifiedTokens(10);

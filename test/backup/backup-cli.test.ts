@@ -1,5 +1,6 @@
-// The backup commands through the real `spinney` executable, as an operator runs them: one-line
-// reasons and exit 1 on every refusal, --json for scripts, nothing changed by a refusal.
+// The backup commands as an operator runs them: one-line reasons and exit 1 on every refusal,
+// --json for scripts, nothing changed by a refusal. Each command runs through the real executable
+// at least once; the other cases run in this process (test/helpers/cli-in-process.ts).
 import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, tempDataDir, testConfig, TEST_KEYS, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 import { addContact, contactNames } from './helpers.js';
 
 const envFor = (api: TestApp) => ({ SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS });
@@ -19,7 +21,7 @@ t.test('spinney backup run, list, verify and restore through the built executabl
   const tenant = api.tenant();
   await addContact(api, tenant.token(), 'Before');
 
-  const help = await spinney(['backup'], env);
+  const help = await spinneyInProcess(['backup'], env);
   t.equal(help.code, 0);
   t.match(help.stdout, /run[\s\S]*list[\s\S]*verify[\s\S]*restore[\s\S]*prune/);
 
@@ -28,7 +30,7 @@ t.test('spinney backup run, list, verify and restore through the built executabl
   t.equal(run.stderr, '', 'no progress line when stderr is not a terminal');
   const summary = JSON.parse(run.stdout);
   t.match(summary, { runId: /^\d{8}T\d{9}Z-[a-z2-7]{6}$/, tenants: 1, objects: 4, failed: [] });
-  const text = await spinney(['backup', 'run', '--tenant', tenant.id], env);
+  const text = await spinneyInProcess(['backup', 'run', '--tenant', tenant.id], env);
   t.match(text.stdout, /^backup \S+ to local directory .*: 1 workspace\(s\), 4 objects, [\d.]+ KiB in [\d.]+ s\n$/);
 
   const list = JSON.parse((await spinney(['backup', 'list', '--json'], env)).stdout);
@@ -40,10 +42,10 @@ t.test('spinney backup run, list, verify and restore through the built executabl
   t.match(verify.stdout, new RegExp(`run ${summary.runId} verifies: 2 database\\(s\\) intact\\n$`));
 
   await addContact(api, tenant.token(), 'After');
-  const mismatch = await spinney(['backup', 'restore', summary.runId, '--tenant', tenant.id, '--confirm', 'tn_other'], env);
+  const mismatch = await spinneyInProcess(['backup', 'restore', summary.runId, '--tenant', tenant.id, '--confirm', 'tn_other'], env);
   t.equal(mismatch.code, 1);
   t.equal(mismatch.stderr, 'spinney: --confirm must repeat the --tenant id exactly\n');
-  const as = await spinney(['backup', 'restore', summary.runId, '--tenant', tenant.id, '--confirm', tenant.id, '--as', tenant.id], env);
+  const as = await spinneyInProcess(['backup', 'restore', summary.runId, '--tenant', tenant.id, '--confirm', tenant.id, '--as', tenant.id], env);
   t.equal(as.code, 1);
   t.match(as.stderr, /^spinney: refused: --as names the workspace itself; to restore in place leave --as out\n$/m);
   t.ok(oneLine(as.stderr.split('\n').slice(1).join('\n')), 'one line after the announcement');
@@ -57,13 +59,13 @@ t.test('spinney backup run, list, verify and restore through the built executabl
 
   const manifest = join(api.config.backup.dir, 'runs', summary.runId, 'manifest.json');
   writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"completedAt": "', '"completedAt": "1'));
-  const tampered = await spinney(['backup', 'verify', summary.runId], env);
+  const tampered = await spinneyInProcess(['backup', 'verify', summary.runId], env);
   t.equal(tampered.code, 1);
   t.equal(tampered.stderr, `spinney: refused: the manifest of run ${summary.runId} does not authenticate (edited, or made with another app secrets key)\n`);
-  const missing = await spinney(['backup', 'restore', '20200101T000000000Z-aaaaaa', '--tenant', tenant.id, '--confirm', tenant.id], env);
+  const missing = await spinneyInProcess(['backup', 'restore', '20200101T000000000Z-aaaaaa', '--tenant', tenant.id, '--confirm', tenant.id], env);
   t.equal(missing.code, 1);
   t.match(missing.stderr, /spinney: refused: local directory .* holds no complete run 20200101T000000000Z-aaaaaa\n$/);
-  const unknown = await spinney(['backup', 'run', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env);
+  const unknown = await spinneyInProcess(['backup', 'run', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env);
   t.equal(unknown.stderr, 'spinney: no such workspace (or it is deleted)\n');
 });
 
@@ -71,7 +73,7 @@ t.test('the backup and backup-prune jobs run by hand with the job lock and recor
   const api = await build(t);
   const env = { ...envFor(api), SPINNEY_BACKUP_SCHEDULE: '30 */2 * * *' };
   api.tenant();
-  const list = await spinney(['jobs', 'list'], env);
+  const list = await spinneyInProcess(['jobs', 'list'], env);
   t.match(list.stdout, /^backup\s+30 \*\/2 \* \* \*\s+never run$/m, 'the schedule is SPINNEY_BACKUP_SCHEDULE');
   const run = await spinney(['jobs', 'run', 'backup'], env);
   t.equal(run.code, 0, run.stderr);
@@ -81,7 +83,7 @@ t.test('the backup and backup-prune jobs run by hand with the job lock and recor
   t.match(prune.stdout, /^backup-prune: ok \(runs 1, deleted 0, bytesFreed 0, unauthenticated 0\)\n$/);
   const event = api.runtime.control.statement(`SELECT actor_type FROM audit_events WHERE action = 'backup.completed'`).pluck().get();
   t.equal(event, 'operator');
-  const bad = await spinney(['jobs', 'list'], { ...env, SPINNEY_BACKUP_SCHEDULE: 'hourly' });
+  const bad = await spinneyInProcess(['jobs', 'list'], { ...env, SPINNEY_BACKUP_SCHEDULE: 'hourly' });
   t.equal(bad.code, 1);
   t.match(bad.stderr, /SPINNEY_BACKUP_SCHEDULE must be a cron expression/);
 });
@@ -90,16 +92,16 @@ t.test('a lost host comes back: restore-platform into an empty data dir, then ea
   const api = await build(t);
   const tenant = api.tenant('Lost host workspace');
   await addContact(api, tenant.token(), 'Recovered contact');
-  const run = JSON.parse((await spinney(['backup', 'run', '--json'], envFor(api))).stdout);
+  const run = JSON.parse((await spinneyInProcess(['backup', 'run', '--json'], envFor(api))).stdout);
 
   const fresh = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: fresh, SPINNEY_BACKUP_DIR: api.config.backup.dir, ...TEST_KEYS };
-  const mismatch = await spinney(['backup', 'restore-platform', run.runId, '--confirm', 'x'], env);
+  const mismatch = await spinneyInProcess(['backup', 'restore-platform', run.runId, '--confirm', 'x'], env);
   t.equal(mismatch.stderr, 'spinney: --confirm must repeat the run id exactly\n');
   const platform = await spinney(['backup', 'restore-platform', run.runId, '--confirm', run.runId, '--json'], env);
   t.equal(platform.code, 0, platform.stderr);
   t.same(JSON.parse(platform.stdout).tenants, [tenant.id]);
-  const again = await spinney(['backup', 'restore-platform', run.runId, '--confirm', run.runId], env);
+  const again = await spinneyInProcess(['backup', 'restore-platform', run.runId, '--confirm', run.runId], env);
   t.equal(again.code, 1);
   t.match(again.stderr, /^spinney: refused: .* already has control\.db or keyring\.db: the platform is restored only into an empty data dir/);
 

@@ -55,7 +55,7 @@ t.test('S3 target: a run is stored and confirmed, listed, verified and restored;
   t.match(summary.target, /^s3:\/\/spinney-backups\/host-1\/ at http:\/\/127\.0\.0\.1:\d+$/);
   t.equal(summary.objects, 4);
 
-  const target = openTarget(api.config.backup);
+  const target = await openTarget(api.config.backup);
   t.teardown(() => target.close());
   const names = (await target.list('')).map((o) => o.name);
   t.same(names, ['keyring/keyring.db.gz.enc', `runs/${summary.runId}/control.db.gz.enc`, `runs/${summary.runId}/manifest.json`, `runs/${summary.runId}/tenants/${tenant.id}.db.gz.enc`]);
@@ -99,7 +99,7 @@ t.test('S3 target: a purge rewrites the keyring copy in the bucket without the d
 });
 
 async function runBackupIds(api: Awaited<ReturnType<typeof build>>): Promise<string[]> {
-  const target = openTarget(api.config.backup);
+  const target = await openTarget(api.config.backup);
   try {
     return (await listRuns(api.config, target, makeWorkDir(api.config.dataDir, 'ids'))).map((r) => r.runId);
   } finally {

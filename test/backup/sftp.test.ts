@@ -36,7 +36,7 @@ t.test('SFTP target: a run is stored and confirmed, listed, verified and restore
   t.equal(statSync(join(sshd.directory, 'runs', summary.runId, 'manifest.json')).mode & 0o777, 0o600, 'objects stored 0600');
   t.same(readdirSync(api.config.dataDir).filter((name) => name === 'backups'), [], 'nothing written to the local default');
 
-  const target = openTarget(api.config.backup);
+  const target = await openTarget(api.config.backup);
   t.teardown(() => target.close());
   t.same(
     (await target.list(`runs/${summary.runId}/tenants/`)).map((o) => o.name),

@@ -1,18 +1,18 @@
-// `spinney keys` as an operator runs it: real processes, a real data dir and key files. Its own
-// file: each case starts the CLI many times, and with the other CLI cases in one file the file
-// outgrew tap's per-file timeout on two busy cores.
+// `spinney keys` as an operator runs it: a real data dir and key files; each keys command through
+// the real executable at least once, the other cases in this process (test/helpers/cli-in-process.ts).
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRuntime } from '../../src/runtime.js';
 import { tempDataDir, testConfig, TEST_KEYS } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
 t.test('keys status: data-key and backup-key state per workspace; a missing backup key fails', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
-  const a = JSON.parse((await spinney(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
-  const b = JSON.parse((await spinney(['tenant', 'create', '--name', 'B', '--json'], env)).stdout);
+  const a = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
+  const b = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'B', '--json'], env)).stdout);
   const runtime = openRuntime(testConfig(dataDir));
   runtime.tenancy.run(a.id, { actor: null, requestId: null }, () => runtime.vault.create('smtp.password', 'x'));
   runtime.keyring.destroyBackupKey(b.id);
@@ -23,7 +23,7 @@ t.test('keys status: data-key and backup-key state per workspace; a missing back
   t.match(status.tenants.find((x: { id: string }) => x.id === b.id), { dataKeys: [], backupKey: false });
   t.equal(json.code, 1, 'a workspace without its backup key is an error');
   t.equal(json.stderr, 'spinney: a workspace has no backup key\n');
-  const text = await spinney(['keys', 'status'], env);
+  const text = await spinneyInProcess(['keys', 'status'], env);
   t.match(text.stdout, new RegExp(`${a.id}  app v1 \\(root v1\\); backup key present`));
   t.match(text.stdout, new RegExp(`${b.id}  no data keys yet; backup key MISSING`));
 });
@@ -33,9 +33,9 @@ t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new r
   const appKeyFile = join(tempDataDir(t), 'app.key'); // outside the data dir, as deployed
   writeFileSync(appKeyFile, 'app-root-key-from-a-file-0123456789abcdef0123\n', { mode: 0o600 });
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS, SPINNEY_APP_SECRETS_KEY: '', SPINNEY_APP_SECRETS_KEY_FILE: appKeyFile };
-  const a = JSON.parse((await spinney(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
+  const a = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
 
-  const envKey = await spinney(['keys', 'rotate', '--key', 'sensitive'], env);
+  const envKey = await spinneyInProcess(['keys', 'rotate', '--key', 'sensitive'], env);
   t.equal(envKey.code, 1);
   t.equal(envKey.stderr, 'spinney: SPINNEY_SENSITIVE_FIELDS_KEY is set in the environment, which spinney cannot change; put the key in a file named by SPINNEY_SENSITIVE_FIELDS_KEY_FILE to rotate it\n');
 
@@ -43,7 +43,7 @@ t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new r
   t.equal(rotate.code, 0, rotate.stderr);
   t.match(rotate.stdout, /^SPINNEY_APP_SECRETS_KEY: added version 2; running servers use it within a second\n/);
   const retire = ['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '1'];
-  const unconfirmed = await spinney(['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '2'], env);
+  const unconfirmed = await spinneyInProcess(['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '2'], env);
   t.same([unconfirmed.code, unconfirmed.stderr], [1, 'spinney: --confirm must repeat the --version exactly\n'], '--confirm must name the same version');
   const tooSoon = await spinney(retire, env);
   t.equal(tooSoon.code, 1);
@@ -52,17 +52,17 @@ t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new r
   // with a manual clock); on a slow machine the rotation may already have settled, then for the key below.
   t.match(tooSoon.stderr, /\nspinney: (the newest app version is less than 2 s old: a running server may still seal with version 1 until \S+Z; then run `spinney keys rewrap` again|1 wrapped key)/, 'refused');
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const early = await spinney(retire, env);
+  const early = await spinneyInProcess(retire, env);
   t.equal(early.code, 1);
   t.match(early.stderr, /\nspinney: 1 wrapped key\(s\) still use app version 1; run `spinney keys rewrap` first\n$/, 'the backup key of A still needs version 1');
   const rewrap = await spinney(['keys', 'rewrap'], env);
   t.equal(rewrap.stdout, 'rewrapped 0 data key(s) in 1 workspace(s) and 1 backup key(s)\n');
   t.equal(rewrap.stderr, '', 'the rotation has settled: no advice to rewrap again');
   t.equal((await spinney(retire, env)).stdout, 'SPINNEY_APP_SECRETS_KEY: version 1 retired\n');
-  const status = JSON.parse((await spinney(['keys', 'status', '--json'], env)).stdout);
+  const status = JSON.parse((await spinneyInProcess(['keys', 'status', '--json'], env)).stdout);
   t.match(status.rootKeys.app, [{ version: 2, newest: true, wrappedKeys: 1 }]);
   t.equal(status.rootKeys.app.length, 1);
   t.match(status.tenants, [{ id: a.id, backupKey: true }]);
-  t.equal((await spinney(['keys', 'retire', '--key', 'app', '--version', 'x', '--confirm', 'x'], env)).stderr, 'spinney: --version must be a positive whole number\n');
-  t.match((await spinney(['keys', 'retire', '--key', 'app', '--version', '2'], env)).stderr, /required option '--confirm <n>' not specified/, 'retire without --confirm is refused');
+  t.equal((await spinneyInProcess(['keys', 'retire', '--key', 'app', '--version', 'x', '--confirm', 'x'], env)).stderr, 'spinney: --version must be a positive whole number\n');
+  t.match((await spinneyInProcess(['keys', 'retire', '--key', 'app', '--version', '2'], env)).stderr, /required option '--confirm <n>' not specified/, 'retire without --confirm is refused');
 });

@@ -36,7 +36,7 @@ t.test('serve --demo creates the demo workspace, signs the demo admin in through
 
   // The real browser flow: the page's sign-in link, the development provider, back to the callback.
   t.match(stderr, /Sign in: open http:\/\/127\.0\.0\.1:\d+\/ and choose "Development sign-in"/);
-  t.match(await (await fetch(`${base}/`)).text(), /<script type="module" src="\/assets\/app\.[0-9a-f]{16}\.js">/, 'the page is served, naming its hashed script');
+  t.match(await (await fetch(`${base}/`)).text(), /<script type="module" crossorigin src="\/assets\/index-[A-Za-z0-9_-]{8}\.js">/, 'the page is served, naming its hashed script');
   const providers = (await (await fetch(`${base}/api/v1/auth/providers`)).json()) as { codeFlow: { id: string; signInUrl: string }[] };
   const dev = providers.codeFlow.find((p) => p.id === 'dev');
   t.ok(dev, 'the development provider is offered');

@@ -154,3 +154,26 @@ t.test('the three root keys are independent: each required in production, long e
   t.equal(new Set(keys.map((k) => k.toString('hex'))).size, 3, 'development generates three different keys');
   for (const name of ['app-secrets.key', 'sensitive-fields.key']) t.equal(statSync(join(devDir, 'dev-secrets', name)).mode & 0o777, 0o600, name);
 });
+
+t.test('production refuses a public bind and rate limits off unless an override says why', async (t) => {
+  const dataDir = tempDataDir(t);
+  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE, ...VAULT_KEYS };
+  const both = problemsOf({ ...base, SPINNEY_HOST: '0.0.0.0', SPINNEY_RATE_LIMIT: '0', SPINNEY_RATE_LIMIT_SIGNIN: '0' });
+  t.equal(both.length, 2, 'both problems named at once');
+  t.match(both.join('\n'), /SPINNEY_HOST=0\.0\.0\.0 makes the app reachable around nginx.*SPINNEY_PUBLIC_BIND_REASON/);
+  t.match(both.join('\n'), /SPINNEY_RATE_LIMIT_SIGNIN and SPINNEY_RATE_LIMIT=0 turns rate limits off.*SPINNEY_NO_RATE_LIMITS_REASON/);
+  for (const host of ['::', '192.0.2.10', '::ffff:127.0.0.1']) t.equal(problemsOf({ ...base, SPINNEY_HOST: host }).length, 1, `${host} is not loopback`);
+  for (const host of ['127.0.0.1', '127.0.1.1', '::1', 'localhost']) t.same(problemsOf({ ...base, SPINNEY_HOST: host }), [], `${host} is loopback`);
+  t.match(problemsOf({ ...base, SPINNEY_RATE_LIMIT: '0' }).join('\n'), /^SPINNEY_RATE_LIMIT=0 turns/, 'one limit off is refused too');
+  t.match(problemsOf({ ...base, SPINNEY_HOST: '0.0.0.0', SPINNEY_PUBLIC_BIND_REASON: 'lan' }).join('\n'), /SPINNEY_PUBLIC_BIND_REASON must say why in at least 10 characters/);
+  const { notices } = loadConfig({
+    ...base,
+    SPINNEY_HOST: '0.0.0.0',
+    SPINNEY_PUBLIC_BIND_REASON: 'behind a cloud load balancer with TLS',
+    SPINNEY_RATE_LIMIT: '0',
+    SPINNEY_NO_RATE_LIMITS_REASON: 'bench host, no public traffic',
+  });
+  t.match(notices.join('\n'), /SPINNEY_HOST=0\.0\.0\.0 is not loopback in production: behind a cloud load balancer with TLS/, 'the reason is printed at start');
+  t.match(notices.join('\n'), /rate limits are off in production: bench host, no public traffic/);
+  t.same(problemsOf({ ...base, SPINNEY_ENV: 'development', SPINNEY_HOST: '0.0.0.0', SPINNEY_RATE_LIMIT: '0', SPINNEY_PUBLIC_URL: 'http://x.example' }), [], 'development keeps its freedom');
+});

@@ -14,6 +14,7 @@ import { openTarget } from '../../src/backup/targets/open-target.js';
 import { openRuntime } from '../../src/runtime.js';
 import { build, startSession, tempDataDir, TEST_KEYS, testConfig, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 import { canary, seedWorkspace } from '../export/seed.js';
 
 const DAY = 86_400_000;
@@ -53,7 +54,7 @@ t.test('an admin deletes the workspace: refused at once, sessions ended, purged 
   t.throws(() => admit(api.runtime, { provider: 'google', subject: 'g-new', email: 'new.person@harbour.example', emailVerified: true }, request), { code: 'no_workspace' }, 'an invitation no longer admits');
   const sessions = inTenant(api, tenant.id, () => tenantDb().statement('SELECT end_reason FROM sessions ORDER BY created_at').all());
   t.same(sessions, [{ end_reason: 'workspace_deleted' }, { end_reason: 'workspace_deleted' }, { end_reason: 'workspace_deleted' }]);
-  t.equal((await spinney(['tenant', 'list', '--json'], { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS })).stdout.includes(tenant.id), false, 'not listed');
+  t.equal((await spinneyInProcess(['tenant', 'list', '--json'], { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: api.config.dataDir, ...TEST_KEYS })).stdout.includes(tenant.id), false, 'not listed');
 
   clock.advance(7 * DAY - 60_000);
   t.same(await purgeDueTenants(api.runtime, 'system'), { purged: [], failed: [] }, 'not before the grace period ends');
@@ -156,20 +157,20 @@ t.test('the tombstone empties every column of the tenants row outside TOMBSTONE_
 t.test('spinney tenant delete: the id typed twice, --now purges, a second delete is refused; the tenant-purge job handles what is due', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
-  const a = JSON.parse((await spinney(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
-  const b = JSON.parse((await spinney(['tenant', 'create', '--name', 'B', '--json'], env)).stdout);
-  const mismatch = await spinney(['tenant', 'delete', '--tenant', a.id, '--confirm', b.id], env);
+  const a = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
+  const b = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'B', '--json'], env)).stdout);
+  const mismatch = await spinneyInProcess(['tenant', 'delete', '--tenant', a.id, '--confirm', b.id], env);
   t.same([mismatch.code, mismatch.stderr], [1, 'spinney: --confirm must repeat the --tenant id exactly\n']);
-  t.equal((await spinney(['tenant', 'list', '--json'], env)).stdout.includes(a.id), true, 'nothing happened');
+  t.equal((await spinneyInProcess(['tenant', 'list', '--json'], env)).stdout.includes(a.id), true, 'nothing happened');
 
   const now = await spinney(['tenant', 'delete', '--tenant', a.id, '--confirm', a.id, '--now'], env);
   t.same([now.code, now.stdout], [0, `deleted and purged ${a.id} (no keyring copy on the backup target yet)\n`]);
   t.equal(now.stderr, `deleting ${a.id} now: every request refused and every session ended, then its database, files and backup key destroyed at once (no undo)\n`, 'says what it will do first');
   t.notOk(existsSync(join(dataDir, 'tenants', a.id)));
-  const again = await spinney(['tenant', 'delete', '--tenant', a.id, '--confirm', a.id], env);
+  const again = await spinneyInProcess(['tenant', 'delete', '--tenant', a.id, '--confirm', a.id], env);
   t.same([again.code, again.stderr], [1, `spinney: no workspace ${a.id} (or it is already deleted)\n`]);
 
-  const graceful = await spinney(['tenant', 'delete', '--tenant', b.id, '--confirm', b.id, '--json'], env);
+  const graceful = await spinneyInProcess(['tenant', 'delete', '--tenant', b.id, '--confirm', b.id, '--json'], env);
   t.match(graceful.stderr, new RegExp(`^deleting ${b.id}: every request refused and every session ended now; database, files and backup key destroyed after 7 days`));
   const later = JSON.parse(graceful.stdout);
   t.match(later, { tenantId: b.id, purgedAt: null });
@@ -178,20 +179,20 @@ t.test('spinney tenant delete: the id typed twice, --now purges, a second delete
   t.ok(existsSync(join(dataDir, 'tenants', b.id, 'tenant.db')));
 
   // spinney tenant purge: only a deleted workspace, not yet purged; says what it will do, then does it.
-  const c = JSON.parse((await spinney(['tenant', 'create', '--name', 'C', '--json'], env)).stdout);
-  const active = await spinney(['tenant', 'purge', '--tenant', c.id, '--confirm', c.id], env);
+  const c = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'C', '--json'], env)).stdout);
+  const active = await spinneyInProcess(['tenant', 'purge', '--tenant', c.id, '--confirm', c.id], env);
   t.same([active.code, active.stdout, active.stderr], [1, '', `spinney: workspace ${c.id} is active, not deleted; only a deleted workspace can be purged\n`], 'an active workspace is refused');
   t.ok(existsSync(join(dataDir, 'tenants', c.id, 'tenant.db')));
-  const unconfirmed = await spinney(['tenant', 'purge', '--tenant', b.id, '--confirm', c.id], env);
+  const unconfirmed = await spinneyInProcess(['tenant', 'purge', '--tenant', b.id, '--confirm', c.id], env);
   t.same([unconfirmed.code, unconfirmed.stderr], [1, 'spinney: --confirm must repeat the --tenant id exactly\n']);
-  t.same((await spinney(['tenant', 'purge', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--confirm', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env)).stderr, 'spinney: no workspace tn_aaaaaaaaaaaaaaaaaaaaaaaa\n');
+  t.same((await spinneyInProcess(['tenant', 'purge', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--confirm', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env)).stderr, 'spinney: no workspace tn_aaaaaaaaaaaaaaaaaaaaaaaa\n');
   const purged = await spinney(['tenant', 'purge', '--tenant', b.id, '--confirm', b.id], env);
   t.same(
     [purged.code, purged.stderr, purged.stdout],
     [0, `purging ${b.id} now: its database, files and backup key destroyed, the keyring copy on the backup target rewritten (no undo)\n`, `purged ${b.id} (no keyring copy on the backup target yet)\n`],
   );
   t.notOk(existsSync(join(dataDir, 'tenants', b.id)), 'purged before its grace period ended');
-  const twice = await spinney(['tenant', 'purge', '--tenant', b.id, '--confirm', b.id], env);
+  const twice = await spinneyInProcess(['tenant', 'purge', '--tenant', b.id, '--confirm', b.id], env);
   t.same([twice.code, twice.stderr], [1, `spinney: workspace ${b.id} was purged at ${purgedAt(dataDir, b.id)}\n`]);
   const events = platformEvents(dataDir, [a.id, b.id, c.id]);
   t.same(events, [
@@ -226,16 +227,16 @@ const platformEvents = (dataDir: string, ids: string[]): unknown[] => {
 t.test('spinney tenant delete --now: when the process has exited, the keyring copy on the backup target no longer holds the workspace key', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
-  const doomed = JSON.parse((await spinney(['tenant', 'create', '--name', 'Doomed', '--json'], env)).stdout);
-  const kept = JSON.parse((await spinney(['tenant', 'create', '--name', 'Kept', '--json'], env)).stdout);
-  const backup = await spinney(['backup', 'run', '--all'], env);
+  const doomed = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'Doomed', '--json'], env)).stdout);
+  const kept = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'Kept', '--json'], env)).stdout);
+  const backup = await spinneyInProcess(['backup', 'run', '--all'], env);
   t.equal(backup.code, 0, backup.stderr);
   const copyFile = join(dataDir, 'backups', ...KEYRING_OBJECT.split('/'));
   const before = readFileSync(copyFile);
 
   const holds = async (): Promise<{ doomed: boolean; kept: boolean }> => {
     const config = testConfig(dataDir);
-    const target = openTarget(config.backup);
+    const target = await openTarget(config.backup);
     const copy = await KeyringCopy.open(config, systemClock, target, makeWorkDir(dataDir, 'check'));
     t.ok(copy, 'the target holds a keyring copy');
     try {

@@ -58,6 +58,44 @@ function renderArgs(dir: string, appPort: number, httpPort: number, httpsPort: n
   ];
 }
 
+/**
+ * A real nginx in the foreground, prefixed at `dir`, with `httpLines` inside its http {} block:
+ * checked with `nginx -t` first, stopped in teardown, returned once every port in `ports` answers.
+ */
+async function startNginx(t: Teardown, dir: string, httpLines: string[], ports: number[]): Promise<void> {
+  for (const sub of ['logs', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
+  const errorLog = join(dir, 'logs', 'error.log');
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${errorLog} warn;`,
+      'events { worker_connections 128; }',
+      'http {',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `  ${k}_temp_path ${join(dir, 'tmp', k)};`),
+      ...httpLines,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', errorLog];
+  const checked = await run(TOOLS.nginx, ['-t', ...args]);
+  if (!/test is successful/.test(checked.stderr)) throw new Error(`nginx -t: ${checked.stderr}`);
+
+  const nginx = spawn(TOOLS.nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  nginx.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  t.teardown(async () => {
+    if (nginx.exitCode === null && nginx.signalCode === null) {
+      nginx.kill('SIGTERM');
+      await once(nginx, 'exit');
+    }
+  });
+  for (const port of ports) await waitForPort(port, nginx, () => stderr + readFileSync(errorLog, 'utf8'));
+}
+
 /** The app (trusting its loopback proxy) on a free port, nginx in front of it; both stop in teardown. */
 async function startEdge(t: Teardown): Promise<Edge> {
   const api = await build(t, { SPINNEY_TRUST_PROXY: 'true' });
@@ -76,44 +114,21 @@ async function startEdge(t: Teardown): Promise<Edge> {
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   const rendered = await run(RENDER, renderArgs(dir, appPort, httpPort, httpsPort));
   writeFileSync(join(dir, 'spinney.conf'), rendered.stdout);
-  const tmp = join(dir, 'tmp');
-  writeFileSync(
-    join(dir, 'nginx.conf'),
+  await startNginx(
+    t,
+    dir,
     [
-      'daemon off;',
-      'worker_processes 1;',
-      `pid ${join(dir, 'nginx.pid')};`,
-      `error_log ${join(dir, 'logs', 'error.log')} warn;`,
-      'events { worker_connections 128; }',
-      'http {',
       '  include /etc/nginx/mime.types;',
       '  default_type application/octet-stream;',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `  ${k}_temp_path ${join(tmp, k)};`),
       '  # as in Debian\'s /etc/nginx/nginx.conf',
       '  ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;',
       '  ssl_prefer_server_ciphers on;',
       '  gzip on;',
       '  gzip_types application/json text/javascript;',
       `  include ${join(dir, 'spinney.conf')};`,
-      '}',
-      '',
-    ].join('\n'),
+    ],
+    [httpsPort, httpPort],
   );
-  const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'logs', 'error.log')];
-  const checked = await run(TOOLS.nginx, ['-t', ...args]);
-  if (!/test is successful/.test(checked.stderr)) throw new Error(`nginx -t: ${checked.stderr}`);
-
-  const nginx = spawn(TOOLS.nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  nginx.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  t.teardown(async () => {
-    if (nginx.exitCode === null && nginx.signalCode === null) {
-      nginx.kill('SIGTERM');
-      await once(nginx, 'exit');
-    }
-  });
-  await waitForPort(httpsPort, nginx, () => stderr + readFileSync(join(dir, 'logs', 'error.log'), 'utf8'));
-  await waitForPort(httpPort, nginx, () => stderr);
 
   return {
     api,
@@ -246,7 +261,7 @@ t.test('HTTPS reaches the app end to end with HSTS, and the app sees the client 
   const page = await https(edge, { path: '/' });
   t.equal(page.status, 200);
   t.equal(page.headers['cache-control'], 'no-store', 'the page is never cached');
-  const scriptPath = /src="(\/assets\/app\.[0-9a-f]{16}\.js)"/.exec(page.body)?.[1] as string;
+  const scriptPath = /src="(\/assets\/index-[A-Za-z0-9_-]{8}\.js)"/.exec(page.body)?.[1] as string;
   const script = await https(edge, { path: scriptPath });
   t.equal(script.status, 200, 'the web script is served through nginx');
   t.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable', 'under its content-hashed name, cached for a year');
@@ -351,4 +366,44 @@ t.test('the sign-in paths are rate limited per client address at the edge', { sk
 
   t.equal((await https(edge, { path: '/api/v1/auth/providers', from: OTHER_CLIENT })).status, 200, 'another client address has its own budget');
   t.equal((await https(edge, { path: '/healthz' })).status, 200, 'and other paths are not limited by the sign-in zone');
+});
+
+// The shipped client-key map, run by a real nginx that takes the client address from a header
+// (realip), so addresses of one IPv6 /64 can be sent from loopback: they share one budget.
+t.test('the edge keys IPv6 clients by their /64: one /64 shares a budget, the next /64 and IPv4 do not', { skip }, async (t) => {
+  const dir = tempDataDir(t);
+  const rendered = (await run(RENDER, renderArgs(dir, 1, await freePort(), await freePort()))).stdout;
+  const map = /^map \$binary_remote_addr \$spinney_client_key \{[\s\S]*?^\}$/m.exec(rendered)?.[0];
+  t.ok(map, 'the rendered config keys its sign-in zone through the client-key map');
+  t.match(rendered, /limit_req_zone \$spinney_client_key zone=spinney_signin/);
+  const port = await freePort();
+  await startNginx(
+    t,
+    dir,
+    [
+      '  access_log off;',
+      map as string,
+      '  limit_req_zone $spinney_client_key zone=probe:1m rate=1r/m;',
+      '  limit_req_status 429;',
+      `  server { listen 127.0.0.1:${port}; set_real_ip_from 127.0.0.1; real_ip_header X-Client;`,
+      // empty_gif answers in the content phase, after limit_req; a 'return' would answer before it.
+      '    location / { limit_req zone=probe burst=2 nodelay; empty_gif; } }',
+    ],
+    [port],
+  );
+  const from = (client: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { 'x-client': client }, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const statuses: number[] = [];
+  for (let i = 1; i <= 6; i++) statuses.push(await from(`2001:db8:aa:bb:${i}::${i}`));
+  t.same(statuses, [200, 200, 200, 429, 429, 429], 'a new address in the same /64 is no new budget');
+  t.equal(await from('2001:db8:aa:bc::1'), 200, 'the neighbouring /64 is another client');
+  t.equal(await from('198.51.100.9'), 200, 'an IPv4 client has its own budget');
+  t.equal(await from('198.51.100.10'), 200, 'and the next IPv4 address too');
 });

@@ -1,11 +1,15 @@
 // The export covers the schema, not a list someone keeps: every table of a fresh tenant database
-// is a key of workspace.json, and every binary column has a declared policy. A table or a sealed
-// column added later without a decision fails here (and a BLOB column stops the export itself).
+// (derived FTS indexes aside) is a key of workspace.json, and every binary column has a declared
+// policy (test/data-policy/coverage.test.ts names a table without one; a BLOB column without one
+// stops the export itself).
 import t from 'tap';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordOperatorTenantEvent } from '../../src/audit/audit.service.js';
-import { COLUMN_POLICIES, planExport } from '../../src/export/column-policies.js';
+import { DataPolicies } from '../../src/data-policy/data-policy.js';
+import { readSchema } from '../../src/data-policy/schema.js';
+import { DATA_POLICIES, TABLE_POLICIES } from '../../src/data-policy/tables.js';
+import { planExport } from '../../src/export/export-plan.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type TestApp } from '../helpers/app.js';
 import { readArchive } from './archive.js';
@@ -45,13 +49,24 @@ t.test('every table of the tenant schema is a key of workspace.json and every BL
   t.same(Object.keys(manifest.tables).sort(), schema.tables);
 
   for (const column of schema.columns.filter((c) => c.type.toUpperCase() === 'BLOB')) {
-    t.ok(COLUMN_POLICIES[column.table]?.[column.name], `${column.table}.${column.name} (BLOB) has a declared policy`);
+    t.ok(DATA_POLICIES.tenantTable(column.table)?.columns?.[column.name], `${column.table}.${column.name} (BLOB) has a declared policy`);
   }
-  for (const [table, columns] of Object.entries(COLUMN_POLICIES)) {
-    for (const name of Object.keys(columns)) {
-      t.ok(schema.columns.some((c) => c.table === table && c.name === name), `the policy for ${table}.${name} names a real column`);
-    }
-  }
+});
+
+t.test('a declared FTS5 index and its shadow tables are never exported and never stop the export', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  const tables = inTenant(api, tenant.id, () => {
+    tenantDb().statement('CREATE VIRTUAL TABLE contacts_fts USING fts5(name, notes)').run();
+    tenantDb().statement(`INSERT INTO contacts_fts (name, notes) VALUES ('Dana', 'roof')`).run();
+    return readSchema((sql) => tenantDb().statement(sql));
+  });
+  t.ok(tables.some((x) => x.name === 'contacts_fts_data'), 'the shadow tables exist');
+  const declared = new DataPolicies([...TABLE_POLICIES, { plane: 'tenant', table: 'contacts_fts', holds: 'planted index', derived: 'fts5' }]);
+  const planned = planExport(tables, declared).map((plan) => plan.table);
+  t.notOk(planned.some((name) => name.startsWith('contacts_fts')), 'neither the index nor a shadow table is planned');
+  t.ok(planned.includes('contacts'));
+  t.throws(() => planExport(tables), { name: 'UnexportableColumn', message: /^contacts_fts_\w+\.\w+ holds binary data/ }, 'undeclared, its BLOB shadow columns stop the export');
 });
 
 t.test('a BLOB column without a policy stops the export before anything is written', async (t) => {

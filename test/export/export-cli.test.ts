@@ -1,5 +1,6 @@
 // `spinney tenant export`: the real executable writes the same archive the API streams, audited
-// in the workspace's log (actor operator) and the platform log.
+// in the workspace's log (actor operator) and the platform log. The other cases run the command in
+// this process (test/helpers/cli-in-process.ts).
 import t from 'tap';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
 import { cliEnv, SPINNEY_BIN, spinney } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 import { readArchive } from './archive.js';
 import { seedWorkspace } from './seed.js';
 
@@ -56,7 +58,7 @@ t.test('the CLI writes the same archive and audits the export in both logs', asy
   t.match(platform, [{ actor_type: 'operator', target_id: tenant.id }], 'and so does the platform log');
   t.notMatch(platform[0]?.after, seeded.marker, 'counts, never content');
 
-  const text = await spinney(['tenant', 'export', '--tenant', tenant.id, '--out', join(api.config.dataDir, 'second.tar.gz')], envFor(api));
+  const text = await spinneyInProcess(['tenant', 'export', '--tenant', tenant.id, '--out', join(api.config.dataDir, 'second.tar.gz')], envFor(api));
   t.match(text.stdout, new RegExp(`^exported ${tenant.id} to .*second\\.tar\\.gz: \\d+ tables, \\d+ rows, \\d+ bytes\\n$`));
 });
 
@@ -65,7 +67,7 @@ t.test('standard tools read the archive as docs/export-format.md says', async (t
   const tenant = api.tenant();
   const seeded = await seedWorkspace(api, tenant, 'tools');
   const out = join(api.config.dataDir, 'export.tar.gz');
-  t.equal((await spinney(['tenant', 'export', '--tenant', tenant.id, '--out', out], envFor(api))).code, 0);
+  t.equal((await spinneyInProcess(['tenant', 'export', '--tenant', tenant.id, '--out', out], envFor(api))).code, 0);
   const dir = mkdtempSync(join(api.config.dataDir, 'unpacked-'));
   execFileSync('tar', ['xzf', out, '-C', dir]);
   t.ok(statSync(join(dir, 'files')).isDirectory(), 'files/ is a directory');
@@ -82,27 +84,27 @@ t.test('the CLI refuses what it cannot do and leaves no partial file', async (t)
   const env = envFor(api);
   const existing = join(api.config.dataDir, 'existing.tar.gz');
   writeFileSync(existing, 'keep me');
-  const exists = await spinney(['tenant', 'export', '--tenant', tenant.id, '--out', existing], env);
+  const exists = await spinneyInProcess(['tenant', 'export', '--tenant', tenant.id, '--out', existing], env);
   t.equal(exists.code, 1);
   t.equal(exists.stderr, `spinney: ${existing} exists; choose another --out\n`);
   t.equal(readFileSync(existing, 'utf8'), 'keep me', 'an existing file is never overwritten');
 
   const unknown = join(api.config.dataDir, 'unknown.tar.gz');
-  const missing = await spinney(['tenant', 'export', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--out', unknown], env);
+  const missing = await spinneyInProcess(['tenant', 'export', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--out', unknown], env);
   t.equal(missing.stderr, 'spinney: tenant not found\n');
   t.notOk(existsSync(unknown));
-  const nowhere = await spinney(['tenant', 'export', '--tenant', tenant.id, '--out', join(api.config.dataDir, 'no', 'such', 'dir.tar.gz')], env);
+  const nowhere = await spinneyInProcess(['tenant', 'export', '--tenant', tenant.id, '--out', join(api.config.dataDir, 'no', 'such', 'dir.tar.gz')], env);
   t.match(nowhere.stderr, /^spinney: cannot write .*dir\.tar\.gz: ENOENT\n$/);
 
   inTenant(api, tenant.id, () => tenantDb().statement('CREATE TABLE scans (id TEXT PRIMARY KEY, image BLOB) STRICT').run());
   const refused = join(api.config.dataDir, 'refused.tar.gz');
-  const blob = await spinney(['tenant', 'export', '--tenant', tenant.id, '--out', refused], env);
+  const blob = await spinneyInProcess(['tenant', 'export', '--tenant', tenant.id, '--out', refused], env);
   t.equal(blob.code, 1);
-  t.equal(blob.stderr, 'spinney: scans.image holds binary data and has no export policy; declare one in src/export/column-policies.ts\n');
+  t.equal(blob.stderr, 'spinney: scans.image holds binary data and has no export policy; declare one in src/data-policy/tables.ts\n');
   t.notOk(existsSync(refused), 'the half-made file is removed');
   t.equal(api.runtime.control.statement(`SELECT count(*) FROM audit_events WHERE action = 'workspace.exported'`).pluck().get(), 0, 'nothing exported, nothing audited');
 
-  const help = await spinney(['tenant', 'export', '--help'], {});
+  const help = await spinneyInProcess(['tenant', 'export', '--help'], {});
   t.equal(help.code, 0);
   t.match(help.stdout, /--tenant <tenantId>[\s\S]*--out <file>/);
 });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { createContact } from '../../src/contacts/contacts.service.js';
-import { COLUMN_POLICIES } from '../../src/export/column-policies.js';
+import { DATA_POLICIES } from '../../src/data-policy/tables.js';
 import { prepareExport } from '../../src/export/export.service.js';
 import { newId } from '../../src/http/ids.js';
 import { tenantDb } from '../../src/tenancy/context.js';
@@ -68,7 +68,7 @@ t.test('every seeded record is in the export, sensitive fields decrypted', async
   // Every row of every table, as stored, apart from the declared column policies. The export's own
   // audit row was written after the snapshot and is not in it.
   for (const table of Object.keys(workspace)) {
-    const policies = COLUMN_POLICIES[table] ?? {};
+    const policies = DATA_POLICIES.tenantTable(table)?.columns ?? {};
     const stored = rowsOf(api, tenant.id, table).filter((row) => row.action !== 'workspace.exported');
     const expected = stored.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !policies[column])));
     const exported = (workspace[table] ?? []).map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => Object.hasOwn(expected[0] ?? row, key))));
@@ -84,7 +84,7 @@ t.test('every seeded record is in the export, sensitive fields decrypted', async
   for (const name of [seeded.secretName, seeded.systemSecretName, `integration:${seeded.integrationId}:refresh_token`]) {
     t.ok(secretNames?.includes(name), `the secret ${name} is listed by name`);
   }
-  t.same(Object.keys(workspace.vault_secrets?.[0] ?? {}), ['name', 'fingerprint', 'last4', 'created_at', 'created_by', 'updated_at', 'updated_by']);
+  t.same(Object.keys(workspace.vault_secrets?.[0] ?? {}), ['name', 'fingerprint', 'created_at', 'created_by', 'updated_at', 'updated_by']);
   t.same(Object.keys(workspace.vault_keys?.[0] ?? {}), ['purpose', 'version', 'root_version', 'created_at']);
   t.ok(workspace.sessions?.some((s) => s.id === seeded.sessionId && s.device === `${seeded.marker} device`), 'sessions');
   t.ok(workspace.refresh_tokens?.some((r) => r.session_id === seeded.sessionId), 'refresh-token generations, by session');

@@ -42,9 +42,9 @@ export async function seedWorkspace(api: TestApp, tenant: { id: string; token: (
   const subscription = (
     await call('POST', '/api/v1/webhooks/subscriptions', { url: `https://hooks.example.com/${marker}`, eventTypes: ['contact.created'], description: `${marker} subscription` }, 201)
   ).json() as { id: string; secret: string };
-  const endpoint = (await call('POST', '/api/v1/webhooks/endpoints', { provider: 'generic', description: `${marker} endpoint` }, 201)).json() as { id: string; secret: string };
+  const endpoint = (await call('POST', '/api/v1/webhooks/endpoints', { provider: 'generic', description: `${marker} endpoint` }, 201)).json() as { id: string; secret: string; url: string };
   const delivery = JSON.stringify({ event: `${marker} inbound` });
-  const received = await api.call({ method: 'POST', url: `/api/v1/hooks/${endpoint.id}`, headers: genericHeaders(endpoint.secret, `msg_${marker}`, Math.floor(Date.now() / 1000), delivery), payload: delivery });
+  const received = await api.call({ method: 'POST', url: new URL(endpoint.url).pathname, headers: genericHeaders(endpoint.secret, `msg_${marker}`, Math.floor(Date.now() / 1000), delivery), payload: delivery });
   expect(received, 200, 'an inbound webhook');
   const integrationId = await FIXTURES.integrationId?.(api, admin, marker);
   if (!integrationId) throw new Error('no integration fixture');

@@ -127,8 +127,8 @@ export async function integrationRig(t: Teardown, env: Record<string, string> = 
     async connected(token, provider, sub) {
       const response = await rig.connect(token, provider, sub);
       const location = String(response.headers.location ?? '');
-      if (response.statusCode !== 303 || !location.startsWith('/?integration=')) throw new Error(`connect failed: ${response.statusCode} ${response.body}`);
-      return decodeURIComponent(location.slice('/?integration='.length));
+      if (response.statusCode !== 303 || !location.startsWith('/admin/integrations?connected=')) throw new Error(`connect failed: ${response.statusCode} ${response.body}`);
+      return decodeURIComponent(location.slice('/admin/integrations?connected='.length));
     },
     secrets(tenantId, integrationId) {
       return api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => ({

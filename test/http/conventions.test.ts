@@ -1,6 +1,6 @@
 // The HTTP conventions every route shares: health, OpenAPI, headers, error shape, route rules.
 import t from 'tap';
-import Fastify from 'fastify';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { registerRouteRegistry } from '../../src/http/route-registry.js';
 import { build } from '../helpers/app.js';
 
@@ -67,12 +67,18 @@ t.test('the public list is the only way to skip authentication', async (t) => {
     api.app.routeTable.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort(),
     [
       'GET /',
+      'GET /account',
+      'GET /account/*',
+      'GET /admin',
+      'GET /admin/*',
       'GET /api/v1/auth/callback/:provider',
       'GET /api/v1/auth/providers',
       'GET /api/v1/auth/signin/:provider',
       'GET /api/v1/integrations/callback',
       'GET /api/v1/openapi.json',
       'GET /assets/:asset',
+      'GET /contacts',
+      'GET /contacts/*',
       'GET /healthz',
       'GET /readyz',
       'POST /api/v1/auth/exchange',
@@ -82,10 +88,37 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'POST /api/v1/auth/pending',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/token',
-      'POST /api/v1/hooks/:endpointId',
+      'POST /api/v1/hooks/:credential',
     ],
   );
   for (const route of api.app.routeTable.filter((r) => !r.public)) t.ok(route.permission, `${route.method} ${route.url} declares ${route.permission}`);
+});
+
+const credentialParams = { params: { type: 'object', properties: { credential: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } }, additionalProperties: false } };
+
+t.test('every route has a realm; only credential routes have a credential kind', async (t) => {
+  const api = await build(t);
+  const realmOf = (method: string, url: string) => api.app.routeTable.find((r) => r.method === method && r.url === url);
+  t.match(realmOf('GET', '/healthz'), { realm: 'public', credentialKind: null, permission: null, public: true });
+  t.match(realmOf('GET', '/api/v1/contacts'), { realm: 'tenant', credentialKind: null, permission: 'contacts:read', public: false });
+  t.match(realmOf('POST', '/api/v1/hooks/:credential'), { realm: 'credential', credentialKind: 'inbound_webhook', permission: null, public: true });
+  for (const route of api.app.routeTable) {
+    t.ok(['tenant', 'credential', 'platform', 'public'].includes(route.realm), `${route.method} ${route.url}: ${route.realm}`);
+    t.equal(route.credentialKind !== null, route.realm === 'credential', `${route.method} ${route.url}: a kind exactly when credential`);
+  }
+});
+
+t.test('a platform route fails closed until the platform realm has its own authentication', async (t) => {
+  const platformRoute: FastifyPluginAsync = async (app) => {
+    app.get('/platform/probe', { config: { realm: 'platform' } }, async () => ({ reached: true }));
+  };
+  const api = await build(t, {}, [platformRoute]);
+  t.match(api.app.routeTable.find((r) => r.url === '/api/v1/platform/probe'), { realm: 'platform', permission: null, credentialKind: null });
+  for (const token of [undefined, api.tenant().token('admin')]) {
+    const res = await api.call({ method: 'GET', url: '/api/v1/platform/probe', token });
+    t.equal(res.statusCode, 401, token ? 'a tenant token opens nothing' : 'no token');
+    t.equal(res.json().error.code, 'unauthenticated');
+  }
 });
 
 t.test('the server refuses to start with a route that declares no permission or breaks the rules', async (t) => {
@@ -99,6 +132,16 @@ t.test('the server refuses to start with a route that declares no permission or 
     ['write without a body schema', (app) => app.post('/x', { config: { permission: 'contacts:write' } }, async () => 'x'), /needs a body schema with additionalProperties: false/],
     ['open body schema', (app) => app.patch('/x', { config: { permission: 'contacts:write' }, schema: { body: { type: 'object', properties: {} } } }, async () => 'x'), /needs a body schema with additionalProperties: false/],
     ['open query schema', (app) => app.get('/x', { config: { permission: 'contacts:read' }, schema: { querystring: { type: 'object' } } }, async () => 'x'), /querystring schema must set additionalProperties: false/],
+    ['unknown realm', (app) => app.get('/x', { config: { realm: 'partner' as never, permission: 'contacts:read' } }, async () => 'x'), /declares an unknown realm \(partner\)/],
+    ['public realm not on the list', (app) => app.get('/x', { config: { realm: 'public' } }, async () => 'x'), /claims to be public but is not on the public list/],
+    ['listed public route in another realm', (app) => app.get('/healthz', { config: { realm: 'tenant', permission: 'contacts:read' } }, async () => 'x'), /GET \/healthz is on the public list but declares the tenant realm/],
+    ['tenant route without permission', (app) => app.get('/x', { config: { realm: 'tenant' } }, async () => 'x'), /declares no valid permission/],
+    ['credential route without a kind', (app) => app.get('/x/:credential', { config: { realm: 'credential' }, schema: credentialParams }, async () => 'x'), /credential route without a valid credentialKind/],
+    ['credential route with an unknown kind', (app) => app.get('/x/:credential', { config: { realm: 'credential', credentialKind: 'master_key' as never }, schema: credentialParams }, async () => 'x'), /credential route without a valid credentialKind/],
+    ['credential route without the credential in its path', (app) => app.get('/x', { config: { realm: 'credential', credentialKind: 'estimate_link' } }, async () => 'x'), /without a :credential path parameter/],
+    ['credential route with a tenant permission', (app) => app.get('/x/:credential', { config: { realm: 'credential', credentialKind: 'estimate_link', permission: 'contacts:read' }, schema: credentialParams }, async () => 'x'), /credential realm and cannot declare a tenant permission/],
+    ['credential kind on a tenant route', (app) => app.get('/x', { config: { permission: 'contacts:read', credentialKind: 'estimate_link' } }, async () => 'x'), /declares a credentialKind outside the credential realm/],
+    ['platform route with a tenant permission', (app) => app.get('/x', { config: { realm: 'platform', permission: 'contacts:read' } }, async () => 'x'), /platform realm and cannot declare a tenant permission/],
   ];
   for (const [name, addRoute, message] of cases) {
     const app = Fastify();

@@ -1,5 +1,7 @@
 // `spinney jobs` as an operator runs it (the built dist/), against a real data directory that a
-// server-side runtime in this test shares, as a running server would.
+// server-side runtime in this test shares, as a running server would. Runs of a job go through the
+// executable (their log lines go to its stderr); listings and refusals run in this process
+// (test/helpers/cli-in-process.ts).
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,6 +12,7 @@ import { SESSION_RETENTION_DAYS } from '../../src/jobs/sessions-purge.job.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, TEST_KEYS, tempDataDir } from '../helpers/app.js';
 import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 import { at, DAY, inTenant, jobRuns, tenantRows } from './helpers.js';
 
 async function setup(t: Parameters<typeof build>[0]) {
@@ -30,7 +33,7 @@ async function setup(t: Parameters<typeof build>[0]) {
 
 t.test('spinney jobs run runs a job now and prints its counts; jobs list shows each job and its last run', async (t) => {
   const { api, env, tenant } = await setup(t);
-  const help = await spinney(['jobs'], env);
+  const help = await spinneyInProcess(['jobs'], env);
   t.equal(help.code, 0);
   t.match(help.stdout, /Usage: spinney jobs[\s\S]*list[\s\S]*run/);
 
@@ -50,14 +53,14 @@ t.test('spinney jobs run runs a job now and prints its counts; jobs list shows e
   t.equal(json.code, 0, json.stderr);
   t.match(JSON.parse(json.stdout), { id: /^jr_/, job: 'sessions-purge', trigger: 'cli', status: 'ok', counts: { sessions: 0, tenants: 1 }, error: null });
 
-  const listed = await spinney(['jobs', 'list', '--json'], env);
+  const listed = await spinneyInProcess(['jobs', 'list', '--json'], env);
   t.equal(listed.code, 0, listed.stderr);
   const jobs = JSON.parse(listed.stdout) as { name: string; schedule: string; lastRun: unknown }[];
   t.match(jobs.find((j) => j.name === 'sessions-purge'), { schedule: '15 * * * *', description: /30 days/, lastRun: { trigger: 'cli', status: 'ok', counts: { sessions: 0 }, error: null } });
   t.equal(jobs.find((j) => j.name === 'control-purge')?.lastRun, null);
-  t.match((await spinney(['jobs', 'list'], env)).stdout, /^sessions-purge\s+15 \* \* \* \*\s+ok at \S+ \(cli\): sessions 0, refreshTokens 0, tenants 1, tenantsFailed 0$/m);
+  t.match((await spinneyInProcess(['jobs', 'list'], env)).stdout, /^sessions-purge\s+15 \* \* \* \*\s+ok at \S+ \(cli\): sessions 0, refreshTokens 0, tenants 1, tenantsFailed 0$/m);
 
-  const unknown = await spinney(['jobs', 'run', 'tenant-purge-typo'], env);
+  const unknown = await spinneyInProcess(['jobs', 'run', 'tenant-purge-typo'], env);
   t.equal(unknown.code, 1);
   t.equal(unknown.stderr, 'spinney: no job named tenant-purge-typo (spinney jobs list shows them)\n');
 });
@@ -69,13 +72,13 @@ t.test('spinney jobs run is refused while the server runs the same job, and exit
   api.runtime.control
     .statement(`INSERT INTO job_runs (id, job, triggered_by, holder, started_at, lease_until, status) VALUES (?, 'sessions-purge', 'schedule', 'web1:1234', ?, ?, 'running')`)
     .run(held, at(Date.now()), at(Date.now() + 600_000));
-  const refused = await spinney(['jobs', 'run', 'sessions-purge'], env);
+  const refused = await spinneyInProcess(['jobs', 'run', 'sessions-purge'], env);
   t.equal(refused.code, 1);
   t.match(refused.stderr, new RegExp(`^spinney: job sessions-purge is already running \\(run ${held}, started \\S+ by web1:1234 from the schedule; its lock holds until \\S+\\); try again when it has finished\\n$`));
   t.equal(refused.stdout, '');
   t.equal(tenantRows(api.runtime, tenant.id, 'sessions'), 1, 'nothing deleted');
   t.equal(jobRuns(api.runtime, 'sessions-purge').length, 1, 'nothing recorded');
-  t.match((await spinney(['jobs', 'list'], env)).stdout, /^sessions-purge\s+15 \* \* \* \*\s+running since \S+ \(schedule\)$/m);
+  t.match((await spinneyInProcess(['jobs', 'list'], env)).stdout, /^sessions-purge\s+15 \* \* \* \*\s+running since \S+ \(schedule\)$/m);
 
   for (const name of ['Dana', 'Eli']) await api.call({ method: 'POST', url: '/api/v1/contacts', token: tenant.token(), payload: { name } });
   const file = new Database(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db'));

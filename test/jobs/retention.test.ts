@@ -99,11 +99,24 @@ t.test('control-purge deletes expired pending invitations, nonces, handoffs, con
   const oldRun = jobRun(jobRunsCutoff - SECOND);
   const recentRun = jobRun(jobRunsCutoff + SECOND);
   const runningRun = jobRun(null);
+  // Credentials that ended over a month ago go (revoked or expired); live and recently ended ones stay.
+  const owner = api.tenant('Credential owner').id;
+  const credential = (name: string, revoked: number | null, expires: number | null): void => {
+    control
+      .statement("INSERT INTO credentials (hash, kind, tenant_id, target_id, created_at, expires_at, revoked_at) VALUES (?, 'inbound_webhook', ?, ?, ?, ?, ?)")
+      .run(Buffer.alloc(32, name), owner, name, at(NOW - 90 * DAY), expires === null ? null : at(expires), revoked === null ? null : at(revoked));
+  };
+  credential('a', NOW - 31 * DAY, null);
+  credential('b', NOW - 29 * DAY, null);
+  credential('c', null, NOW - 31 * DAY);
+  credential('d', null, NOW + DAY);
+  credential('e', null, null);
 
   const { log } = captureLog();
   const run = await runJob(api.runtime, controlPurgeJob, { trigger: 'cli', log });
   t.equal(run.status, 'ok');
-  t.same(run.counts, { invitations: 2, spentNonces: 1, nativeHandoffs: 1, integrationConnects: 1, jobRuns: 1 });
+  t.same(run.counts, { invitations: 2, spentNonces: 1, nativeHandoffs: 1, integrationConnects: 1, credentials: 2, jobRuns: 1, securityEvents: 0 });
+  t.same(control.statement('SELECT target_id FROM credentials ORDER BY target_id').pluck().all(), ['b', 'd', 'e'], 'credentials ended over 30 days ago go; live and recently ended ones stay');
   t.same(ids(control.statement('SELECT id FROM invitations').all()), [pending, accepted, revoked].sort(), 'pending invitations still valid and closed ones stay');
   t.notOk([expiredPending, expiringNow].some((id) => control.statement('SELECT 1 FROM invitations WHERE id = ?').get(id)), 'an invitation that expires now is expired, as sign-in decides');
   for (const table of ['spent_nonces', 'native_handoffs', 'integration_connects']) {
@@ -168,15 +181,15 @@ t.test('webhook receipts outlive the replay window: a captured delivery replayed
   const token = tenant.token('admin', 'us_admin');
   const created = await api.call({ method: 'POST', url: '/api/v1/webhooks/endpoints', token, payload: { provider: 'generic' } });
   t.equal(created.statusCode, 201, created.body);
-  const { id, secret } = created.json() as { id: string; secret: string };
+  const { secret, url } = created.json() as { secret: string; url: string };
   const body = JSON.stringify({ order: 1 });
   const headers = genericHeaders(secret, 'msg_1', Math.floor(clock.now() / 1000), body);
-  t.equal((await api.call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body })).statusCode, 200);
+  t.equal((await api.call({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode, 200);
 
   clock.advance(WEBHOOK_RECEIPT_RETENTION_DAYS * DAY + SECOND);
   const run = await runJob(api.runtime, webhooksPurgeJob, { trigger: 'cli', log: captureLog().log });
   t.equal(run.counts.receipts, 1, 'the receipt is gone');
-  const replay = await api.call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body });
+  const replay = await api.call({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
   t.equal(replay.statusCode, 401, 'its timestamp is long stale, so the replay is refused all the same');
   t.equal(tenantRows(api.runtime, tenant.id, 'webhook_receipts'), 0, 'and nothing is stored');
 });

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { TEST_KEYS } from '../helpers/app.js';
-import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, SPINNEY_BIN } from '../helpers/cli.js';
+import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
 /** Settings for a test server on loopback: test mode, fixed test keys, no rate limits, info logs. */
 export function serverEnv(dataDir: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
@@ -80,12 +81,15 @@ export interface Workspace {
   token: string;
 }
 
-/** A workspace made with `spinney tenant create` and an admin token from `spinney dev token`. */
+/**
+ * A workspace made with `spinney tenant create` and an admin token from `spinney dev token`, both run
+ * in this process (test/helpers/cli-in-process.ts): set-up, not what these tests are about.
+ */
 export async function createWorkspace(env: Record<string, string>, name: string): Promise<Workspace> {
-  const created = await spinney(['tenant', 'create', '--name', name, '--json'], env);
+  const created = await spinneyInProcess(['tenant', 'create', '--name', name, '--json'], env);
   if (created.code !== 0) throw new Error(`tenant create failed: ${created.stderr}`);
   const { id } = JSON.parse(created.stdout) as { id: string };
-  const token = await spinney(['dev', 'token', '--tenant', id, '--role', 'admin'], env);
+  const token = await spinneyInProcess(['dev', 'token', '--tenant', id, '--role', 'admin'], env);
   if (token.code !== 0) throw new Error(`dev token failed: ${token.stderr}`);
   return { id, token: token.stdout.trim() };
 }

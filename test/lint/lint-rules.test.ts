@@ -37,3 +37,11 @@ t.test('reading process.env outside src/config/ is a lint error', async (t) => {
 t.test('type-only imports of the driver stay allowed (repos need the types)', async (t) => {
   t.same(await ruleIds(`import type { Database } from 'better-sqlite3';\nexport type D = Database;\n`, 'src/contacts/types.ts'), []);
 });
+
+t.test('SQL outside a *.repo.ts file (or the tenancy layer and database-owning stores) is a lint error', async (t) => {
+  const code = fixture('sql-outside-repo.ts');
+  const messages = (await ruleIds(code, 'src/contacts/contacts.service.ts')).filter((m) => /SQL belongs in a \*\.repo\.ts/.test(m));
+  t.equal(messages.length, 3, 'statement(), prepare() and exec() with SQL text are each refused; a regex exec is not');
+  t.same((await ruleIds(code, 'src/contacts/contacts.repo.ts')).filter((m) => /SQL belongs/.test(m)), [], 'the same code is allowed in a repo');
+  t.same((await ruleIds(code, 'src/tenancy/extra.ts')).filter((m) => /SQL belongs/.test(m)), [], 'and in src/tenancy/');
+});

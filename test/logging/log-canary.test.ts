@@ -117,7 +117,7 @@ t.test('no header, cookie, token, query string or body value appears in the log'
   keep('connect code', connectBack.searchParams.get('code'));
   const connected = await call({ method: 'GET', url: `${connectBack.pathname}${connectBack.search}`, headers: { cookie: connectStarted.cookie } });
   t.equal(connected.statusCode, 303, connected.body);
-  const integrationId = decodeURIComponent(String(connected.headers.location).replace('/?integration=', ''));
+  const integrationId = decodeURIComponent(String(connected.headers.location).replace('/admin/integrations?connected=', ''));
   const tokens = rig.secrets(workspace.id, integrationId);
   keep('integration access token', tokens.access);
   keep('integration refresh token', tokens.refresh);
@@ -133,13 +133,13 @@ t.test('no header, cookie, token, query string or body value appears in the log'
   t.equal(stripe.statusCode, 201, stripe.body);
   const now = Math.floor(rig.clock.now() / 1000);
   const hookBody = JSON.stringify({ id: canary('eventid'), note: canary('hookbody') });
-  const hook = (id: string, body: string, headers: Record<string, string>) => call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body });
-  t.equal((await hook(generic.json().id, hookBody, genericHeaders(genericSecret, canary('deliveryid'), now, hookBody))).statusCode, 200);
-  t.equal((await hook(generic.json().id, hookBody, { ...genericHeaders(genericSecret, canary('deliveryid2'), now, hookBody), 'spinney-webhook-signature': `v1=${canary('signature')}` })).statusCode, 401);
-  t.equal((await hook(stripe.json().id, hookBody, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, hookBody) })).statusCode, 200);
-  t.equal((await hook(stripe.json().id, hookBody, { 'content-type': 'application/json', 'stripe-signature': `t=${now},v1=${canary('stripesig')}` })).statusCode, 401);
+  const hook = (created: { url: string }, body: string, headers: Record<string, string>) => call({ method: 'POST', url: new URL(created.url).pathname, headers, payload: body });
+  t.equal((await hook(generic.json(), hookBody, genericHeaders(genericSecret, canary('deliveryid'), now, hookBody))).statusCode, 200);
+  t.equal((await hook(generic.json(), hookBody, { ...genericHeaders(genericSecret, canary('deliveryid2'), now, hookBody), 'spinney-webhook-signature': `v1=${canary('signature')}` })).statusCode, 401);
+  t.equal((await hook(stripe.json(), hookBody, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, hookBody) })).statusCode, 200);
+  t.equal((await hook(stripe.json(), hookBody, { 'content-type': 'application/json', 'stripe-signature': `t=${now},v1=${canary('stripesig')}` })).statusCode, 401);
   const broken = `{"${canary('brokenhook')}"`;
-  t.equal((await hook(stripe.json().id, broken, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, broken) })).statusCode, 400);
+  t.equal((await hook(stripe.json(), broken, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, broken) })).statusCode, 400);
 
   // --- Every route in the table, walked with canaries (test/helpers/route-walker.ts), with
   // the records above in the workspace (so the export carries them): no URL list.

@@ -31,7 +31,7 @@ function recordingHandler(kind: string, outcomes: (Partial<AttemptOutcome> | 'th
     batch: 10,
     timeoutMs: 1_000,
     ...options,
-    prepare: () => currentTenantId(),
+    load: () => currentTenantId(),
     async send(item, tenantId) {
       sent.push({ tenantId, key: item.idempotency_key, payload: JSON.parse(item.payload) });
       inFlight += 1;

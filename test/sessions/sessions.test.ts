@@ -203,6 +203,25 @@ t.test('sign out ends this session only; its tokens stop working', async (t) => 
   t.match(events().at(-1), { action: 'auth.signed_out', target_id: one.session.id });
 });
 
+t.test('sign out everywhere ends every session of mine in this workspace, and no other member', async (t) => {
+  const { api, tenant, signInAs, refresh, events } = await setup(t);
+  const laptop = signInAs('browser').tokens;
+  const phone = signInAs().tokens;
+  const viewerToken = startViewer(api, tenant.id);
+  const out = await api.call({ method: 'POST', url: '/api/v1/auth/signout', token: laptop.accessToken, payload: { everywhere: true } });
+  t.equal(out.statusCode, 204);
+  t.match(String(out.headers['set-cookie']), /__Host-spinney_refresh=;/, 'this browser\'s cookie is cleared');
+  for (const [name, tokens] of [['laptop', laptop], ['phone', phone]] as const) {
+    t.equal((await contacts(api, tokens.accessToken)).statusCode, 401, `${name}: its access token stops working`);
+    t.equal((await refresh(tokens.refreshToken as string)).statusCode, 401, `${name}: its refresh token too`);
+  }
+  t.equal((await contacts(api, viewerToken)).statusCode, 200, 'another member\'s session is untouched');
+  t.same(events().filter((e) => e.action === 'auth.signed_out').map((e) => e.target_id).sort(), [laptop.session.id, phone.session.id].sort(), 'each ended session is audited');
+  const bad = await api.call({ method: 'POST', url: '/api/v1/auth/signout', token: viewerToken, payload: { everywhere: 'yes' } });
+  t.equal(bad.statusCode, 400, 'a non-boolean is refused');
+  t.equal((await contacts(api, viewerToken)).statusCode, 200, 'and ends nothing');
+});
+
 t.test('my sessions: listed with device and IP, and revocable; others\' are not mine to see or end', async (t) => {
   const s: Setup = await setup(t);
   const { api, tenant } = s;

@@ -26,7 +26,7 @@ function appKeyFile(dir: string): Record<string, string> {
 /** The runs as `spinney backup list` shows them: a fresh process that reads the key file now. */
 async function runStatuses(env: Record<string, string>): Promise<Record<string, string>> {
   const config = testConfig(env.SPINNEY_DATA_DIR as string, env);
-  const target = openTarget(config.backup);
+  const target = await openTarget(config.backup);
   try {
     const runs = await listRuns(config, target, makeWorkDir(config.dataDir, 'test'));
     return Object.fromEntries(runs.map((r) => [r.runId, r.status]));

@@ -160,23 +160,23 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
 
   // --- Inbound webhook endpoints: a generated secret (shown once) and a Stripe secret (never shown).
   const genericCreated = await expect('endpoint: create generic', { method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'generic' } }, 201);
-  const endpoint = genericCreated.json() as { id: string; secret: string };
+  const endpoint = genericCreated.json() as { id: string; secret: string; url: string };
   canaries.set(endpoint.secret, { what: 'a generic endpoint secret', allowedIn: (label) => label === 'endpoint: create generic' });
   const stripeSecret = `whsec_canary${tag()}${tag()}`;
   never('a Stripe endpoint secret', stripeSecret);
-  const stripe = (await expect('endpoint: create stripe', { method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'stripe', secret: stripeSecret } }, 201)).json() as { id: string };
+  const stripe = (await expect('endpoint: create stripe', { method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'stripe', secret: stripeSecret } }, 201)).json() as { id: string; url: string };
   await expect('endpoint: a secret for a generic one', { method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'generic', secret: stripeSecret } }, 400);
   await expect('endpoint: a malformed stripe secret', { method: 'POST', url: '/api/v1/webhooks/endpoints', token: admin, payload: { provider: 'stripe', secret: `${stripeSecret}!` } }, 400);
   await expect('endpoint: a member', { method: 'POST', url: '/api/v1/webhooks/endpoints', token: member, payload: { provider: 'stripe', secret: stripeSecret } }, 403);
   await expect('endpoint: list', { method: 'GET', url: '/api/v1/webhooks/endpoints', token: admin }, 200);
   const now = Math.floor(rig.clock.now() / 1000);
   const delivery = JSON.stringify({ id: 'evt_1', type: 'invoice.paid' });
-  const hook = (label: string, id: string, headers: Record<string, string>, status: number) => expect(label, { method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: delivery }, status);
-  await hook('inbound: generic, signed', endpoint.id, genericHeaders(endpoint.secret, 'msg_1', now, delivery), 200);
-  await hook('inbound: generic, replayed', endpoint.id, genericHeaders(endpoint.secret, 'msg_1', now, delivery), 401);
-  await hook('inbound: generic, wrong secret', endpoint.id, genericHeaders('spwhsec_wrong', 'msg_2', now, delivery), 401);
-  await hook('inbound: stripe, signed', stripe.id, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, delivery) }, 200);
-  await hook('inbound: stripe, stale', stripe.id, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now - 3600, delivery) }, 401);
+  const hook = (label: string, created: { url: string }, headers: Record<string, string>, status: number) => expect(label, { method: 'POST', url: new URL(created.url).pathname, headers, payload: delivery }, status);
+  await hook('inbound: generic, signed', endpoint, genericHeaders(endpoint.secret, 'msg_1', now, delivery), 200);
+  await hook('inbound: generic, replayed', endpoint, genericHeaders(endpoint.secret, 'msg_1', now, delivery), 401);
+  await hook('inbound: generic, wrong secret', endpoint, genericHeaders('spwhsec_wrong', 'msg_2', now, delivery), 401);
+  await hook('inbound: stripe, signed', stripe, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, delivery) }, 200);
+  await hook('inbound: stripe, stale', stripe, { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now - 3600, delivery) }, 401);
   inTenant(() => {
     const name = `webhook:${stripe.id}:secret`;
     const row = tenantDb().statement('SELECT sealed FROM vault_secrets WHERE name = ?').get(name) as { sealed: Buffer };
@@ -184,13 +184,13 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   });
   const tamperedHook = await call('tampered: an endpoint secret changed in the file', {
     method: 'POST',
-    url: `/api/v1/hooks/${stripe.id}`,
+    url: new URL(stripe.url).pathname,
     headers: { 'content-type': 'application/json', 'stripe-signature': stripeHeader(stripeSecret, now, JSON.stringify({ id: 'evt_2' })) },
     payload: JSON.stringify({ id: 'evt_2' }),
   });
   t.equal(tamperedHook.statusCode, 500, 'a secret that does not open is a server error, not a refusal of the sender');
   await expect('endpoint: delete', { method: 'DELETE', url: `/api/v1/webhooks/endpoints/${endpoint.id}`, token: admin }, 204);
-  await hook('inbound: a deleted endpoint', endpoint.id, genericHeaders(endpoint.secret, 'msg_3', now, delivery), 401);
+  await hook('inbound: a deleted endpoint', endpoint, genericHeaders(endpoint.secret, 'msg_3', now, delivery), 401);
 
   // --- An outbound subscription: its secret shown once; deliveries to a receiver that fails.
   const receiver = await startReceiver(t, [500]);

@@ -43,7 +43,7 @@ t.test('replace, delete, conflicts and missing names; a person reading a value i
   const replaced = await api.call({ method: 'PUT', url: '/api/v1/vault/secrets/ai.key', token, payload: { value: 'sk-second-2222' } });
   t.equal(replaced.statusCode, 200);
   t.not(replaced.json().fingerprint, first.fingerprint);
-  t.equal(replaced.json().last4, '2222');
+  t.equal(replaced.json().last4, null, 'a value under 16 characters gets no hint');
   t.equal(replaced.json().createdAt, first.createdAt);
   t.equal((await api.call({ method: 'PUT', url: '/api/v1/vault/secrets/missing', token, payload: { value: 'x' } })).statusCode, 404);
   for (const name of ['Upper', '../etc', 'a b', 'x'.repeat(65)]) {
@@ -83,11 +83,11 @@ t.test('a sealed value copied to another tenant, or to another name, does not op
   const aKey = inTenant(api, a.id, () => tenantDb().statement(`SELECT * FROM vault_keys WHERE purpose = 'app'`).get()) as Record<string, unknown>;
   // The worst case: B's file gets A's sealed secret and even A's wrapped data key.
   inTenant(api, b.id, () => {
-    tenantDb().statement('INSERT INTO vault_secrets VALUES (@name, @sealed, @fingerprint, @last4, @created_at, @created_by, @updated_at, @updated_by)').run(row);
+    tenantDb().statement('INSERT INTO vault_secrets (name, sealed, fingerprint, hint, created_at, created_by, updated_at, updated_by) VALUES (@name, @sealed, @fingerprint, @hint, @created_at, @created_by, @updated_at, @updated_by)').run(row);
     tenantDb().statement(`UPDATE vault_keys SET wrapped = ? WHERE purpose = 'app'`).run(aKey.wrapped);
   });
   t.throws(() => inTenant(api, b.id, () => api.runtime.vault.read('smtp.password', { person: false })), VaultOpenError, 'A\u2019s data key does not unwrap in B');
-  inTenant(api, a.id, () => tenantDb().statement(`INSERT INTO vault_secrets SELECT 'other.name', sealed, fingerprint, last4, created_at, created_by, updated_at, updated_by FROM vault_secrets`).run());
+  inTenant(api, a.id, () => tenantDb().statement(`INSERT INTO vault_secrets (name, sealed, fingerprint, hint, created_at, created_by, updated_at, updated_by) SELECT 'other.name', sealed, fingerprint, hint, created_at, created_by, updated_at, updated_by FROM vault_secrets`).run());
   t.throws(() => inTenant(api, a.id, () => api.runtime.vault.read('other.name', { person: false })), VaultOpenError, 'a value moved to another name');
   t.equal(inTenant(api, a.id, () => api.runtime.vault.read('smtp.password', { person: false })), VALUE, 'the original still opens');
 });

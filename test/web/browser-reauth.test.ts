@@ -3,66 +3,47 @@
 // back to the same session with sensitive routes open again. The server runs in-process with a
 // manual clock; the development OpenID provider plays Google.
 import t from 'tap';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { createTenant } from '../../src/control/tenants.service.js';
-import { startDevOidcProvider } from '../../src/dev/dev-oidc-provider.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { build } from '../helpers/app.js';
-import { freePort } from '../helpers/cli.js';
-import { CLIENT_ID, CLIENT_SECRET, USERS } from '../helpers/signin.js';
+import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
+import { signInAs } from '../helpers/web-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-const missing = existsSync(CHROMIUM) ? null : `needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`;
-if (missing && process.env.CI === 'true') {
-  t.fail(`the browser re-authentication test cannot run in CI: it ${missing}`);
+if (chromiumMissing && process.env.CI === 'true') {
+  t.fail(`the browser re-authentication test cannot run in CI: it ${chromiumMissing}`);
 } else {
-  t.test('a lapsed sensitive window shows a re-authentication prompt; confirming reopens the same session', { skip: missing ?? false }, async (t) => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const provider = await startDevOidcProvider({ users: USERS, clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${base}/api/v1/auth/callback/google`] }] });
-    t.teardown(() => provider.close());
+  t.test('a lapsed sensitive window shows a re-authentication prompt; confirming reopens the same session', { skip: chromiumMissing ?? false }, async (t) => {
     const clock = new ManualClock();
-    const api = await build(t, { SPINNEY_PUBLIC_URL: base, SPINNEY_GOOGLE_CLIENT_ID: CLIENT_ID, SPINNEY_GOOGLE_CLIENT_SECRET: CLIENT_SECRET, SPINNEY_GOOGLE_ISSUER: provider.issuer }, [], { clock });
-    await api.app.listen({ port, host: '127.0.0.1' });
+    const { api, base } = await startGoogleSignInApp(t, { clock });
     const acme = createTenant(api.runtime, { name: 'Acme Roofing', adminEmail: 'ann@acme.example' });
     const liveSessions = () => api.runtime.tenancy.run(acme.id, { actor: null, requestId: null }, () => tenantDb().statement('SELECT id FROM sessions WHERE ended_at IS NULL').pluck().all());
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    t.teardown(() => browser.close());
+    const browser = await launchChromium(t);
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 
-    await page.goto(`${base}/`);
-    await page.getByRole('link', { name: 'Sign in with Google' }).click();
-    await page.getByRole('button', { name: /ann@acme\.example/ }).click();
-    const who = page.locator('#who');
-    await who.filter({ hasText: 'Signed in' }).waitFor();
-    t.equal(await who.textContent(), 'Signed in to Acme Roofing as admin.');
+    await signInAs(page, base, /ann@acme\.example/);
     const [sessionId] = liveSessions();
 
-    await page.getByRole('button', { name: 'Show my sessions' }).click();
-    await page.locator('#sessions li').first().waitFor();
-    t.equal(await page.locator('#reauth').isHidden(), true, 'within the window the sessions are listed');
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    await page.locator('.card').first().waitFor();
+    t.equal(await page.getByRole('dialog', { name: "Confirm it's you" }).count(), 0, 'within the window the sessions are listed');
 
     clock.advance(11 * 60_000);
-    await page.getByRole('button', { name: 'Show my sessions' }).click();
-    const prompt = page.locator('#reauth');
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    const prompt = page.getByRole('dialog', { name: "Confirm it's you" });
     await prompt.waitFor();
-    t.match(await prompt.textContent(), /needs a recent sign-in\. Confirm it's you to continue; you stay signed in\./, 'the page asks to confirm');
-    t.ok(await page.locator('#signed-in').isVisible(), 'and has not signed the person out');
+    t.match(await prompt.textContent(), /needs a recent sign-in\. Confirm with your provider and you come straight back here, still signed in\./, 'the page asks to confirm');
+    t.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 1, 'and has not signed the person out');
 
-    await page.getByRole('link', { name: "Confirm it's you" }).click();
+    await prompt.getByRole('link', { name: 'Confirm with Google' }).click();
     await page.getByRole('button', { name: /ann@acme\.example/ }).click(); // the provider asks again (prompt=login)
-    await who.filter({ hasText: 'Signed in' }).waitFor();
-    await page.getByRole('button', { name: 'Show my sessions' }).click();
-    await page.locator('#sessions li').first().waitFor();
-    t.ok(await prompt.isHidden(), 'after confirming, sensitive routes answer again');
+    await page.waitForURL(`${base}/account/sessions`);
+    await page.locator('.card').first().waitFor();
+    t.equal(await prompt.count(), 0, 'after confirming, the same screen answers again');
     t.same(liveSessions(), [sessionId], 'in the same session');
     t.same(problems, [], 'no uncaught exceptions');
   });

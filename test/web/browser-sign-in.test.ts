@@ -6,21 +6,18 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { chromium, type ConsoleMessage } from 'playwright-core';
+import type { ConsoleMessage } from 'playwright-core';
 import { tempDataDir } from '../helpers/app.js';
+import { chromiumMissing, launchChromium } from '../helpers/browser.js';
 import { cliEnv, freePort, SPINNEY_BIN } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DEMO_CONTACTS = ['Dana Whitfield', 'Marcus Oyelaran', 'Priya Natarajan', 'Tom Kessler'];
 const REFRESH_COOKIE = '__Host-spinney_refresh';
 
-const missing = existsSync(CHROMIUM) ? null : `needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`;
-if (missing && process.env.CI === 'true') {
-  t.fail(`the browser sign-in test cannot run in CI: it ${missing}; .ci/run installs it before npm ci`);
+if (chromiumMissing && process.env.CI === 'true') {
+  t.fail(`the browser sign-in test cannot run in CI: it ${chromiumMissing}; .ci/run installs it before npm ci`);
 } else {
-  t.test('a newcomer signs in as the demo admin in Chromium and sees the demo contacts', { skip: missing ?? false }, async (t) => {
+  t.test('a newcomer signs in as the demo admin in Chromium and sees the demo contacts', { skip: chromiumMissing ?? false }, async (t) => {
     const dataDir = tempDataDir(t);
     const env = { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_PORT: String(await freePort()), SPINNEY_LOG_LEVEL: 'warn' };
     const child = spawn(process.execPath, [SPINNEY_BIN, 'serve', '--demo'], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -42,21 +39,18 @@ if (missing && process.env.CI === 'true') {
       return;
     }
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    t.teardown(() => browser.close());
+    const browser = await launchChromium(t);
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
 
     // Everything the page logs as an error, and any uncaught exception. CSP violations are logged
-    // as console errors ("Refused to load …"). Two failed loads are expected and nothing else: the
-    // page's signed-out probe of POST /auth/refresh (401 without the cookie) and Chromium's own
-    // request for /favicon.ico (404; the page references none).
+    // as console errors ("Refused to load …"). Only the page's signed-out probes may fail: POST
+    // /auth/refresh (401 without the cookie) and POST /auth/pending (404: no sign-in step waiting).
     const problems: string[] = [];
     const expected = (message: ConsoleMessage): boolean => {
       const where = message.location().url;
-      if (message.text().includes('status of 401') && where === `${base}/api/v1/auth/refresh`) return true;
-      return message.text().includes('status of 404') && new URL(where || 'about:blank').pathname === '/favicon.ico';
+      return (message.text().includes('status of 401') && where === `${base}/api/v1/auth/refresh`) || (message.text().includes('status of 404') && where === `${base}/api/v1/auth/pending`);
     };
     page.on('console', (message) => {
       if (message.type() === 'error' && !expected(message)) problems.push(`console error at ${message.location().url}: ${message.text()}`);
@@ -81,19 +75,21 @@ if (missing && process.env.CI === 'true') {
     const adminButton = page.getByRole('button', { name: /admin@demo\.spinney\.test/ });
     await adminButton.waitFor();
     t.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/interaction\//, 'the browser is at the development provider');
+    t.equal(await page.locator('meta[name="viewport"]').getAttribute('content'), 'width=device-width, initial-scale=1', 'whose page is readable on a phone');
 
     // 3. Back through the callback: the refresh cookie is set and the page trades it for an access token.
     const refreshed = page.waitForResponse((r) => r.url() === `${base}/api/v1/auth/refresh` && r.request().method() === 'POST' && r.status() === 200).catch(() => null);
     await adminButton.click();
     await page.waitForURL((url) => url.origin === base, { waitUntil: 'load' }).catch(() => undefined);
     t.same(refused, [], 'Chromium accepted every cookie set on the way (the Secure, __Host- ones over http://127.0.0.1 too)');
-    if (!t.equal(page.url(), `${base}/`, 'the callback sent the browser back to the page', { body: await page.locator('body').innerText().catch(() => '') })) return;
+    await page.waitForURL(`${base}/contacts`).catch(() => undefined);
+    if (!t.equal(page.url(), `${base}/contacts`, 'the callback sent the browser back to the app, which opens the contacts', { body: await page.locator('body').innerText().catch(() => '') })) return;
     const { accessToken } = ((await (await refreshed)?.json()) ?? {}) as { accessToken?: string };
     if (!t.ok(accessToken, 'the page obtained an access token with the refresh cookie') || !accessToken) return;
-    const who = page.locator('#who');
-    await who.filter({ hasText: / as admin\.$/ }).waitFor().catch(() => undefined);
-    t.equal(await who.textContent(), 'Signed in to Demo Workspace as admin.', 'the page says: signed in to the workspace, by name, as admin');
-    const contacts = page.locator('#contacts li');
+    await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+    t.equal(await page.locator('.workspace-name').textContent(), 'Demo Workspace', 'the page names the workspace');
+    t.equal(await page.locator('.account-role').textContent(), 'admin', 'and the role');
+    const contacts = page.locator('tbody th');
     await contacts.nth(DEMO_CONTACTS.length - 1).waitFor();
     t.same((await contacts.allTextContents()).sort(), DEMO_CONTACTS, 'and lists the demo contacts');
 
@@ -114,13 +110,14 @@ if (missing && process.env.CI === 'true') {
     t.notOk(seen.html.includes(accessToken) || seen.cookie.includes(accessToken), 'the access token is not in the document or its cookies');
 
     // 5. Sign out: the links come back, the cookie is gone, and a reload stays signed out.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: /Account/ }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await devLink.waitFor();
-    t.ok(await page.locator('#signed-in').isHidden(), 'signing out shows the sign-in links again');
+    t.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'signing out shows the sign-in links again');
     t.notOk((await context.cookies(`${base}/api/v1/auth/refresh`)).some((c) => c.name === REFRESH_COOKIE), 'and removes the refresh cookie');
     await page.reload();
     await devLink.waitFor();
-    t.ok(await page.locator('#signed-in').isHidden(), 'a reload stays signed out');
+    t.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'a reload stays signed out');
 
     t.same(problems, [], 'no console errors, CSP violations or uncaught exceptions');
   });

@@ -16,12 +16,16 @@ async function setup(t: Test) {
   const api = await build(t, {}, [], { clock });
   const tenant = api.tenant();
   const token = tenant.token('admin', 'mb_admin');
+  // Endpoints are posted to by id in these tests; the URL each id answers on is its creation's url.
+  const paths = new Map<string, string>();
   const endpoint = async (payload: object) => {
     const res = await api.call({ method: 'POST', url: '/api/v1/webhooks/endpoints', token, payload });
     t.equal(res.statusCode, 201, res.body);
-    return res.json() as { id: string; secret?: string; url: string };
+    const created = res.json() as { id: string; secret?: string; url: string };
+    paths.set(created.id, new URL(created.url).pathname);
+    return created;
   };
-  const post = (id: string, body: string, headers: Record<string, string>) => api.call({ method: 'POST', url: `/api/v1/hooks/${id}`, headers, payload: body });
+  const post = (id: string, body: string, headers: Record<string, string>) => api.call({ method: 'POST', url: paths.get(id) ?? `/api/v1/hooks/${id}`, headers, payload: body });
   const now = () => Math.floor(clock.now() / 1000);
   return { api, clock, tenant, token, endpoint, post, now };
 }

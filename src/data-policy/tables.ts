@@ -1,0 +1,189 @@
+// Every table of the tenant and control databases, with its data policy (data-policy.ts says what
+// each field means). A migration that adds a table adds its declaration here, in the group of the
+// feature that owns it; test/data-policy/coverage.test.ts names any table left out.
+import { DataPolicies, type TablePolicy } from './data-policy.js';
+
+const keep = { action: 'keep' } as const;
+const expiresAt = 'expires_at <= @cutoff';
+
+const contacts: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'contacts',
+    holds: 'contacts, with their sensitive fields sealed per column',
+    columns: {
+      tax_id_sealed: { kind: 'sealed', purpose: 'sensitive', recordIdColumn: 'id', contextColumn: 'tax_id', exportAs: 'tax_id', why: 'an admin may read it, so the export opens it' },
+      bank_details_sealed: { kind: 'sealed', purpose: 'sensitive', recordIdColumn: 'id', contextColumn: 'bank_details', exportAs: 'bank_details', why: 'as tax_id_sealed' },
+    },
+    restoreAs: keep,
+  },
+];
+
+const audit: TablePolicy[] = [
+  { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
+  { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
+];
+
+const sessions: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'sessions',
+    holds: 'sign-in sessions (refresh-token families)',
+    restoreAs: { action: 'drop', why: 'the copy has no members yet' },
+    retention: { job: 'sessions-purge', countAs: 'sessions', keepDays: 30, expiredWhen: '(ended_at IS NOT NULL AND ended_at < @cutoff) OR expires_at < @cutoff' },
+  },
+  {
+    plane: 'tenant',
+    table: 'refresh_tokens',
+    holds: "every refresh token a session had, as a hash",
+    columns: { token_hash: { kind: 'omit', why: 'token hashes identify live sessions and are of no use outside this server' } },
+    restoreAs: { action: 'drop', why: 'their sessions stay behind' },
+    retention: { job: 'sessions-purge', countAs: 'refreshTokens', goesWith: { table: 'sessions', via: 'session_id' } },
+  },
+];
+
+const vault: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'vault_keys',
+    holds: "the workspace's data keys, wrapped by a root key",
+    columns: { wrapped: { kind: 'wrapped-key', why: 'data keys never leave the server, not even wrapped by the root key' } },
+    restoreAs: keep,
+  },
+  {
+    plane: 'tenant',
+    table: 'vault_secrets',
+    holds: 'secrets (app data key), workspace ones and system ones (`owner:id:what`)',
+    columns: {
+      sealed: { kind: 'sealed', purpose: 'app', recordIdColumn: 'name', why: 'a secret value never leaves the vault; name, fingerprint and dates are exported' },
+      hint: { kind: 'omit', why: 'part of a secret value: shown to admins in the app, never written into an archive' },
+    },
+    // System secrets of dropped tables go with them (their `systemSecrets` prefix).
+    restoreAs: keep,
+  },
+];
+
+const webhooks: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'webhook_endpoints',
+    holds: 'inbound webhook endpoints',
+    restoreAs: { action: 'drop', why: "their ids route to the original's workspace", systemSecrets: 'webhook' },
+  },
+  {
+    plane: 'tenant',
+    table: 'webhook_receipts',
+    holds: 'accepted inbound deliveries: the replay store',
+    restoreAs: keep,
+    // The replay store: kept far longer than a signed timestamp is accepted (TOLERANCE_SECONDS in
+    // src/webhooks/signatures.ts), or a captured delivery could be sent again after its receipt is gone.
+    retention: { job: 'webhooks-purge', countAs: 'receipts', keepDays: 30, expiredWhen: 'received_at < @cutoff' },
+  },
+  {
+    plane: 'tenant',
+    table: 'webhook_subscriptions',
+    holds: 'outbound webhook subscriptions',
+    restoreAs: { action: 'drop', why: "the copy must not send the original's receivers events a second time", systemSecrets: 'webhook' },
+  },
+  {
+    plane: 'tenant',
+    table: 'webhook_deliveries',
+    holds: 'which subscription and event each webhook outbox item is for; a row goes with its item',
+    restoreAs: keep,
+  },
+  { plane: 'control', table: 'webhook_endpoints', holds: 'which workspace each inbound endpoint id belongs to', tenantRows: 'deleted-at-purge' },
+];
+
+// The shared outbox (src/outbox/): work owed to the outside world, of every kind.
+const outbox: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'outbox_items',
+    holds: 'the outbox: one row per message owed to a receiver (a webhook delivery, later mail and calendar pushes)',
+    restoreAs: {
+      action: 'cancel-pending',
+      why: 'the history stays; a copy must send nothing the original still owes',
+      pending: "state IN ('pending', 'sending')",
+      cancel: "state = 'cancelled', lease_owner = NULL, lease_until = NULL, next_attempt_at = NULL",
+    },
+    // Only finished items: pending and sending ones are still owed to their receiver. Their
+    // webhook_deliveries rows go with them (ON DELETE CASCADE).
+    retention: { job: 'webhooks-purge', countAs: 'deliveries', keepDays: 30, expiredWhen: "state IN ('delivered', 'failed', 'cancelled') AND completed_at < @cutoff" },
+  },
+  {
+    plane: 'tenant',
+    table: 'outbox_attempts',
+    holds: 'the outbox attempt log: one row per attempt',
+    restoreAs: keep,
+    retention: { job: 'webhooks-purge', countAs: 'deliveryAttempts', goesWith: { table: 'outbox_items', via: 'item_id' } },
+  },
+  { plane: 'control', table: 'outbox_tenants', holds: 'workspaces with outbox work or a standing source of it (the worker opens only these)', tenantRows: 'deleted-at-purge' },
+];
+
+const integrations: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'integrations',
+    holds: 'Google and Microsoft connections (tokens are vault system secrets)',
+    restoreAs: { action: 'drop', why: "their grant and refresh token are the original's; two workspaces rotating one token would break each other", systemSecrets: 'integration' },
+  },
+  {
+    plane: 'control',
+    table: 'integration_connects',
+    holds: 'integration connections in progress (10 minutes at most)',
+    tenantRows: 'deleted-at-purge',
+    retention: { job: 'control-purge', countAs: 'integrationConnects', keepDays: 0, expiredWhen: expiresAt },
+  },
+];
+
+const controlPlane: TablePolicy[] = [
+  { plane: 'control', table: 'tenants', holds: 'workspaces; a purged one keeps its tombstone (TOMBSTONE_COLUMNS in src/control/tenant-deletion.ts)' },
+  { plane: 'control', table: 'identities', holds: 'external accounts as known to one workspace', tenantRows: 'deleted-at-purge' },
+  { plane: 'control', table: 'memberships', holds: 'who belongs to which workspace, with which role', tenantRows: 'deleted-at-purge' },
+  {
+    plane: 'control',
+    table: 'invitations',
+    holds: 'invitations; accepted and revoked ones are the membership history',
+    tenantRows: 'deleted-at-purge',
+    // Pending ones only, once expired (exactly as sign-in decides).
+    retention: { job: 'control-purge', countAs: 'invitations', keepDays: 0, expiredWhen: `accepted_at IS NULL AND revoked_at IS NULL AND ${expiresAt}` },
+  },
+  {
+    plane: 'control',
+    table: 'spent_nonces',
+    holds: 'ID-token nonces already exchanged, until they expire',
+    retention: { job: 'control-purge', countAs: 'spentNonces', keepDays: 0, expiredWhen: expiresAt },
+  },
+  {
+    plane: 'control',
+    table: 'native_handoffs',
+    holds: 'one-time codes of the native sign-in (a minute at most)',
+    tenantRows: 'deleted-at-purge',
+    retention: { job: 'control-purge', countAs: 'nativeHandoffs', keepDays: 0, expiredWhen: expiresAt },
+  },
+  {
+    plane: 'control',
+    table: 'credentials',
+    holds: 'hashes of the credentials that bind public routes to a workspace (webhook URLs, estimate links, calendar feeds)',
+    tenantRows: 'deleted-at-purge',
+    // An ended credential answers 404 with or without its row; kept a month for support questions.
+    retention: { job: 'control-purge', countAs: 'credentials', keepDays: 30, expiredWhen: '(revoked_at IS NOT NULL AND revoked_at < @cutoff) OR (expires_at IS NOT NULL AND expires_at < @cutoff)' },
+  },
+  {
+    plane: 'control',
+    table: 'security_events',
+    holds: 'counted anonymous refusals (failed sign-ins, rate-limit rejections) per client, kind, reason and hour',
+    // 90 days unless SPINNEY_SECURITY_EVENTS_RETENTION_DAYS says otherwise (the control-purge job passes it).
+    retention: { job: 'control-purge', countAs: 'securityEvents', keepDays: 90, expiredWhen: 'last_at < @cutoff' },
+  },
+  {
+    plane: 'control',
+    table: 'job_runs',
+    holds: 'one row per job run; a running row is the job lock',
+    retention: { job: 'control-purge', countAs: 'jobRuns', keepDays: 90, expiredWhen: "status <> 'running' AND finished_at < @cutoff" },
+  },
+];
+
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...controlPlane];
+
+export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

@@ -1,0 +1,27 @@
+// The app's sections, by group. A feature adds its screens to routes.tsx and its entry here; an
+// entry shows only to roles whose permission (src/auth/permissions.ts) lets them use it.
+import type { Permission } from '../../src/auth/permissions.js';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV: { label: string; items: NavItem[] }[] = [
+  { label: 'Work', items: [{ href: '/contacts', label: 'Contacts', permission: 'contacts:read' }] },
+  {
+    label: 'Admin',
+    items: [
+      { href: '/admin/members', label: 'Members', permission: 'members:read' },
+      { href: '/admin/sessions', label: 'Sessions', permission: 'members:read' },
+      { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
+      { href: '/admin/secrets', label: 'Secrets', permission: 'vault:read' },
+      { href: '/admin/integrations', label: 'Integrations', permission: 'integrations:read' },
+      { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
+      { href: '/admin/sign-in', label: 'Sign-in settings', permission: 'settings:read' },
+      { href: '/admin/workspace', label: 'Export and deletion', permission: 'workspace:export' },
+    ],
+  },
+  { label: 'You', items: [{ href: '/account/sessions', label: 'Your sessions', permission: 'session:self' }] },
+];

@@ -1,0 +1,39 @@
+// Every screen of the signed-in app: its path pattern, the permission it needs, and the component.
+// The server answers each section's paths with the page (src/web/web.routes.ts, APP_SECTIONS);
+// test/web/routes.test.ts checks that every pattern here is one of those sections.
+import type { JSX } from 'preact';
+import type { Permission } from '../../src/auth/permissions.js';
+import { MySessions } from './screens/account/MySessions.js';
+import { AllSessions } from './screens/admin/AllSessions.js';
+import { AuditLog } from './screens/admin/AuditLog.js';
+import { Integrations } from './screens/admin/Integrations.js';
+import { Members } from './screens/admin/Members.js';
+import { Secrets } from './screens/admin/Secrets.js';
+import { SignInSettings } from './screens/admin/SignInSettings.js';
+import { Webhooks } from './screens/admin/Webhooks.js';
+import { Workspace } from './screens/admin/Workspace.js';
+import { ContactDetail } from './screens/contacts/ContactDetail.js';
+import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
+import { ContactList } from './screens/contacts/ContactList.js';
+
+export interface ScreenRoute {
+  pattern: string;
+  permission: Permission;
+  screen: (props: { params: Record<string, string> }) => JSX.Element;
+}
+
+export const ROUTES: ScreenRoute[] = [
+  { pattern: '/contacts', permission: 'contacts:read', screen: ContactList },
+  { pattern: '/contacts/new', permission: 'contacts:write', screen: ContactNew },
+  { pattern: '/contacts/:contactId', permission: 'contacts:read', screen: ContactDetail },
+  { pattern: '/contacts/:contactId/edit', permission: 'contacts:write', screen: ContactEdit },
+  { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
+  { pattern: '/admin/members', permission: 'members:read', screen: Members },
+  { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },
+  { pattern: '/admin/audit', permission: 'audit:read', screen: AuditLog },
+  { pattern: '/admin/secrets', permission: 'vault:read', screen: Secrets },
+  { pattern: '/admin/sign-in', permission: 'settings:read', screen: SignInSettings },
+  { pattern: '/admin/webhooks', permission: 'webhooks:read', screen: Webhooks },
+  { pattern: '/admin/integrations', permission: 'integrations:read', screen: Integrations },
+  { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
+];

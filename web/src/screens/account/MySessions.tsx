@@ -1,0 +1,63 @@
+// Your sessions: every device signed in as you in this workspace, and ending any of them (the
+// current one is this browser). Listing is sensitive, so a lapsed sign-in asks to confirm.
+import type { JSX } from 'preact';
+import { sentence } from '../../api/errors.js';
+import { api, ok, type ApiError } from '../../api/http.js';
+import { askToConfirmIdentity } from '../../reauth.js';
+import { signOut } from '../../session.js';
+import { useConfirmIfNeeded } from '../../ui/actions.js';
+import { Button } from '../../ui/controls.js';
+import { notify } from '../../ui/notices.js';
+import { Page } from '../../ui/page.js';
+import { ErrorNotice, Loading } from '../../ui/states.js';
+import { DateTime } from '../../ui/time.js';
+import { useRequest } from '../../ui/use-request.js';
+
+export function MySessions(): JSX.Element {
+  const sessions = useRequest(() => ok(api.GET('/api/v1/sessions', { params: { query: { scope: 'mine' } } })), []);
+  useConfirmIfNeeded(sessions.error);
+  const revoke = async (id: string): Promise<void> => {
+    try {
+      await ok(api.DELETE('/api/v1/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
+      notify({ text: 'That session was ended.' });
+      sessions.reload();
+    } catch (error) {
+      if ((error as ApiError).code === 'reauth_required') askToConfirmIdentity();
+      else notify({ text: sentence(error) });
+    }
+  };
+  return (
+    <Page
+      title="Your sessions"
+      actions={
+        <Button variant="danger" onClick={() => void signOut(true).catch((error: unknown) => notify({ text: sentence(error) }))}>
+          Sign out everywhere
+        </Button>
+      }
+    >
+      {sessions.loading && <Loading />}
+      {Boolean(sessions.error) && <ErrorNotice error={sessions.error} onRetry={sessions.reload} />}
+      {sessions.data && (
+        <ul class="cards">
+          {sessions.data.items.map((s) => (
+            <li key={s.id} class="card">
+              <p class="card-title">
+                {s.device ?? (s.clientKind === 'native' ? 'App' : 'Browser')}
+                {s.current && <span class="badge">This browser</span>}
+              </p>
+              <p class="muted">
+                Signed in with {s.provider} on <DateTime iso={s.createdAt} />; last active <DateTime iso={s.lastSeenAt} />
+                {s.ip ? ` from ${s.ip}` : ''}.
+              </p>
+              {!s.current && (
+                <Button variant="danger" onClick={() => void revoke(s.id)}>
+                  End this session
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

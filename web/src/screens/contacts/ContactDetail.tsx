@@ -1,0 +1,135 @@
+// One contact: its details, who changed it and when, edit and delete for those who may write, and
+// the sensitive fields (tax id, bank details) for admins, behind a recent sign-in.
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { sentence } from '../../api/errors.js';
+import { api, ok, type ApiError } from '../../api/http.js';
+import { askToConfirmIdentity } from '../../reauth.js';
+import { Link, navigate } from '../../router.js';
+import { can, useSession } from '../../session.js';
+import { Button } from '../../ui/controls.js';
+import { ConfirmDialog } from '../../ui/dialog.js';
+import { notify } from '../../ui/notices.js';
+import { Page } from '../../ui/page.js';
+import { ErrorNotice, Loading } from '../../ui/states.js';
+import { DateTime } from '../../ui/time.js';
+import { useRequest } from '../../ui/use-request.js';
+import type { SensitiveFields } from './contact.js';
+
+export function ContactDetail({ params }: { params: Record<string, string> }): JSX.Element {
+  const id = params.contactId as string;
+  const session = useSession();
+  const contact = useRequest(() => ok(api.GET('/api/v1/contacts/{contactId}', { params: { path: { contactId: id } } })), [id]);
+  const [confirming, setConfirming] = useState(false);
+  const back = <Link href="/contacts">← Contacts</Link>;
+  if (contact.loading) return <Loading />;
+  if (!contact.data)
+    return (
+      <Page title="Contact" back={back}>
+        <ErrorNotice error={contact.error} onRetry={contact.reload} />
+      </Page>
+    );
+  const c = contact.data;
+  const writer = can(session, 'contacts:write');
+  const remove = async (): Promise<void> => {
+    try {
+      await ok(api.DELETE('/api/v1/contacts/{contactId}', { params: { path: { contactId: id } } }));
+      notify({ text: `${c.name} was deleted.` });
+      navigate('/contacts');
+    } catch (error) {
+      setConfirming(false);
+      notify({ text: sentence(error) });
+    }
+  };
+  return (
+    <Page
+      title={c.name}
+      back={back}
+      actions={
+        writer && (
+          <>
+            <Link href={`/contacts/${id}/edit`} class="button">
+              Edit
+            </Link>
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              Delete
+            </Button>
+          </>
+        )
+      }
+    >
+      <dl class="details">
+        <Detail label="Company" value={c.company} />
+        <Detail label="Email" value={c.email} href={c.email ? `mailto:${c.email}` : undefined} />
+        <Detail label="Phone" value={c.phone} href={c.phone ? `tel:${c.phone.replace(/[^+0-9]/g, '')}` : undefined} />
+        <Detail label="Notes" value={c.notes} multiline />
+        <div class="detail">
+          <dt>Added</dt>
+          <dd>
+            <DateTime iso={c.createdAt} />
+          </dd>
+        </div>
+        <div class="detail">
+          <dt>Last changed</dt>
+          <dd>
+            <DateTime iso={c.updatedAt} />
+          </dd>
+        </div>
+      </dl>
+      {can(session, 'contacts:sensitive') && <Sensitive contactId={id} />}
+      {confirming && (
+        <ConfirmDialog title={`Delete ${c.name}?`} confirmLabel="Delete contact" danger onConfirm={remove} onClose={() => setConfirming(false)}>
+          <p>The contact and its sensitive fields are removed from this workspace. This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+    </Page>
+  );
+}
+
+function Detail({ label, value, href, multiline = false }: { label: string; value: string | null; href?: string | undefined; multiline?: boolean }): JSX.Element {
+  return (
+    <div class="detail">
+      <dt>{label}</dt>
+      <dd class={multiline ? 'multiline' : undefined}>{value ? href ? <a href={href}>{value}</a> : value : <span class="muted">—</span>}</dd>
+    </div>
+  );
+}
+
+/** Tax id and bank details: fetched only when asked for, and only after a recent sign-in. */
+function Sensitive({ contactId }: { contactId: string }): JSX.Element {
+  const [fields, setFields] = useState<SensitiveFields | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const show = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      setFields(await ok(api.GET('/api/v1/contacts/{contactId}/sensitive', { params: { path: { contactId } } })));
+    } catch (err) {
+      if ((err as ApiError).code === 'reauth_required') askToConfirmIdentity();
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="sensitive-title">
+      <h2 id="sensitive-title">Sensitive details</h2>
+      {!fields && (
+        <>
+          <p class="muted">Tax id and bank details are encrypted and shown to admins only.</p>
+          <Button busy={busy} onClick={show}>
+            Show sensitive details
+          </Button>
+        </>
+      )}
+      {Boolean(error) && <ErrorNotice error={error} />}
+      {fields && (
+        <dl class="details">
+          <Detail label="Tax id" value={fields.taxId} />
+          <Detail label="Bank details" value={fields.bankDetails} multiline />
+        </dl>
+      )}
+    </section>
+  );
+}
