@@ -5,31 +5,17 @@
 //    unchanged; B's ids also go into every body or query field that names an id;
 //  - every list must contain nothing of B's, every write must leave B unchanged, and public
 //    routes (called with B's ids in their path) must show nothing of B's;
+//  - credential routes, called with A's credential, show nothing of B's and leave B unchanged
+//    (test/routes/credential-routes.test.ts walks them further: expired, revoked, crossed);
+//  - platform routes refuse A's admin token with 401;
 //  - the same call with A's own ids must succeed (DELETE included), or the 404 proves nothing.
 // It returns violations instead of asserting, so a test can also prove it catches broken routes.
-import { tenantDb } from '../../src/tenancy/context.js';
 import { AccessTokens } from '../../src/auth/access-token.js';
 import { startSession, type TestApp } from '../helpers/app.js';
-import { FIXTURES, fixturesNeeded, idFieldsOf, realmOf, requestFor, routeName, unwalkable, type Seed } from '../helpers/route-walker.js';
+import { callOptions, FIXTURES, fixturesNeeded, idFieldsOf, requestFor, reseed, routeName, tenantScopedControlTables, unwalkable, workspaceSnapshot } from '../helpers/route-walker.js';
 
 export const MARKER_B = 'TENANT-B-CANARY-7f3e';
 const MARKER_A = 'tenant-a-record';
-
-/** Control-plane tables that hold per-tenant rows: every table with a `tenant_id` column, found, not listed. */
-export function tenantScopedControlTables(api: TestApp): string[] {
-  const tables = api.runtime.control.statement("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  return tables
-    .map(({ name }) => name)
-    .filter((name) => (api.runtime.control.statement(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).some((column) => column.name === 'tenant_id'));
-}
-
-/** B's database file, plus B's rows in control.db (its tenant row and every row carrying its tenant_id). */
-function snapshot(api: TestApp, tenantId: string, controlTables: string[]): Buffer {
-  const file = api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().serialize());
-  const control = controlTables.map((table) => JSON.stringify(api.runtime.control.statement(`SELECT * FROM "${table}" WHERE tenant_id = ? ORDER BY 1`).all(tenantId)));
-  control.push(JSON.stringify(api.runtime.control.statement('SELECT * FROM tenants WHERE id = ?').get(tenantId)));
-  return Buffer.concat([file, Buffer.from(control.join('\n'))]);
-}
 
 export interface SuiteResult {
   violations: string[];
@@ -50,11 +36,11 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
   const routes = api.app.routeTable;
   const idsB: Record<string, string> = {};
   const idsA: Record<string, string> = {};
-  for (const param of new Set(routes.flatMap(fixturesNeeded))) {
-    const seed = FIXTURES[param];
+  for (const key of new Set(routes.flatMap(fixturesNeeded))) {
+    const seed = FIXTURES[key];
     if (!seed) continue; // reported per route below
-    idsB[param] = await seed(api, tokenB, MARKER_B);
-    idsA[param] = await seed(api, seedTokenA, MARKER_A);
+    idsB[key] = await seed(api, tokenB, MARKER_B);
+    idsA[key] = await seed(api, seedTokenA, MARKER_A);
   }
   // B's records' ids (not the values every tenant shares, such as a provider name or the script's name).
   const secretsOfB = [...Object.entries(idsB).filter(([param, id]) => id !== idsA[param]).map(([, id]) => id), MARKER_B];
@@ -71,13 +57,25 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     // A fresh session per route: a route may end the caller's session (sign out).
     const { accessToken: tokenA, session: sessionA } = startSession(api.runtime, a.id, 'admin', 'us_alice');
     // Every id the request can carry (path, body, query) comes from the same tenant's fixtures.
-    const request = (token: string | undefined, ids: Record<string, string>) => {
-      const { method, url, query, payload } = requestFor(route, ids);
-      return api.call({ method, url, query, ...(token ? { token } : {}), ...(payload ? { payload } : {}) });
-    };
-    if (realmOf(route) !== 'tenant') {
-      // Public (and, once realms land, credential and platform) routes: called with B's ids and no
-      // token, they show nothing of B's.
+    const request = (token: string | undefined, ids: Record<string, string>) => api.call(callOptions(requestFor(route, ids), token));
+    if (route.realm === 'platform') {
+      probes.push("A's admin token");
+      const res = await request(tokenA, idsA);
+      if (res.statusCode !== 401) violations.push(`${name}: a platform route answered ${res.statusCode} to a tenant admin's token (expected 401)`);
+      continue;
+    }
+    if (route.realm === 'credential') {
+      probes.push("A's credential");
+      const before = workspaceSnapshot(api, b.id, controlTables);
+      const res = await request(undefined, idsA);
+      if (res.statusCode >= 300) violations.push(`${name}: A's own credential answered ${res.statusCode}; the checks below prove nothing`);
+      const leaked = secretsOfB.filter((secret) => res.body.includes(secret));
+      if (leaked.length > 0) violations.push(`${name}: response to A's credential contains tenant B's data (${leaked.join(', ')})`);
+      if (!before.equals(workspaceSnapshot(api, b.id, controlTables))) violations.push(`${name}: A's credential changed tenant B's database`);
+      continue;
+    }
+    if (route.realm === 'public') {
+      // Called with B's ids and no token, they show nothing of B's.
       probes.push(route.params.length > 0 ? "public, with B's ids" : 'public');
       const res = await request(undefined, idsB);
       const leaked = secretsOfB.filter((secret) => res.body.includes(secret));
@@ -89,7 +87,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     const idFields = [...idFieldsOf(schema?.body), ...idFieldsOf(schema?.querystring)];
     const carriesIds = route.params.length > 0 || idFields.length > 0;
 
-    const before = snapshot(api, b.id, controlTables);
+    const before = workspaceSnapshot(api, b.id, controlTables);
     const anonymous = await request(undefined, idsB);
     probes.push('anonymous');
     if (anonymous.statusCode !== 401) violations.push(`${name}: answered ${anonymous.statusCode} without a token (expected 401)`);
@@ -110,7 +108,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     }
     const leaked = secretsOfB.filter((secret) => crossTenant.body.includes(secret));
     if (leaked.length > 0) violations.push(`${name}: response to tenant A contains tenant B's data (${leaked.join(', ')})`);
-    if (!before.equals(snapshot(api, b.id, controlTables))) violations.push(`${name}: a request by tenant A changed tenant B's database`);
+    if (!before.equals(workspaceSnapshot(api, b.id, controlTables))) violations.push(`${name}: a request by tenant A changed tenant B's database`);
 
     // The same call with A's own ids must work, or a 404 above proves nothing.
     if (carriesIds) {
@@ -118,9 +116,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
       probes.push('own ids as A');
       if (own.statusCode >= 300) violations.push(`${name}: tenant A's own ids answered ${own.statusCode}; the cross-tenant 404 proves nothing`);
       // A DELETE consumed A's record: seed a fresh one for the routes still to come.
-      if (route.method === 'DELETE') {
-        for (const param of route.params) idsA[param] = await (FIXTURES[param] as Seed)(api, seedTokenA, MARKER_A);
-      }
+      if (route.method === 'DELETE') await reseed(api, seedTokenA, MARKER_A, route, idsA);
     }
   }
   return { violations, checked };

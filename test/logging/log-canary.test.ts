@@ -16,7 +16,7 @@ import { ACCOUNTS, CALLBACK_URL, CLIENTS, integrationRig, PUBLIC_URL } from '../
 import { startJwksIssuer } from '../helpers/jwks-issuer.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
 import { startSession } from '../helpers/app.js';
-import { fillPath, FIXTURES, realmOf, requestFor, routeName, seedFixtures, walkRoutes, type WalkedRequest } from '../helpers/route-walker.js';
+import { callOptions, fillPath, fixtureKey, issuedCredential, requestFor, reseed, routeName, seedFixtures, walkRoutes, type WalkedRequest } from '../helpers/route-walker.js';
 import { genericHeaders, stripeHeader } from '../webhooks/helpers.js';
 
 const CANARY = 'CANARY-d41d8cd98f00b204';
@@ -183,9 +183,11 @@ type Call = TestApp['call'];
  * Every route in the table, four ways, each request carrying the canary headers and cookie `call`
  * adds: (1) valid, with the workspace's own records and a canary in every free-text body field;
  * (2) with canaries in the query string (the route's own fields, else an unknown one); (3) with
- * canaries for every path parameter and as an unknown body field, and as a malformed JSON body;
+ * canaries for every path parameter (a credential too) and as an unknown body field, and as a
+ * malformed JSON body (signed, on a credential route that checks signatures, so it is parsed);
  * (4) with a canary as the bearer token, a Basic credential, and an API-key header. Values the
- * server hands out in a response (secrets, tokens) are kept so the test can look for them too.
+ * server hands out in a response (secrets, tokens) and the credentials the fixtures issued are kept
+ * so the test can look for them too.
  */
 async function walkWithCanaries(
   api: TestApp,
@@ -208,25 +210,29 @@ async function walkWithCanaries(
   };
   const owner = startSession(api.runtime, tenantId, 'admin', 'us_walker').accessToken;
   const ids = await seedFixtures(api, owner, canary('seed'));
+  for (const [key, value] of Object.entries(ids)) if (key.startsWith('credential:')) keep(`the issued ${key}`, value);
   const routes = await walkRoutes(api.app.routeTable, ids, async (request: WalkedRequest) => {
     const { route } = request;
     // A fresh session per route: a route may end the caller's session (sign out, revoke).
-    const token = realmOf(route) === 'tenant' ? startSession(api.runtime, tenantId, 'admin', 'us_walker').accessToken : undefined;
+    const token = route.realm === 'tenant' ? startSession(api.runtime, tenantId, 'admin', 'us_walker').accessToken : undefined;
     const withToken = token ? { token } : {};
-    await send({ method: request.method, url: request.url, query: request.query, ...withToken, ...(request.payload ? { payload: requestFor(route, ids, (field) => canary(field)).payload } : {}) });
+    // A credential route that checks a signature gets its bodies signed, so they reach the handler.
+    const signed = route.realm === 'credential' ? issuedCredential(ids[fixtureKey(route, 'credential')] as string).signed : undefined;
+    await send(callOptions(requestFor(route, ids, (field) => canary(field)), token));
     const querySchema = (route.schema as { querystring?: { properties?: Record<string, unknown> } } | undefined)?.querystring;
     const query = querySchema?.properties ? Object.fromEntries(Object.keys(querySchema.properties).map((key) => [key, canary(`query${key}`)])) : { [canary('querykey')]: canary('queryvalue') };
-    await send({ method: request.method, url: request.url, query, ...withToken });
-    const canaryIds = Object.fromEntries(route.params.map((param) => [param, canary(param)]));
+    await send({ method: request.method, url: request.url, query, headers: request.headers, ...withToken });
+    const canaryIds = Object.fromEntries(route.params.map((param) => [fixtureKey(route, param), canary(param)]));
     const foreignUrl = fillPath(route, canaryIds);
     const hasBody = !['GET', 'HEAD', 'DELETE'].includes(request.method);
     await send({ method: request.method, url: foreignUrl, ...withToken, ...(hasBody ? { payload: { [canary('bodykey')]: canary('bodyvalue') } } : {}) });
-    if (hasBody) await send({ method: request.method, url: request.url, ...withToken, headers: { 'content-type': 'application/json' }, payload: `{"${canary('malformed')}": "${canary('malformedvalue')}"` });
+    const malformed = `{"${canary('malformed')}": "${canary('malformedvalue')}"`;
+    if (hasBody) await send({ method: request.method, url: request.url, ...withToken, headers: { 'content-type': 'application/json', ...signed?.(malformed) }, payload: malformed });
     await send({ method: request.method, url: request.url, headers: { authorization: `Bearer ${canary('bearer')}` } });
     await send({ method: request.method, url: request.url, headers: { authorization: `Basic ${canary('basic')}` } });
     if (token) await send({ method: request.method, url: request.url, token, headers: { 'x-api-key': canary('apikey') } });
     // A DELETE consumed a record: seed a fresh one for the routes still to come.
-    if (request.method === 'DELETE') for (const param of route.params) ids[param] = await (FIXTURES[param] as NonNullable<(typeof FIXTURES)[string]>)(api, owner, canary('reseed'));
+    if (request.method === 'DELETE') await reseed(api, owner, canary('reseed'), route, ids);
   });
   return { routes, requests };
 }

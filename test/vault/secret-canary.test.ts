@@ -18,7 +18,7 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { OUTBOX_HANDLERS } from '../../src/background.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
 import { startSession, type TestApp } from '../helpers/app.js';
-import { FIXTURES, realmOf, seedFixtures, walkRoutes, type Seed } from '../helpers/route-walker.js';
+import { callOptions, reseed, seedFixtures, walkRoutes } from '../helpers/route-walker.js';
 import { CLIENTS, integrationRig, PROVIDER_ACCESS_TTL, type IntegrationRig } from '../helpers/integrations.js';
 import { genericHeaders, startReceiver, stripeHeader } from '../webhooks/helpers.js';
 
@@ -209,17 +209,18 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   await expect('subscription: delete again', { method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${subscription.id}`, token: admin }, 404);
 
   // --- Every route in the table (test/helpers/route-walker.ts), with every secret above in the
-  // workspace: as an admin and a member (tenant routes) or with no token (public ones). No URL list,
+  // workspace: as an admin and a member (tenant routes) or with no token (public ones; credential
+  // routes with a credential the walker issued, signed when they check a signature). No URL list,
   // so a route added tomorrow is checked against every canary too.
   const ids = await seedFixtures(api, admin, 'walk');
   const walked = await walkRoutes(api.app.routeTable, ids, async (request) => {
-    const callers = realmOf(request.route) === 'tenant' ? (['member', 'admin'] as const) : (['anonymous'] as const);
+    const callers = request.route.realm === 'tenant' ? (['member', 'admin'] as const) : (['anonymous'] as const);
     for (const who of callers) {
       // A fresh session per call: a route may end it (sign out, revoke).
       const token = who === 'anonymous' ? undefined : startSession(api.runtime, tenant.id, who, `mb_${who}`).accessToken;
-      await call(`walk: ${who} ${request.name}`, { method: request.method, url: request.url, query: request.query, ...(token ? { token } : {}), ...(request.payload ? { payload: request.payload } : {}) });
+      await call(`walk: ${who} ${request.name}`, callOptions(request, token));
     }
-    if (request.method === 'DELETE') for (const param of request.route.params) ids[param] = await (FIXTURES[param] as Seed)(api, admin, 'walk');
+    if (request.method === 'DELETE') await reseed(api, admin, 'walk', request.route, ids);
   });
   t.equal(walked, api.app.routeTable.length, `every route was walked (${walked})`);
   const walkedExport = 'walk: admin POST /api/v1/export';
