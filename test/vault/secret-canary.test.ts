@@ -12,12 +12,12 @@ import t from 'tap';
 import { gunzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { createLogger } from '../../src/logging/logger.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { OUTBOX_HANDLERS } from '../../src/background.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
-import { startSession, type TestApp } from '../helpers/app.js';
+import { build, startSession, type TestApp } from '../helpers/app.js';
 import { callOptions, reseed, seedFixtures, walkRoutes } from '../helpers/route-walker.js';
 import { CLIENTS, integrationRig, PROVIDER_ACCESS_TTL, type IntegrationRig } from '../helpers/integrations.js';
 import { genericHeaders, startReceiver, stripeHeader } from '../webhooks/helpers.js';
@@ -28,6 +28,24 @@ interface Seen {
   label: string;
   status: number;
   text: string;
+}
+
+/**
+ * Every route in the table, with its fixtures: tenant routes as a member and as an admin, the others
+ * with no token (credential routes with an issued credential, signed when they check a signature).
+ * Each response goes through `call` under the label `walk: <who> <METHOD> <url>`.
+ */
+async function walkEveryRoute(api: TestApp, tenantId: string, admin: string, call: (label: string, options: Parameters<TestApp['call']>[0]) => Promise<unknown>): Promise<number> {
+  const ids = await seedFixtures(api, admin, 'walk');
+  return walkRoutes(api.app.routeTable, ids, async (request) => {
+    const callers = request.route.realm === 'tenant' ? (['member', 'admin'] as const) : (['anonymous'] as const);
+    for (const who of callers) {
+      // A fresh session per call: a route may end it (sign out, revoke).
+      const token = who === 'anonymous' ? undefined : startSession(api.runtime, tenantId, who, `mb_${who}`).accessToken;
+      await call(`walk: ${who} ${request.name}`, callOptions(request, token));
+    }
+    if (request.method === 'DELETE') await reseed(api, admin, 'walk', request.route, ids);
+  });
 }
 
 function flipLastByte(sealed: Buffer): Buffer {
@@ -212,16 +230,7 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   // workspace: as an admin and a member (tenant routes) or with no token (public ones; credential
   // routes with a credential the walker issued, signed when they check a signature). No URL list,
   // so a route added tomorrow is checked against every canary too.
-  const ids = await seedFixtures(api, admin, 'walk');
-  const walked = await walkRoutes(api.app.routeTable, ids, async (request) => {
-    const callers = request.route.realm === 'tenant' ? (['member', 'admin'] as const) : (['anonymous'] as const);
-    for (const who of callers) {
-      // A fresh session per call: a route may end it (sign out, revoke).
-      const token = who === 'anonymous' ? undefined : startSession(api.runtime, tenant.id, who, `mb_${who}`).accessToken;
-      await call(`walk: ${who} ${request.name}`, callOptions(request, token));
-    }
-    if (request.method === 'DELETE') await reseed(api, admin, 'walk', request.route, ids);
-  });
+  const walked = await walkEveryRoute(api, tenant.id, admin, call);
   t.equal(walked, api.app.routeTable.length, `every route was walked (${walked})`);
   const walkedExport = 'walk: admin POST /api/v1/export';
 
@@ -257,4 +266,25 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   for (const response of seen.filter((r) => r.status >= 500)) {
     t.notMatch(response.text, /VaultOpenError|does not open|\.ts:\d|\n\s+at /, `${response.label}: no internals in the 500`);
   }
+});
+
+t.test('the walk catches a new route that answers with a secret, without being told about it', async (t) => {
+  // Planted: an admin route that hands back a vault secret, added without touching this test.
+  const held: { api?: TestApp } = {};
+  const peek: FastifyPluginAsync = async (app) => {
+    app.get('/vault/peek', { config: { permission: 'vault:read' } }, async () => ({ value: (held.api as TestApp).runtime.vault.read('smtp.password', { person: true }) }));
+  };
+  const api = await build(t, {}, [peek]);
+  held.api = api;
+  const tenant = api.tenant();
+  const admin = tenant.token('admin');
+  const value = `vault-canary-${tag()}`;
+  t.equal((await api.call({ method: 'POST', url: '/api/v1/vault/secrets', token: admin, payload: { name: 'smtp.password', value } })).statusCode, 201);
+  const shownIn: string[] = [];
+  const walked = await walkEveryRoute(api, tenant.id, admin, async (label, options) => {
+    const res = await api.call(options);
+    if (`${JSON.stringify(res.headers)}\n${res.body}`.includes(value)) shownIn.push(label);
+  });
+  t.equal(walked, api.app.routeTable.length, 'the planted route was walked with the rest');
+  t.same(shownIn, ['walk: admin GET /api/v1/vault/peek'], 'the secret shows in the planted route\'s answer, which the walk found by itself');
 });
