@@ -25,6 +25,8 @@ export interface RegisteredRoute {
   credentialKind: CredentialKind | null;
   /** The tenant permission; null unless realm is 'tenant'. */
   permission: string | null;
+  /** Asks for a recent sign-in (`config.sensitive`, reauth_required otherwise); only tenant routes do. */
+  sensitive: boolean;
   /** Answers without an access token (every realm but 'tenant'). */
   public: boolean;
   /** Path parameter names, in order (e.g. ['contactId']). */
@@ -92,7 +94,7 @@ export function registerRouteRegistry(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const key = routeKey(method, route.url);
-      const config = (route.config ??= {}) as { permission?: unknown; public?: boolean; realm?: unknown; credentialKind?: unknown };
+      const config = (route.config ??= {}) as { permission?: unknown; public?: boolean; realm?: unknown; credentialKind?: unknown; sensitive?: boolean };
       const realm = declaredRealm(key, config);
       if (realm !== 'credential' && config.credentialKind !== undefined) throw new RouteDeclarationError(`${key} declares a credentialKind outside the credential realm`);
       if (realm !== 'tenant' && config.permission !== undefined) throw new RouteDeclarationError(`${key} is in the ${realm} realm and cannot declare a tenant permission`);
@@ -118,6 +120,7 @@ export function registerRouteRegistry(app: FastifyInstance): void {
         realm,
         credentialKind: realm === 'credential' ? (config.credentialKind as CredentialKind) : null,
         permission: realm === 'tenant' ? (config.permission as string) : null,
+        sensitive: realm === 'tenant' && config.sensitive === true,
         public: realm !== 'tenant',
         params: [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string),
         schema: route.schema,

@@ -2,6 +2,7 @@
 import t from 'tap';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type Teardown, type TestApp } from '../helpers/app.js';
+import { runScenarios, type Scenario } from '../helpers/scenario.js';
 
 type Workspace = ReturnType<TestApp['tenant']>;
 
@@ -11,37 +12,57 @@ async function setup(t: Teardown): Promise<TestApp & { token: string; tenantId: 
   return Object.assign(api, { token: workspace.token('member', 'us_maria'), tenantId: workspace.id, workspace });
 }
 
-t.test('create, get, update, delete', async (t) => {
+t.test('contacts as scenario rows: who may do what, to which record, with which audit event', async (t) => {
   const api = await setup(t);
-  const { token } = api;
-  const created = await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'Dana Whitfield', email: 'dana@example.com', company: 'Whitfield Roofing' } });
-  t.equal(created.statusCode, 201);
-  const contact = created.json();
-  t.match(contact, { name: 'Dana Whitfield', email: 'dana@example.com', phone: null, createdBy: 'us_maria', updatedBy: 'us_maria' });
-  t.match(contact.id, /^ct_[a-z2-7]{24}$/);
-  t.equal(contact.createdAt, contact.updatedAt);
-  t.ok(new Date(contact.createdAt).toISOString() === contact.createdAt, 'ISO-8601 UTC');
-
-  const row = api.runtime.tenancy.run(api.tenantId, { actor: null, requestId: null }, () =>
-    tenantRow(contact.id),
-  );
-  t.match(row, { id: contact.id, name: 'Dana Whitfield', created_by: 'us_maria' }, 'the row is in the tenant database');
-
-  const fetched = await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, token });
-  t.same(fetched.json(), contact);
-
-  const colleague = api.workspace.token('admin', 'us_olga');
-  const updated = await api.call({ method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, token: colleague, payload: { email: null, phone: '+1 555 0100' } });
-  t.equal(updated.statusCode, 200);
-  t.match(updated.json(), { email: null, phone: '+1 555 0100', name: 'Dana Whitfield', createdAt: contact.createdAt, createdBy: 'us_maria', updatedBy: 'us_olga' });
-  t.ok(updated.json().updatedAt >= contact.updatedAt);
-
-  const deleted = await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token });
-  t.equal(deleted.statusCode, 204);
-  t.equal(deleted.body, '');
-  t.equal((await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, token })).statusCode, 404);
-  t.equal((await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token })).statusCode, 404, 'deleting twice is a 404');
-  t.equal(api.runtime.tenancy.run(api.tenantId, { actor: null, requestId: null }, () => tenantRow(contact.id)), undefined, 'the row is gone');
+  const other = api.tenant('Elsewhere');
+  const contact = (await api.call({ method: 'POST', url: '/api/v1/contacts', token: api.token, payload: { name: 'Dana Whitfield', email: 'dana@example.com', company: 'Whitfield Roofing' } })).json() as { id: string; createdAt: string; updatedAt: string };
+  const foreign = (await api.call({ method: 'POST', url: '/api/v1/contacts', token: other.token('admin'), payload: { name: 'Not Yours' } })).json() as { id: string };
+  const url = `/api/v1/contacts/${contact.id}`;
+  t.match(api.runtime.tenancy.run(api.tenantId, { actor: null, requestId: null }, () => tenantRow(contact.id)), { id: contact.id, name: 'Dana Whitfield', created_by: 'us_maria' }, 'the row is in the tenant database');
+  const iso = (value: unknown) => typeof value === 'string' && new Date(value).toISOString() === value;
+  await runScenarios(t, api, { workspace: api.workspace, other }, [
+    { name: 'no token: 401', role: null, method: 'GET', url: '/api/v1/contacts', expect: { status: 401, body: { error: { code: 'unauthenticated' } } } },
+    { name: 'no token, with an id: 401', role: null, method: 'DELETE', url, expect: { status: 401, body: { error: { code: 'unauthenticated' } } } },
+    { name: 'a viewer cannot create', role: 'viewer', method: 'POST', url: '/api/v1/contacts', body: { name: 'x' }, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
+    { name: 'a viewer cannot update', role: 'viewer', method: 'PATCH', url, body: { name: 'x' }, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
+    { name: 'a viewer cannot delete', role: 'viewer', method: 'DELETE', url, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
+    { name: 'a viewer reads', role: 'viewer', method: 'GET', url, expect: { status: 200, body: { id: contact.id, name: 'Dana Whitfield' } } },
+    { name: "another workspace's id: 404 on read", role: 'admin', method: 'GET', url: `/api/v1/contacts/${foreign.id}`, expect: { status: 404, body: { error: { code: 'not_found' } } } },
+    { name: "another workspace's id: 404 on update", role: 'admin', method: 'PATCH', url: `/api/v1/contacts/${foreign.id}`, body: { name: 'Taken' }, expect: { status: 404, body: { error: { code: 'not_found' } } } },
+    { name: "another workspace's id: 404 on delete", role: 'admin', method: 'DELETE', url: `/api/v1/contacts/${foreign.id}`, expect: { status: 404, body: { error: { code: 'not_found' } } } },
+    { name: 'another workspace cannot reach this one', role: 'admin', as: 'other workspace', method: 'GET', url, expect: { status: 404, body: { error: { code: 'not_found' } } } },
+    { name: 'bad input: a missing name', role: 'member', method: 'POST', url: '/api/v1/contacts', body: { email: 'a@b.co' }, expect: { status: 400, body: { error: { code: 'missing_field', field: 'name' } } } },
+    {
+      name: 'a member creates: 201, with who and when',
+      role: 'member',
+      method: 'POST',
+      url: '/api/v1/contacts',
+      body: { name: 'Marcus Lee', email: 'marcus@example.com' },
+      expect: {
+        status: 201,
+        body: (body) => {
+          const c = body as Record<string, unknown>;
+          return /^ct_[a-z2-7]{24}$/.test(String(c.id)) && c.name === 'Marcus Lee' && c.phone === null && c.createdBy === 'us_member' && c.updatedBy === 'us_member' && iso(c.createdAt) && c.createdAt === c.updatedAt;
+        },
+        auditEvent: 'contact.created',
+      },
+    },
+    { name: 'a member reads it back', role: 'member', method: 'GET', url, expect: { status: 200, body: { id: contact.id, email: 'dana@example.com', company: 'Whitfield Roofing', createdAt: contact.createdAt } } },
+    {
+      name: 'an admin updates: who changed it, created fields kept',
+      role: 'admin',
+      method: 'PATCH',
+      url,
+      body: { email: null, phone: '+1 555 0100' },
+      expect: { status: 200, body: { email: null, phone: '+1 555 0100', name: 'Dana Whitfield', createdAt: contact.createdAt, createdBy: 'us_maria', updatedBy: 'us_admin' }, auditEvent: { action: 'contact.updated', targetId: contact.id } },
+    },
+    { name: 'a member deletes: 204, empty', role: 'member', method: 'DELETE', url, expect: { status: 204, body: (body) => body === undefined, auditEvent: { action: 'contact.deleted', targetId: contact.id } } },
+    { name: 'then it is gone', role: 'member', method: 'GET', url, expect: { status: 404, body: { error: { code: 'not_found' } } } },
+    { name: 'deleting twice is a 404', role: 'member', method: 'DELETE', url, expect: { status: 404, body: { error: { code: 'not_found' } } } },
+  ]);
+  const inOther = api.runtime.tenancy.run(other.id, { actor: null, requestId: null }, () => tenantRow(foreign.id));
+  t.match(inOther, { id: foreign.id, name: 'Not Yours' }, "the other workspace's contact is untouched");
+  t.equal(api.runtime.tenancy.run(api.tenantId, { actor: null, requestId: null }, () => tenantRow(contact.id)), undefined, 'the deleted row is gone from the database');
 });
 
 function tenantRow(id: string): unknown {
@@ -119,13 +140,17 @@ t.test('bad input gets a clear error and changes nothing', async (t) => {
     { name: 'unknown query parameter', method: 'GET', query: { tenant: 'tn_x' }, status: 400, code: 'unknown_field', field: 'tenant' },
     { name: 'forged cursor', method: 'GET', query: { cursor: Buffer.from('{"x":1}').toString('base64url') }, status: 400, code: 'invalid_cursor', field: 'cursor' },
   ];
-  for (const c of cases) {
-    const res = await api.call({ method: c.method, url: c.url ?? '/api/v1/contacts', token, headers: c.headers, payload: c.payload as string, query: c.query });
-    t.equal(res.statusCode, c.status, `${c.name}: status`);
-    t.equal(res.json().error.code, c.code, `${c.name}: code`);
-    if (c.field) t.equal(res.json().error.field, c.field, `${c.name}: field`);
-    t.notMatch(res.body, /at \w+ \(|node_modules|\.ts:\d+/, `${c.name}: no stack trace`);
-  }
+  const rows: Scenario[] = cases.map((c) => ({
+    name: c.name,
+    role: 'member',
+    method: c.method,
+    url: c.url ?? '/api/v1/contacts',
+    ...(c.headers ? { headers: c.headers } : {}),
+    ...(c.payload !== undefined ? { body: c.payload } : {}),
+    ...(c.query ? { query: c.query } : {}),
+    expect: { status: c.status, body: { error: { code: c.code, ...(c.field ? { field: c.field } : {}) } } },
+  }));
+  await runScenarios(t, api, { workspace: api.workspace, other: api.tenant('Elsewhere') }, rows);
   const list = (await api.call({ method: 'GET', url: '/api/v1/contacts', token })).json();
   t.same(list.items.map((c: { name: string }) => c.name), ['Keep Me'], 'nothing was created or changed');
   t.same(list.items[0], existing);

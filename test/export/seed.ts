@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../helpers/app.js';
-import { FIXTURES } from '../isolation/fixtures.js';
+import { FIXTURES } from '../helpers/route-walker.js';
 import { genericHeaders } from '../webhooks/helpers.js';
 
 export interface SeededWorkspace {

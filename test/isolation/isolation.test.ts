@@ -3,10 +3,12 @@ import { AsyncResource } from 'node:async_hooks';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { ContactParams } from '../../src/contacts/contacts.schemas.js';
+import { CREDENTIAL_PATTERN } from '../../src/credentials/credentials.service.js';
 import { IdParam } from '../../src/http/schemas.js';
 import type { Runtime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build } from '../helpers/app.js';
+import { tenantScopedControlTables } from '../helpers/route-walker.js';
 import { runIsolationSuite } from './suite.js';
 
 t.test('every route keeps tenant A out of tenant B', async (t) => {
@@ -20,6 +22,8 @@ t.test('every route keeps tenant A out of tenant B', async (t) => {
     checked.some((c) => c.probes.includes('ids of B as A')),
     'at least one route was called with the other tenant\'s ids',
   );
+  const controlTables = tenantScopedControlTables(api);
+  for (const table of ['memberships', 'invitations', 'identities', 'native_handoffs', 'credentials']) t.ok(controlTables.includes(table), `control.db's ${table} is found by its tenant_id column and snapshotted`);
 });
 
 // Scopes do not nest (Tenancy.run refuses), so a route can only reach across tenants by escaping
@@ -61,6 +65,13 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
     app.delete('/lazy/:contactId', { config: { permission: 'contacts:write' }, schema }, async (_request, reply) =>
       reply.code(404).send({ error: { code: 'not_found', message: 'x' } }),
     );
+    // A credential route that answers with every workspace's endpoints, not only its own.
+    const credentialParams = Type.Object({ credential: Type.String({ pattern: CREDENTIAL_PATTERN }) }, { additionalProperties: false });
+    app.get('/links/:credential', { config: { realm: 'credential', credentialKind: 'inbound_webhook' }, schema: { params: credentialParams } }, async () => {
+      const descriptions: unknown[] = [];
+      acrossTenants(() => void descriptions.push(...tenantDb().statement('SELECT description FROM webhook_endpoints').all()));
+      return descriptions;
+    });
     app.get('/widgets/:widgetId', { config: { permission: 'contacts:read' }, schema: { params: { type: 'object', properties: { widgetId: { type: 'string', pattern: '^wd_[a-z2-7]{24}$' } }, additionalProperties: false } } }, async () => ({}));
   };
   const api = await build(t, {}, [broken]);
@@ -69,8 +80,9 @@ t.test('the suite catches a route that leaks, a route that writes across tenants
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: answered 200 to tenant A for tenant B's ids/);
   t.match(violations.join('\n'), /GET \/api\/v1\/leaky\/:contactId: response to tenant A contains tenant B's data/);
   t.match(violations.join('\n'), /DELETE \/api\/v1\/shredder\/:contactId: a request by tenant A changed tenant B's database/);
-  t.match(violations.join('\n'), /GET \/api\/v1\/widgets\/:widgetId: no isolation fixture for :widgetId/);
+  t.match(violations.join('\n'), /GET \/api\/v1\/widgets\/:widgetId: no route-walker fixture for :widgetId/);
   t.match(violations.join('\n'), /POST \/api\/v1\/lookup: response to tenant A contains tenant B's data/);
+  t.match(violations.join('\n'), /GET \/api\/v1\/links\/:credential: response to A's credential contains tenant B's data/);
   t.match(violations.join('\n'), /DELETE \/api\/v1\/lazy\/:contactId: tenant A's own ids answered 404; the cross-tenant 404 proves nothing/);
   t.notMatch(violations.join('\n'), /\/contacts/, 'the real contact routes stay clean beside them');
 });

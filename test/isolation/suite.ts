@@ -1,70 +1,21 @@
 // The cross-tenant isolation suite. It reads the route table from the app itself, seeds tenants A
 // and B with one record per fixture, then calls every route as A:
-//  - without a token, every non-public route must answer 401;
+//  - without a token, every tenant route must answer 401;
 //  - with B's ids in the path, every route must answer 404 and leave B's database byte-for-byte
 //    unchanged; B's ids also go into every body or query field that names an id;
 //  - every list must contain nothing of B's, every write must leave B unchanged, and public
-//    routes must show nothing of B's;
+//    routes (called with B's ids in their path) must show nothing of B's;
+//  - credential routes, called with A's credential, show nothing of B's and leave B unchanged
+//    (test/routes/credential-routes.test.ts walks them further: expired, revoked, crossed);
+//  - platform routes refuse A's admin token with 401;
 //  - the same call with A's own ids must succeed (DELETE included), or the 404 proves nothing.
 // It returns violations instead of asserting, so a test can also prove it catches broken routes.
-import { tenantDb } from '../../src/tenancy/context.js';
-import type { RegisteredRoute } from '../../src/http/route-registry.js';
 import { AccessTokens } from '../../src/auth/access-token.js';
 import { startSession, type TestApp } from '../helpers/app.js';
-import { FIXTURES } from './fixtures.js';
+import { callOptions, FIXTURES, fixturesNeeded, idFieldsOf, requestFor, reseed, routeName, tenantScopedControlTables, unwalkable, workspaceSnapshot } from '../helpers/route-walker.js';
 
 export const MARKER_B = 'TENANT-B-CANARY-7f3e';
 const MARKER_A = 'tenant-a-record';
-
-interface JsonSchema {
-  type?: string | string[];
-  pattern?: string;
-  properties?: Record<string, JsonSchema>;
-  anyOf?: JsonSchema[];
-  examples?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  format?: string;
-  minimum?: number;
-  minLength?: number;
-  items?: JsonSchema;
-  minItems?: number;
-}
-
-/** A valid body built from the route's own schema: examples first, then simple values by type. */
-export function sampleFromSchema(schema: JsonSchema, where: string): unknown {
-  if (schema.examples?.length) return schema.examples[0];
-  if (schema.const !== undefined) return schema.const;
-  if (schema.default !== undefined) return schema.default;
-  if (schema.anyOf) return sampleFromSchema(schema.anyOf.find((s) => s.type !== 'null') ?? (schema.anyOf[0] as JsonSchema), where);
-  switch (schema.type) {
-    case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sampleFromSchema(value, `${where}.${key}`)]));
-    case 'string':
-      if (schema.format === 'email') return 'sample@example.com';
-      if (schema.format === 'date-time') return new Date().toISOString();
-      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? 1;
-    case 'boolean':
-      return true;
-    case 'array':
-      return schema.minItems ? [sampleFromSchema(schema.items ?? {}, `${where}[]`)] : [];
-    default:
-      throw new Error(`cannot build a sample for ${where}; give its schema "examples"`);
-  }
-}
-
-/** B's database file, plus B's rows in control.db (its tenant row, members, invitations, identities, sign-in codes). */
-function snapshot(api: TestApp, tenantId: string): Buffer {
-  const file = api.runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().serialize());
-  const control = ['memberships', 'invitations', 'identities', 'native_handoffs'].map((table) =>
-    JSON.stringify(api.runtime.control.statement(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY 1`).all(tenantId)),
-  );
-  control.push(JSON.stringify(api.runtime.control.statement('SELECT * FROM tenants WHERE id = ?').get(tenantId)));
-  return Buffer.concat([file, Buffer.from(control.join('\n'))]);
-}
 
 export interface SuiteResult {
   violations: string[];
@@ -80,56 +31,63 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
   const accessTokens = new AccessTokens(api.config);
   const violations: string[] = [];
   const checked: SuiteResult['checked'] = [];
+  const controlTables = tenantScopedControlTables(api);
 
   const routes = api.app.routeTable;
-  const needed = new Set(routes.flatMap((r) => r.params));
   const idsB: Record<string, string> = {};
   const idsA: Record<string, string> = {};
-  for (const param of needed) {
-    const seed = FIXTURES[param];
+  for (const key of new Set(routes.flatMap(fixturesNeeded))) {
+    const seed = FIXTURES[key];
     if (!seed) continue; // reported per route below
-    idsB[param] = await seed(api, tokenB, MARKER_B);
-    idsA[param] = await seed(api, seedTokenA, MARKER_A);
+    idsB[key] = await seed(api, tokenB, MARKER_B);
+    idsA[key] = await seed(api, seedTokenA, MARKER_A);
   }
-  const secretsOfB = [...Object.values(idsB), MARKER_B];
+  // B's records' ids (not the values every tenant shares, such as a provider name or the script's name).
+  const secretsOfB = [...Object.entries(idsB).filter(([param, id]) => id !== idsA[param]).map(([, id]) => id), MARKER_B];
 
   for (const route of routes) {
-    const name = `${route.method} ${route.url}`;
+    const name = routeName(route);
     const probes: string[] = [];
+    checked.push({ route: name, probes });
+    const problems = unwalkable([route]);
+    if (problems.length > 0) {
+      violations.push(...problems);
+      continue;
+    }
     // A fresh session per route: a route may end the caller's session (sign out).
     const { accessToken: tokenA, session: sessionA } = startSession(api.runtime, a.id, 'admin', 'us_alice');
-    checked.push({ route: name, probes });
-    if (route.public) {
-      probes.push('public');
-      const res = await api.call({ method: route.method as 'GET', url: route.url });
+    // Every id the request can carry (path, body, query) comes from the same tenant's fixtures.
+    const request = (token: string | undefined, ids: Record<string, string>) => api.call(callOptions(requestFor(route, ids), token));
+    if (route.realm === 'platform') {
+      probes.push("A's admin token");
+      const res = await request(tokenA, idsA);
+      if (res.statusCode !== 401) violations.push(`${name}: a platform route answered ${res.statusCode} to a tenant admin's token (expected 401)`);
+      continue;
+    }
+    if (route.realm === 'credential') {
+      probes.push("A's credential");
+      const before = workspaceSnapshot(api, b.id, controlTables);
+      const res = await request(undefined, idsA);
+      if (res.statusCode >= 300) violations.push(`${name}: A's own credential answered ${res.statusCode}; the checks below prove nothing`);
+      const leaked = secretsOfB.filter((secret) => res.body.includes(secret));
+      if (leaked.length > 0) violations.push(`${name}: response to A's credential contains tenant B's data (${leaked.join(', ')})`);
+      if (!before.equals(workspaceSnapshot(api, b.id, controlTables))) violations.push(`${name}: A's credential changed tenant B's database`);
+      continue;
+    }
+    if (route.realm === 'public') {
+      // Called with B's ids and no token, they show nothing of B's.
+      probes.push(route.params.length > 0 ? "public, with B's ids" : 'public');
+      const res = await request(undefined, idsB);
       const leaked = secretsOfB.filter((secret) => res.body.includes(secret));
       if (leaked.length > 0) violations.push(`${name}: public response contains tenant B's data (${leaked.join(', ')})`);
       continue;
     }
 
-    const schema = route.schema as { body?: JsonSchema; querystring?: JsonSchema } | undefined;
+    const schema = route.schema as { body?: Parameters<typeof idFieldsOf>[0]; querystring?: Parameters<typeof idFieldsOf>[0] } | undefined;
     const idFields = [...idFieldsOf(schema?.body), ...idFieldsOf(schema?.querystring)];
-    const missing = [...route.params, ...idFields].filter((p) => !FIXTURES[p]);
-    if (missing.length > 0) {
-      violations.push(`${name}: no isolation fixture for ${missing.map((m) => `:${m}`).join(', ')} (add one to test/isolation/fixtures.ts)`);
-      continue;
-    }
-    let sample: Record<string, unknown> | undefined;
-    try {
-      sample = schema?.body ? (sampleFromSchema(schema.body, `${name} body`) as Record<string, unknown>) : undefined;
-    } catch (err) {
-      violations.push((err as Error).message);
-      continue;
-    }
-    // Every id the request can carry (path, body, query) comes from the same tenant's fixtures.
-    const request = (token: string | undefined, ids: Record<string, string>) => {
-      const payload = sample && { ...sample, ...pick(ids, idFieldsOf(schema?.body)) };
-      const query = pick(ids, idFieldsOf(schema?.querystring));
-      return api.call({ method: route.method as 'GET', url: fillPath(route, ids), query, ...(token ? { token } : {}), ...(payload ? { payload } : {}) });
-    };
     const carriesIds = route.params.length > 0 || idFields.length > 0;
 
-    const before = snapshot(api, b.id);
+    const before = workspaceSnapshot(api, b.id, controlTables);
     const anonymous = await request(undefined, idsB);
     probes.push('anonymous');
     if (anonymous.statusCode !== 401) violations.push(`${name}: answered ${anonymous.statusCode} without a token (expected 401)`);
@@ -150,7 +108,7 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     }
     const leaked = secretsOfB.filter((secret) => crossTenant.body.includes(secret));
     if (leaked.length > 0) violations.push(`${name}: response to tenant A contains tenant B's data (${leaked.join(', ')})`);
-    if (!before.equals(snapshot(api, b.id))) violations.push(`${name}: a request by tenant A changed tenant B's database`);
+    if (!before.equals(workspaceSnapshot(api, b.id, controlTables))) violations.push(`${name}: a request by tenant A changed tenant B's database`);
 
     // The same call with A's own ids must work, or a 404 above proves nothing.
     if (carriesIds) {
@@ -158,27 +116,8 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
       probes.push('own ids as A');
       if (own.statusCode >= 300) violations.push(`${name}: tenant A's own ids answered ${own.statusCode}; the cross-tenant 404 proves nothing`);
       // A DELETE consumed A's record: seed a fresh one for the routes still to come.
-      if (route.method === 'DELETE') {
-        for (const param of route.params) idsA[param] = await (FIXTURES[param] as NonNullable<(typeof FIXTURES)[string]>)(api, seedTokenA, MARKER_A);
-      }
+      if (route.method === 'DELETE') await reseed(api, seedTokenA, MARKER_A, route, idsA);
     }
   }
   return { violations, checked };
-}
-
-const ID_PATTERN = /^\^[a-z]{2}_/;
-
-/** Body or query fields that hold a record id (their pattern is a prefixed id). */
-function idFieldsOf(schema: JsonSchema | undefined): string[] {
-  return Object.entries(schema?.properties ?? {})
-    .filter(([, property]) => [property, ...(property.anyOf ?? [])].some((s) => typeof s.pattern === 'string' && ID_PATTERN.test(s.pattern)))
-    .map(([key]) => key);
-}
-
-function pick(ids: Record<string, string>, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((key) => [key, ids[key] as string]));
-}
-
-function fillPath(route: RegisteredRoute, ids: Record<string, string>): string {
-  return route.url.replace(/:([A-Za-z0-9_]+)/g, (_, param: string) => encodeURIComponent(ids[param] ?? 'missing'));
 }

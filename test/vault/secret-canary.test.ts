@@ -4,19 +4,21 @@
 // and failure (validation errors, 404, 409, 403, a tampered sealed value answering 500, a provider
 // that refuses or is down, a receiver that fails). Afterwards no canary is in the server log, in
 // any response body or header, in the export, or in any audit row (tenant or platform), except
-// where the API hands a value out by design:
+// where the API hands a value out by design (every route in the table is walked too, so a new one
+// is checked against every canary):
 //  - a generated webhook secret (generic endpoint, subscription) in the one 201 that created it;
 //  - a contact's tax id and bank details to an admin on the sensitive routes and in the export.
 import t from 'tap';
 import { gunzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { createLogger } from '../../src/logging/logger.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { OUTBOX_HANDLERS } from '../../src/background.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
-import type { TestApp } from '../helpers/app.js';
+import { build, startSession, type TestApp } from '../helpers/app.js';
+import { callOptions, reseed, seedFixtures, walkRoutes } from '../helpers/route-walker.js';
 import { CLIENTS, integrationRig, PROVIDER_ACCESS_TTL, type IntegrationRig } from '../helpers/integrations.js';
 import { genericHeaders, startReceiver, stripeHeader } from '../webhooks/helpers.js';
 
@@ -26,6 +28,24 @@ interface Seen {
   label: string;
   status: number;
   text: string;
+}
+
+/**
+ * Every route in the table, with its fixtures: tenant routes as a member and as an admin, the others
+ * with no token (credential routes with an issued credential, signed when they check a signature).
+ * Each response goes through `call` under the label `walk: <who> <METHOD> <url>`.
+ */
+async function walkEveryRoute(api: TestApp, tenantId: string, admin: string, call: (label: string, options: Parameters<TestApp['call']>[0]) => Promise<unknown>): Promise<number> {
+  const ids = await seedFixtures(api, admin, 'walk');
+  return walkRoutes(api.app.routeTable, ids, async (request) => {
+    const callers = request.route.realm === 'tenant' ? (['member', 'admin'] as const) : (['anonymous'] as const);
+    for (const who of callers) {
+      // A fresh session per call: a route may end it (sign out, revoke).
+      const token = who === 'anonymous' ? undefined : startSession(api.runtime, tenantId, who, `mb_${who}`).accessToken;
+      await call(`walk: ${who} ${request.name}`, callOptions(request, token));
+    }
+    if (request.method === 'DELETE') await reseed(api, admin, 'walk', request.route, ids);
+  });
 }
 
 function flipLastByte(sealed: Buffer): Buffer {
@@ -83,7 +103,7 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   // --- A contact's tax id and bank details: shown to admins on the sensitive routes, nowhere else.
   const taxId = `TAX${tag().toUpperCase()}`;
   const bank = `IBAN-CANARY-${tag()}`;
-  const sensitiveRoutes = (label: string) => label.startsWith('sensitive: admin') || label === 'export';
+  const sensitiveRoutes = (label: string) => label.startsWith('sensitive: admin') || label === 'export' || label === 'walk: admin POST /api/v1/export';
   canaries.set(taxId, { what: 'a tax id', allowedIn: sensitiveRoutes });
   canaries.set(bank, { what: 'bank details', allowedIn: sensitiveRoutes });
   const contact = (await expect('contact: create', { method: 'POST', url: '/api/v1/contacts', token: admin, payload: { name: 'Dana' } }, 201)).json().id as string;
@@ -206,6 +226,14 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   await expect('subscription: delete', { method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${subscription.id}`, token: admin }, 204);
   await expect('subscription: delete again', { method: 'DELETE', url: `/api/v1/webhooks/subscriptions/${subscription.id}`, token: admin }, 404);
 
+  // --- Every route in the table (test/helpers/route-walker.ts), with every secret above in the
+  // workspace: as an admin and a member (tenant routes) or with no token (public ones; credential
+  // routes with a credential the walker issued, signed when they check a signature). No URL list,
+  // so a route added tomorrow is checked against every canary too.
+  const walked = await walkEveryRoute(api, tenant.id, admin, call);
+  t.equal(walked, api.app.routeTable.length, `every route was walked (${walked})`);
+  const walkedExport = 'walk: admin POST /api/v1/export';
+
   // --- The export and the audit log, read through the API as an admin would.
   await expect('export', { method: 'POST', url: '/api/v1/export', token: admin, payload: {} }, 200);
   await expect('audit: list', { method: 'GET', url: '/api/v1/audit-events?limit=100', token: admin }, 200);
@@ -228,7 +256,7 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   t.same(shown(endpoint.secret), ['endpoint: create generic'], 'the generic endpoint secret was shown exactly once, when it was made');
   t.same(shown(subscription.secret), ['subscription: create'], 'the subscription secret was shown exactly once, when it was made');
   t.same(shown(stripeSecret), [], 'the Stripe secret the admin pasted is never shown back');
-  t.same(shown(taxId), ['sensitive: admin sets', 'sensitive: admin reads', 'export'], 'the tax id: to the admin on the sensitive routes and in the export only');
+  t.same(shown(taxId), ['sensitive: admin sets', 'sensitive: admin reads', walkedExport, 'export'], 'the tax id: to the admin on the sensitive routes and in the exports only');
   const failures = api.logs.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as { msg: string; err?: { stack?: string } });
   t.equal(
     failures.filter((line) => line.msg === 'request failed' && /\n\s+at /.test(line.err?.stack ?? '')).length,
@@ -238,4 +266,25 @@ t.test('no secret reaches a log, a response, a header or an audit row, except by
   for (const response of seen.filter((r) => r.status >= 500)) {
     t.notMatch(response.text, /VaultOpenError|does not open|\.ts:\d|\n\s+at /, `${response.label}: no internals in the 500`);
   }
+});
+
+t.test('the walk catches a new route that answers with a secret, without being told about it', async (t) => {
+  // Planted: an admin route that hands back a vault secret, added without touching this test.
+  const held: { api?: TestApp } = {};
+  const peek: FastifyPluginAsync = async (app) => {
+    app.get('/vault/peek', { config: { permission: 'vault:read' } }, async () => ({ value: (held.api as TestApp).runtime.vault.read('smtp.password', { person: true }) }));
+  };
+  const api = await build(t, {}, [peek]);
+  held.api = api;
+  const tenant = api.tenant();
+  const admin = tenant.token('admin');
+  const value = `vault-canary-${tag()}`;
+  t.equal((await api.call({ method: 'POST', url: '/api/v1/vault/secrets', token: admin, payload: { name: 'smtp.password', value } })).statusCode, 201);
+  const shownIn: string[] = [];
+  const walked = await walkEveryRoute(api, tenant.id, admin, async (label, options) => {
+    const res = await api.call(options);
+    if (`${JSON.stringify(res.headers)}\n${res.body}`.includes(value)) shownIn.push(label);
+  });
+  t.equal(walked, api.app.routeTable.length, 'the planted route was walked with the rest');
+  t.same(shownIn, ['walk: admin GET /api/v1/vault/peek'], 'the secret shows in the planted route\'s answer, which the walk found by itself');
 });

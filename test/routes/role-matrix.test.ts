@@ -1,0 +1,79 @@
+// Every role against every tenant route, from the permission table (src/auth/permissions.ts): a
+// role without the route's permission gets 403 `forbidden` and changes nothing; a role holding it
+// gets past authorization (neither 401 nor 403). A read-only support session (an admin's, the
+// `support` claim) is one more row: it reads every route an admin reads, and every other route
+// refuses it with 403 `read_only_session`, changing nothing. The routes come from app.routeTable
+// through the route walker, so a route added tomorrow is in the matrix without editing this file.
+import t from 'tap';
+import type { FastifyPluginAsync } from 'fastify';
+import { AccessTokens } from '../../src/auth/access-token.js';
+import { ROLES, roleHas, type Permission } from '../../src/auth/permissions.js';
+import { READ_METHODS } from '../../src/http/methods.js';
+import { build, startSession, type TestApp } from '../helpers/app.js';
+import { callOptions, reseed, seedFixtures, tenantScopedControlTables, walkRoutes, workspaceSnapshot } from '../helpers/route-walker.js';
+
+/** An admin's session with the `support` claim: what the platform will issue to support staff. */
+function supportToken(api: TestApp, tenantId: string): string {
+  const { session } = startSession(api.runtime, tenantId, 'admin', 'us_support');
+  return new AccessTokens(api.config).sign({ tid: tenantId, sub: 'us_support', role: 'admin', sid: session.id, support: true }, api.runtime.clock.now());
+}
+
+/** Walks the matrix; returns the cells that disagree with the permission table, and the counts. */
+async function runRoleMatrix(api: TestApp): Promise<{ wrong: string[]; allowed: number; refused: number; routes: number }> {
+  const workspace = api.tenant('Matrix');
+  const owner = workspace.token('admin', 'us_owner');
+  const ids = await seedFixtures(api, owner, 'matrix');
+  const controlTables = tenantScopedControlTables(api);
+  const outcome = { wrong: [] as string[], allowed: 0, refused: 0, routes: 0 };
+  const tenantRoutes = api.app.routeTable.filter((route) => route.realm === 'tenant');
+  const errorCode = (body: string): string | undefined => (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+  outcome.routes = await walkRoutes(tenantRoutes, ids, async (request) => {
+    const permission = request.route.permission as Permission;
+    // The support session first (it must change nothing); admins last, so their DELETE consumes
+    // the record only after the other callers were tried.
+    for (const role of ['support', ...[...ROLES].reverse()] as const) {
+      // A fresh session per call: a route may end it.
+      const token = role === 'support' ? supportToken(api, workspace.id) : startSession(api.runtime, workspace.id, role, `us_${role}`).accessToken;
+      const before = workspaceSnapshot(api, workspace.id, controlTables);
+      const res = await api.call(callOptions(request, token));
+      const cell = `${request.name} as ${role} (${permission})`;
+      const allowed = role === 'support' ? READ_METHODS.has(request.method) && roleHas('admin', permission) : roleHas(role, permission);
+      // The framework refuses a support session's write before it looks at the permission.
+      const refusal = role === 'support' && !READ_METHODS.has(request.method) ? 'read_only_session' : 'forbidden';
+      if (allowed) {
+        outcome.allowed += 1;
+        if (res.statusCode === 401 || res.statusCode === 403) outcome.wrong.push(`${cell}: holds the permission but got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      } else {
+        outcome.refused += 1;
+        if (res.statusCode !== 403 || errorCode(res.body) !== refusal) outcome.wrong.push(`${cell}: expected 403 ${refusal} but got ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (!before.equals(workspaceSnapshot(api, workspace.id, controlTables))) outcome.wrong.push(`${cell}: a refused request changed the workspace`);
+      }
+    }
+    // The admin's DELETE consumed the record: seed a fresh one for the routes still to come.
+    if (request.method === 'DELETE') await reseed(api, owner, 'matrix', request.route, ids);
+  });
+  return outcome;
+}
+
+t.test('every role against every tenant route: allowed, or 403 forbidden and nothing changed', async (t) => {
+  const api = await build(t);
+  const { wrong, allowed, refused, routes } = await runRoleMatrix(api);
+  t.same(wrong, [], 'every cell of the matrix matches the permission table');
+  t.ok(routes >= 40, `${routes} tenant routes × ${ROLES.length} roles and a support session`);
+  t.equal(allowed + refused, routes * (ROLES.length + 1), 'every cell was called');
+  t.ok(refused > 0 && allowed > 0, `both sides of the matrix were exercised (${allowed} allowed, ${refused} refused)`);
+});
+
+t.test('the matrix catches a route that refuses a role its permission grants', async (t) => {
+  const planted: FastifyPluginAsync = async (app) => {
+    // Declares contacts:read (every role) but lets only admins through, by hand.
+    app.get('/reports', { config: { permission: 'contacts:read' } }, async (request, reply) =>
+      request.auth?.role === 'admin' ? {} : reply.code(403).send({ error: { code: 'forbidden', message: 'x' } }),
+    );
+  };
+  const api = await build(t, {}, [planted]);
+  const { wrong } = await runRoleMatrix(api);
+  t.match(wrong.join('\n'), /GET \/api\/v1\/reports as member \(contacts:read\): holds the permission but got 403/);
+  t.match(wrong.join('\n'), /GET \/api\/v1\/reports as viewer \(contacts:read\): holds the permission but got 403/);
+  t.notMatch(wrong.join('\n'), /\/contacts/, 'the real routes stay clean beside it');
+});
