@@ -2,8 +2,8 @@
 // plane. The server and every CLI command build it the same way, so they share one code path.
 import { wireEventListeners } from './background.js';
 import type { Config } from './config/config.js';
-import { ControlDb } from './control/control-db.js';
-import { TenantStatusCache } from './control/tenant-status.js';
+import { ControlDb } from './tenants/control-db.js';
+import { TenantStatusCache } from './tenants/tenant-status.js';
 import { Sessions } from './sessions/sessions.js';
 import { Tenancy } from './tenancy/tenancy.js';
 import { systemClock, type Clock } from './time/clock.js';

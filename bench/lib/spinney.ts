@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type * as AppModule from '../../src/app.js';
 import type * as ConfigModule from '../../src/config/config.js';
 import type * as ContactsServiceModule from '../../src/contacts/contacts.service.js';
-import type * as TenantsServiceModule from '../../src/control/tenants.service.js';
+import type * as TenantsServiceModule from '../../src/tenants/tenants.service.js';
 import type * as RuntimeModule from '../../src/runtime.js';
 import type * as ServerModule from '../../src/server.js';
 import type * as LoggerModule from '../../src/logging/logger.js';
@@ -36,7 +36,7 @@ export async function loadSpinney(): Promise<Spinney> {
     import(url('runtime')) as Promise<typeof RuntimeModule>,
     import(url('app')) as Promise<typeof AppModule>,
     import(url('server')) as Promise<typeof ServerModule>,
-    import(url('control/tenants.service')) as Promise<typeof TenantsServiceModule>,
+    import(url('tenants/tenants.service')) as Promise<typeof TenantsServiceModule>,
     import(url('contacts/contacts.service')) as Promise<typeof ContactsServiceModule>,
     import(url('logging/logger')) as Promise<typeof LoggerModule>,
   ]);

@@ -70,3 +70,14 @@ export function findAuditRowsInOrder(store: AuditStore, filter: AuditFilter, aft
     .statement(`SELECT * FROM audit_events WHERE seq > @afterSeq AND ${FILTER_SQL} ORDER BY seq LIMIT @limit`)
     .all({ ...filter, afterSeq, limit }) as AuditRow[];
 }
+
+/** The hash of the row at `seq`, or undefined when the log holds no such row. */
+export function auditRowHash(store: AuditStore, seq: number): { hash: string } | undefined {
+  return store.statement('SELECT hash FROM audit_events WHERE seq = ?').get(seq) as { hash: string } | undefined;
+}
+
+/** The `after` JSON of the newest platform event of an action about one tenant. */
+export function lastPlatformEventAfter(store: AuditStore, action: string, tenantId: string): string | undefined {
+  const row = store.statement('SELECT after FROM audit_events WHERE action = ? AND tenant_id = ? ORDER BY seq DESC LIMIT 1').get(action, tenantId) as { after: string } | undefined;
+  return row?.after;
+}

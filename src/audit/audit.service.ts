@@ -6,7 +6,7 @@ import { isoAt } from '../time/clock.js';
 import type { Runtime } from '../runtime.js';
 import { currentScope, tenantDb } from '../tenancy/context.js';
 import { verifyAuditChain, type AuditRow, type ChainReport } from './audit-chain.js';
-import { appendAuditRow, iterateAuditRows, lastAuditRow } from './audit.repo.js';
+import { appendAuditRow, auditRowHash, iterateAuditRows, lastAuditRow, lastPlatformEventAfter } from './audit.repo.js';
 
 export interface AuditTarget {
   type: string;
@@ -124,7 +124,7 @@ export function verifyTenantAudit(runtime: Runtime, tenantId: string, actor: Pla
   const { report, anchoredRow, head } = runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => {
     const db = tenantDb();
     const report = verifyAuditChain(iterateAuditRows(db));
-    const anchoredRow = anchor ? (db.statement('SELECT hash FROM audit_events WHERE seq = ?').get(anchor.seq) as { hash: string } | undefined) : undefined;
+    const anchoredRow = anchor ? auditRowHash(db, anchor.seq) : undefined;
     const head = lastAuditRow(db);
     return { report, anchoredRow, head };
   });
@@ -144,10 +144,8 @@ interface AuditAnchor {
 }
 
 function lastAnchor(runtime: Runtime, tenantId: string): AuditAnchor | undefined {
-  const row = runtime.control
-    .statement(`SELECT after FROM audit_events WHERE action = 'audit.anchored' AND tenant_id = ? ORDER BY seq DESC LIMIT 1`)
-    .get(tenantId) as { after: string } | undefined;
-  return row ? (JSON.parse(row.after) as AuditAnchor) : undefined;
+  const after = lastPlatformEventAfter(runtime.control, 'audit.anchored', tenantId);
+  return after ? (JSON.parse(after) as AuditAnchor) : undefined;
 }
 
 export function verifyPlatformAudit(runtime: Runtime): ChainReport {

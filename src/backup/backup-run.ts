@@ -7,7 +7,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { recordPlatformEvent } from '../audit/audit.service.js';
-import { getTenant, listTenants } from '../control/tenants.service.js';
+import { getTenant, listTenants } from '../tenants/tenants.service.js';
 import { spinneyVersion } from '../export/archive.js';
 import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';

@@ -56,7 +56,7 @@ const pending = new Set<Promise<KeyringRewrite>>();
 export type KeyringRewrite = { ok: true; rewritten: boolean } | { ok: false; reason: string };
 
 /**
- * After a purge (src/control/tenant-deletion.ts, which awaits it and records the outcome in
+ * After a purge (src/tenants/tenant-deletion.ts, which awaits it and records the outcome in
  * `tenant.purged`): rewrites the configured target's keyring copy without the destroyed key.
  * Never rejects: a failure is its outcome (also a process warning on stderr, the PM2 error log),
  * and the next backup run, which rewrites the copy too, repairs it.

@@ -9,7 +9,7 @@
 import { rm } from 'node:fs/promises';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import type { BackupConfig } from '../config/config.js';
-import { listTenants } from '../control/tenants.service.js';
+import { listTenants } from '../tenants/tenants.service.js';
 import type { Runtime } from '../runtime.js';
 import { listRuns, type RunEntry } from './catalog.js';
 import { makeWorkDir, manifestName, runPrefix } from './layout.js';

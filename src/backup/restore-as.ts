@@ -21,9 +21,9 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { recordOperatorTenantEvent, recordPlatformEvent } from '../audit/audit.service.js';
-import { deleteTenantNow } from '../control/tenant-deletion.js';
-import { findTenant } from '../control/tenants.repo.js';
-import { createTenant, setTenantStatus } from '../control/tenants.service.js';
+import { deleteTenantNow } from '../tenants/tenant-deletion.js';
+import { findTenant } from '../tenants/tenants.repo.js';
+import { createTenant, setTenantStatus } from '../tenants/tenants.service.js';
 import type { DataPolicies } from '../data-policy/data-policy.js';
 import { cancelPendingRows, deferForeignKeys, deleteAllRows, rebuildFts5, systemSecretNames } from '../data-policy/data-policy.repo.js';
 import type { SchemaTable } from '../data-policy/schema.js';

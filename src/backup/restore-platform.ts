@@ -9,7 +9,7 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import type { Config } from '../config/config.js';
-import { listTenants } from '../control/tenants.service.js';
+import { listTenants } from '../tenants/tenants.service.js';
 import { openRuntime } from '../runtime.js';
 import type { Clock } from '../time/clock.js';
 import { readManifest } from './catalog.js';

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Runtime } from '../runtime.js';
-import { findTenant, type TenantRow } from '../control/tenants.repo.js';
+import { findTenant, type TenantRow } from '../tenants/tenants.repo.js';
 import { rootDerivedKey } from './backup-keys.js';
 import { ChunkAuthenticationError } from './chunked-cipher.js';
 import { checkDatabase, shippedSchemaVersion, type DatabaseCheck } from './database-files.js';

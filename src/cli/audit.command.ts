@@ -1,7 +1,7 @@
 // `spinney audit verify`: recompute the audit hash chains and name the first broken row.
 import type { Command } from 'commander';
 import type { ChainReport } from '../audit/audit-chain.js';
-import { listUnpurgedTenantIds } from '../control/tenants.repo.js';
+import { listUnpurgedTenantIds } from '../tenants/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 type ChainResult = ChainReport & { log: string; error?: string };
@@ -17,7 +17,7 @@ export function registerAuditCommands(program: Command): void {
     .action(async (options: { tenant?: string; all?: boolean; json?: boolean }) =>
       withRuntime(async (runtime) => {
         if (Boolean(options.tenant) === Boolean(options.all)) throw new CliError('give either --tenant ID or --all');
-        const [{ verifyPlatformAudit, verifyTenantAudit }, { getTenant }] = await Promise.all([import('../audit/audit.service.js'), import('../control/tenants.service.js')]);
+        const [{ verifyPlatformAudit, verifyTenantAudit }, { getTenant }] = await Promise.all([import('../audit/audit.service.js'), import('../tenants/tenants.service.js')]);
         // Every workspace whose database should exist: active, suspended, and deleted but not yet purged.
         const targets = options.tenant
           ? [getTenant(runtime, options.tenant).id]

@@ -15,7 +15,7 @@ export function registerDevCommands(program: Command): void {
       if (config.env === 'production') throw new CliError('dev token is refused in production');
       if (!/^[A-Za-z0-9_-]{1,128}$/.test(options.user)) throw new CliError('--user may hold only letters, digits, _ and -');
       await withRuntime(async (runtime) => {
-        const { assertRole, getTenant } = await import('../control/tenants.service.js');
+        const { assertRole, getTenant } = await import('../tenants/tenants.service.js');
         getTenant(runtime, options.tenant);
         const role = assertRole(options.role);
         // A real session (provider "dev-token"), so the token works like any other and can be revoked.

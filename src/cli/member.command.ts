@@ -16,7 +16,7 @@ export function registerMemberCommands(program: Command): void {
       withRuntime(async (runtime) => {
         const [{ recordPlatformEvent }, { assertRole, getTenant }, { invite }] = await Promise.all([
           import('../audit/audit.service.js'),
-          import('../control/tenants.service.js'),
+          import('../tenants/tenants.service.js'),
           import('../members/members.service.js'),
         ]);
         getTenant(runtime, options.tenant);

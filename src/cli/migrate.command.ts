@@ -1,6 +1,6 @@
 // `spinney migrate`: control.db and every tenant database brought to the newest schema.
 import type { Command } from 'commander';
-import { listLiveTenantIds } from '../control/tenants.repo.js';
+import { listLiveTenantIds } from '../tenants/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 export function registerMigrateCommand(program: Command): void {

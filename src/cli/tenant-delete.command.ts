@@ -4,8 +4,8 @@
 // before it acts, and returns only when the backup target's keyring copy has been rewritten: a
 // purge whose copy could not be rewritten exits 1 naming why (the purge itself is done).
 import type { Command } from 'commander';
-import type { PurgeOutcome } from '../control/tenant-deletion.js';
-import { findTenantStatus } from '../control/tenants.repo.js';
+import type { PurgeOutcome } from '../tenants/tenant-deletion.js';
+import { findTenantStatus } from '../tenants/tenants.repo.js';
 import { CliError, print, withRuntime } from './support.js';
 
 const say = (line: string): void => {
@@ -30,7 +30,7 @@ export function registerTenantDeletion(tenant: Command): void {
     .action(async (options: { tenant: string; confirm: string; now?: boolean; json?: boolean }) =>
       withRuntime(async (runtime) => {
         if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
-        const [{ deleteTenant, purgeTenant }, { AppError }] = await Promise.all([import('../control/tenant-deletion.js'), import('../http/errors.js')]);
+        const [{ deleteTenant, purgeTenant }, { AppError }] = await Promise.all([import('../tenants/tenant-deletion.js'), import('../http/errors.js')]);
         const notFound = (): CliError => new CliError(`no workspace ${options.tenant} (or it is already deleted)`);
         const status = findTenantStatus(runtime.control, options.tenant);
         if (!status || status === 'deleted') throw notFound();
@@ -62,7 +62,7 @@ export function registerTenantDeletion(tenant: Command): void {
     .action(async (options: { tenant: string; confirm: string; json?: boolean }) =>
       withRuntime(async (runtime) => {
         if (options.confirm !== options.tenant) throw new CliError('--confirm must repeat the --tenant id exactly');
-        const { purgeRefusal, purgeTenant } = await import('../control/tenant-deletion.js');
+        const { purgeRefusal, purgeTenant } = await import('../tenants/tenant-deletion.js');
         const refusal = purgeRefusal(runtime, options.tenant);
         if (refusal) throw new CliError(refusal.statusCode === 404 ? `no workspace ${options.tenant}` : refusal.message);
         say(`purging ${options.tenant} now: its database, files and backup key destroyed, the keyring copy on the backup target rewritten (no undo)`);

@@ -21,7 +21,7 @@ export function registerTenantExport(tenant: Command): void {
       withRuntime(async (runtime) => {
         const [{ recordPlatformEvent }, { getTenant }, { exportSummary, prepareExport }] = await Promise.all([
           import('../audit/audit.service.js'),
-          import('../control/tenants.service.js'),
+          import('../tenants/tenants.service.js'),
           import('../export/export.service.js'),
         ]);
         getTenant(runtime, options.tenant);

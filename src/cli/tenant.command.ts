@@ -1,6 +1,6 @@
 // `spinney tenant …`: create, list, suspend and resume workspaces; export and delete live in their own files.
 import type { Command } from 'commander';
-import type { Tenant } from '../control/tenants.service.js';
+import type { Tenant } from '../tenants/tenants.service.js';
 import { print, withRuntime } from './support.js';
 import { registerTenantDeletion } from './tenant-delete.command.js';
 import { registerTenantExport } from './tenant-export.command.js';
@@ -21,7 +21,7 @@ export function registerTenantCommands(program: Command): void {
     .option('--json', 'print the new tenant as JSON')
     .action(async (options: { name: string; admin?: string; json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const { createTenant } = await import('../control/tenants.service.js');
+        const { createTenant } = await import('../tenants/tenants.service.js');
         const created = createTenant(runtime, { name: options.name, ...(options.admin ? { adminEmail: options.admin } : {}) });
         print(options.json ? created : `created ${created.id} (${created.slug})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);
       }),
@@ -32,7 +32,7 @@ export function registerTenantCommands(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const { listTenants } = await import('../control/tenants.service.js');
+        const { listTenants } = await import('../tenants/tenants.service.js');
         printTenants(listTenants(runtime), Boolean(options.json));
       }),
     );
@@ -46,7 +46,7 @@ export function registerTenantCommands(program: Command): void {
       .option('--json', 'print the tenant as JSON')
       .action(async (tenantId: string, options: { json?: boolean }) =>
         withRuntime(async (runtime) => {
-          const { setTenantStatus } = await import('../control/tenants.service.js');
+          const { setTenantStatus } = await import('../tenants/tenants.service.js');
           const updated = setTenantStatus(runtime, tenantId, status);
           print(options.json ? updated : `${verb} ${updated.id}`);
         }),

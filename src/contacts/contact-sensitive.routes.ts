@@ -24,11 +24,11 @@ export const contactSensitiveRoutes =
     app.get('/contacts/:contactId/sensitive', {
       config: { permission: 'contacts:sensitive', sensitive: true },
       schema: { tags, summary: 'A contact\'s tax id and bank details (admins; audited)', params: ContactParams, response: { 200: SensitiveFields, ...errorResponses } },
-      handler: async (request) => readSensitive(runtime, request.params.contactId),
+      handler: async (request) => readSensitive(runtime.vault, request.params.contactId),
     });
     app.patch('/contacts/:contactId/sensitive', {
       config: { permission: 'contacts:sensitive', sensitive: true },
       schema: { tags, summary: 'Set or clear (null) a contact\'s tax id and bank details', params: ContactParams, body: SensitiveUpdate, response: { 200: SensitiveFields, ...errorResponses } },
-      handler: async (request) => writeSensitive(runtime, request.params.contactId, request.body),
+      handler: async (request) => writeSensitive(runtime.vault, request.params.contactId, request.body),
     });
   };

@@ -5,9 +5,9 @@
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { DATA_POLICIES } from '../data-policy/tables.js';
 import { notFound } from '../http/errors.js';
-import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 import { findSealedColumns, updateSealedColumn, type SealedContactColumns } from './contacts.repo.js';
+import type { Vault } from '../vault/vault.js';
 
 // API field → the column it is sealed for; each `<column>_sealed` is declared sealed in
 // src/data-policy/tables.ts (which export and restore --as read), checked when this module loads.
@@ -24,23 +24,23 @@ function sealedRow(id: string): SealedRow {
   return row;
 }
 
-function openAll(runtime: Runtime, id: string, row: SealedRow): SensitiveValues {
+function openAll(vault: Vault, id: string, row: SealedRow): SensitiveValues {
   const open = (field: SensitiveField): string | null => {
     const sealed = row[`${SENSITIVE_COLUMNS[field]}_sealed`];
-    return sealed ? runtime.vault.openField('contacts', id, SENSITIVE_COLUMNS[field], sealed) : null;
+    return sealed ? vault.openField('contacts', id, SENSITIVE_COLUMNS[field], sealed) : null;
   };
   return { taxId: open('taxId'), bankDetails: open('bankDetails') };
 }
 
 /** The values, for an admin who asked (audited as a read by a person). */
-export function readSensitive(runtime: Runtime, id: string): SensitiveValues {
-  const values = openAll(runtime, id, sealedRow(id));
+export function readSensitive(vault: Vault, id: string): SensitiveValues {
+  const values = openAll(vault, id, sealedRow(id));
   recordTenantEvent('contact.sensitive_read', { type: 'contact', id }, { after: { fields: Object.keys(SENSITIVE_COLUMNS) } });
   return values;
 }
 
 /** Sets or clears (null) the given fields; audits which fields changed. */
-export function writeSensitive(runtime: Runtime, id: string, changes: Partial<SensitiveValues>): SensitiveValues {
+export function writeSensitive(vault: Vault, id: string, changes: Partial<SensitiveValues>): SensitiveValues {
   const db = tenantDb();
   return db.transaction(() => {
     sealedRow(id);
@@ -48,10 +48,10 @@ export function writeSensitive(runtime: Runtime, id: string, changes: Partial<Se
     for (const field of fields) {
       const column = SENSITIVE_COLUMNS[field];
       const value = changes[field];
-      const sealed = value === null || value === undefined ? null : runtime.vault.sealField('contacts', id, column, value);
+      const sealed = value === null || value === undefined ? null : vault.sealField('contacts', id, column, value);
       updateSealedColumn(db, id, column, sealed, currentTimestamp(), currentActorId());
     }
     recordTenantEvent('contact.sensitive_changed', { type: 'contact', id }, { after: { fields } });
-    return openAll(runtime, id, sealedRow(id));
+    return openAll(vault, id, sealedRow(id));
   });
 }

@@ -1,6 +1,6 @@
 // SQL for control.db's credentials table. A credential is found only by the SHA-256 of its value
 // (the primary key): the secret itself is never stored, selected or compared.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import type { CredentialKind } from './credential-kinds.js';
 
 export interface CredentialRow {

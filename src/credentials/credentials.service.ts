@@ -2,8 +2,8 @@
 // one record of one workspace (an inbound webhook URL, an estimate link, a calendar feed). The
 // workspace comes only from the server-side lookup, never from anything else the client sends.
 import { createHash, randomBytes } from 'node:crypto';
-import type { ControlDb } from '../control/control-db.js';
-import type { TenantStatusCache } from '../control/tenant-status.js';
+import type { ControlDb } from '../tenants/control-db.js';
+import type { TenantStatusCache } from '../tenants/tenant-status.js';
 import { currentTenantId } from '../tenancy/context.js';
 import { isoAt, type Clock } from '../time/clock.js';
 import type { CredentialKind } from './credential-kinds.js';

@@ -137,7 +137,7 @@ const integrations: TablePolicy[] = [
 ];
 
 const controlPlane: TablePolicy[] = [
-  { plane: 'control', table: 'tenants', holds: 'workspaces; a purged one keeps its tombstone (TOMBSTONE_COLUMNS in src/control/tenant-deletion.ts)' },
+  { plane: 'control', table: 'tenants', holds: 'workspaces; a purged one keeps its tombstone (TOMBSTONE_COLUMNS in src/tenants/tenant-deletion.ts)' },
   { plane: 'control', table: 'identities', holds: 'external accounts as known to one workspace', tenantRows: 'deleted-at-purge' },
   { plane: 'control', table: 'memberships', holds: 'who belongs to which workspace, with which role', tenantRows: 'deleted-at-purge' },
   {

@@ -1,6 +1,6 @@
 // Development only: one demo workspace with a few contacts, created on the first `npm start`.
 import { createContact } from '../contacts/contacts.service.js';
-import { createTenant, listTenants, type Tenant } from '../control/tenants.service.js';
+import { createTenant, listTenants, type Tenant } from '../tenants/tenants.service.js';
 import { invite, listInvitations, listMembers } from '../members/members.service.js';
 import type { Runtime } from '../runtime.js';
 import { DEMO_PEOPLE } from './dev-sign-in.js';

@@ -5,10 +5,10 @@
 // vanish from exports. Derived tables (FTS indexes) and their shadow tables are never exported.
 import { DATA_POLICIES } from '../data-policy/tables.js';
 import type { DataPolicies } from '../data-policy/data-policy.js';
-import type { Runtime } from '../runtime.js';
 import type { SnapshotRow, SnapshotTable } from '../tenancy/tenant-snapshot.js';
+import type { Vault } from '../vault/vault.js';
 
-type Open = (runtime: Runtime, row: SnapshotRow, sealed: Buffer) => string;
+type Open = (vault: Vault, row: SnapshotRow, sealed: Buffer) => string;
 
 /** How one column is written: under which key, and whether it is opened first. Omitted columns have no plan. */
 export type ColumnPlan = { column: string; key: string; kind: 'as-is' } | { column: string; key: string; kind: 'decrypt'; open: Open };
@@ -28,8 +28,8 @@ export class UnexportableColumn extends Error {
 /** A sensitive field sealed for its row and column, opened for the admin (or operator) who exports. */
 const openSensitive =
   (table: string, recordIdColumn: string, contextColumn: string): Open =>
-  (runtime, row, sealed) =>
-    runtime.vault.openField(table, String(row[recordIdColumn]), contextColumn, sealed);
+  (vault, row, sealed) =>
+    vault.openField(table, String(row[recordIdColumn]), contextColumn, sealed);
 
 /**
  * The plan for every exported table, decided before a byte is written; throws UnexportableColumn.

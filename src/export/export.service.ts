@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { recordOperatorTenantEvent, recordTenantEvent } from '../audit/audit.service.js';
-import { getTenant } from '../control/tenants.service.js';
+import { getTenant } from '../tenants/tenants.service.js';
 import { listInvitations, listMembers } from '../members/members.service.js';
 import type { Runtime } from '../runtime.js';
 import { allowedOrganizations } from '../signin/signin.service.js';
@@ -62,7 +62,7 @@ export async function prepareExport(runtime: Runtime, options: ExportOptions = {
       const rowsTotal = plans.reduce((sum, plan) => sum + snapshot.rowCount(plan.table), 0);
       onRow = (done) => onProgress(done, rowsTotal);
     }
-    const tables = await writeWorkspaceJson(runtime, snapshot, plans, spool, { ...(onRow ? { onRow } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    const tables = await writeWorkspaceJson(runtime.vault, snapshot, plans, spool, { ...(onRow ? { onRow } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     const manifest: Manifest = {
       format: EXPORT_FORMAT,
       formatVersion: EXPORT_FORMAT_VERSION,

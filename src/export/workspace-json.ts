@@ -1,6 +1,6 @@
 // workspace.json: one key per table, each an array of row objects (columns in table order), one
 // row per line. Written while the rows are read, so only one row is in memory at a time.
-import type { Runtime } from '../runtime.js';
+import type { Vault } from '../vault/vault.js';
 import type { SnapshotRow, TenantSnapshot } from '../tenancy/tenant-snapshot.js';
 import { UnexportableColumn, type TablePlan } from './export-plan.js';
 
@@ -16,7 +16,7 @@ export interface WriteOptions {
 }
 
 /** Writes every planned table of the snapshot to `sink`; returns the rows written per table. */
-export async function writeWorkspaceJson(runtime: Runtime, snapshot: TenantSnapshot, plans: TablePlan[], sink: TextSink, options: WriteOptions = {}): Promise<Record<string, number>> {
+export async function writeWorkspaceJson(vault: Vault, snapshot: TenantSnapshot, plans: TablePlan[], sink: TextSink, options: WriteOptions = {}): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   let rowsDone = 0;
   await sink.write('{');
@@ -25,7 +25,7 @@ export async function writeWorkspaceJson(runtime: Runtime, snapshot: TenantSnaps
     let rows = 0;
     for (const row of snapshot.rows(plan.table)) {
       options.signal?.throwIfAborted();
-      await sink.write(`${rows === 0 ? '\n' : ',\n'}${encodeRow(runtime, plan, row)}`);
+      await sink.write(`${rows === 0 ? '\n' : ',\n'}${encodeRow(vault, plan, row)}`);
       rows += 1;
       options.onRow?.((rowsDone += 1));
     }
@@ -36,11 +36,11 @@ export async function writeWorkspaceJson(runtime: Runtime, snapshot: TenantSnaps
   return counts;
 }
 
-function encodeRow(runtime: Runtime, plan: TablePlan, row: SnapshotRow): string {
+function encodeRow(vault: Vault, plan: TablePlan, row: SnapshotRow): string {
   const fields = plan.columns.map((column) => {
     const value = row[column.column];
     const encoded =
-      column.kind === 'decrypt' && value !== null ? JSON.stringify(column.open(runtime, row, value as Buffer)) : encodeValue(plan.table, column.column, value);
+      column.kind === 'decrypt' && value !== null ? JSON.stringify(column.open(vault, row, value as Buffer)) : encodeValue(plan.table, column.column, value);
     return `${JSON.stringify(column.key)}:${encoded}`;
   });
   return `{${fields.join(',')}}`;

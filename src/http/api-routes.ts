@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js';
 import { contactRoutes } from '../contacts/contacts.routes.js';
-import { tenantDeletionRoutes } from '../control/tenant-deletion.routes.js';
+import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
 import { integrationRoutes } from '../integrations/integrations.routes.js';
 import { memberRoutes } from '../members/members.routes.js';

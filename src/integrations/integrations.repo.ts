@@ -1,4 +1,4 @@
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 // SQL for the workspace's integrations. Every function takes the tenant handle explicitly; tokens
 // are never here (they are vault system secrets, see integrations.service.ts).
 import type { TenantHandle } from '../tenancy/tenant-handle.js';

@@ -1,6 +1,6 @@
 // SQL for job_runs in control.db (migrations/control/0009_job_runs.sql): claiming a job's lock,
 // renewing it, recording the outcome, and reading the last run of each job.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import type { JobCounts, JobTrigger } from './job.js';
 
 export type JobRunStatus = 'running' | 'ok' | 'partial' | 'failed';

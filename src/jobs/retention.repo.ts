@@ -1,7 +1,7 @@
 // SQL of the retention jobs. Which tables a job deletes from, and which rows, is each table's data
 // policy (src/data-policy/tables.ts); this runs it. Times are ISO strings from isoAt(), so they
 // compare as text.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import type { DataPolicies, Plane, RetentionPolicy } from '../data-policy/data-policy.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import { isoAt } from '../time/clock.js';

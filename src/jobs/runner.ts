@@ -7,7 +7,7 @@
 //   failed   the job threw, or it reported a failure (a broken audit chain)
 import { hostname } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { listTenants } from '../control/tenants.service.js';
+import { listTenants } from '../tenants/tenants.service.js';
 import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
 import { isoAt } from '../time/clock.js';

@@ -1,12 +1,12 @@
 // tenant-purge (hourly): purges every deleted workspace whose grace period is over (database,
 // files, backup key in keyring.db and in the backup target's keyring copy, control rows;
-// src/control/tenant-deletion.ts). A workspace that cannot be purged is recorded in the platform
+// src/tenants/tenant-deletion.ts). A workspace that cannot be purged is recorded in the platform
 // log (`tenant.purge_failed`) and fails the run; the others are still purged. A purge whose keyring
 // copy could not be rewritten (target unreachable) is done locally and recorded in `tenant.purged`
 // with the reason, and fails the run too: the stored copy still holds the destroyed key until the
 // next backup run rewrites it.
 import { jobActor, recordPlatformEvent } from '../audit/audit.service.js';
-import { purgeDueTenants } from '../control/tenant-deletion.js';
+import { purgeDueTenants } from '../tenants/tenant-deletion.js';
 import type { Job } from './job.js';
 
 export const tenantPurgeJob: Job = {

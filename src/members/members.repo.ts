@@ -1,7 +1,7 @@
 // Memberships, identities and invitations of one tenant, in control.db. Every query names the
 // tenant explicitly: these rows are not in the tenant's own file, so the tenant context cannot
 // scope them; callers pass currentTenantId().
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 
 export interface MemberRow {
   id: string;

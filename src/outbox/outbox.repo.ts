@@ -1,6 +1,6 @@
 // SQL of the shared outbox: items and their attempt log in the tenant database (the handle is the
 // scope), and the control-plane index of workspaces with outbox work.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
 
 export type OutboxState = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';

@@ -1,7 +1,7 @@
 // Putting work in the outbox and deciding when to try again. enqueue() writes in the caller's
 // transaction (the change and its outbox item commit or roll back together); the worker
 // (worker.ts) claims, sends through the kind's handler, and records each attempt.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import { currentScope, tenantDb } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
 import { cancelUnfinishedItems, insertItem, markOutboxTenant } from './outbox.repo.js';

@@ -1,5 +1,5 @@
 // SQL of the security_events table in control.db: counted anonymous refusals.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 
 export type SecurityEventKind = 'sign_in_failed' | 'rate_limited';
 

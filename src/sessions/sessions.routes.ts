@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { RequestAuth } from '../auth/auth.plugin.js';
-import { findTenant, type TenantRow } from '../control/tenants.repo.js';
+import { findTenant, type TenantRow } from '../tenants/tenants.repo.js';
 import { AppError, notFound } from '../http/errors.js';
 import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';

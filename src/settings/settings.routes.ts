@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { recordTenantEvent } from '../audit/audit.service.js';
-import { setSignInOrganizations } from '../control/tenants.repo.js';
+import { setSignInOrganizations } from '../tenants/tenants.repo.js';
 import { AppError } from '../http/errors.js';
 import { errorResponses, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';

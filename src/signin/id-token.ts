@@ -6,7 +6,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DerivedKeys } from '../auth/derived-keys.js';
 import type { IdTokenProvider } from '../config/config.js';
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import { AppError } from '../http/errors.js';
 import type { Clock } from '../time/clock.js';
 import { isoAt } from '../time/clock.js';

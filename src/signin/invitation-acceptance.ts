@@ -10,7 +10,7 @@
 // challenge and is useless without the verifier.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { DerivedKeys } from '../auth/derived-keys.js';
-import { findTenant, type TenantRow } from '../control/tenants.repo.js';
+import { findTenant, type TenantRow } from '../tenants/tenants.repo.js';
 import type { Role } from '../auth/permissions.js';
 import { AppError } from '../http/errors.js';
 import { findInvitationRow, findMemberRow } from '../members/members.repo.js';

@@ -1,6 +1,6 @@
 // SQL of the native code flow's one-time codes (control.db native_handoffs), stored by hash only.
 import type { Role } from '../auth/permissions.js';
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 
 export interface HandoffRow {
   tenant_id: string;

@@ -4,7 +4,7 @@
 // minute, that only the holder of the matching PKCE verifier can redeem at POST /auth/token. The
 // session starts at redemption and its tokens go into the response body, never into a URL.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { findTenant } from '../control/tenants.repo.js';
+import { findTenant } from '../tenants/tenants.repo.js';
 import { AppError, badRequest } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { isoAt } from '../time/clock.js';

@@ -5,7 +5,7 @@
 // one is known, else counted in security_events (provider and reason per client, never the email).
 import type { Role } from '../auth/permissions.js';
 import { recordTenantEvent } from '../audit/audit.service.js';
-import { findSignInOrganizations, tenantsForEmail } from '../control/tenants.repo.js';
+import { findSignInOrganizations, tenantsForEmail } from '../tenants/tenants.repo.js';
 import { AppError } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import {

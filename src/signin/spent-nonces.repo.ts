@@ -1,5 +1,5 @@
 // SQL of spent sign-in nonces (control.db spent_nonces): a nonce is good once, until it expires.
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 
 /** Drops expired nonces and records this one; false when it was already spent. In the caller's transaction. */
 export function spendNonceHash(control: ControlDb, nonceHash: Buffer, expiresAtIso: string, nowIso: string): boolean {

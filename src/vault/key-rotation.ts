@@ -14,7 +14,7 @@
 //           manifest MAC, the keyring copy: src/vault/backup-key-uses.ts) — unless forced, which
 //           names every run that becomes unreadable. A target that cannot be read refuses too.
 import { recordPlatformEvent } from '../audit/audit.service.js';
-import { listTenants } from '../control/tenants.service.js';
+import { listTenants } from '../tenants/tenants.service.js';
 import { NONCE_TTL_SECONDS } from '../signin/id-token.js';
 import type { Runtime } from '../runtime.js';
 import { isoAt } from '../time/clock.js';

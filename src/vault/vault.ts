@@ -12,8 +12,25 @@ import { isoAt } from '../time/clock.js';
 import { open, seal, sealedKeyVersion, type SealContext } from './envelope.js';
 import type { RootKeySet } from './root-keys.js';
 import { secretHint } from './secret-hint.js';
+import {
+  allDataKeyRows,
+  allSecretNames,
+  dataKeyRow,
+  dataKeysNotWrappedBy,
+  deleteSecretRow,
+  findSecretRow,
+  insertFirstDataKey,
+  newestDataKeyRow,
+  ownSecretRows,
+  replaceSealedValue,
+  sealedColumnValues,
+  updateWrappedDataKey,
+  upsertSecretRow,
+  type Purpose,
+  type SecretRow,
+} from './vault.repo.js';
 
-export type Purpose = 'app' | 'sensitive';
+export type { Purpose } from './vault.repo.js';
 
 const DATA_KEY_CACHE_SIZE = 4096;
 
@@ -29,17 +46,6 @@ export interface SecretInfo {
   updatedBy: string;
 }
 
-interface SecretRow {
-  name: string;
-  sealed: Buffer;
-  fingerprint: string;
-  hint: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-}
-
 /**
  * A column whose values the vault sealed, and the context each was sealed with: the record id
  * comes from `recordIdColumn`, the context's column (if any) is `contextColumn`.
@@ -51,8 +57,6 @@ export interface SealedColumn {
   recordIdColumn: string;
   contextColumn?: string;
 }
-
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 function assertSystemName(name: string): void {
   if (!/^[a-z][a-z0-9_.-]*(:[A-Za-z0-9_.-]+)+$/.test(name) || name.length > 200) throw new RangeError(`not a system secret name: ${name}`);
@@ -90,20 +94,20 @@ export class Vault {
     const cached = this.#newestKeys.get(cacheKey);
     if (cached) return cached;
     const db = tenantDb();
-    const row = db.statement('SELECT version, wrapped FROM vault_keys WHERE purpose = ? ORDER BY version DESC LIMIT 1').get(purpose) as { version: number; wrapped: Buffer } | undefined;
+    const row = newestDataKeyRow(db, purpose);
     if (row) {
       const newest = { version: row.version, key: this.#unwrap(purpose, row.version, row.wrapped) };
       this.#newestKeys.set(cacheKey, newest);
       return newest;
     }
-    // OR IGNORE: two processes creating the first key at once keep one of them, then both read it.
+    // Two processes creating the first key at once keep one of them, then both read it.
     const root = this.#roots[purpose].current();
-    db.statement('INSERT OR IGNORE INTO vault_keys (purpose, version, wrapped, root_version, created_at) VALUES (?, 1, ?, ?, ?)').run(
+    insertFirstDataKey(db, {
       purpose,
-      seal(this.#normalise(root.key), root.version, randomBytes(32), this.#wrapContext(purpose, 1)),
-      root.version,
-      isoAt(this.#clock.now()),
-    );
+      wrapped: seal(this.#normalise(root.key), root.version, randomBytes(32), this.#wrapContext(purpose, 1)),
+      root_version: root.version,
+      created_at: isoAt(this.#clock.now()),
+    });
     return this.#dataKey(purpose);
   }
 
@@ -115,7 +119,7 @@ export class Vault {
     const db = tenantDb();
     const root = this.#roots[purpose].current();
     return db.transaction(() => {
-      const rows = db.statement('SELECT version, wrapped, root_version FROM vault_keys WHERE purpose = ? AND root_version <> ?').all(purpose, root.version) as { version: number; wrapped: Buffer; root_version: number }[];
+      const rows = dataKeysNotWrappedBy(db, purpose, root.version);
       for (const row of rows) this.#rewrapRow(purpose, row.version, this.#unwrap(purpose, row.version, row.wrapped));
       return rows.length;
     });
@@ -133,7 +137,7 @@ export class Vault {
     const tenantId = currentTenantId();
     return db.transaction(() => {
       const keys = new Map<string, Buffer>();
-      const rows = db.statement('SELECT purpose, version, wrapped FROM vault_keys').all() as { purpose: Purpose; version: number; wrapped: Buffer }[];
+      const rows = allDataKeyRows(db);
       for (const row of rows) {
         const key = this.#unwrap(row.purpose, row.version, row.wrapped, originalTenantId);
         keys.set(`${row.purpose}:${row.version}`, key);
@@ -141,14 +145,11 @@ export class Vault {
       }
       let values = 0;
       for (const c of columns) {
-        if (![c.table, c.storedColumn, c.recordIdColumn].every((name) => IDENTIFIER.test(name))) throw new RangeError(`not a column: ${c.table}.${c.storedColumn}`);
-        const sealedRows = db.statement(`SELECT ${c.recordIdColumn} AS record, ${c.storedColumn} AS sealed FROM ${c.table} WHERE ${c.storedColumn} IS NOT NULL`).all() as { record: string; sealed: Buffer }[];
-        const update = db.statement(`UPDATE ${c.table} SET ${c.storedColumn} = ? WHERE ${c.recordIdColumn} = ?`);
-        for (const { record, sealed } of sealedRows) {
+        for (const { record, sealed } of sealedColumnValues(db, c.table, c.storedColumn, c.recordIdColumn)) {
           const context = (tenant: string): SealContext => ({ tenantId: tenant, purpose: c.purpose, table: c.table, recordId: String(record), ...(c.contextColumn ? { column: c.contextColumn } : {}) });
           const version = sealedKeyVersion(sealed);
           const plaintext = open((v) => keys.get(`${c.purpose}:${v}`), sealed, context(originalTenantId));
-          update.run(seal(keys.get(`${c.purpose}:${version}`) as Buffer, version, plaintext, context(tenantId)), record);
+          replaceSealedValue(db, c.table, c.storedColumn, c.recordIdColumn, record, seal(keys.get(`${c.purpose}:${version}`) as Buffer, version, plaintext, context(tenantId)));
           values += 1;
         }
       }
@@ -160,7 +161,7 @@ export class Vault {
     const cacheKey = `${currentTenantId()}:${purpose}:${version}`;
     const cached = this.#keysByVersion.get(cacheKey);
     if (cached) return cached;
-    const row = tenantDb().statement('SELECT wrapped FROM vault_keys WHERE purpose = ? AND version = ?').get(purpose, version) as { wrapped: Buffer } | undefined;
+    const row = dataKeyRow(tenantDb(), purpose, version);
     const key = row && this.#unwrap(purpose, version, row.wrapped);
     if (key) this.#keysByVersion.set(cacheKey, key);
     return key;
@@ -199,19 +200,12 @@ export class Vault {
   /** Stores a data key of the current tenant wrapped by the newest root key version. */
   #rewrapRow(purpose: Purpose, version: number, key: Buffer): void {
     const root = this.#roots[purpose].current();
-    tenantDb()
-      .statement('UPDATE vault_keys SET wrapped = ?, root_version = ? WHERE purpose = ? AND version = ?')
-      .run(seal(this.#normalise(root.key), root.version, key, this.#wrapContext(purpose, version)), root.version, purpose, version);
+    updateWrappedDataKey(tenantDb(), purpose, version, seal(this.#normalise(root.key), root.version, key, this.#wrapContext(purpose, version)), root.version);
   }
 
   /** The data-key versions of the current tenant, with the root-key version each is sealed by. */
   keyVersions(): { purpose: Purpose; version: number; rootVersion: number; createdAt: string }[] {
-    return (tenantDb().statement('SELECT purpose, version, root_version, created_at FROM vault_keys ORDER BY purpose, version').all() as {
-      purpose: Purpose;
-      version: number;
-      root_version: number;
-      created_at: string;
-    }[]).map((r) => ({ purpose: r.purpose, version: r.version, rootVersion: r.root_version, createdAt: r.created_at }));
+    return allDataKeyRows(tenantDb()).map((r) => ({ purpose: r.purpose, version: r.version, rootVersion: r.root_version, createdAt: r.created_at }));
   }
 
   /** Seals a customer-sensitive field value for one column of one record of the current tenant. */
@@ -226,12 +220,12 @@ export class Vault {
 
   /** The workspace's own secrets (admin routes); system secrets (names with a colon) are not listed. */
   list(): SecretInfo[] {
-    return (tenantDb().statement("SELECT * FROM vault_secrets WHERE instr(name, ':') = 0 ORDER BY name").all() as SecretRow[]).map(toInfo);
+    return ownSecretRows(tenantDb()).map(toInfo);
   }
 
   /** Every secret name, system ones included (the export lists names, never values). */
   names(): string[] {
-    return (tenantDb().statement('SELECT name FROM vault_secrets ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    return allSecretNames(tenantDb());
   }
 
   // System secrets: written and read by code (an integration's refresh token, a webhook endpoint's
@@ -241,22 +235,20 @@ export class Vault {
   /** Stores or replaces a system secret, sealed like any other. */
   putSystem(name: string, value: string): void {
     assertSystemName(name);
-    const db = tenantDb();
-    const existing = db.statement('SELECT created_at, created_by FROM vault_secrets WHERE name = ?').get(name) as Pick<SecretRow, 'created_at' | 'created_by'> | undefined;
-    this.#upsert(this.#sealedRow(name, value, existing));
+    upsertSecretRow(tenantDb(), this.#sealedRow(name, value, findSecretRow(tenantDb(), name)));
   }
 
   /** A system secret's value, or undefined when there is none. */
   getSystem(name: string): string | undefined {
     assertSystemName(name);
-    const row = tenantDb().statement('SELECT sealed FROM vault_secrets WHERE name = ?').get(name) as Pick<SecretRow, 'sealed'> | undefined;
+    const row = findSecretRow(tenantDb(), name);
     return row ? this.#openSecret(name, row.sealed) : undefined;
   }
 
   /** Deletes a system secret; false when there was none. */
   deleteSystem(name: string): boolean {
     assertSystemName(name);
-    return tenantDb().statement('DELETE FROM vault_secrets WHERE name = ?').run(name).changes === 1;
+    return deleteSecretRow(tenantDb(), name);
   }
 
   #sealedRow(name: string, value: string, existing: Pick<SecretRow, 'created_at' | 'created_by'> | undefined): SecretRow {
@@ -273,17 +265,6 @@ export class Vault {
       updated_at: now,
       updated_by: currentActorId(),
     };
-  }
-
-  #upsert(row: SecretRow): void {
-    tenantDb()
-      .statement(
-        `INSERT INTO vault_secrets (name, sealed, fingerprint, hint, created_at, created_by, updated_at, updated_by)
-         VALUES (@name, @sealed, @fingerprint, @hint, @created_at, @created_by, @updated_at, @updated_by)
-         ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, fingerprint = excluded.fingerprint, hint = excluded.hint,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run(row);
   }
 
   #openSecret(name: string, sealed: Buffer): string {
@@ -303,11 +284,11 @@ export class Vault {
   #write(name: string, value: string, mode: 'create' | 'replace'): SecretInfo {
     const db = tenantDb();
     return db.transaction(() => {
-      const existing = db.statement('SELECT * FROM vault_secrets WHERE name = ?').get(name) as SecretRow | undefined;
+      const existing = findSecretRow(db, name);
       if (mode === 'create' && existing) throw new AppError(409, 'conflict', 'a secret with this name exists; replace it instead');
       if (mode === 'replace' && !existing) throw notFound('secret');
       const row = this.#sealedRow(name, value, existing);
-      this.#upsert(row);
+      upsertSecretRow(db, row);
       recordTenantEvent(existing ? 'vault.secret_replaced' : 'vault.secret_created', { type: 'secret', id: name }, {
         ...(existing ? { before: { fingerprint: existing.fingerprint } } : {}),
         after: { fingerprint: row.fingerprint },
@@ -318,7 +299,7 @@ export class Vault {
 
   /** The value, for code that uses it (an SMTP password, an API key). `person`: audit the read. */
   read(name: string, options: { person: boolean }): string {
-    const row = tenantDb().statement('SELECT * FROM vault_secrets WHERE name = ?').get(name) as SecretRow | undefined;
+    const row = findSecretRow(tenantDb(), name);
     if (!row) throw notFound('secret');
     const value = this.#openSecret(name, row.sealed);
     if (options.person) recordTenantEvent('vault.secret_read', { type: 'secret', id: name }, { after: { fingerprint: row.fingerprint } });
@@ -328,9 +309,9 @@ export class Vault {
   delete(name: string): void {
     const db = tenantDb();
     db.transaction(() => {
-      const row = db.statement('SELECT fingerprint FROM vault_secrets WHERE name = ?').get(name) as { fingerprint: string } | undefined;
+      const row = findSecretRow(db, name);
       if (!row) throw notFound('secret');
-      db.statement('DELETE FROM vault_secrets WHERE name = ?').run(name);
+      deleteSecretRow(db, name);
       recordTenantEvent('vault.secret_deleted', { type: 'secret', id: name }, { before: { fingerprint: row.fingerprint } });
     });
   }

@@ -1,7 +1,7 @@
 // SQL for webhooks: the tenant tables (endpoints, receipts, subscriptions, which outbox item is
 // which subscription's delivery) take the tenant handle explicitly; the control-plane mapping
 // takes control.db. Delivery state and attempts are the outbox's (src/outbox/outbox.repo.ts).
-import type { ControlDb } from '../control/control-db.js';
+import type { ControlDb } from '../tenants/control-db.js';
 import type { Position } from '../http/pagination.js';
 import type { OutboxAttemptRow, OutboxState } from '../outbox/outbox.repo.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';

@@ -1,7 +1,7 @@
 // A scripted admin session, start to finish, and the exact sequence of actions it leaves in the
 // workspace's audit log: what an investigator would read afterwards.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { signIn } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { PUBLIC_URL, refreshCookieOf, signInRig } from '../helpers/signin.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { hashAuditRow, type AuditRow } from '../../src/audit/audit-chain.js';
 import { verifyPlatformAudit, verifyTenantAudit } from '../../src/audit/audit.service.js';
-import { setTenantStatus } from '../../src/control/tenants.service.js';
+import { setTenantStatus } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';

@@ -3,7 +3,7 @@
 import t from 'tap';
 import { createHmac } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
-import { setTenantStatus } from '../../src/control/tenants.service.js';
+import { setTenantStatus } from '../../src/tenants/tenants.service.js';
 import { newTenantId } from '../../src/tenancy/tenant-id.js';
 import { build, startSession, TEST_SIGNING_KEY } from '../helpers/app.js';
 

@@ -4,7 +4,7 @@
 import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listTenants } from '../../src/control/tenants.service.js';
+import { listTenants } from '../../src/tenants/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, tempDataDir, testConfig, TEST_KEYS, type TestApp } from '../helpers/app.js';

@@ -14,7 +14,7 @@ import { KEYRING_OBJECT, manifestName } from '../../src/backup/layout.js';
 import { keyringRewritesSettled } from '../../src/backup/keyring-copies.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { verifyRun } from '../../src/backup/verify.js';
-import { deleteTenantNow } from '../../src/control/tenant-deletion.js';
+import { deleteTenantNow } from '../../src/tenants/tenant-deletion.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type TestApp } from '../helpers/app.js';
 import { addContact, contactNames, readManifest, seedBulk } from './helpers.js';

@@ -4,8 +4,8 @@
 import t from 'tap';
 import { runBackup } from '../../src/backup/backup-run.js';
 import { restoreAll } from '../../src/backup/restore.js';
-import { deleteTenant } from '../../src/control/tenant-deletion.js';
-import { listTenants, setTenantStatus } from '../../src/control/tenants.service.js';
+import { deleteTenant } from '../../src/tenants/tenant-deletion.js';
+import { listTenants, setTenantStatus } from '../../src/tenants/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, tempDataDir, TEST_KEYS, testConfig } from '../helpers/app.js';

@@ -13,7 +13,7 @@ import { pruneBackups } from '../../src/backup/prune.js';
 import { restoreTenant } from '../../src/backup/restore.js';
 import { openTarget } from '../../src/backup/targets/open-target.js';
 import { verifyRun } from '../../src/backup/verify.js';
-import { deleteTenantNow } from '../../src/control/tenant-deletion.js';
+import { deleteTenantNow } from '../../src/tenants/tenant-deletion.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build } from '../helpers/app.js';
 import { requireTools } from '../deploy/tools.js';

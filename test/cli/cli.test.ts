@@ -42,7 +42,7 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   t.equal((await call()).statusCode, 200, 'the minted token works against the API');
 
   t.equal((await spinney(['tenant', 'suspend', tenant.id], env)).stdout, `suspended ${tenant.id}\n`);
-  // The server reads statuses at most a second old (src/control/tenant-status.ts).
+  // The server reads statuses at most a second old (src/tenants/tenant-status.ts).
   await new Promise((resolve) => setTimeout(resolve, 1100));
   t.equal((await call()).statusCode, 403, 'a suspension from the CLI reaches the running server within a second');
   const again = await spinneyInProcess(['tenant', 'suspend', tenant.id], env);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import t from 'tap';
 import { verifyPlatformAudit } from '../../src/audit/audit.service.js';
-import { deleteTenant, deleteTenantNow, NEUTRAL_VALUES, purgeDueTenants, purgeTenant, TOMBSTONE_COLUMNS } from '../../src/control/tenant-deletion.js';
+import { deleteTenant, deleteTenantNow, NEUTRAL_VALUES, purgeDueTenants, purgeTenant, TOMBSTONE_COLUMNS } from '../../src/tenants/tenant-deletion.js';
 import { admit } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock, systemClock } from '../../src/time/clock.js';

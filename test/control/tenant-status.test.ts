@@ -1,7 +1,7 @@
 import t from 'tap';
-import { TenantStatusCache } from '../../src/control/tenant-status.js';
-import { createTenant } from '../../src/control/tenants.service.js';
-import { updateTenantStatus } from '../../src/control/tenants.repo.js';
+import { TenantStatusCache } from '../../src/tenants/tenant-status.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
+import { updateTenantStatus } from '../../src/tenants/tenants.repo.js';
 import { openRuntime } from '../../src/runtime.js';
 import { newTenantId } from '../../src/tenancy/tenant-id.js';
 import { tempDataDir, testConfig } from '../helpers/app.js';

@@ -2,7 +2,7 @@ import t from 'tap';
 import Database from 'better-sqlite3';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTenant, listTenants, slugify } from '../../src/control/tenants.service.js';
+import { createTenant, listTenants, slugify } from '../../src/tenants/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
 import { build, tempDataDir, testConfig } from '../helpers/app.js';
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import t, { type Test } from 'tap';
-import { setTenantStatus } from '../../src/control/tenants.service.js';
+import { setTenantStatus } from '../../src/tenants/tenants.service.js';
 import type { CredentialKind } from '../../src/credentials/credential-kinds.js';
 import { issueCredential, lookupCredential, revokeCredentials } from '../../src/credentials/credentials.service.js';
 import { currentTenantId } from '../../src/tenancy/context.js';

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyPluginAsync, InjectOptions, LightMyRequest
 import { buildApp } from '../../src/app.js';
 import type { Role } from '../../src/auth/permissions.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import type { IssuedTokens } from '../../src/sessions/sessions.js';
 import type { Clock } from '../../src/time/clock.js';

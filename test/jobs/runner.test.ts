@@ -3,7 +3,7 @@
 import t from 'tap';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { listTenants } from '../../src/control/tenants.service.js';
+import { listTenants } from '../../src/tenants/tenants.service.js';
 import type { Job } from '../../src/jobs/job.js';
 import { JOB_LEASE_MS, JobBusy, runJob } from '../../src/jobs/runner.js';
 import { sessionsPurgeJob, SESSION_RETENTION_DAYS } from '../../src/jobs/sessions-purge.job.js';

@@ -5,7 +5,7 @@ import t from 'tap';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config.js';
-import { deleteTenant } from '../../src/control/tenant-deletion.js';
+import { deleteTenant } from '../../src/tenants/tenant-deletion.js';
 import { runJob } from '../../src/jobs/runner.js';
 import { tenantPurgeJob } from '../../src/jobs/tenant-purge.job.js';
 import type { Runtime } from '../../src/runtime.js';

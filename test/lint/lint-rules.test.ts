@@ -19,7 +19,7 @@ t.test('opening SQLite outside src/tenancy/ is a lint error', async (t) => {
   t.match((await ruleIds(fixture('dynamic-import-sqlite.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-syntax: .*tenantDb\(\)/, 'a dynamic import is refused');
   t.match((await ruleIds(fixture('requires-sqlite.ts'), 'src/contacts/sneaky.ts')).join('\n'), /no-restricted-syntax: ES modules only/, 'require() is refused');
   t.same(await ruleIds(fixture('opens-sqlite.ts'), 'src/tenancy/sqlite-extra.ts'), [], 'the same code is allowed inside src/tenancy/');
-  t.match((await ruleIds(fixture('opens-sqlite.ts'), 'src/control/tenants.repo.ts')).join('\n'), /no-restricted-imports/, 'control-plane repos go through ControlDb, not the driver');
+  t.match((await ruleIds(fixture('opens-sqlite.ts'), 'src/tenants/tenants.repo.ts')).join('\n'), /no-restricted-imports/, 'control-plane repos go through ControlDb, not the driver');
 });
 
 t.test('binding a tenant scope by hand outside src/tenancy/ is a lint error', async (t) => {

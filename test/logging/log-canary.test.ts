@@ -10,7 +10,7 @@ import t from 'tap';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
 import { ACCOUNTS, CALLBACK_URL, CLIENTS, integrationRig, PUBLIC_URL } from '../helpers/integrations.js';
 import { startJwksIssuer } from '../helpers/jwks-issuer.js';

@@ -3,7 +3,7 @@
 // change is in the tenant's audit log.
 import t from 'tap';
 import type { Role } from '../../src/auth/permissions.js';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { AppError } from '../../src/http/errors.js';
 import { signIn, type SignedIn } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';

@@ -2,7 +2,7 @@
 // grace window, the absolute and idle ends, re-authentication for sensitive routes, the browser
 // cookie and Origin rules, sign-out and revocation.
 import t from 'tap';
-import { createTenant, setTenantStatus } from '../../src/control/tenants.service.js';
+import { createTenant, setTenantStatus } from '../../src/tenants/tenants.service.js';
 import { signIn } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';

@@ -2,7 +2,7 @@
 // when the sign-in fails, the page with the reason in words instead of a JSON error. API clients
 // (no Accept: text/html) keep the JSON answer; return_to never leaves this site.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
 import { signInRig } from '../helpers/signin.js';
 

@@ -2,7 +2,7 @@
 // loopback (playing Google). Each way the flow can be wrong is its own test.
 import t from 'tap';
 import { createHash, randomBytes } from 'node:crypto';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { refreshCookieOf, signInRig, PUBLIC_URL, type SignInRig } from '../helpers/signin.js';

@@ -3,7 +3,7 @@
 // such a planted cookie, carrying the attacker's own valid sign-in flow or refresh token, next to
 // (or instead of) the real one, and check that the server reads only the __Host- name.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
 import { PUBLIC_URL, refreshCookieOf, signInRig, type SignInRig } from '../helpers/signin.js';
 

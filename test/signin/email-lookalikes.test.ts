@@ -4,7 +4,7 @@
 // reaches the invitation or the membership of the person it imitates.
 import t from 'tap';
 import { createHash } from 'node:crypto';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { build, startSession, type Teardown } from '../helpers/app.js';
 import { startJwksIssuer } from '../helpers/jwks-issuer.js';
 import { securityEvents } from '../helpers/security-events.js';

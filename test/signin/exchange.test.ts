@@ -2,7 +2,7 @@
 // A small JWKS server on loopback plays Apple and Google; each way a token can be wrong is a test.
 import t from 'tap';
 import { createHash } from 'node:crypto';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build, type Teardown, type TestApp } from '../helpers/app.js';

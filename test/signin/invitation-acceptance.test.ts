@@ -3,7 +3,7 @@
 // nothing is joined until the person accepts; declining ends the invitation, audited.
 import t from 'tap';
 import { createHash, randomBytes } from 'node:crypto';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
 import { PUBLIC_URL, refreshCookieOf, signInRig, type SignInRig } from '../helpers/signin.js';

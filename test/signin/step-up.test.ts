@@ -3,7 +3,7 @@
 // (prompt=login, max_age=0); the callback checks the ID token's auth_time and that it is the
 // session's own account, then reopens the window of the SAME session (same tokens).
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { reauthenticate } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';

@@ -3,7 +3,7 @@
 import t from 'tap';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
 import { VaultOpenError } from '../../src/vault/envelope.js';
 import { tempDataDir, testConfig, type Teardown } from '../helpers/app.js';

@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { readSensitive } from '../../src/contacts/contact-sensitive.js';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
 import { keyStatus, retireRootKey, rewrapAll, rotateRootKey, rotationSettlesAt, ROTATION_SETTLE_MS } from '../../src/vault/key-rotation.js';
 import { startSession, tempDataDir, testConfig, TEST_KEYS } from '../helpers/app.js';
@@ -124,7 +124,7 @@ t.test('rotate, rewrap, rewrap after the settle margin and retire while a runnin
   const wrongSecrets = secrets.filter((s) => inTenant(s.tenantId, () => fresh.vault.read(s.name, { person: false })) !== s.value);
   t.same(wrongSecrets, [], `all ${secrets.length} secrets open`);
   const wrongFields = fields.filter((f) => {
-    const read = inTenant(f.tenantId, () => readSensitive(fresh, f.contactId));
+    const read = inTenant(f.tenantId, () => readSensitive(fresh.vault, f.contactId));
     return read.taxId !== f.taxId || read.bankDetails !== f.bankDetails;
   });
   t.same(wrongFields, [], `all ${fields.length} contacts' sensitive fields open`);

@@ -4,7 +4,7 @@
 // typed name. Every screen: zero serious or critical axe-core violations, no console errors.
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
 import { accessibilityProblems, openPage, screenshots, signInAs } from '../helpers/web-app.js';
 

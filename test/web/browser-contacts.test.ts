@@ -3,7 +3,7 @@
 // every screen with zero serious or critical axe-core violations, no console errors or CSP
 // violations, nothing in storage; desktop and phone screenshots of each main screen.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { invite } from '../../src/members/members.service.js';
 import { signIn } from '../../src/signin/signin.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';

@@ -4,7 +4,7 @@
 // declines and the invitation ends. The server runs in-process on loopback with the development
 // OpenID provider playing Google.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { signIn } from '../../src/signin/signin.service.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
 

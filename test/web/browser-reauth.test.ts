@@ -3,7 +3,7 @@
 // back to the same session with sensitive routes open again. The server runs in-process with a
 // manual clock; the development OpenID provider plays Google.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';

@@ -3,7 +3,7 @@
 // dialog offers to stay (the browser's and the server's clocks moved together), and at the
 // timeout the person is signed out with the reason; a person in two workspaces picks one by name.
 import t from 'tap';
-import { createTenant } from '../../src/control/tenants.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';

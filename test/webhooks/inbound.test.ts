@@ -2,7 +2,7 @@
 // the exact bytes, a fresh timestamp and a new delivery id, and only in the endpoint's workspace.
 // Every refusal is the same 401 and stores nothing.
 import t, { type Test } from 'tap';
-import { setTenantStatus } from '../../src/control/tenants.service.js';
+import { setTenantStatus } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build, type TestApp } from '../helpers/app.js';

@@ -181,7 +181,7 @@ export function tombstoneAssignments(control: ControlDb): string[] {
     .filter((column) => !TOMBSTONE_COLUMNS.has(column.name))
     .map((column) => {
       const value = NEUTRAL_VALUES[column.name] ?? (column.notnull === 0 ? 'NULL' : column.dflt_value);
-      if (value === null) throw new Error(`tenants.${column.name} is NOT NULL without a default: give it a neutral value in NEUTRAL_VALUES (src/control/tenant-deletion.ts) before purging`);
+      if (value === null) throw new Error(`tenants.${column.name} is NOT NULL without a default: give it a neutral value in NEUTRAL_VALUES (src/tenants/tenant-deletion.ts) before purging`);
       return `"${column.name}" = ${value}`;
     });
 }

@@ -1,6 +1,6 @@
 // An admin deletes their own workspace: a sensitive route (recent sign-in), the workspace's name
 // typed as confirmation. Every request to the workspace is refused from then on, this one's token
-// included; the purge follows after the grace period (src/control/tenant-deletion.ts).
+// included; the purge follows after the grace period (src/tenants/tenant-deletion.ts).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
