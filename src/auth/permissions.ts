@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'contacts:sensitive': ['admin'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
+  // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.
+  'people:read': ['admin', 'member', 'viewer'],
   'members:write': ['admin'],
   'settings:read': ['admin'],
   'settings:write': ['admin'],
