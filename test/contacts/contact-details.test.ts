@@ -3,6 +3,7 @@
 import t from 'tap';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type Teardown, type TestApp } from '../helpers/app.js';
+import { readArchive } from '../export/archive.js';
 
 async function setup(t: Teardown): Promise<TestApp & { token: string; tenantId: string }> {
   const api = await build(t);
@@ -135,4 +136,30 @@ t.test("another workspace's contact cannot be given an address or tags", async (
   const theirs = (await api.call({ method: 'GET', url: `/api/v1/contacts/${foreign.id}`, token: other.token('admin') })).json();
   t.same(theirs.tags, ['theirs']);
   t.equal(theirs.postalAddress, null, 'unchanged');
+});
+
+t.test('the export holds the addresses, tags and source of every contact', async (t) => {
+  const api = await setup(t);
+  const tenant = api.tenant('Exporting');
+  const admin = tenant.token('admin');
+  const created = (await api.call({ method: 'POST', url: '/api/v1/contacts', token: admin, payload: { name: 'Dana', postalAddress: postal, siteAddress: { city: 'Leeds', country: 'GB' }, tags: ['VIP', 'roofing'], source: 'website' } })).json();
+  const res = await api.call({ method: 'POST', url: '/api/v1/export', token: admin, payload: {} });
+  t.equal(res.statusCode, 200);
+  const { workspace } = await readArchive(res.rawPayload);
+  t.match(workspace.contacts, [
+    {
+      id: created.id,
+      postal_street: postal.street,
+      postal_city: 'Springfield',
+      postal_region: 'IL',
+      postal_postcode: '62704',
+      postal_country: 'US',
+      site_street: null,
+      site_city: 'Leeds',
+      site_country: 'GB',
+      tags: '["VIP","roofing"]',
+      tag_keys: '["vip","roofing"]',
+      source: 'website',
+    },
+  ]);
 });
