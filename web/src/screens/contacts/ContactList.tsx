@@ -122,6 +122,6 @@ export function ContactList(): JSX.Element {
 
 /** The list's address for a search and a tag filter (either may be empty). */
 function listAddress(q: string, tag: string): string {
-  const params = new URLSearchParams({ ...(q ? { q } : {}), ...(tag ? { tag } : {}) }).toString();
+  const params = [q && `q=${encodeURIComponent(q)}`, tag && `tag=${encodeURIComponent(tag)}`].filter(Boolean).join('&');
   return params ? `/contacts?${params}` : '/contacts';
 }
