@@ -23,7 +23,7 @@ const fields = {
     description: `Up to ${MAX_TAGS} one-line labels, unique regardless of case; the order is kept.`,
     examples: [['roofing', 'repeat customer']],
   }),
-  source: Type.Enum(CONTACT_SOURCES, { description: 'Where the contact came from.' }),
+  source: Type.Enum(CONTACT_SOURCES, { description: 'Where the contact came from.', examples: ['referral'] }),
 };
 
 /** A postal or site address. Every part is optional but the address is one value: a PATCH replaces it whole. */
