@@ -78,10 +78,10 @@ export function deleteContact(id: string): void {
   });
 }
 
-/** An address as stored: empty parts are null, and one with no part at all is no address. The country must be assigned. */
+/** An address as stored: empty or blank parts are null, and one with no part at all is no address. The country must be assigned. */
 function checkedAddress(input: Address | null | undefined, field: string): AddressOut | null {
   if (!input) return null;
-  const part = (value: string | null | undefined): string | null => (value ? value : null);
+  const part = (value: string | null | undefined): string | null => (value && value.trim() !== '' ? value : null);
   const address: AddressOut = { street: part(input.street), city: part(input.city), region: part(input.region), postcode: part(input.postcode), country: part(input.country) };
   if (address.country !== null && !COUNTRY_CODES.has(address.country)) {
     throw badRequest('invalid_field', `${field}.country is not an ISO 3166-1 alpha-2 country code`, `${field}.country`);

@@ -43,9 +43,9 @@ t.test('a contact holds a postal and a site address, tags and a source, through 
   t.same(patched.json().tags, ['roofing']);
   t.equal(patched.json().source, 'referral');
 
-  const cleared = (await api.call({ method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, token: api.token, payload: { postalAddress: null, siteAddress: { street: '', city: null }, tags: [], source: null } })).json();
+  const cleared = (await api.call({ method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, token: api.token, payload: { postalAddress: null, siteAddress: { street: '', city: null, region: '  ' }, tags: [], source: null } })).json();
   t.equal(cleared.postalAddress, null, 'null clears an address');
-  t.equal(cleared.siteAddress, null, 'an address with no part is no address');
+  t.equal(cleared.siteAddress, null, 'an address with no part (empty, blank or null) is no address');
   t.same(cleared.tags, []);
   t.equal(cleared.source, null);
   t.equal(cleared.company, 'Whitfield Roofing');
