@@ -61,7 +61,7 @@ export const fixtureKey = (route: RegisteredRoute, param: string): string => (pa
  * resource cannot ship without its cross-tenant test.
  */
 export const FIXTURES: Record<string, Seed> = {
-  contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker }),
+  contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker, siteAddress: { street: marker, country: 'US' }, tags: ['canary'] }),
   invitationId: (api, token, marker) => created(api, token, '/api/v1/invitations', { email: `${unique(marker)}@b.example`, role: 'viewer' }),
   // Memberships come into being at a first sign-in; the fixture writes one as that would.
   // Each comes with a second admin (so last-admin protection does not refuse the own-id calls) and

@@ -15,6 +15,7 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     q?: string;
+                    tag?: string;
                 };
                 header?: never;
                 path?: never;
@@ -36,6 +37,23 @@ export interface paths {
                                 phone: string | null;
                                 company: string | null;
                                 notes: string | null;
+                                postalAddress: {
+                                    street: string | null;
+                                    city: string | null;
+                                    region: string | null;
+                                    postcode: string | null;
+                                    country: string | null;
+                                } | null;
+                                /** @description Where the work is, when not at the postal address. */
+                                siteAddress: {
+                                    street: string | null;
+                                    city: string | null;
+                                    region: string | null;
+                                    postcode: string | null;
+                                    country: string | null;
+                                } | null;
+                                tags: string[];
+                                source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
@@ -320,6 +338,29 @@ export interface paths {
                         company?: string;
                         /** @example Prefers calls after 4pm. */
                         notes?: string;
+                        postalAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        siteAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        /**
+                         * @description Up to 20 one-line labels, unique regardless of case; the order is kept.
+                         * @example [
+                         *       "roofing",
+                         *       "repeat customer"
+                         *     ]
+                         */
+                        tags?: string[];
+                        source?: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                     };
                 };
             };
@@ -337,6 +378,23 @@ export interface paths {
                             phone: string | null;
                             company: string | null;
                             notes: string | null;
+                            postalAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            /** @description Where the work is, when not at the postal address. */
+                            siteAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            tags: string[];
+                            source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -703,6 +761,23 @@ export interface paths {
                             phone: string | null;
                             company: string | null;
                             notes: string | null;
+                            postalAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            /** @description Where the work is, when not at the postal address. */
+                            siteAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            tags: string[];
+                            source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -1239,6 +1314,29 @@ export interface paths {
                         phone?: string | null;
                         company?: string | null;
                         notes?: string | null;
+                        postalAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        siteAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        /**
+                         * @description Up to 20 one-line labels, unique regardless of case; the order is kept.
+                         * @example [
+                         *       "roofing",
+                         *       "repeat customer"
+                         *     ]
+                         */
+                        tags?: string[];
+                        source?: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                     };
                 };
             };
@@ -1256,6 +1354,23 @@ export interface paths {
                             phone: string | null;
                             company: string | null;
                             notes: string | null;
+                            postalAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            /** @description Where the work is, when not at the postal address. */
+                            siteAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            tags: string[];
+                            source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
