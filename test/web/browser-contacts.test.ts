@@ -166,6 +166,8 @@ if (chromiumMissing && process.env.CI === 'true') {
     await viewer.page.getByRole('link', { name: 'Customer 01' }).click();
     await viewer.page.getByRole('heading', { name: 'Customer 01', level: 1 }).waitFor();
     t.same([await viewer.page.getByRole('link', { name: 'Edit' }).count(), await viewer.page.getByRole('button', { name: 'Delete' }).count(), await viewer.page.getByRole('button', { name: 'Show sensitive details' }).count()], [0, 0, 0], 'no edit, delete or sensitive details');
+    await viewer.page.getByText('by ann@acme.example').first().waitFor();
+    t.notOk((await viewer.page.locator('main').innerText()).includes(ann.member.id), 'a viewer sees who added the contact by email, never by id');
     await viewer.page.goto(`${base}/contacts/new`);
     await viewer.page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
     t.pass('the new-contact address explains the role instead of a form');

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../ui/dialog.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
+import { PersonName } from '../../ui/people.js';
 import { DateTime } from '../../ui/time.js';
 import { useRequest } from '../../ui/use-request.js';
 import { countryName, SOURCE_LABELS, type Address, type SensitiveFields } from './contact.js';
@@ -74,13 +75,13 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
         <div class="detail">
           <dt>Added</dt>
           <dd>
-            <DateTime iso={c.createdAt} />
+            <DateTime iso={c.createdAt} /> by <PersonName id={c.createdBy} />
           </dd>
         </div>
         <div class="detail">
           <dt>Last changed</dt>
           <dd>
-            <DateTime iso={c.updatedAt} />
+            <DateTime iso={c.updatedAt} /> by <PersonName id={c.updatedBy} />
           </dd>
         </div>
       </dl>
