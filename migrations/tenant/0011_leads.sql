@@ -52,6 +52,8 @@ CREATE TABLE leads (
 CREATE INDEX leads_by_stage ON leads (stage_id, position);
 CREATE INDEX leads_by_created ON leads (created_at, id);
 CREATE INDEX leads_by_contact ON leads (contact_id);
+-- The board's counts and totals per stage and currency, read from the index alone.
+CREATE INDEX leads_by_pipeline ON leads (pipeline_id, stage_id, currency, value_minor);
 
 CREATE TABLE lead_stage_changes (
   id             TEXT PRIMARY KEY CHECK (id GLOB 'lh_*'),

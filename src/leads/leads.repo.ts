@@ -195,9 +195,17 @@ export function firstLeadsInStage(db: TenantHandle, stageId: string, limit: numb
   return (db.statement('SELECT * FROM leads WHERE stage_id = ? ORDER BY position, id LIMIT ?').all(stageId, limit) as LeadRow[]).map(toLead);
 }
 
-/** Every lead's stage, currency and value in a pipeline: the board sums them exactly (BigInt). */
-export function pipelineValues(db: TenantHandle, pipelineId: string): { stage_id: string; currency: string; value_minor: number }[] {
-  return db.statement('SELECT stage_id, currency, value_minor FROM leads WHERE pipeline_id = ?').all(pipelineId) as { stage_id: string; currency: string; value_minor: number }[];
+/** Count and exact sum of value per stage and currency of a pipeline's leads. */
+export function pipelineTotals(db: TenantHandle, pipelineId: string): { stageId: string; currency: string; count: number; sum: bigint }[] {
+  // Each value (< 2^53) is summed as a high and a low part, neither of which can overflow
+  // SQLite's 64-bit sum, and joined exactly as a BigInt.
+  const rows = db
+    .statement(
+      `SELECT stage_id, currency, count(*) AS n, sum(value_minor >> 26) AS high, sum(value_minor & 67108863) AS low
+       FROM leads WHERE pipeline_id = ? GROUP BY stage_id, currency`,
+    )
+    .all(pipelineId) as { stage_id: string; currency: string; n: number; high: number; low: number }[];
+  return rows.map((row) => ({ stageId: row.stage_id, currency: row.currency, count: row.n, sum: (BigInt(row.high) << 26n) + BigInt(row.low) }));
 }
 
 export interface LeadFilters {

@@ -77,16 +77,16 @@ export const leadRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     schema: { tags: pipelineTags, summary: 'Add a stage', params: PipelineParams, body: StageCreate, response: { 201: Stage, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(createStage(request.params.pipelineId, request.body)),
   });
-  app.patch('/pipelines/:pipelineId/stages/:stageId', {
+  app.patch('/pipeline-stages/:stageId', {
     config: { permission: 'pipelines:write' },
     schema: { tags: pipelineTags, summary: 'Rename, re-kind or reorder a stage', params: StageParams, body: StageUpdate, response: { 200: Stage, ...errorResponses } },
-    handler: async (request) => updateStage(request.params.pipelineId, request.params.stageId, request.body),
+    handler: async (request) => updateStage(request.params.stageId, request.body),
   });
-  app.delete('/pipelines/:pipelineId/stages/:stageId', {
+  app.delete('/pipeline-stages/:stageId', {
     config: { permission: 'pipelines:write' },
     schema: { tags: pipelineTags, summary: 'Delete a stage that holds no leads (409 stage_in_use otherwise)', params: StageParams, response: noContent },
     handler: async (request, reply) => {
-      deleteStage(request.params.pipelineId, request.params.stageId);
+      deleteStage(request.params.stageId);
       return reply.code(204).send(null);
     },
   });

@@ -56,7 +56,7 @@ export const StageUpdate = Type.Object(
 export type StageUpdate = Static<typeof StageUpdate>;
 
 export const PipelineParams = Type.Object({ pipelineId: IdParam('pipeline') }, { additionalProperties: false });
-export const StageParams = Type.Object({ pipelineId: IdParam('pipeline'), stageId: IdParam('pipelineStage') }, { additionalProperties: false });
+export const StageParams = Type.Object({ stageId: IdParam('pipelineStage') }, { additionalProperties: false });
 
 // Leads
 

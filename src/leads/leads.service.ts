@@ -23,7 +23,7 @@ import {
   listLeadRows,
   listPipelineRows,
   listStages,
-  pipelineValues,
+  pipelineTotals,
   renumberLeads,
   timelineRows,
   updateLeadRow,
@@ -113,8 +113,8 @@ export function updateLead(runtime: Runtime, id: string, changes: LeadUpdate): L
     const before = loadLead(db, id);
     checkVersion(before, changes.version);
     checkFields(runtime, db, changes);
-    const { version: _sent, ...fields } = changes;
-    const after: Lead = { ...before, ...fields, version: before.version + 1, updatedAt: currentTimestamp(), updatedBy: currentActorId() };
+    // `version` in the changes is the one checked above; the stored one goes up by one.
+    const after: Lead = { ...before, ...changes, version: before.version + 1, updatedAt: currentTimestamp(), updatedBy: currentActorId() };
     updateLeadRow(db, after);
     recordTenantEvent('lead.updated', { type: 'lead', id }, { before, after });
     return after;
@@ -204,11 +204,11 @@ export function getBoard(pipelineId: string, perStage: number): Board {
   const pipeline = loadPipeline(db, pipelineId);
   const counts = new Map<string, number>();
   const sums = new Map<string, Map<string, bigint>>();
-  for (const row of pipelineValues(db, pipelineId)) {
-    counts.set(row.stage_id, (counts.get(row.stage_id) ?? 0) + 1);
-    const byCurrency = sums.get(row.stage_id) ?? new Map<string, bigint>();
-    byCurrency.set(row.currency, (byCurrency.get(row.currency) ?? 0n) + BigInt(row.value_minor));
-    sums.set(row.stage_id, byCurrency);
+  for (const row of pipelineTotals(db, pipelineId)) {
+    counts.set(row.stageId, (counts.get(row.stageId) ?? 0) + row.count);
+    const byCurrency = sums.get(row.stageId) ?? new Map<string, bigint>();
+    byCurrency.set(row.currency, row.sum);
+    sums.set(row.stageId, byCurrency);
   }
   return {
     pipeline,

@@ -96,10 +96,9 @@ export function deletePipeline(id: string): void {
   });
 }
 
-/** The stage, only if it belongs to this pipeline (another pipeline's stage id is a 404 here). */
-function stageOf(db: TenantHandle, pipelineId: string, stageId: string): Stage {
+function stageOf(db: TenantHandle, stageId: string): Stage {
   const stage = findStage(db, stageId);
-  if (!stage || stage.pipelineId !== pipelineId) throw notFound('stage');
+  if (!stage) throw notFound('stage');
   return stage;
 }
 
@@ -125,22 +124,23 @@ export function createStage(pipelineId: string, input: StageCreate): Stage {
   });
 }
 
-export function updateStage(pipelineId: string, stageId: string, changes: StageUpdate): Stage {
+export function updateStage(stageId: string, changes: StageUpdate): Stage {
   const db = tenantDb();
   return db.transaction(() => {
-    const before = stageOf(db, pipelineId, stageId);
+    const before = stageOf(db, stageId);
     updateStageRow(db, { ...before, name: changes.name ?? before.name, kind: changes.kind ?? before.kind, updatedAt: currentTimestamp(), updatedBy: currentActorId() });
-    if (changes.position !== undefined) placeStage(db, pipelineId, stageId, changes.position);
+    if (changes.position !== undefined) placeStage(db, before.pipelineId, stageId, changes.position);
     const after = findStage(db, stageId) as Stage;
     recordTenantEvent('pipeline.stage_updated', { type: 'pipeline_stage', id: stageId }, { before, after });
     return after;
   });
 }
 
-export function deleteStage(pipelineId: string, stageId: string): void {
+export function deleteStage(stageId: string): void {
   const db = tenantDb();
   db.transaction(() => {
-    const before = stageOf(db, pipelineId, stageId);
+    const before = stageOf(db, stageId);
+    const { pipelineId } = before;
     const inUse = countLeadsIn(db, { stageId });
     if (inUse > 0) throw new AppError(409, 'stage_in_use', `the stage holds ${inUse} lead(s); move them to another stage first`);
     if (listStages(db, pipelineId).length === 1) throw new AppError(409, 'conflict', 'a pipeline keeps at least one stage');

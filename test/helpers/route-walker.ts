@@ -69,9 +69,9 @@ export const fixtureKey = (route: RegisteredRoute, param: string): string => (pa
  */
 export const FIXTURES: Record<string, Seed> = {
   contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker }),
-  // Leads: the workspace's seeded pipeline, its second stage, a lead in it (for a contact of the same
-  // workspace), and an owner who is a member.
-  pipelineId: async (api, token) => firstPipeline(api, token).then((p) => p.id),
+  // Leads: a new (empty, so deletable) pipeline; the seeded pipeline's second stage, empty, and a lead
+  // in its first stage (so a move by the lead's fixtures stays in one pipeline); an owner who is a member.
+  pipelineId: (api, token, marker) => created(api, token, '/api/v1/pipelines', { name: `${marker} pipeline` }),
   stageId: async (api, token) => firstPipeline(api, token).then((p) => p.stages[1]?.id ?? p.stages[0]!.id),
   leadId: async (api, token, marker) =>
     created(api, token, '/api/v1/leads', { title: `${marker} lead`, contactId: await FIXTURES.contactId!(api, token, marker), currency: 'USD', notes: marker }),

@@ -71,7 +71,7 @@ t.test('leads as scenario rows: roles, isolation, bad input, each refusal changi
     { name: 'a viewer cannot create', role: 'viewer', method: 'POST', url: '/api/v1/leads', body: base, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
     { name: 'a viewer cannot move', role: 'viewer', method: 'POST', url: `${url}/move`, body: move({}), expect: { status: 403, body: { error: { code: 'forbidden' } } } },
     { name: 'a member cannot create a pipeline', role: 'member', method: 'POST', url: '/api/v1/pipelines', body: { name: 'Mine' }, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
-    { name: 'a member cannot delete a stage', role: 'member', method: 'DELETE', url: `/api/v1/pipelines/${sales.id}/stages/${sales.stages[3]!.id}`, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
+    { name: 'a member cannot delete a stage', role: 'member', method: 'DELETE', url: `/api/v1/pipeline-stages/${sales.stages[3]!.id}`, expect: { status: 403, body: { error: { code: 'forbidden' } } } },
     { name: "another workspace's lead: 404", role: 'admin', as: 'other workspace', method: 'GET', url, expect: { status: 404, body: { error: { code: 'not_found' } } } },
     { name: "another workspace's lead cannot be moved", role: 'admin', as: 'other workspace', method: 'POST', url: `${url}/move`, body: move({}), expect: { status: 404 } },
     { name: "another workspace's pipeline: 404", role: 'admin', method: 'GET', url: `/api/v1/pipelines/${theirPipeline!.id}/board`, expect: { status: 404 } },
@@ -92,13 +92,13 @@ t.test('leads as scenario rows: roles, isolation, bad input, each refusal changi
     { name: "moving to another pipeline's stage", role: 'member', method: 'POST', url: `${url}/move`, body: move({ stageId: second.stages[1]!.id }), expect: { status: 400, body: { error: { code: 'invalid_field', field: 'stageId' } } } },
     { name: 'a move from a stale version', role: 'member', method: 'POST', url: `${url}/move`, body: move({ version: 7 }), expect: { status: 409, body: { error: { code: 'stale_version', field: 'version' } } } },
     { name: 'an update from a stale version', role: 'member', method: 'PATCH', url, body: { title: 'x', version: 2 }, expect: { status: 409, body: { error: { code: 'stale_version' } } } },
-    { name: 'deleting a stage in use', role: 'admin', method: 'DELETE', url: `/api/v1/pipelines/${sales.id}/stages/${sales.stages[0]!.id}`, expect: { status: 409, body: { error: { code: 'stage_in_use' } } } },
+    { name: 'deleting a stage in use', role: 'admin', method: 'DELETE', url: `/api/v1/pipeline-stages/${sales.stages[0]!.id}`, expect: { status: 409, body: { error: { code: 'stage_in_use' } } } },
     { name: 'deleting a pipeline in use', role: 'admin', method: 'DELETE', url: `/api/v1/pipelines/${sales.id}`, expect: { status: 409, body: { error: { code: 'stage_in_use' } } } },
-    { name: "deleting a stage through another pipeline's url", role: 'admin', method: 'DELETE', url: `/api/v1/pipelines/${second.id}/stages/${sales.stages[3]!.id}`, expect: { status: 404 } },
+    { name: "another workspace's stage cannot be deleted", role: 'admin', as: 'other workspace', method: 'DELETE', url: `/api/v1/pipeline-stages/${sales.stages[3]!.id}`, expect: { status: 404 } },
     { name: 'a member moves it: 200, new version', role: 'member', method: 'POST', url: `${url}/move`, body: move({}), expect: { status: 200, body: { stageId: sales.stages[1]!.id, position: 0, version: 2, updatedBy: 'us_member' }, auditEvent: { action: 'lead.stage_changed', targetId: lead.id } } },
     { name: 'a member updates it', role: 'member', method: 'PATCH', url, body: { tags: ['roofing'], nextAction: { text: 'Call back', date: '2027-01-10' }, version: 2 }, expect: { status: 200, body: { tags: ['roofing'], nextAction: { text: 'Call back', date: '2027-01-10' }, version: 3 }, auditEvent: 'lead.updated' } },
     { name: 'an admin adds a stage at a position', role: 'admin', method: 'POST', url: `/api/v1/pipelines/${sales.id}/stages`, body: { name: 'Negotiation', kind: 'open', position: 4 }, expect: { status: 201, body: { name: 'Negotiation', position: 4 }, auditEvent: 'pipeline.stage_created' } },
-    { name: 'an admin deletes an empty stage', role: 'admin', method: 'DELETE', url: `/api/v1/pipelines/${sales.id}/stages/${sales.stages[0]!.id}`, expect: { status: 204, auditEvent: 'pipeline.stage_deleted' } },
+    { name: 'an admin deletes an empty stage', role: 'admin', method: 'DELETE', url: `/api/v1/pipeline-stages/${sales.stages[0]!.id}`, expect: { status: 204, auditEvent: 'pipeline.stage_deleted' } },
   ]);
   const [after] = await s.pipelines();
   t.same(after?.stages.map((st) => [st.name, st.position]), [['Contacted', 0], ['Site visit', 1], ['Estimate sent', 2], ['Negotiation', 3], ['Won', 4], ['Lost', 5]], 'stages renumbered after the insert and the delete');
@@ -220,7 +220,7 @@ t.test('timeline per lead and per contact: stage moves and notes, newest first, 
   const paged: unknown[] = [];
   let cursor: string | null = null;
   do {
-    const body = (await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}/timeline`, token, query: { limit: '1', ...(cursor ? { cursor } : {}) } })).json();
+    const body: { items: unknown[]; nextCursor: string | null } = (await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}/timeline`, token, query: { limit: '1', ...(cursor ? { cursor } : {}) } })).json();
     paged.push(...body.items);
     cursor = body.nextCursor;
   } while (cursor);
