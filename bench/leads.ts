@@ -3,7 +3,7 @@
 // p50/p99/max. Target: p99 under 50 ms. The leads are spread over the six seeded stages, in three
 // currencies; the board answers each stage's count and totals and its first `perStage` leads.
 //
-//   npm run build && node --import tsx bench/leads.ts [-- --leads 5000 --requests 300 --per-stage 100]
+//   npm run build && node --import tsx bench/leads.ts [-- --leads 5000 --requests 300 --per-stage 50]
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const { values: args } = parseArgs({
   options: {
     leads: { type: 'string', default: '5000' },
     requests: { type: 'string', default: '300' },
-    'per-stage': { type: 'string', default: '100' },
+    'per-stage': { type: 'string', default: '50' },
   },
 });
 const leadCount = Number(args.leads);

@@ -219,6 +219,8 @@ export interface LeadFilters {
 
 /** The sortable columns: each a text expression (nulls sort last through a high sentinel). */
 const SORT_KEYS = {
+  // Board order (with stageId: the rest of a column after the board's first leads).
+  position: "printf('%012d', position)",
   created: 'created_at',
   updated: 'updated_at',
   title: 'title',

@@ -70,7 +70,7 @@ export const leadRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
   app.get('/pipelines/:pipelineId/board', {
     config: { permission: 'leads:read' },
     schema: { tags: pipelineTags, summary: "A pipeline's board: per stage its leads in order, count and totals per currency", params: PipelineParams, querystring: BoardQuery, response: { 200: Board, ...errorResponses } },
-    handler: async (request) => getBoard(request.params.pipelineId, request.query.perStage ?? 100),
+    handler: async (request) => getBoard(request.params.pipelineId, request.query.perStage ?? 50),
   });
   app.post('/pipelines/:pipelineId/stages', {
     config: { permission: 'pipelines:write' },

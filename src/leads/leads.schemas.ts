@@ -12,6 +12,8 @@ const PipelineName = SingleLine({ minLength: 1, maxLength: 100, examples: ['Resi
 const MinorUnits = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, examples: [250000] });
 /** An ISO 4217 code; whether Spinney knows it (and its digits) is checked against src/money/currencies.ts. */
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] });
+/** A response field that may be null, as one JSON-schema type list (serialised without trying each branch of an anyOf). */
+const StringOrNull = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 const Tag = SingleLine({ minLength: 1, maxLength: 50, examples: ['roofing'] });
 
 // Pipelines and stages
@@ -67,7 +69,7 @@ export const Lead = Type.Object(
     id: Type.String(),
     title: Type.String(),
     contactId: Type.String(),
-    ownerId: Nullable(Type.String()),
+    ownerId: StringOrNull,
     valueMinor: Type.Integer(),
     currency: Type.String(),
     pipelineId: Type.String(),
@@ -75,12 +77,12 @@ export const Lead = Type.Object(
     position: Type.Integer(),
     /** Goes up on every change; a move or update may send it to refuse a stale write. */
     version: Type.Integer(),
-    expectedCloseDate: Nullable(Type.String()),
-    nextAction: Nullable(Type.Object({ text: Type.String(), date: Type.String() }, { additionalProperties: false })),
-    siteAddress: Nullable(Type.String()),
-    notes: Nullable(Type.String()),
+    expectedCloseDate: StringOrNull,
+    nextAction: Type.Unsafe<{ text: string; date: string } | null>({ type: ['object', 'null'], properties: { text: { type: 'string' }, date: { type: 'string' } }, required: ['text', 'date'], additionalProperties: false }),
+    siteAddress: StringOrNull,
+    notes: StringOrNull,
     tags: Type.Array(Type.String()),
-    lostReason: Nullable(Type.String()),
+    lostReason: StringOrNull,
     ...Attribution,
   },
   { additionalProperties: false },
@@ -156,7 +158,7 @@ export type LeadMove = Static<typeof LeadMove>;
 export const LeadParams = Type.Object({ leadId: IdParam('lead') }, { additionalProperties: false });
 export const ContactTimelineParams = Type.Object({ contactId: IdParam('contact') }, { additionalProperties: false });
 
-export const LEAD_SORTS = ['created', '-created', 'updated', '-updated', 'title', '-title', 'expectedClose', '-expectedClose', 'nextAction', '-nextAction'] as const;
+export const LEAD_SORTS = ['position', 'created', '-created', 'updated', '-updated', 'title', '-title', 'expectedClose', '-expectedClose', 'nextAction', '-nextAction'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
 
 export const LeadListQuery = Type.Object(
@@ -189,7 +191,7 @@ export type BoardColumn = Static<typeof BoardColumn>;
 export const Board = Type.Object({ pipeline: Pipeline, columns: Type.Array(BoardColumn) }, { additionalProperties: false });
 export type Board = Static<typeof Board>;
 export const BoardQuery = Type.Object(
-  { perStage: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, default: 100 })) },
+  { perStage: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, default: 50 })) },
   { additionalProperties: false },
 );
 

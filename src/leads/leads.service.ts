@@ -167,6 +167,7 @@ export function moveLead(id: string, move: LeadMove): Lead {
 }
 
 const SORTS: Record<LeadSort, { sortKey: LeadSortKey; descending: boolean }> = {
+  position: { sortKey: 'position', descending: false },
   created: { sortKey: 'created', descending: false },
   '-created': { sortKey: 'created', descending: true },
   updated: { sortKey: 'updated', descending: false },

@@ -184,12 +184,13 @@ t.test('list: filters, sorting and cursor paging', async (t) => {
   t.same(await titles({ q: '50%' }), ['Roof 50% off'], 'text, % taken literally');
   t.same(await titles({ q: '%' }), ['Roof 50% off']);
   t.same(await titles({ nextActionDue: '2027-01-31' }), ['Roof Elm St'], 'next action due by a date');
+  t.same(await titles({ stageId: sales.stages[0]!.id, sort: 'position' }), ['Roof Elm St', 'Kitchen', 'Roof 50% off'], 'a column in board order');
   t.same(await titles({ sort: 'title' }), ['Deck', 'Kitchen', 'Roof 50% off', 'Roof Elm St']);
   t.same(await titles({ sort: '-created' }), ['Deck', 'Roof 50% off', 'Kitchen', 'Roof Elm St']);
   t.same((await titles({ sort: 'expectedClose' })).slice(0, 2), ['Kitchen', 'Roof Elm St'], 'dated ones first, the undated after');
   const bad = await api.call({ method: 'GET', url: '/api/v1/leads', token, query: { sort: 'value; DROP TABLE leads' } });
   t.equal(bad.statusCode, 400);
-  for (const sort of ['title', '-title', 'nextAction', '-updated']) {
+  for (const sort of ['title', '-title', 'nextAction', '-updated', 'position']) {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

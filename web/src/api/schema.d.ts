@@ -19060,7 +19060,7 @@ export interface paths {
                     tag?: string;
                     /** @example 2027-03-01 */
                     nextActionDue?: string;
-                    sort?: "created" | "-created" | "updated" | "-updated" | "title" | "-title" | "expectedClose" | "-expectedClose" | "nextAction" | "-nextAction";
+                    sort?: "position" | "created" | "-created" | "updated" | "-updated" | "title" | "-title" | "expectedClose" | "-expectedClose" | "nextAction" | "-nextAction";
                 };
                 header?: never;
                 path?: never;
