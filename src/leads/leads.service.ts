@@ -152,16 +152,16 @@ export function moveLead(id: string, move: LeadMove): Lead {
     const after: Lead = { ...before, stageId: target.id, position, lostReason, version: before.version + 1, updatedAt: now, updatedBy: actor };
     updateLeadRow(db, after);
     renumberLeads(db, order);
-    const target_ = { type: 'lead', id };
+    const auditTarget = { type: 'lead', id };
     if (target.id === before.stageId) {
-      recordTenantEvent('lead.reordered', target_, { before: { stageId: before.stageId, position: before.position }, after: { stageId: target.id, position } });
+      recordTenantEvent('lead.reordered', auditTarget, { before: { stageId: before.stageId, position: before.position }, after: { stageId: target.id, position } });
       return after;
     }
     renumberLeads(db, leadIdsInStage(db, before.stageId));
     insertStageChange(db, { id: newId('leadStageChange'), lead_id: id, from_stage_id: before.stageId, to_stage_id: target.id, at: now, by: actor });
-    recordTenantEvent('lead.stage_changed', target_, { before, after });
-    if (target.kind === 'won') recordTenantEvent('lead.won', target_, { before, after });
-    if (target.kind === 'lost') recordTenantEvent('lead.lost', target_, { before, after });
+    recordTenantEvent('lead.stage_changed', auditTarget, { before, after });
+    if (target.kind === 'won') recordTenantEvent('lead.won', auditTarget, { before, after });
+    if (target.kind === 'lost') recordTenantEvent('lead.lost', auditTarget, { before, after });
     return after;
   });
 }
