@@ -77,8 +77,9 @@ export function createPipeline(input: PipelineCreate): Pipeline {
 export function updatePipeline(id: string, changes: PipelineUpdate): Pipeline {
   const db = tenantDb();
   return db.transaction(() => {
-    const before = loadPipeline(db, id);
-    const row = findPipelineRow(db, id) as PipelineRow;
+    const row = findPipelineRow(db, id);
+    if (!row) throw notFound('pipeline');
+    const before = toPipeline(row, listStages(db, id));
     updatePipelineRow(db, { ...row, name: changes.name ?? row.name, position: changes.position ?? row.position, updated_at: currentTimestamp(), updated_by: currentActorId() });
     const after = loadPipeline(db, id);
     recordTenantEvent('pipeline.updated', { type: 'pipeline', id }, { before, after });
