@@ -25,6 +25,16 @@ function makeAjv(options: Options): Ajv {
   return ajv;
 }
 
+/** The function compiled for `key`, compiling it on first use. */
+function compiledOnce<T>(cache: Map<string, T>, key: string, compile: () => T): T {
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compile();
+    cache.set(key, compiled);
+  }
+  return compiled;
+}
+
 type Validate = ReturnType<Ajv['compile']>;
 let validators: { body: Ajv; text: Ajv; compiled: Map<string, Validate> } | undefined;
 
@@ -32,14 +42,8 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   validators ??= { body: makeAjv({ coerceTypes: false }), text: makeAjv({ coerceTypes: 'array' }), compiled: new Map() };
   const { body, text, compiled } = validators;
   return ({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? body : text;
-    const key = `${httpPart === 'body' ? 'body' : 'text'}:${JSON.stringify(schema)}`;
-    let validate = compiled.get(key);
-    if (!validate) {
-      validate = ajv.compile(schema as object);
-      compiled.set(key, validate);
-    }
-    return validate;
+    const part = httpPart === 'body' ? 'body' : 'text';
+    return compiledOnce(compiled, `${part}:${JSON.stringify(schema)}`, () => (part === 'body' ? body : text).compile(schema as object));
   };
 }
 
@@ -50,13 +54,5 @@ const serializers = new Map<string, (doc: unknown) => string>();
 export const cachedSerializerFactory: SerializerFactory = (externalSchemas, options) => {
   const compile = buildSerializer(externalSchemas, options);
   const shared = JSON.stringify([externalSchemas, options]);
-  return (route) => {
-    const key = `${shared}${JSON.stringify(route.schema)}`;
-    let serialize = serializers.get(key);
-    if (!serialize) {
-      serialize = compile(route);
-      serializers.set(key, serialize);
-    }
-    return serialize;
-  };
+  return (route) => compiledOnce(serializers, `${shared}${JSON.stringify(route.schema)}`, () => compile(route));
 };

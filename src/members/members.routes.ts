@@ -10,11 +10,13 @@ import { archiveMember, changeRole, getMember, listPeople, invite, listInvitatio
 const tags = ['members'];
 const Role = Type.Union([Type.Literal(ROLES[0]), Type.Literal(ROLES[1]), Type.Literal(ROLES[2])]);
 
+const MemberStatus = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
+
 const Member = Type.Object({
   id: Type.String(),
   email: Type.String(),
   role: Role,
-  status: Type.Union([Type.Literal('active'), Type.Literal('archived')]),
+  status: MemberStatus,
   identity: Nullable(Type.Object({ provider: Type.String(), lastSignInAt: Nullable(Type.String()) })),
   createdAt: Type.String(),
   createdBy: Nullable(Type.String()),
@@ -22,7 +24,7 @@ const Member = Type.Object({
   updatedBy: Nullable(Type.String()),
 });
 
-const Person = Type.Object({ id: Type.String(), email: Type.String(), role: Role, status: Type.Union([Type.Literal('active'), Type.Literal('archived')]) });
+const Person = Type.Object({ id: Type.String(), email: Type.String(), role: Role, status: MemberStatus });
 
 const Invitation = Type.Object({
   id: Type.String(),
