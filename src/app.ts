@@ -15,7 +15,7 @@ import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, s
 import { registerRouteRegistry } from './http/route-registry.js';
 import { ErrorResponse } from './http/schemas.js';
 import { securityHeaders } from './http/security-headers.js';
-import { createValidatorCompiler } from './http/validation.js';
+import { cachedSerializerFactory, createValidatorCompiler } from './http/validation.js';
 import { createLogger, defaultLogDestination } from './logging/logger.js';
 import { registerRequestLog } from './logging/request-log.js';
 import type { CodeFlowProvider } from './config/config.js';
@@ -61,6 +61,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildSerializer: cachedSerializerFactory } },
     // Router-level failures (a path parameter too long, a malformed URL) get the same error shape
     // and headers; failures before a request exists at all (a malformed header line, oversized
     // headers) get the same body, written to the socket.

@@ -9,8 +9,14 @@ export const PERMISSIONS = {
   'contacts:write': ['admin', 'member'],
   // Tax ids and bank details: admins only.
   'contacts:sensitive': ['admin'],
+  // Leads: everyone reads, members work them; pipelines and their stages are set up by admins.
+  'leads:read': ['admin', 'member', 'viewer'],
+  'leads:write': ['admin', 'member'],
+  'pipelines:write': ['admin'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
+  // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.
+  'people:read': ['admin', 'member', 'viewer'],
   'members:write': ['admin'],
   'settings:read': ['admin'],
   'settings:write': ['admin'],

@@ -2,15 +2,20 @@
 // scope, so there is no tenant_id column to forget in a WHERE clause.
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import type { Position } from '../http/pagination.js';
-import type { Contact } from './contacts.schemas.js';
+import { tagKey, type AddressOut, type Contact, type ContactSource } from './contacts.schemas.js';
 
-interface ContactRow {
+const ADDRESS_PARTS = ['street', 'city', 'region', 'postcode', 'country'] as const;
+type AddressColumns<P extends string> = { [K in (typeof ADDRESS_PARTS)[number] as `${P}_${K}`]: string | null };
+
+interface ContactRow extends AddressColumns<'postal'>, AddressColumns<'site'> {
   id: string;
   name: string;
   email: string | null;
   phone: string | null;
   company: string | null;
   notes: string | null;
+  tags: string;
+  source: ContactSource | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -24,17 +29,39 @@ const toContact = (row: ContactRow): Contact => ({
   phone: row.phone,
   company: row.company,
   notes: row.notes,
+  postalAddress: addressFrom(row, 'postal'),
+  siteAddress: addressFrom(row, 'site'),
+  tags: JSON.parse(row.tags) as string[],
+  source: row.source,
   createdAt: row.created_at,
   createdBy: row.created_by,
   updatedAt: row.updated_at,
   updatedBy: row.updated_by,
 });
 
+/** An address is stored as its five columns; one with every part empty is no address (null). */
+function addressFrom(row: ContactRow, prefix: 'postal' | 'site'): AddressOut | null {
+  const address = Object.fromEntries(ADDRESS_PARTS.map((part) => [part, row[`${prefix}_${part}`]])) as AddressOut;
+  return ADDRESS_PARTS.some((part) => address[part] !== null) ? address : null;
+}
+
+function addressColumns(prefix: 'postal' | 'site', address: AddressOut | null): Record<string, string | null> {
+  return Object.fromEntries(ADDRESS_PARTS.map((part) => [`${prefix}_${part}`, address?.[part] ?? null]));
+}
+
+/** The named parameters every insert and update binds: the contact's fields, addresses and tags as stored. */
+function bind(contact: Contact): Record<string, unknown> {
+  const { postalAddress, siteAddress, tags, ...plain } = contact;
+  return { ...plain, ...addressColumns('postal', postalAddress), ...addressColumns('site', siteAddress), tags: JSON.stringify(tags), tagKeys: JSON.stringify(tags.map(tagKey)) };
+}
+
+const ADDRESS_COLUMNS = ['postal', 'site'].flatMap((prefix) => ADDRESS_PARTS.map((part) => `${prefix}_${part}`));
+
 export function insertContact(db: TenantHandle, contact: Contact): void {
   db.statement(
-    `INSERT INTO contacts (id, name, email, phone, company, notes, created_at, created_by, updated_at, updated_by)
-     VALUES (@id, @name, @email, @phone, @company, @notes, @createdAt, @createdBy, @updatedAt, @updatedBy)`,
-  ).run(contact);
+    `INSERT INTO contacts (id, name, email, phone, company, notes, ${ADDRESS_COLUMNS.join(', ')}, tags, tag_keys, source, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @name, @email, @phone, @company, @notes, ${ADDRESS_COLUMNS.map((c) => `@${c}`).join(', ')}, @tags, @tagKeys, @source, @createdAt, @createdBy, @updatedAt, @updatedBy)`,
+  ).run(bind(contact));
 }
 
 export function findContact(db: TenantHandle, id: string): Contact | undefined {
@@ -45,17 +72,21 @@ export function findContact(db: TenantHandle, id: string): Contact | undefined {
 export function updateContactRow(db: TenantHandle, contact: Contact): void {
   db.statement(
     `UPDATE contacts SET name = @name, email = @email, phone = @phone, company = @company, notes = @notes,
+       ${ADDRESS_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, tags = @tags, tag_keys = @tagKeys, source = @source,
        updated_at = @updatedAt, updated_by = @updatedBy
      WHERE id = @id`,
-  ).run(contact);
+  ).run(bind(contact));
 }
 
 export function deleteContactRow(db: TenantHandle, id: string): boolean {
   return db.statement('DELETE FROM contacts WHERE id = ?').run(id).changes === 1;
 }
 
-/** Up to `limit` contacts after `after`, oldest first, optionally matching `text` in name, email, phone or company. */
-export function listContactRows(db: TenantHandle, options: { limit: number; after: Position | null; text: string | null }): Contact[] {
+/**
+ * Up to `limit` contacts after `after`, oldest first, optionally matching `text` in name, email,
+ * phone or company and holding `tag` (compared case-insensitively, as the service keeps tags unique).
+ */
+export function listContactRows(db: TenantHandle, options: { limit: number; after: Position | null; text: string | null; tag: string | null }): Contact[] {
   const like = options.text === null ? null : `%${options.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = db
     .statement(
@@ -63,10 +94,11 @@ export function listContactRows(db: TenantHandle, options: { limit: number; afte
        WHERE (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
          AND (@like IS NULL OR name LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
               OR phone LIKE @like ESCAPE '\\' OR company LIKE @like ESCAPE '\\')
+         AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(contacts.tag_keys) WHERE value = @tag))
        ORDER BY created_at, id
        LIMIT @limit`,
     )
-    .all({ afterAt: options.after?.createdAt ?? null, afterId: options.after?.id ?? null, like, limit: options.limit }) as ContactRow[];
+    .all({ afterAt: options.after?.createdAt ?? null, afterId: options.after?.id ?? null, like, tag: options.tag === null ? null : tagKey(options.tag), limit: options.limit }) as ContactRow[];
   return rows.map(toContact);
 }
 

@@ -19,6 +19,14 @@ const contacts: TablePolicy[] = [
   },
 ];
 
+const leads: TablePolicy[] = [
+  { plane: 'tenant', table: 'pipelines', holds: 'sales pipelines (a workspace has one or more)', restoreAs: keep },
+  { plane: 'tenant', table: 'pipeline_stages', holds: "each pipeline's ordered stages (open, won, lost)", restoreAs: keep },
+  { plane: 'tenant', table: 'leads', holds: 'leads: contact, owner, value, stage and place on the board, next action, notes, tags', restoreAs: keep },
+  { plane: 'tenant', table: 'lead_stage_changes', holds: "each lead's stage history (who, when, from, to)", restoreAs: keep },
+  { plane: 'tenant', table: 'lead_notes', holds: 'notes written on a lead (its timeline)', restoreAs: keep },
+];
+
 const audit: TablePolicy[] = [
   { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
   { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
@@ -184,6 +192,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

@@ -6,6 +6,7 @@ import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js'
 import { contactRoutes } from '../contacts/contacts.routes.js';
 import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
+import { leadRoutes } from '../leads/leads.routes.js';
 import { integrationRoutes } from '../integrations/integrations.routes.js';
 import { memberRoutes } from '../members/members.routes.js';
 import type { Runtime } from '../runtime.js';
@@ -36,4 +37,5 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => integrationRoutes(runtime),
   ({ runtime }) => webhookRoutes(runtime),
   ({ runtime }) => inboundWebhookRoutes(runtime),
+  ({ runtime }) => leadRoutes(runtime),
 ];

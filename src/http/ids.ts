@@ -21,6 +21,11 @@ export const ID_PREFIXES = {
   webhookSubscription: 'ws',
   webhookDelivery: 'wd',
   jobRun: 'jr',
+  pipeline: 'pl',
+  pipelineStage: 'sg',
+  lead: 'ld',
+  leadStageChange: 'lh',
+  leadNote: 'ln',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -5,22 +5,26 @@ import { Type } from 'typebox';
 import { ROLES } from '../auth/permissions.js';
 import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
-import { archiveMember, changeRole, getMember, invite, listInvitations, listMembers, removeMember, resetIdentity, revokeInvitation } from './members.service.js';
+import { archiveMember, changeRole, getMember, listPeople, invite, listInvitations, listMembers, removeMember, resetIdentity, revokeInvitation } from './members.service.js';
 
 const tags = ['members'];
 const Role = Type.Union([Type.Literal(ROLES[0]), Type.Literal(ROLES[1]), Type.Literal(ROLES[2])]);
+
+const MemberStatus = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
 
 const Member = Type.Object({
   id: Type.String(),
   email: Type.String(),
   role: Role,
-  status: Type.Union([Type.Literal('active'), Type.Literal('archived')]),
+  status: MemberStatus,
   identity: Nullable(Type.Object({ provider: Type.String(), lastSignInAt: Nullable(Type.String()) })),
   createdAt: Type.String(),
   createdBy: Nullable(Type.String()),
   updatedAt: Type.String(),
   updatedBy: Nullable(Type.String()),
 });
+
+const Person = Type.Object({ id: Type.String(), email: Type.String(), role: Role, status: MemberStatus });
 
 const Invitation = Type.Object({
   id: Type.String(),
@@ -55,6 +59,12 @@ export const memberRoutes =
       config: read,
       schema: { tags, summary: 'List members (active and archived)', response: { 200: List(Member), ...errorResponses } },
       handler: async () => ({ items: listMembers(runtime), nextCursor: null }),
+    });
+
+    app.get('/people', {
+      config: { permission: 'people:read' },
+      schema: { tags, summary: 'Everyone in the workspace, for showing people by name (every role)', response: { 200: List(Person), ...errorResponses } },
+      handler: async () => ({ items: listPeople(runtime), nextCursor: null }),
     });
 
     app.get('/members/:memberId', {

@@ -32,6 +32,9 @@ import {
   type MemberRow,
 } from './members.repo.js';
 
+/** A member as any role may see them. */
+export type Person = Pick<Member, 'id' | 'email' | 'role' | 'status'>;
+
 export interface Member {
   id: string;
   email: string;
@@ -81,6 +84,11 @@ const toInvitation = (row: InvitationRow): Invitation => ({
 
 export function listMembers(runtime: Runtime): Member[] {
   return listMemberRows(runtime.control, currentTenantId()).map(toMember);
+}
+
+/** Everyone who is or was a member, for showing people by name to any role: no identity or attribution. */
+export function listPeople(runtime: Runtime): Person[] {
+  return listMemberRows(runtime.control, currentTenantId()).map((row) => ({ id: row.id, email: row.email, role: row.role, status: row.status }));
 }
 
 export function getMember(runtime: Runtime, id: string): Member {

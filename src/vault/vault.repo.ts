@@ -83,13 +83,16 @@ export function deleteSecretRow(db: TenantHandle, name: string): boolean {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-/** Every non-null sealed value of one column, with its record id; the names come from data policies, never a request. */
-export function sealedColumnValues(db: TenantHandle, table: string, storedColumn: string, recordIdColumn: string): { record: string; sealed: Buffer }[] {
+/**
+ * One sealed column of another table: its non-null values with their record ids, and a way to
+ * replace one. The names come from data policies, never a request, and are checked once here.
+ */
+export function sealedColumn(db: TenantHandle, table: string, storedColumn: string, recordIdColumn: string) {
   if (![table, storedColumn, recordIdColumn].every((name) => IDENTIFIER.test(name))) throw new RangeError(`not a column: ${table}.${storedColumn}`);
-  return db.statement(`SELECT ${recordIdColumn} AS record, ${storedColumn} AS sealed FROM ${table} WHERE ${storedColumn} IS NOT NULL`).all() as { record: string; sealed: Buffer }[];
-}
-
-export function replaceSealedValue(db: TenantHandle, table: string, storedColumn: string, recordIdColumn: string, record: string, sealed: Buffer): void {
-  if (![table, storedColumn, recordIdColumn].every((name) => IDENTIFIER.test(name))) throw new RangeError(`not a column: ${table}.${storedColumn}`);
-  db.statement(`UPDATE ${table} SET ${storedColumn} = ? WHERE ${recordIdColumn} = ?`).run(sealed, record);
+  return {
+    values: () => db.statement(`SELECT ${recordIdColumn} AS record, ${storedColumn} AS sealed FROM ${table} WHERE ${storedColumn} IS NOT NULL`).all() as { record: string; sealed: Buffer }[],
+    replace: (record: string, sealed: Buffer): void => {
+      db.statement(`UPDATE ${table} SET ${storedColumn} = ? WHERE ${recordIdColumn} = ?`).run(sealed, record);
+    },
+  };
 }

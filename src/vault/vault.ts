@@ -22,8 +22,7 @@ import {
   insertFirstDataKey,
   newestDataKeyRow,
   ownSecretRows,
-  replaceSealedValue,
-  sealedColumnValues,
+  sealedColumn,
   updateWrappedDataKey,
   upsertSecretRow,
   type Purpose,
@@ -145,11 +144,12 @@ export class Vault {
       }
       let values = 0;
       for (const c of columns) {
-        for (const { record, sealed } of sealedColumnValues(db, c.table, c.storedColumn, c.recordIdColumn)) {
+        const column = sealedColumn(db, c.table, c.storedColumn, c.recordIdColumn);
+        for (const { record, sealed } of column.values()) {
           const context = (tenant: string): SealContext => ({ tenantId: tenant, purpose: c.purpose, table: c.table, recordId: String(record), ...(c.contextColumn ? { column: c.contextColumn } : {}) });
           const version = sealedKeyVersion(sealed);
           const plaintext = open((v) => keys.get(`${c.purpose}:${v}`), sealed, context(originalTenantId));
-          replaceSealedValue(db, c.table, c.storedColumn, c.recordIdColumn, record, seal(keys.get(`${c.purpose}:${version}`) as Buffer, version, plaintext, context(tenantId)));
+          column.replace(record, seal(keys.get(`${c.purpose}:${version}`) as Buffer, version, plaintext, context(tenantId)));
           values += 1;
         }
       }

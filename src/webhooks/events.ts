@@ -25,6 +25,10 @@ export const WEBHOOK_EVENT_TYPES = [
   'member.archived',
   'member.removed',
   'invitation.revoked',
+  'lead.created',
+  'lead.stage_changed',
+  'lead.won',
+  'lead.lost',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -267,6 +267,14 @@ t.test('HTTPS reaches the app end to end with HSTS, and the app sees the client 
   t.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable', 'under its content-hashed name, cached for a year');
   t.equal(script.headers['strict-transport-security'], HSTS, 'with HSTS');
   t.match(script.headers['content-security-policy'] as string, /script-src 'self'/, 'with the page policy set by the app');
+  const zipped = await https(edge, { path: scriptPath, headers: { 'accept-encoding': 'gzip' } });
+  t.equal(zipped.headers['content-encoding'], 'gzip', 'the script is gzipped for a browser that accepts it');
+  t.equal(zipped.headers.vary, 'Accept-Encoding', 'and says it varies by Accept-Encoding');
+  const api = await https(edge, { path: '/api/v1/contacts', headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+  t.equal(api.status, 200);
+  t.equal(api.headers['content-encoding'], undefined, 'an API answer is never compressed (BREACH), even when asked');
+  const shown = await https(edge, { path: '/', headers: { 'accept-encoding': 'gzip' } });
+  t.equal(shown.headers['content-encoding'], undefined, 'nor is the page');
   const posted = await https(edge, { method: 'POST', path: scriptPath, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') });
   t.equal(posted.status, 403, 'only GET reaches the assets');
 });

@@ -27,6 +27,13 @@ async function createdRecord<T extends { id: string }>(api: TestApp, token: stri
 }
 const created = async (api: TestApp, token: string, url: string, payload: object): Promise<string> => (await createdRecord(api, token, url, payload)).id;
 
+async function firstPipeline(api: TestApp, token: string): Promise<{ id: string; stages: { id: string }[] }> {
+  const res = await api.call({ method: 'GET', url: '/api/v1/pipelines', token });
+  const first = (res.json() as { items: { id: string; stages: { id: string }[] }[] }).items[0];
+  if (res.statusCode !== 200 || !first) throw new Error(`reading the seeded pipeline failed: ${res.statusCode} ${res.body}`);
+  return first;
+}
+
 /**
  * What a credential fixture issued: the value for `:credential`, the workspace and record it opens,
  * and, for a route that wants more than the credential (a webhook's signature), the headers that
@@ -61,7 +68,14 @@ export const fixtureKey = (route: RegisteredRoute, param: string): string => (pa
  * resource cannot ship without its cross-tenant test.
  */
 export const FIXTURES: Record<string, Seed> = {
-  contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker }),
+  contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker, siteAddress: { street: marker, country: 'US' }, tags: ['canary'] }),
+  // Leads: a new (empty, so deletable) pipeline; the seeded pipeline's second stage, empty, and a lead
+  // in its first stage (so a move by the lead's fixtures stays in one pipeline); an owner who is a member.
+  pipelineId: (api, token, marker) => created(api, token, '/api/v1/pipelines', { name: `${marker} pipeline` }),
+  stageId: async (api, token) => firstPipeline(api, token).then((p) => p.stages[1]?.id ?? p.stages[0]!.id),
+  leadId: async (api, token, marker) =>
+    created(api, token, '/api/v1/leads', { title: `${marker} lead`, contactId: await FIXTURES.contactId!(api, token, marker), currency: 'USD', notes: marker }),
+  ownerId: async (api, token, marker) => FIXTURES.memberId!(api, token, marker),
   invitationId: (api, token, marker) => created(api, token, '/api/v1/invitations', { email: `${unique(marker)}@b.example`, role: 'viewer' }),
   // Memberships come into being at a first sign-in; the fixture writes one as that would.
   // Each comes with a second admin (so last-admin protection does not refuse the own-id calls) and

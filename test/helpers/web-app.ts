@@ -54,6 +54,14 @@ export async function signInAs(page: Page, base: string, who: RegExp, path = '/'
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
+/**
+ * Resolves once no `.loading` placeholder is left on the page. A locator, not a string predicate:
+ * waitForFunction evaluates a string inside the page, and the page's CSP (no unsafe-eval) refuses it.
+ */
+export async function loaded(page: Page): Promise<void> {
+  await page.locator('.loading').first().waitFor({ state: 'detached' });
+}
+
 /** Serious and critical axe-core violations on the page as it is now, one line each. */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern; strings, because the tests compile without the DOM library.

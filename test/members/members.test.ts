@@ -211,6 +211,31 @@ t.test('members and viewers get 403 on every members and invitations route', asy
   t.equal((await contacts(ws, member.token)).statusCode, 200, 'the refusals did not end anyone\'s session');
 });
 
+t.test('every role sees the workspace\'s people by name, without sign-in details or attribution', async (t) => {
+  const ws = await setup(t);
+  const { api, admin } = ws;
+  const member = await ws.join('bob@x.example', 'sub-bob', 'member');
+  const viewer = await ws.join('vic@x.example', 'sub-vic', 'viewer');
+  await ws.invite('carol@x.example', 'member');
+  const other = await setup(t);
+  for (const [who, token] of [['admin', admin.token], ['member', member.token], ['viewer', viewer.token]] as const) {
+    const res = await api.call({ method: 'GET', url: '/api/v1/people', token });
+    t.equal(res.statusCode, 200, `${who}: 200`);
+    t.same(
+      res.json().items.map((p: Record<string, unknown>) => p).sort((a: { email: string }, b: { email: string }) => a.email.localeCompare(b.email)),
+      [
+        { id: admin.id, email: ADMIN_EMAIL, role: 'admin', status: 'active' },
+        { id: member.id, email: 'bob@x.example', role: 'member', status: 'active' },
+        { id: viewer.id, email: 'vic@x.example', role: 'viewer', status: 'active' },
+      ],
+      `${who}: exactly the members (no pending invitation), with id, email, role and status only`,
+    );
+  }
+  const theirs = (await other.api.call({ method: 'GET', url: '/api/v1/people', token: other.admin.token })).json().items.map((p: { email: string }) => p.email);
+  t.same(theirs, [ADMIN_EMAIL], 'another workspace lists only its own people');
+  t.equal((await api.call({ method: 'GET', url: '/api/v1/people' })).statusCode, 401, 'no token: 401');
+});
+
 t.test("changing a role ends the member's sessions at once, is audited and attributed", async (t) => {
   const ws = await setup(t);
   const { api, admin } = ws;

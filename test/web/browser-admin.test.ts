@@ -6,7 +6,7 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
-import { accessibilityProblems, openPage, screenshots, signInAs } from '../helpers/web-app.js';
+import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
 
 if (chromiumMissing && process.env.CI === 'true') {
   t.fail(`the browser admin test cannot run in CI: it ${chromiumMissing}`);
@@ -20,7 +20,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     const visit = async (link: string, heading: string, screen: string) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      await page.waitForFunction('document.querySelectorAll(".loading").length === 0');
+      await loaded(page);
       a11y.push(...(await accessibilityProblems(page)).map((p) => `${screen}: ${p}`));
       await screenshots(page, screen);
     };

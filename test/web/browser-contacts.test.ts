@@ -1,5 +1,6 @@
 // Contacts in real Chromium, as an admin and as a viewer: sign in, page past 50, search, create
-// (a bad email is refused under its field and nothing is saved), edit, delete after confirming;
+// (a bad email is refused under its field and nothing is saved; tags as chips, source, a postal and a
+// site address), edit, filter the list by a tag chip, delete after confirming;
 // every screen with zero serious or critical axe-core violations, no console errors or CSP
 // violations, nothing in storage; desktop and phone screenshots of each main screen.
 import t from 'tap';
@@ -75,10 +76,32 @@ if (chromiumMissing && process.env.CI === 'true') {
     await screenshots(page, 'contact-new');
     await page.getByLabel('Email').fill('dana@whitfield.example');
     await page.getByLabel('Company').fill('Whitfield Roofing');
+    // Tags as chips: Enter adds one, a repeat in another case is not added, × removes one.
+    const tagBox = page.getByRole('textbox', { name: 'Tags' });
+    for (const tag of ['VIP', 'Roofing', 'vip', 'gutters']) {
+      await tagBox.fill(tag);
+      await tagBox.press('Enter');
+    }
+    const formChips = page.getByRole('list', { name: 'Tags' }).getByRole('listitem');
+    t.same(await formChips.allInnerTexts().then((x) => x.map((c) => c.replace('×', '').trim())), ['VIP', 'Roofing', 'gutters'], 'chips in order, the repeat not added');
+    await page.getByRole('button', { name: 'Remove tag gutters' }).click();
+    await page.getByLabel('Source').selectOption('referral');
+    const postalBox = page.getByRole('group', { name: 'Postal address' });
+    await postalBox.getByLabel('Street').fill('12 Mill Lane');
+    await postalBox.getByLabel('City').fill('Springfield');
+    await postalBox.getByLabel('Postcode').fill('62704');
+    await postalBox.getByLabel('Country').selectOption('US');
+    await check('contact-new-filled');
     await page.getByRole('button', { name: 'Add contact' }).click();
     await page.getByRole('heading', { name: 'Dana Whitfield', level: 1 }).waitFor();
     t.ok(contactNames().includes('Dana Whitfield'), 'saved');
     t.match(await page.locator('.details').innerText(), /Whitfield Roofing[\s\S]*dana@whitfield\.example/);
+    const details = await page.locator('.details').innerText();
+    t.match(details, /VIP\s*Roofing/, 'the tags on the contact');
+    t.match(details, /Referral/, 'the source by name');
+    t.match(details, /12 Mill Lane\s*Springfield 62704\s*United States/, 'the postal address in lines, the country by name');
+    const stored = api.runtime.tenancy.run(acme.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT tags, source, postal_country, site_city FROM contacts WHERE name = 'Dana Whitfield'`).get());
+    t.same(stored, { tags: '["VIP","Roofing"]', source: 'referral', postal_country: 'US', site_city: null }, 'stored as entered; no site address');
     t.notMatch(await page.locator('.details').innerText(), /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'times are shown for people, not as raw ISO strings');
 
     // 4. Sensitive details ask nothing more within the window (fresh sign-in) and show for an admin.
@@ -90,9 +113,33 @@ if (chromiumMissing && process.env.CI === 'true') {
     // 5. Edit.
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByLabel('Phone').fill('+1 555 0100');
+    await page.getByRole('group', { name: 'Site address (where the work is)' }).getByLabel('City').fill('Leeds');
+    await page.getByRole('group', { name: 'Site address (where the work is)' }).getByLabel('Country').selectOption('GB');
+    await page.getByRole('button', { name: 'Remove tag VIP' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('link', { name: '+1 555 0100' }).waitFor();
     t.pass('the edit shows on the contact');
+    t.match(await page.locator('.details').innerText(), /Leeds\s*United Kingdom/, 'the site address');
+    t.same(
+      api.runtime.tenancy.run(acme.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT tags, postal_city, site_city, site_country FROM contacts WHERE name = 'Dana Whitfield'`).get()),
+      { tags: '["Roofing"]', postal_city: 'Springfield', site_city: 'Leeds', site_country: 'GB' },
+      'the edit changed the site address and tags, and kept the postal address',
+    );
+
+    // 5b. The list shows the tags as chips; one opens the list of contacts with that tag.
+    await page.getByRole('link', { name: '← Contacts' }).click();
+    await page.getByRole('searchbox', { name: 'Search contacts' }).fill('Dana');
+    await page.waitForURL(`${base}/contacts?q=Dana`);
+    await page.getByRole('list', { name: 'Tags of Dana Whitfield' }).getByRole('link', { name: 'Roofing' }).click();
+    await page.waitForURL(`${base}/contacts?q=Dana&tag=Roofing`);
+    await page.getByText('Tagged').waitFor();
+    t.same(await page.locator('tbody th').allTextContents(), ['Dana Whitfield'], 'filtered by the tag');
+    await check('contacts-tagged');
+    await screenshots(page, 'contacts-tagged');
+    await page.getByRole('link', { name: 'Show all tags' }).click();
+    await page.waitForURL(`${base}/contacts?q=Dana`);
+    await page.getByRole('link', { name: 'Dana Whitfield' }).click();
+    await page.getByRole('heading', { name: 'Dana Whitfield', level: 1 }).waitFor();
 
     // 6. Delete, after confirming.
     await page.getByRole('button', { name: 'Delete' }).click();
@@ -119,6 +166,8 @@ if (chromiumMissing && process.env.CI === 'true') {
     await viewer.page.getByRole('link', { name: 'Customer 01' }).click();
     await viewer.page.getByRole('heading', { name: 'Customer 01', level: 1 }).waitFor();
     t.same([await viewer.page.getByRole('link', { name: 'Edit' }).count(), await viewer.page.getByRole('button', { name: 'Delete' }).count(), await viewer.page.getByRole('button', { name: 'Show sensitive details' }).count()], [0, 0, 0], 'no edit, delete or sensitive details');
+    await viewer.page.getByText('by ann@acme.example').first().waitFor();
+    t.notOk((await viewer.page.locator('main').innerText()).includes(ann.member.id), 'a viewer sees who added the contact by email, never by id');
     await viewer.page.goto(`${base}/contacts/new`);
     await viewer.page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
     t.pass('the new-contact address explains the role instead of a form');

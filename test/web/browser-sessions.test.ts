@@ -7,7 +7,7 @@ import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
-import { accessibilityProblems, openPage, screenshots, signInAs } from '../helpers/web-app.js';
+import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
 
 const MINUTE = 60_000;
 
@@ -47,7 +47,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await laptop.page.getByRole('link', { name: 'Contacts' }).click();
     await laptop.page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
     // The list's answer sets the idle deadline: it must be in before both clocks move.
-    await laptop.page.waitForFunction('document.querySelectorAll(".loading").length === 0');
+    await loaded(laptop.page);
     clock.advance(28.5 * MINUTE);
     await laptop.page.clock.fastForward(28.5 * MINUTE);
     const warning = laptop.page.getByRole('alertdialog', { name: 'Still there?' });

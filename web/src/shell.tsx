@@ -91,8 +91,14 @@ export function Shell(): JSX.Element {
     document.addEventListener('visibilitychange', check);
     return () => document.removeEventListener('visibilitychange', check);
   }, []);
-  // After moving to another screen, focus its heading so screen readers announce it.
+  // After moving to another screen, focus its heading so screen readers announce it. Not on the
+  // first screen of a page load: there the first Tab must reach "Skip to content".
+  const firstScreen = useRef(true);
   useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
     mainRef.current?.querySelector<HTMLElement>('#page-title')?.focus({ preventScroll: true });
   }, [path]);
 
@@ -122,7 +128,7 @@ export function Shell(): JSX.Element {
         <nav id="nav" class={`nav${menuOpen ? ' nav-open' : ''}`} aria-label="Main">
           <Navigation path={path} onNavigate={() => setMenuOpen(false)} />
         </nav>
-        <main id="main" ref={mainRef} class="main">
+        <main id="main" ref={mainRef} class="main" tabIndex={-1}>
           {screen}
         </main>
       </div>

@@ -15,6 +15,7 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     q?: string;
+                    tag?: string;
                 };
                 header?: never;
                 path?: never;
@@ -36,6 +37,23 @@ export interface paths {
                                 phone: string | null;
                                 company: string | null;
                                 notes: string | null;
+                                postalAddress: {
+                                    street: string | null;
+                                    city: string | null;
+                                    region: string | null;
+                                    postcode: string | null;
+                                    country: string | null;
+                                } | null;
+                                /** @description Where the work is, when not at the postal address. */
+                                siteAddress: {
+                                    street: string | null;
+                                    city: string | null;
+                                    region: string | null;
+                                    postcode: string | null;
+                                    country: string | null;
+                                } | null;
+                                tags: string[];
+                                source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
@@ -320,6 +338,29 @@ export interface paths {
                         company?: string;
                         /** @example Prefers calls after 4pm. */
                         notes?: string;
+                        postalAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        siteAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        /**
+                         * @description Up to 20 one-line labels, unique regardless of case; the order is kept.
+                         * @example [
+                         *       "roofing",
+                         *       "repeat customer"
+                         *     ]
+                         */
+                        tags?: string[];
+                        source?: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                     };
                 };
             };
@@ -337,6 +378,23 @@ export interface paths {
                             phone: string | null;
                             company: string | null;
                             notes: string | null;
+                            postalAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            /** @description Where the work is, when not at the postal address. */
+                            siteAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            tags: string[];
+                            source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -703,6 +761,23 @@ export interface paths {
                             phone: string | null;
                             company: string | null;
                             notes: string | null;
+                            postalAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            /** @description Where the work is, when not at the postal address. */
+                            siteAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            tags: string[];
+                            source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -1239,6 +1314,29 @@ export interface paths {
                         phone?: string | null;
                         company?: string | null;
                         notes?: string | null;
+                        postalAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        siteAddress?: {
+                            street?: string | null;
+                            city?: string | null;
+                            region?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        /**
+                         * @description Up to 20 one-line labels, unique regardless of case; the order is kept.
+                         * @example [
+                         *       "roofing",
+                         *       "repeat customer"
+                         *     ]
+                         */
+                        tags?: string[];
+                        source?: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                     };
                 };
             };
@@ -1256,6 +1354,23 @@ export interface paths {
                             phone: string | null;
                             company: string | null;
                             notes: string | null;
+                            postalAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            /** @description Where the work is, when not at the postal address. */
+                            siteAddress: {
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                            } | null;
+                            tags: string[];
+                            source: ("referral" | "website" | "phone" | "email" | "walk_in" | "repeat" | "import" | "other") | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -6549,6 +6664,255 @@ export interface paths {
                                 createdBy: string | null;
                                 updatedAt: string;
                                 updatedBy: string | null;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone in the workspace, for showing people by name (every role) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                email: string;
+                                role: "admin" | "member" | "viewer";
+                                status: "active" | "archived";
                             }[];
                             nextCursor: null;
                         };
@@ -14784,7 +15148,7 @@ export interface paths {
                     "application/json": {
                         /** @example https://hooks.example.com/spinney */
                         url: string;
-                        eventTypes: ("contact.created" | "contact.updated" | "contact.deleted" | "member.invited" | "member.joined" | "member.role_changed" | "member.archived" | "member.removed" | "invitation.revoked")[];
+                        eventTypes: ("contact.created" | "contact.updated" | "contact.deleted" | "member.invited" | "member.joined" | "member.role_changed" | "member.archived" | "member.removed" | "invitation.revoked" | "lead.created" | "lead.stage_changed" | "lead.won" | "lead.lost")[];
                         /** @example Payments from Stripe */
                         description?: string;
                     };
@@ -15951,6 +16315,6325 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pipelines with their stages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                position: number;
+                                stages: {
+                                    id: string;
+                                    pipelineId: string;
+                                    name: string;
+                                    kind: "open" | "won" | "lost";
+                                    position: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    updatedBy: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a pipeline (default stages unless given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Residential */
+                        name: string;
+                        stages?: {
+                            /** @example Site visit */
+                            name: string;
+                            kind: "open" | "won" | "lost";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            position: number;
+                            stages: {
+                                id: string;
+                                pipelineId: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                position: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipelineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a pipeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pipelineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            position: number;
+                            stages: {
+                                id: string;
+                                pipelineId: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                position: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a pipeline that holds no leads */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pipelineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or reorder a pipeline */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pipelineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Residential */
+                        name?: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            position: number;
+                            stages: {
+                                id: string;
+                                pipelineId: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                position: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipelineId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pipeline's board: per stage its leads in order, count and totals per currency */
+        get: {
+            parameters: {
+                query?: {
+                    perStage?: number;
+                };
+                header?: never;
+                path: {
+                    pipelineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pipeline: {
+                                id: string;
+                                name: string;
+                                position: number;
+                                stages: {
+                                    id: string;
+                                    pipelineId: string;
+                                    name: string;
+                                    kind: "open" | "won" | "lost";
+                                    position: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    updatedBy: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            };
+                            columns: {
+                                stage: {
+                                    id: string;
+                                    pipelineId: string;
+                                    name: string;
+                                    kind: "open" | "won" | "lost";
+                                    position: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    updatedBy: string;
+                                };
+                                count: number;
+                                totals: {
+                                    currency: string;
+                                    /** @description the sum in minor units, as decimal digits (exact beyond 2^53) */
+                                    valueMinor: string;
+                                }[];
+                                leads: {
+                                    id: string;
+                                    title: string;
+                                    contactId: string;
+                                    ownerId: string | null;
+                                    valueMinor: number;
+                                    currency: string;
+                                    pipelineId: string;
+                                    stageId: string;
+                                    position: number;
+                                    version: number;
+                                    expectedCloseDate: string | null;
+                                    nextAction: {
+                                        text: string;
+                                        date: string;
+                                    } | null;
+                                    siteAddress: string | null;
+                                    notes: string | null;
+                                    tags: string[];
+                                    lostReason: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    updatedBy: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipelineId}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pipelineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Site visit */
+                        name: string;
+                        kind: "open" | "won" | "lost";
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pipelineId: string;
+                            name: string;
+                            kind: "open" | "won" | "lost";
+                            position: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline-stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a stage that holds no leads (409 stage_in_use otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, re-kind or reorder a stage */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Site visit */
+                        name?: string;
+                        kind?: "open" | "won" | "lost";
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pipelineId: string;
+                            name: string;
+                            kind: "open" | "won" | "lost";
+                            position: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List leads (filters, sorting, cursor paging) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                    ownerId?: string;
+                    stageId?: string;
+                    pipelineId?: string;
+                    /** @example roofing */
+                    tag?: string;
+                    /** @example 2027-03-01 */
+                    nextActionDue?: string;
+                    sort?: "position" | "created" | "-created" | "updated" | "-updated" | "title" | "-title" | "expectedClose" | "-expectedClose" | "nextAction" | "-nextAction";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                contactId: string;
+                                ownerId: string | null;
+                                valueMinor: number;
+                                currency: string;
+                                pipelineId: string;
+                                stageId: string;
+                                position: number;
+                                version: number;
+                                expectedCloseDate: string | null;
+                                nextAction: {
+                                    text: string;
+                                    date: string;
+                                } | null;
+                                siteAddress: string | null;
+                                notes: string | null;
+                                tags: string[];
+                                lostReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 *     - `invalid_cursor`: the pagination cursor is not one this server issued
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field" | "invalid_cursor";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a lead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Roof replacement, 12 Elm St */
+                        title: string;
+                        contactId: string;
+                        ownerId?: string | null;
+                        /** @example 250000 */
+                        valueMinor?: number;
+                        /** @example USD */
+                        currency: string;
+                        stageId?: string;
+                        expectedCloseDate?: string | null;
+                        nextAction?: {
+                            /** @example Call about the roof */
+                            text: string;
+                            /** @example 2027-03-01 */
+                            date: string;
+                        } | null;
+                        siteAddress?: string | null;
+                        notes?: string | null;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            contactId: string;
+                            ownerId: string | null;
+                            valueMinor: number;
+                            currency: string;
+                            pipelineId: string;
+                            stageId: string;
+                            position: number;
+                            version: number;
+                            expectedCloseDate: string | null;
+                            nextAction: {
+                                text: string;
+                                date: string;
+                            } | null;
+                            siteAddress: string | null;
+                            notes: string | null;
+                            tags: string[];
+                            lostReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a lead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            contactId: string;
+                            ownerId: string | null;
+                            valueMinor: number;
+                            currency: string;
+                            pipelineId: string;
+                            stageId: string;
+                            position: number;
+                            version: number;
+                            expectedCloseDate: string | null;
+                            nextAction: {
+                                text: string;
+                                date: string;
+                            } | null;
+                            siteAddress: string | null;
+                            notes: string | null;
+                            tags: string[];
+                            lostReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a lead */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a lead (its stage changes by a move) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Roof replacement, 12 Elm St */
+                        title?: string;
+                        contactId?: string;
+                        ownerId?: string | null;
+                        /** @example 250000 */
+                        valueMinor?: number;
+                        /** @example USD */
+                        currency?: string;
+                        expectedCloseDate?: string | null;
+                        nextAction?: {
+                            /** @example Call about the roof */
+                            text: string;
+                            /** @example 2027-03-01 */
+                            date: string;
+                        } | null;
+                        siteAddress?: string | null;
+                        notes?: string | null;
+                        tags?: string[];
+                        lostReason?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            contactId: string;
+                            ownerId: string | null;
+                            valueMinor: number;
+                            currency: string;
+                            pipelineId: string;
+                            stageId: string;
+                            position: number;
+                            version: number;
+                            expectedCloseDate: string | null;
+                            nextAction: {
+                                text: string;
+                                date: string;
+                            } | null;
+                            siteAddress: string | null;
+                            notes: string | null;
+                            tags: string[];
+                            lostReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/leads/{leadId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a lead to a stage and position of its pipeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stageId: string;
+                        /** @example 0 */
+                        position: number;
+                        /** @example 1 */
+                        version: number;
+                        lostReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            contactId: string;
+                            ownerId: string | null;
+                            valueMinor: number;
+                            currency: string;
+                            pipelineId: string;
+                            stageId: string;
+                            position: number;
+                            version: number;
+                            expectedCloseDate: string | null;
+                            nextAction: {
+                                text: string;
+                                date: string;
+                            } | null;
+                            siteAddress: string | null;
+                            notes: string | null;
+                            tags: string[];
+                            lostReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{leadId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to a lead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Measured the roof: 140 m2. */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            leadId: string | null;
+                            /** @enum {string} */
+                            kind: "stage_change";
+                            fromStageId: string | null;
+                            fromStageName: string | null;
+                            toStageId: string;
+                            toStageName: string | null;
+                        } | {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            leadId: string | null;
+                            /** @enum {string} */
+                            kind: "note";
+                            body: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{leadId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lead's activity, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "stage_change";
+                                fromStageId: string | null;
+                                fromStageName: string | null;
+                                toStageId: string;
+                                toStageName: string | null;
+                            } | {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "note";
+                                body: string;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 *     - `invalid_cursor`: the pagination cursor is not one this server issued
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field" | "invalid_cursor";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's activity across its leads, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "stage_change";
+                                fromStageId: string | null;
+                                fromStageName: string | null;
+                                toStageId: string;
+                                toStageName: string | null;
+                            } | {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "note";
+                                body: string;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 *     - `invalid_cursor`: the pagination cursor is not one this server issued
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field" | "invalid_cursor";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -8,11 +8,12 @@ import { postStep, readError } from '../api/http.js';
 import { useLocation } from '../router.js';
 import { signedInWith, signedOut, type Pending, type Providers } from '../session.js';
 import { Button } from '../ui/controls.js';
+import { useDocumentTitle } from '../ui/page.js';
 import { ErrorNotice, Loading } from '../ui/states.js';
 import { useRequest } from '../ui/use-request.js';
 
 function Card({ title, children }: { title: string; children: ComponentChildren }): JSX.Element {
-  document.title = `${title} · Spinney`;
+  useDocumentTitle(title);
   return (
     <main class="signin" id="main">
       <div class="signin-card">

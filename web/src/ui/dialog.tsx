@@ -18,8 +18,14 @@ export function Dialog({ title, onClose, children, actions, role = 'dialog' }: D
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // The browser gives focus back on close() only while the dialog is in the document; Preact
+    // removes it first, so the element that opened the dialog gets its focus back here.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

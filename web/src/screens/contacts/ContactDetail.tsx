@@ -12,9 +12,11 @@ import { ConfirmDialog } from '../../ui/dialog.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
+import { PersonName } from '../../ui/people.js';
 import { DateTime } from '../../ui/time.js';
 import { useRequest } from '../../ui/use-request.js';
-import type { SensitiveFields } from './contact.js';
+import { countryName, SOURCE_LABELS, type Address, type SensitiveFields } from './contact.js';
+import { TagChips } from './TagsField.js';
 
 export function ContactDetail({ params }: { params: Record<string, string> }): JSX.Element {
   const id = params.contactId as string;
@@ -62,17 +64,24 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
         <Detail label="Company" value={c.company} />
         <Detail label="Email" value={c.email} href={c.email ? `mailto:${c.email}` : undefined} />
         <Detail label="Phone" value={c.phone} href={c.phone ? `tel:${c.phone.replace(/[^+0-9]/g, '')}` : undefined} />
+        <div class="detail">
+          <dt>Tags</dt>
+          <dd>{c.tags.length > 0 ? <TagChips tags={c.tags} /> : <span class="muted">—</span>}</dd>
+        </div>
+        <Detail label="Source" value={c.source && SOURCE_LABELS[c.source]} />
+        <Detail label="Postal address" value={addressText(c.postalAddress)} multiline />
+        <Detail label="Site address" value={addressText(c.siteAddress)} multiline />
         <Detail label="Notes" value={c.notes} multiline />
         <div class="detail">
           <dt>Added</dt>
           <dd>
-            <DateTime iso={c.createdAt} />
+            <DateTime iso={c.createdAt} /> by <PersonName id={c.createdBy} />
           </dd>
         </div>
         <div class="detail">
           <dt>Last changed</dt>
           <dd>
-            <DateTime iso={c.updatedAt} />
+            <DateTime iso={c.updatedAt} /> by <PersonName id={c.updatedBy} />
           </dd>
         </div>
       </dl>
@@ -93,6 +102,13 @@ function Detail({ label, value, href, multiline = false }: { label: string; valu
       <dd class={multiline ? 'multiline' : undefined}>{value ? href ? <a href={href}>{value}</a> : value : <span class="muted">—</span>}</dd>
     </div>
   );
+}
+
+/** An address as lines: street, then "city region postcode", then the country by name. */
+function addressText(address: Address | null): string | null {
+  if (!address) return null;
+  const place = [address.city, address.region, address.postcode].filter(Boolean).join(' ');
+  return [address.street, place, address.country && countryName(address.country)].filter(Boolean).join('\n');
 }
 
 /** Tax id and bank details: fetched only when asked for, and only after a recent sign-in. */

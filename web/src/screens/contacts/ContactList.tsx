@@ -15,16 +15,17 @@ export function ContactList(): JSX.Element {
   const session = useSession();
   const { query } = useLocation();
   const q = query.get('q') ?? '';
+  const tag = query.get('tag') ?? '';
   const [typed, setTyped] = useState(q);
-  const contacts = usePages<Contact>((after) => ok(api.GET('/api/v1/contacts', { params: { query: { ...(q ? { q } : {}), ...(after ? { cursor: after } : {}) } } })), [q]);
+  const contacts = usePages<Contact>((after) => ok(api.GET('/api/v1/contacts', { params: { query: { ...(q ? { q } : {}), ...(tag ? { tag } : {}), ...(after ? { cursor: after } : {}) } } })), [q, tag]);
   const { items } = contacts;
 
   // Typing settles for 250 ms before the address (and so the search) changes.
   useEffect(() => {
     if (typed.trim() === q) return;
-    const timer = setTimeout(() => navigate(typed.trim() ? `/contacts?q=${encodeURIComponent(typed.trim())}` : '/contacts', { replace: true }), 250);
+    const timer = setTimeout(() => navigate(listAddress(typed.trim(), tag), { replace: true }), 250);
     return () => clearTimeout(timer);
-  }, [typed, q]);
+  }, [typed, q, tag]);
 
   const writer = can(session, 'contacts:write');
   return (
@@ -44,10 +45,18 @@ export function ContactList(): JSX.Element {
         </label>
         <input id="contact-search" class="input" type="search" placeholder="Search by name, email, phone or company" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
       </search>
+      {tag && (
+        <p class="toolbar">
+          <span>
+            Tagged <span class="chip">{tag}</span>
+          </span>
+          <Link href={listAddress(q, '')}>Show all tags</Link>
+        </p>
+      )}
       {Boolean(contacts.error) && <ErrorNotice error={contacts.error} onRetry={contacts.reload} />}
       {!contacts.loading && !contacts.error && items.length === 0 &&
-        (q ? (
-          <Empty title={`No contacts match “${q}”.`}>
+        (q || tag ? (
+          <Empty title={q ? `No contacts match “${q}”${tag ? ` with the tag “${tag}”` : ''}.` : `No contacts have the tag “${tag}”.`}>
             <p>Try part of a name, an email address or a phone number.</p>
           </Empty>
         ) : (
@@ -71,6 +80,7 @@ export function ContactList(): JSX.Element {
               <th scope="col">Company</th>
               <th scope="col">Email</th>
               <th scope="col">Phone</th>
+              <th scope="col">Tags</th>
             </tr>
           </thead>
           <tbody>
@@ -82,6 +92,19 @@ export function ContactList(): JSX.Element {
                 <td data-label="Company">{contact.company ?? ''}</td>
                 <td data-label="Email">{contact.email ?? ''}</td>
                 <td data-label="Phone">{contact.phone ?? ''}</td>
+                <td data-label="Tags">
+                  {contact.tags.length > 0 && (
+                    <ul class="chips" aria-label={`Tags of ${contact.name}`}>
+                      {contact.tags.map((t) => (
+                        <li key={t}>
+                          <Link href={listAddress(q, t)} class="chip" title={`Show only contacts tagged ${t}`}>
+                            {t}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -95,4 +118,10 @@ export function ContactList(): JSX.Element {
       )}
     </Page>
   );
+}
+
+/** The list's address for a search and a tag filter (either may be empty). */
+function listAddress(q: string, tag: string): string {
+  const params = [q && `q=${encodeURIComponent(q)}`, tag && `tag=${encodeURIComponent(tag)}`].filter(Boolean).join('&');
+  return params ? `/contacts?${params}` : '/contacts';
 }
