@@ -7,7 +7,7 @@
 // counted items (optional items only when picked, one choice per alternative group); the deposit is
 // grand total × percent (rounded the same way) or the fixed amount, capped at the grand total.
 // docs/estimates.md tells the story; bad input throws EstimateContentError naming the field.
-import { isKnownCurrency, minorDigits } from './currency-digits.js';
+import { isKnownCurrency, minorDigits } from '../money/currencies.js';
 
 /** Most line items one estimate holds (all sections together): a clear limit, never a hang. */
 export const MAX_LINE_ITEMS = 10_000;

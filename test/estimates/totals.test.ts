@@ -2,7 +2,6 @@
 // currencies of 0, 2 and 3 minor digits; picks, deposits, every refusal, a 10,000-line estimate,
 // and random estimates whose totals must add up however they are summed.
 import t from 'tap';
-import { isKnownCurrency, minorDigits } from '../../src/estimates/currency-digits.js';
 import {
   computeEstimateTotals,
   divideHalfEven,
@@ -299,12 +298,4 @@ t.test('random estimates: every way of summing gives the same grand total', asyn
   t.same(mismatches, [], 'grand total = Σ counted lines = Σ sections = net + tax = Σ per rate; every line = the reference');
   t.comment(`${checkedLines} random lines (${countedLines} counted) checked against the reference computation`);
   t.ok(checkedLines > 1000 && countedLines < checkedLines, 'enough lines, some of them not counted');
-});
-
-t.test('currency table: minor digits for known codes, unknown codes refused', async (t) => {
-  t.equal(minorDigits('JPY'), 0);
-  t.equal(minorDigits('USD'), 2);
-  t.equal(minorDigits('KWD'), 3);
-  t.notOk(isKnownCurrency('hasOwnProperty'), 'names inherited by objects are not currencies');
-  t.throws(() => minorDigits('XXX'), RangeError);
 });
