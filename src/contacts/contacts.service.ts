@@ -1,8 +1,9 @@
 // Contact rules. The tenant comes from the context (never a parameter), so a service cannot be
 // pointed at another tenant's data.
 import { recordTenantEvent } from '../audit/audit.service.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
+import { countLeadsIn } from '../leads/leads.repo.js';
 import { decodeCursor, page } from '../http/pagination.js';
 import { currentActorId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 import { deleteContactRow, findContact, insertContact, listContactRows, updateContactRow } from './contacts.repo.js';
@@ -73,7 +74,11 @@ export function deleteContact(id: string): void {
   const db = tenantDb();
   db.transaction(() => {
     const current = findContact(db, id);
-    if (!current || !deleteContactRow(db, id)) throw notFound('contact');
+    if (!current) throw notFound('contact');
+    // A lead keeps naming its contact, so a contact with leads stays until they are moved or deleted.
+    const leads = countLeadsIn(db, { contactId: id });
+    if (leads > 0) throw new AppError(409, 'contact_in_use', `${leads} lead(s) name this contact; give them another contact or delete them first`);
+    deleteContactRow(db, id);
     recordTenantEvent('contact.deleted', { type: 'contact', id }, { before: current });
   });
 }

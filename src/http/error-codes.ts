@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   not_deleted: { status: 409, meaning: 'only a deleted workspace can be purged' },
   already_purged: { status: 409, meaning: 'the workspace was purged already' },
   stage_in_use: { status: 409, meaning: 'the stage or pipeline still holds leads; move them to another stage first' },
+  contact_in_use: { status: 409, meaning: 'leads still name the contact; give them another contact or delete them first' },
   stale_version: { status: 409, meaning: 'the record changed since the version sent was read; read it again and retry' },
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
   // 413, 415, 429, 431

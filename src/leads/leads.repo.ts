@@ -136,10 +136,10 @@ export function deleteStageRow(db: TenantHandle, id: string): void {
   db.statement('DELETE FROM pipeline_stages WHERE id = ?').run(id);
 }
 
-export function countLeadsIn(db: TenantHandle, where: { stageId: string } | { pipelineId: string }): number {
-  return 'stageId' in where
-    ? (db.statement('SELECT count(*) FROM leads WHERE stage_id = ?').pluck().get(where.stageId) as number)
-    : (db.statement('SELECT count(*) FROM leads WHERE pipeline_id = ?').pluck().get(where.pipelineId) as number);
+export function countLeadsIn(db: TenantHandle, where: { stageId: string } | { pipelineId: string } | { contactId: string }): number {
+  if ('stageId' in where) return db.statement('SELECT count(*) FROM leads WHERE stage_id = ?').pluck().get(where.stageId) as number;
+  if ('pipelineId' in where) return db.statement('SELECT count(*) FROM leads WHERE pipeline_id = ?').pluck().get(where.pipelineId) as number;
+  return db.statement('SELECT count(*) FROM leads WHERE contact_id = ?').pluck().get(where.contactId) as number;
 }
 
 // Leads

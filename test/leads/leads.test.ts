@@ -243,3 +243,15 @@ t.test('pipelines: admins create (default or own stages), rename, delete an empt
   const sub = await api.call({ method: 'POST', url: '/api/v1/webhooks/subscriptions', token: admin, payload: { url: 'https://hooks.example.com/x', eventTypes: ['lead.created', 'lead.stage_changed', 'lead.won', 'lead.lost'] } });
   t.equal(sub.statusCode, 201, sub.body);
 });
+
+t.test('a contact that leads name is kept until they go: 409 contact_in_use, nothing deleted', async (t) => {
+  const { api, post, contact, token, rows } = await setup(t);
+  const lead = await post<Lead>('/api/v1/leads', { title: 'Roof', contactId: contact.id, currency: 'USD' });
+  const refused = await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token });
+  t.equal(refused.statusCode, 409);
+  t.match(refused.json(), { error: { code: 'contact_in_use', message: /1 lead\(s\) name this contact/ } });
+  t.equal((await api.call({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, token })).statusCode, 200, 'the contact is still there');
+  t.same(rows("SELECT action FROM audit_events WHERE action = 'contact.deleted'"), [], 'and no deletion is audited');
+  t.equal((await api.call({ method: 'DELETE', url: `/api/v1/leads/${lead.id}`, token })).statusCode, 204);
+  t.equal((await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token })).statusCode, 204, 'with its lead gone, the contact can be deleted');
+});
