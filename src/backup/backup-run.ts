@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import { getTenant, listTenants } from '../tenants/tenants.service.js';
-import { spinneyVersion } from '../export/archive.js';
+import { spinneyVersion } from '../config/version.js';
 import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';

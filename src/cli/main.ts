@@ -1,7 +1,8 @@
 // `spinney`: every operator action, as a thin layer over the same services the API uses.
-// Errors are one line on stderr and exit code 1; list commands take --json.
+// Errors are one line on stderr starting `spinney: ` and exit code 1; list commands take --json.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.js';
+import { spinneyVersion } from '../config/version.js';
 import { registerAuditCommands } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerDevCommands } from './dev.command.js';
@@ -30,6 +31,9 @@ const COMMANDS: ((program: Command) => void)[] = [
 export function buildCli(): Command {
   const program = new Command('spinney')
     .description('Spinney workspace server: serve, migrate and administer tenants')
+    .version(spinneyVersion(), '-V, --version', 'print the version and exit')
+    // One error style for every failure: commander's own ("error: unknown option") reads like ours.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'spinney: ')) })
     .exitOverride();
   for (const register of COMMANDS) register(program);
   return program;

@@ -8,7 +8,7 @@ import { registerTenantExport } from './tenant-export.command.js';
 function printTenants(tenants: Tenant[], json: boolean): void {
   if (json) return print(tenants);
   if (tenants.length === 0) return print('no tenants');
-  for (const t of tenants) print(`${t.id}  ${t.status.padEnd(9)}  ${t.slug.padEnd(24)}  ${t.name}`);
+  for (const t of tenants) print(`${t.id}  ${t.status.padEnd(9)}  ${t.slug.padEnd(24)}  ${t.name}${t.purgeAfter ? `  (purged after ${t.purgeAfter})` : ''}`);
 }
 
 export function registerTenantCommands(program: Command): void {
@@ -21,19 +21,22 @@ export function registerTenantCommands(program: Command): void {
     .option('--json', 'print the new tenant as JSON')
     .action(async (options: { name: string; admin?: string; json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const { createTenant } = await import('../tenants/tenants.service.js');
+        const { createTenant, slugify } = await import('../tenants/tenants.service.js');
         const created = createTenant(runtime, { name: options.name, ...(options.admin ? { adminEmail: options.admin } : {}) });
-        print(options.json ? created : `created ${created.id} (${created.slug})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);
+        // A name another workspace already has gets a numbered slug; say so rather than let it pass unnoticed.
+        const renamed = created.slug !== slugify(options.name) ? `; the slug ${slugify(options.name)} is taken by another workspace` : '';
+        print(options.json ? created : `created ${created.id} (${created.slug}${renamed})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);
       }),
     );
   tenant
     .command('list')
-    .description('list tenants that are not deleted')
+    .description('list tenants that are not deleted (--all: also deleted ones still in their grace period)')
+    .option('--all', 'include deleted tenants that are not purged yet, with the time the purge may run')
     .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) =>
+    .action(async (options: { all?: boolean; json?: boolean }) =>
       withRuntime(async (runtime) => {
         const { listTenants } = await import('../tenants/tenants.service.js');
-        printTenants(listTenants(runtime), Boolean(options.json));
+        printTenants(listTenants(runtime, { deleted: Boolean(options.all) }), Boolean(options.json));
       }),
     );
   for (const [name, status, verb] of [

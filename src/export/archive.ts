@@ -1,9 +1,7 @@
 // The export archive: a gzip'd tar (docs/export-format.md) streamed entry by entry, never held
 // whole in memory: manifest.json, members.json, workspace.json (read back from its spool), and
 // files/ (empty until the files feature lands; each file will be an entry under it).
-import { readFileSync } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import tar from 'tar-stream';
 import type { Spool, SpoolDigest } from './spool.js';
@@ -27,16 +25,6 @@ export interface Manifest {
   files: { path: string; bytes: number; sha256: string }[];
   /** Size and SHA-256 of each JSON document in the archive. */
   entries: { 'workspace.json': SpoolDigest; 'members.json': SpoolDigest };
-}
-
-// src/export/ and dist/export/ are both two levels below package.json.
-const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
-let version: string | undefined;
-
-/** This build's version, from package.json (read once). */
-export function spinneyVersion(): string {
-  version ??= (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-  return version;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface TenantRow {
   updated_at: string;
   suspended_at: string | null;
   deleted_at: string | null;
+  purge_after: string | null;
+  purged_at: string | null;
 }
 
 export function insertTenant(control: ControlDb, row: { id: string; slug: string; name: string; now: string }): void {
@@ -35,8 +37,10 @@ export function slugTaken(control: ControlDb, slug: string): boolean {
   return control.statement('SELECT 1 FROM tenants WHERE slug = ?').get(slug) !== undefined;
 }
 
-export function listTenantRows(control: ControlDb): TenantRow[] {
-  return control.statement(`SELECT * FROM tenants WHERE status != 'deleted' ORDER BY created_at, id`).all() as TenantRow[];
+/** Live workspaces; with `deleted`, also those deleted but not yet purged (in their grace period). */
+export function listTenantRows(control: ControlDb, { deleted = false } = {}): TenantRow[] {
+  const where = deleted ? `status != 'deleted' OR purged_at IS NULL` : `status != 'deleted'`;
+  return control.statement(`SELECT * FROM tenants WHERE ${where} ORDER BY created_at, id`).all() as TenantRow[];
 }
 
 export function updateTenantStatus(control: ControlDb, id: string, status: TenantStatus, now: string): void {

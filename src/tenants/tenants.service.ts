@@ -27,6 +27,8 @@ export interface Tenant {
   status: TenantStatus;
   createdAt: string;
   updatedAt: string;
+  /** Only for a deleted workspace: when its grace period ends and the purge may run. */
+  purgeAfter?: string | null;
 }
 
 export interface CreatedTenant extends Tenant {
@@ -40,6 +42,7 @@ const toTenant = (row: TenantRow): Tenant => ({
   status: row.status,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  ...(row.status === 'deleted' ? { purgeAfter: row.purge_after } : {}),
 });
 
 
@@ -106,8 +109,9 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
   return { ...toTenant(findTenant(control, id) as TenantRow), invitation };
 }
 
-export function listTenants(runtime: Runtime): Tenant[] {
-  return listTenantRows(runtime.control).map(toTenant);
+/** Workspaces that are not deleted; with `deleted`, also those still in their grace period. */
+export function listTenants(runtime: Runtime, options: { deleted?: boolean } = {}): Tenant[] {
+  return listTenantRows(runtime.control, options).map(toTenant);
 }
 
 export function getTenant(runtime: Runtime, id: string): Tenant {

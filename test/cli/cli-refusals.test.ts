@@ -1,22 +1,24 @@
 // The `spinney` CLI refusing what it cannot do, and its help: one-line errors, production checks,
 // --help on every command (split from cli.test.ts so neither file nears tap's per-file timeout).
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { tempDataDir, TEST_KEYS } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
-t.test('errors are one line on stderr with a non-zero exit', async (t) => {
+t.test('errors are one line on stderr with a non-zero exit, in one style (the argument parser\'s too)', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
   const cases: [string[], Record<string, string>, RegExp][] = [
     [['tenant', 'suspend', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa'], env, /^spinney: tenant not found\n$/],
     [['tenant', 'suspend', '../../etc'], env, /^spinney: tenant not found\n$/],
     [['dev', 'token', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--role', 'admin'], env, /^spinney: tenant not found\n$/],
-    [['dev', 'token', '--tenant', 'x', '--role', 'owner'], env, /^error: option '--role <role>' argument 'owner' is invalid.*\n$/],
+    [['dev', 'token', '--tenant', 'x', '--role', 'owner'], env, /^spinney: option '--role <role>' argument 'owner' is invalid.*\n$/],
     [['tenant', 'create', '--name', '   '], env, /^spinney: name must be 1 to 200 printable characters\n$/],
     [['tenant', 'create', '--name', 'X', '--admin', 'not-an-email'], env, /^spinney: admin must be an email address\n$/],
     [['tenant', 'list'], { ...env, SPINNEY_PORTT: '1' }, /^spinney: invalid configuration: SPINNEY_PORTT is not a known setting/],
-    [['frobnicate'], env, /^error: unknown command 'frobnicate'\n$/],
+    [['frobnicate'], env, /^spinney: unknown command 'frobnicate'\n$/],
+    [['tenant', 'list', '--bogus'], env, /^spinney: unknown option '--bogus'\n$/],
   ];
   for (const [args, e, stderr] of cases) {
     const res = await spinneyInProcess(args, e);
@@ -61,5 +63,13 @@ t.test('every command has --help', async (t) => {
     const res = await spinneyInProcess([...args, '--help'], {});
     t.equal(res.code, 0, `${args.join(' ')} --help`);
     t.match(res.stdout, /^Usage: spinney/);
+  }
+});
+
+t.test('spinney --version and -V print the version of package.json and exit 0', async (t) => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  for (const flag of ['--version', '-V']) {
+    const res = await spinneyInProcess([flag], {});
+    t.same([res.code, res.stdout, res.stderr], [0, `${version}\n`, ''], flag);
   }
 });

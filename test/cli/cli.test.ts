@@ -24,7 +24,7 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   }
 
   const second = await spinneyInProcess(['tenant', 'create', '--name', 'Acme Roofing'], env);
-  t.match(second.stdout, /^created tn_[a-z2-7]{24} \(acme-roofing-2\)\n$/, 'slugs stay unique');
+  t.match(second.stdout, /^created tn_[a-z2-7]{24} \(acme-roofing-2; the slug acme-roofing is taken by another workspace\)\n$/, 'slugs stay unique, and the operator is told');
 
   const [list, token] = await Promise.all([spinney(['tenant', 'list', '--json'], env), spinney(['dev', 'token', '--tenant', tenant.id, '--role', 'viewer'], env)]);
   t.same(JSON.parse(list.stdout).map((x: { slug: string }) => x.slug), ['acme-roofing', 'acme-roofing-2']);

@@ -176,6 +176,11 @@ t.test('spinney tenant delete: the id typed twice, --now purges, a second delete
   t.match(later, { tenantId: b.id, purgedAt: null });
   t.equal(Date.parse(later.purgeAfter) - Date.parse(later.deletedAt), 7 * DAY, 'the default grace period');
   t.equal((await spinney(['jobs', 'run', 'tenant-purge'], env)).stdout, 'tenant-purge: ok (purged 0, failed 0)\n', 'not due yet');
+  const listed = (await spinneyInProcess(['tenant', 'list'], env)).stdout;
+  t.notOk(listed.includes(b.id), 'tenant list leaves a deleted workspace out');
+  const all = (await spinneyInProcess(['tenant', 'list', '--all'], env)).stdout;
+  t.match(all, new RegExp(`${b.id}  deleted .*  \\(purged after ${later.purgeAfter}\\)\n`), '--all shows it during its grace period, with the purge time');
+  t.notOk(all.includes(a.id), 'a purged workspace is gone from --all too');
   t.ok(existsSync(join(dataDir, 'tenants', b.id, 'tenant.db')));
 
   // spinney tenant purge: only a deleted workspace, not yet purged; says what it will do, then does it.
