@@ -1,9 +1,10 @@
-// `spinney member invite`: an operator invites someone to a workspace, audited in both logs.
+// `spinney member …`: an operator lists a workspace's people and invitations, invites someone and
+// revokes an invitation; each change audited in both logs.
 import type { Command } from 'commander';
 import { CliError, print, withRuntime } from './support.js';
 
 export function registerMemberCommands(program: Command): void {
-  const member = program.command('member').description('invite people to a workspace');
+  const member = program.command('member').description("list a workspace's members and invitations, invite, revoke an invitation");
   member
     .command('invite')
     .description('invite an email with a role; their first sign-in with that verified email binds them')
@@ -26,6 +27,40 @@ export function registerMemberCommands(program: Command): void {
         const invitation = runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
         recordPlatformEvent(runtime, 'member.invited', options.tenant, { after: { invitationId: invitation.id, role } }, 'operator');
         print(options.json ? invitation : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}`);
+      }),
+    );
+  member
+    .command('list')
+    .description("a workspace's members (email, role, status, last sign-in) and its pending invitations")
+    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .option('--json', 'print { members, invitations } as JSON')
+    .action(async (options: { tenant: string; json?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const [{ getTenant }, { listInvitations, listMembers }] = await Promise.all([import('../tenants/tenants.service.js'), import('../members/members.service.js')]);
+        getTenant(runtime, options.tenant);
+        const [members, invitations] = runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => [listMembers(runtime), listInvitations(runtime)] as const);
+        if (options.json) return print({ members, invitations });
+        for (const m of members) print(`${m.id}  ${m.role.padEnd(6)}  ${m.status.padEnd(8)}  ${m.email}  last sign-in ${m.identity?.lastSignInAt ?? 'never'}`);
+        for (const i of invitations) print(`${i.id}  ${i.role.padEnd(6)}  invited   ${i.email}  until ${i.expiresAt}`);
+        if (members.length + invitations.length === 0) print('no members and no pending invitations');
+      }),
+    );
+  member
+    .command('revoke-invitation')
+    .description('revoke a pending invitation: its email can no longer join through it')
+    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--invitation <invitationId>', 'the invitation (from member list)')
+    .action(async (options: { tenant: string; invitation: string }) =>
+      withRuntime(async (runtime) => {
+        const [{ recordPlatformEvent }, { getTenant }, { revokeInvitation }] = await Promise.all([
+          import('../audit/audit.service.js'),
+          import('../tenants/tenants.service.js'),
+          import('../members/members.service.js'),
+        ]);
+        getTenant(runtime, options.tenant);
+        runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => revokeInvitation(runtime, options.invitation));
+        recordPlatformEvent(runtime, 'invitation.revoked', options.tenant, { before: { invitationId: options.invitation } }, 'operator');
+        print(`revoked ${options.invitation}`);
       }),
     );
 }

@@ -64,7 +64,7 @@ t.test('tenant create/list/suspend/resume, migrate and dev token', async (t) => 
   t.notOk(existsSync(join(dataDir, 'tenants', tenant.id, 'tenant.db')), 'and not replaced by an empty one');
 });
 
-t.test('member invite: an operator invites an email to a workspace, audited in both logs', async (t) => {
+t.test('member invite, list and revoke-invitation: an operator manages invitations, audited in both logs', async (t) => {
   const dataDir = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
   const tenant = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'Acme', '--admin', 'Boss@Acme.example', '--json'], env)).stdout);
@@ -86,4 +86,22 @@ t.test('member invite: an operator invites an email to a workspace, audited in b
   t.same(platform, [{ action: 'member.invited', target_id: tenant.id, actor_type: 'operator' }], 'the operator action is in the platform log');
   const inTenant = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT action, actor_type, target_id FROM audit_events`).all());
   t.same(inTenant, [{ action: 'member.invited', actor_type: 'operator', target_id: invitation.id }], 'and in the workspace log, by the operator');
+
+  // member list, then revoke-invitation: the invitation leaves the list, audited in both logs.
+  const listed = JSON.parse((await spinneyInProcess(['member', 'list', '--tenant', tenant.id, '--json'], env)).stdout);
+  t.same(listed.members, [], 'no one has signed in yet');
+  t.same(listed.invitations.map((i: { email: string }) => i.email).sort(), ['boss@acme.example', 'mo@acme.example']);
+  t.match((await spinneyInProcess(['member', 'list', '--tenant', tenant.id], env)).stdout, new RegExp(`^${invitation.id}  viewer  invited   mo@acme\\.example  until `, 'm'));
+  const revoked = await spinneyInProcess(['member', 'revoke-invitation', '--tenant', tenant.id, '--invitation', invitation.id], env);
+  t.same([revoked.code, revoked.stdout], [0, `revoked ${invitation.id}\n`]);
+  const after = JSON.parse((await spinneyInProcess(['member', 'list', '--tenant', tenant.id, '--json'], env)).stdout);
+  t.same(after.invitations.map((i: { email: string }) => i.email), ['boss@acme.example'], 'the revoked invitation is gone');
+  const twice = await spinneyInProcess(['member', 'revoke-invitation', '--tenant', tenant.id, '--invitation', invitation.id], env);
+  t.same([twice.code, twice.stderr], [1, 'spinney: invitation not found\n'], 'a second revoke is refused');
+  t.same(runtime.control.statement(`SELECT action, actor_type FROM audit_events WHERE action = 'invitation.revoked'`).all(), [{ action: 'invitation.revoked', actor_type: 'operator' }], 'the revocation is in the platform log');
+  t.same(
+    runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT action, actor_type FROM audit_events WHERE action = 'invitation.revoked'`).all()),
+    [{ action: 'invitation.revoked', actor_type: 'operator' }],
+    'and in the workspace log',
+  );
 });
