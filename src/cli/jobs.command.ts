@@ -43,16 +43,18 @@ export function registerJobsCommands(program: Command): void {
     .option('--json', 'print the run as JSON')
     .action(async (name: string, options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const [{ default: pino }, { findJob }, { JobBusy, runJob }, { createLogger }] = await Promise.all([
+        const [{ default: pino }, { findJob }, { JobBusy, runJob }, { createLogger }, { humanLogDestination }] = await Promise.all([
           import('pino'),
           import('../jobs/registry.js'),
           import('../jobs/runner.js'),
           import('../logging/logger.js'),
+          import('../logging/human-lines.js'),
         ]);
         const job = findJob(name);
         if (!job) throw new CliError(`no job named ${name} (spinney jobs list shows them)`);
-        // Log lines to stderr, written at once: stdout carries the result.
-        const log = createLogger(runtime.config, pino.destination({ dest: 2, sync: true }));
+        // Log lines to stderr, written at once: stdout carries the result. A person at a terminal
+        // reads them as text; captured stderr (cron, a pipe) keeps JSON lines for the log files.
+        const log = createLogger(runtime.config, process.stderr.isTTY ? humanLogDestination(process.stderr) : pino.destination({ dest: 2, sync: true }));
         let run: JobRun;
         try {
           run = await runJob(runtime, job, { trigger: 'cli', log });

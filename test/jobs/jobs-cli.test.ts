@@ -49,6 +49,20 @@ t.test('spinney jobs run runs a job now and prints its counts; jobs list shows e
   t.equal(run.stdout, 'sessions-purge: ok (sessions 1, refreshTokens 0, tenants 1, tenantsFailed 0)\n');
   t.equal(tenantRows(api.runtime, tenant.id, 'sessions'), 0, 'the old session is gone');
 
+  const logged = { ...env, SPINNEY_LOG_LEVEL: 'info' };
+  const captured = (await spinney(['jobs', 'run', 'sessions-purge'], logged)).stderr.split('\n').filter(Boolean);
+  t.ok(captured.length >= 2 && captured.every((line) => JSON.parse(line).service === 'spinney'), 'captured stderr (cron, a pipe) is JSON log lines only');
+  // On a terminal (script(1) gives the command a pseudo-terminal) the log lines read as text.
+  const envArgs = Object.entries(logged).map(([k, v]) => `${k}=${v}`);
+  const tty = spawn('script', ['-qec', ['env', ...envArgs, process.execPath, SPINNEY_BIN, 'jobs', 'run', 'sessions-purge'].map((a) => `'${a}'`).join(' '), '/dev/null'], { env: cliEnv({}) });
+  let screen = '';
+  tty.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+  await once(tty, 'close');
+  const lines = screen.split(/\r?\n/).filter(Boolean);
+  t.match(lines[0], /^\d\d:\d\d:\d\d INFO job started job=sessions-purge runId=jr_\w+ trigger=cli$/, 'a person at a terminal reads text, not JSON');
+  t.match(lines.at(-1), /^sessions-purge: ok \(sessions 0, /, 'then the summary');
+  t.notOk(lines.some((line) => line.startsWith('{')), 'no JSON on the terminal');
+
   const json = await spinney(['jobs', 'run', 'sessions-purge', '--json'], env);
   t.equal(json.code, 0, json.stderr);
   t.match(JSON.parse(json.stdout), { id: /^jr_/, job: 'sessions-purge', trigger: 'cli', status: 'ok', counts: { sessions: 0, tenants: 1 }, error: null });
