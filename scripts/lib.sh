@@ -25,16 +25,17 @@ as_service_user() {
 }
 
 # spinney ARGS...: the CLI with exactly the env file's settings (read as the service user, who may
-# read it; the operator's own SPINNEY_* variables never leak in).
+# read it; the operator's own SPINNEY_* variables never leak in). The CLI parses the file itself
+# (SPINNEY_ENV_FILE), with the parser PM2's ecosystem file uses: the shell would read
+# `SPINNEY_OIDC_LABEL=Acme SSO` as a command named SSO.
 spinney() {
-  # shellcheck disable=SC2016 # expanded by the inner shell
-  as_service_user bash -c 'set -a && . "$1" && set +a && shift && exec "$0" "$@"' "$SPINNEY_BIN" "$SPINNEY_ENV_FILE" "$@"
+  as_service_user env "SPINNEY_ENV_FILE=$SPINNEY_ENV_FILE" "$SPINNEY_BIN" "$@"
 }
 
-# One NAME=value from the env file (for the scripts' own use, e.g. the port for /readyz).
+# One NAME=value from the env file (for the scripts' own use, e.g. the port for /readyz), parsed the same way.
 env_setting() {
-  # shellcheck disable=SC2016 # expanded by the inner shell
-  as_service_user bash -c '. "$0" && printf "%s" "${!1:-$2}"' "$SPINNEY_ENV_FILE" "$1" "$2"
+  # shellcheck disable=SC2016 # a JavaScript program, not shell
+  as_service_user node -e 'const v = require("node:util").parseEnv(require("node:fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]; process.stdout.write(v || process.argv[3])' "$SPINNEY_ENV_FILE" "$1" "$2"
 }
 
 # Backups, restores and key rotation must not overlap: one lock for all of them, not waited for

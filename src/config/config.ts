@@ -1,8 +1,9 @@
 // The one place that reads process.env (the lint rule forbids it elsewhere).
 // loadConfig() validates every SPINNEY_* setting (declared in settings.ts) at once and returns a
 // frozen, typed object; in production any missing or unsafe setting is collected and reported together.
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import cron from 'node-cron';
 import { parseKeySet, readKeyFile, ROOT_KEY_NAMES, ROOT_KEY_VARIABLES, RootKeySet, type KeySource, type RootKeyName, type RootKeyVersion } from '../vault/root-keys.js';
 import { ensureDevSecret } from './dev-secrets.js';
@@ -152,7 +153,8 @@ type Env = Record<string, string | undefined>;
 
 /** Reads the process environment; in development a `.env` file in the working directory is read first. */
 export function loadConfigFromProcess(): LoadedConfig {
-  const env = process.env.SPINNEY_ENV ?? 'development';
+  const fromFile = readEnvFile(process.env.SPINNEY_ENV_FILE);
+  const env = process.env.SPINNEY_ENV ?? fromFile.SPINNEY_ENV ?? 'development';
   if (env === 'development') {
     try {
       process.loadEnvFile('.env');
@@ -160,7 +162,24 @@ export function loadConfigFromProcess(): LoadedConfig {
       // no .env file: nothing to read
     }
   }
-  return loadConfig({ ...process.env });
+  return loadConfig({ ...fromFile, ...process.env });
+}
+
+/**
+ * SPINNEY_ENV_FILE's settings, parsed as PM2's ecosystem file parses the same file (util.parseEnv),
+ * so a value with spaces means the same to the server and to every command.
+ */
+function readEnvFile(path: string | undefined): Env {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError([`SPINNEY_ENV_FILE ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
+  }
+  const settings: Env = parseEnv(text);
+  delete settings.SPINNEY_ENV_FILE; // one file: a file naming another is not followed
+  return settings;
 }
 
 /** An override's reason is read at every start: a word or two is not a reason. */

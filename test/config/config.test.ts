@@ -1,7 +1,7 @@
 import t from 'tap';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError, loadConfig, loadConfigFromProcess } from '../../src/config/config.js';
 import { tempDataDir } from '../helpers/app.js';
 
 const GOOD_KEY = 'k'.repeat(48);
@@ -176,4 +176,25 @@ t.test('production refuses a public bind and rate limits off unless an override 
   t.match(notices.join('\n'), /SPINNEY_HOST=0\.0\.0\.0 is not loopback in production: behind a cloud load balancer with TLS/, 'the reason is printed at start');
   t.match(notices.join('\n'), /rate limits are off in production: bench host, no public traffic/);
   t.same(problemsOf({ ...base, SPINNEY_ENV: 'development', SPINNEY_HOST: '0.0.0.0', SPINNEY_RATE_LIMIT: '0', SPINNEY_PUBLIC_URL: 'http://x.example' }), [], 'development keeps its freedom');
+});
+
+t.test('SPINNEY_ENV_FILE: read with the parser PM2 uses (spaces, quotes), the environment wins, an unreadable file is named', async (t) => {
+  const dir = tempDataDir(t);
+  const file = join(dir, 'spinney.env');
+  writeFileSync(file, `SPINNEY_ENV=test\nSPINNEY_DATA_DIR=${dir}\nSPINNEY_TOKEN_SIGNING_KEY=${GOOD_KEY}\nSPINNEY_OIDC_LABEL=Acme SSO\nSPINNEY_OIDC_ISSUER=https://sso.acme.example\nSPINNEY_OIDC_CLIENT_ID=spinney\nSPINNEY_OIDC_CLIENT_SECRET='two words'\nSPINNEY_LOG_LEVEL="warn"\nSPINNEY_ENV_FILE=/elsewhere\n`);
+  const saved = { ...process.env };
+  t.teardown(() => {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  });
+  for (const name of Object.keys(process.env)) if (name.startsWith('SPINNEY_')) delete process.env[name];
+  process.env.SPINNEY_ENV_FILE = file;
+  process.env.SPINNEY_LOG_LEVEL = 'error';
+  const { config } = loadConfigFromProcess();
+  t.equal(config.env, 'test');
+  t.equal(config.dataDir, dir);
+  t.match(config.signIn.codeFlow.find((p) => p.id === 'oidc'), { label: 'Acme SSO', clientSecret: 'two words' }, 'a value with a space is one value; quotes are removed');
+  t.equal(config.logLevel, 'error', 'the environment wins over the file');
+  process.env.SPINNEY_ENV_FILE = join(dir, 'missing.env');
+  t.throws(() => loadConfigFromProcess(), { name: 'ConfigError', message: /SPINNEY_ENV_FILE .*missing\.env cannot be read \(ENOENT\)/ });
 });

@@ -87,7 +87,8 @@ t.test('every operator script answers --help without touching the host', async (
 });
 
 t.test('scripts/tenant and scripts/spinney run the CLI as the service user with only the env file settings', { skip }, async (t) => {
-  const h = host(t, TEST_KEYS);
+  // A value with a space: PM2's parser (util.parseEnv) and the CLI must read it alike; a shell's `.` ran "SSO" as a command.
+  const h = host(t, { ...TEST_KEYS, SPINNEY_OIDC_LABEL: 'Acme SSO' });
   const created = await h.run('tenant', ['create', '--name', 'Acme Roofing', '--json']);
   t.equal(created.code, 0, created.stderr);
   const { id } = JSON.parse(created.stdout) as { id: string };
