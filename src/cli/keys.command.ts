@@ -21,7 +21,7 @@ export function registerKeysCommands(program: Command): void {
 
   keys
     .command('status')
-    .description('root key versions and how many wrapped keys each still seals; data keys and backup key per workspace')
+    .description('root key versions and how many wrapped keys each still seals; data keys and backup key per workspace, each opened; exit 1 if one is missing or does not open')
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
@@ -35,10 +35,12 @@ export function registerKeysCommands(program: Command): void {
           }
           for (const t of status.tenants) {
             const data = t.dataKeys.map((k) => `${k.purpose} v${k.version} (root v${k.rootVersion})`).join(', ') || 'no data keys yet';
-            print(`${t.id}  ${data}; backup key ${t.backupKey ? 'present' : 'MISSING'}`);
+            print(`${t.id}  ${data}; backup key ${t.backupKey ? 'present' : 'MISSING'}${t.problems.length > 0 ? `; DOES NOT OPEN: ${t.problems.join('; ')}` : ''}`);
           }
         }
         if (status.tenants.some((t) => !t.backupKey)) throw new CliError('a workspace has no backup key');
+        const unopenable = status.tenants.filter((t) => t.problems.length > 0).length;
+        if (unopenable > 0) throw new CliError(`${unopenable} workspace(s) have keys that do not open with the configured root keys (a wrong or outdated key file?)`);
       }),
     );
 

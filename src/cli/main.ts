@@ -32,6 +32,8 @@ export function buildCli(): Command {
   const program = new Command('spinney')
     .description('Spinney workspace server: serve, migrate and administer tenants')
     .version(spinneyVersion(), '-V, --version', 'print the version and exit')
+    // `spinney --version` only before a command: `keys retire --version 1` keeps its own option.
+    .enablePositionalOptions()
     // One error style for every failure: commander's own ("error: unknown option") reads like ours.
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'spinney: ')) })
     .exitOverride();

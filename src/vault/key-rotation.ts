@@ -37,7 +37,8 @@ export interface RootKeyUse {
 
 export interface KeyStatus {
   rootKeys: Record<RootKeyName, RootKeyUse[]>;
-  tenants: { id: string; dataKeys: ReturnType<Runtime['vault']['keyVersions']>; backupKey: boolean }[];
+  /** `problems`: each wrapped key of the workspace that does not open with the configured root keys. */
+  tenants: { id: string; dataKeys: ReturnType<Runtime['vault']['keyVersions']>; backupKey: boolean; problems: string[] }[];
 }
 
 const PURPOSES: readonly Purpose[] = ['app', 'sensitive'];
@@ -45,11 +46,19 @@ const PURPOSES: readonly Purpose[] = ['app', 'sensitive'];
 const inTenant = <T>(runtime: Runtime, tenantId: string, fn: () => T): T => runtime.tenancy.run(tenantId, { actor: null, requestId: null }, fn);
 
 export function keyStatus(runtime: Runtime): KeyStatus {
-  const tenants = listTenants(runtime).map((tenant) => ({
-    id: tenant.id,
-    dataKeys: inTenant(runtime, tenant.id, () => runtime.vault.keyVersions()),
-    backupKey: runtime.keyring.hasBackupKey(tenant.id),
-  }));
+  // Every wrapped key is opened, not just counted: a data dir paired with the wrong key file must fail here, not at the next backup.
+  const tenants = listTenants(runtime).map((tenant) => {
+    const backupKey = runtime.keyring.hasBackupKey(tenant.id);
+    const problems = inTenant(runtime, tenant.id, () => runtime.vault.unopenableDataKeys());
+    if (backupKey) {
+      try {
+        runtime.keyring.backupKey(tenant.id);
+      } catch (err) {
+        problems.push(`backup key does not open: ${(err as Error).message}`);
+      }
+    }
+    return { id: tenant.id, dataKeys: inTenant(runtime, tenant.id, () => runtime.vault.keyVersions()), backupKey, problems };
+  });
   const uses = (name: RootKeyName, version: number): number => {
     const dataKeys = tenants.flatMap((t) => t.dataKeys).filter((k) => k.purpose === name && k.rootVersion === version).length;
     return dataKeys + (name === 'app' ? (runtime.keyring.rootVersionsInUse().get(version) ?? 0) : 0);

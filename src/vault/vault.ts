@@ -208,6 +208,19 @@ export class Vault {
     return allDataKeyRows(tenantDb()).map((r) => ({ purpose: r.purpose, version: r.version, rootVersion: r.root_version, createdAt: r.created_at }));
   }
 
+  /** Opens every wrapped data key of the current tenant; each that will not open (a wrong or lost root key) is named. */
+  unopenableDataKeys(): string[] {
+    const problems: string[] = [];
+    for (const row of allDataKeyRows(tenantDb())) {
+      try {
+        this.#unwrap(row.purpose, row.version, row.wrapped);
+      } catch (err) {
+        problems.push(`${row.purpose} data key v${row.version} (sealed by root v${row.root_version}) does not open: ${(err as Error).message}`);
+      }
+    }
+    return problems;
+  }
+
   /** Seals a customer-sensitive field value for one column of one record of the current tenant. */
   sealField(table: string, recordId: string, column: string, value: string): Buffer {
     const { version, key } = this.#dataKey('sensitive');

@@ -28,6 +28,22 @@ t.test('keys status: data-key and backup-key state per workspace; a missing back
   t.match(text.stdout, new RegExp(`${b.id}  no data keys yet; backup key MISSING`));
 });
 
+t.test('keys status opens every wrapped key: a data dir paired with the wrong app key file fails loudly', async (t) => {
+  const dataDir = tempDataDir(t);
+  const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS };
+  const a = JSON.parse((await spinneyInProcess(['tenant', 'create', '--name', 'A', '--json'], env)).stdout);
+  const runtime = openRuntime(testConfig(dataDir));
+  runtime.tenancy.run(a.id, { actor: null, requestId: null }, () => runtime.vault.create('smtp.password', 'x'));
+  runtime.close();
+  const good = await spinneyInProcess(['keys', 'status', '--json'], env);
+  t.same([good.code, JSON.parse(good.stdout).tenants[0].problems], [0, []], 'with the right keys every wrapped key opens');
+  const wrong = { ...env, SPINNEY_APP_SECRETS_KEY: 'a-different-app-secrets-key-0123456789abcdef0123' };
+  const res = await spinney(['keys', 'status'], wrong);
+  t.equal(res.code, 1, 'exit 1: the next backup would fail for every workspace');
+  t.equal(res.stderr, 'spinney: 1 workspace(s) have keys that do not open with the configured root keys (a wrong or outdated key file?)\n');
+  t.match(res.stdout, new RegExp(`${a.id}  app v1 \\(root v1\\); backup key present; DOES NOT OPEN: app data key v1 \\(sealed by root v1\\) does not open: .*; backup key does not open: `));
+});
+
 t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new root key version', async (t) => {
   const dataDir = tempDataDir(t);
   const appKeyFile = join(tempDataDir(t), 'app.key'); // outside the data dir, as deployed
