@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDataDir } from '../helpers/app.js';
-import { cliEnv, freePort, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, freePort, spinney, SPINNEY_BIN, START_DEADLINE_MS } from '../helpers/cli.js';
 import { signInAtProvider } from '../helpers/oidc-browser.js';
 
 t.test('serve --demo creates the demo workspace, signs the demo admin in through the development provider, and shuts down cleanly', async (t) => {
@@ -16,7 +16,7 @@ t.test('serve --demo creates the demo workspace, signs the demo admin in through
   t.teardown(() => child.kill('SIGKILL'));
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + START_DEADLINE_MS;
   while (!/curl .* (http:\/\/127\.0\.0\.1:\d+)\/api\/v1\/contacts/.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const base = /(http:\/\/127\.0\.0\.1:\d+)\/api\/v1\/contacts/.exec(stderr)?.[1];
   t.ok(base, 'it printed the address and a curl command');

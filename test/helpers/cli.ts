@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const SPINNEY_BIN = fileURLToPath(new URL('../../bin/spinney.js', import.meta.url));
 
+/**
+ * How long a test waits for a process it started (spinney serve, nginx, sshd) to answer. About a
+ * second on a quiet machine; the suite must pass at a load average of 4 on two cores, and a cold
+ * Node start there takes many times that, so the wait is generous: a server that never comes up
+ * still fails, only later.
+ */
+export const START_DEADLINE_MS = 60_000;
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -41,7 +49,7 @@ export async function freePort(): Promise<number> {
 
 /** Resolves once something listens on the port; rejects with the child's output when it exits first or after 10 s. */
 export async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + START_DEADLINE_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited: ${output()}`);
     const open = await new Promise<boolean>((resolve) => {

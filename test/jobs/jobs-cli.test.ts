@@ -11,7 +11,7 @@ import { newId } from '../../src/http/ids.js';
 import { SESSION_RETENTION_DAYS } from '../../src/jobs/sessions-purge.job.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, TEST_KEYS, tempDataDir } from '../helpers/app.js';
-import { cliEnv, spinney, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, spinney, SPINNEY_BIN, START_DEADLINE_MS } from '../helpers/cli.js';
 import { spinneyInProcess } from '../helpers/cli-in-process.js';
 import { at, DAY, inTenant, jobRuns, tenantRows } from './helpers.js';
 
@@ -111,7 +111,7 @@ t.test('spinney serve schedules the jobs in PM2 instance 0 only and stops them o
     t.teardown(() => child.kill('SIGKILL'));
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + START_DEADLINE_MS;
     while (!stdout.includes(expected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const line = stdout.split('\n').find((l) => l.includes(expected));
     t.ok(line, `instance ${instance}: ${expected}`);

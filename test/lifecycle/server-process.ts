@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { TEST_KEYS } from '../helpers/app.js';
-import { cliEnv, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, SPINNEY_BIN, START_DEADLINE_MS } from '../helpers/cli.js';
 import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
 /** Settings for a test server on loopback: test mode, fixed test keys, no rate limits, info logs. */
@@ -56,9 +56,9 @@ export async function startServer(t: { teardown(fn: () => unknown): void }, env:
   const base = `http://${env.SPINNEY_HOST ?? '127.0.0.1'}:${env.SPINNEY_PORT}`;
   let running = true;
   void exited.then(() => (running = false));
-  for (const deadline = performance.now() + 20_000; ; ) {
+  for (const deadline = performance.now() + START_DEADLINE_MS; ; ) {
     if (!running) throw new Error(`spinney serve exited before answering: ${err.trim()}`);
-    if (performance.now() > deadline) throw new Error('spinney serve did not answer /healthz within 20 s');
+    if (performance.now() > deadline) throw new Error(`spinney serve did not answer /healthz within ${START_DEADLINE_MS / 1000} s`);
     try {
       if ((await fetch(`${base}/healthz`)).ok) break;
     } catch {

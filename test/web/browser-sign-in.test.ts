@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { tempDataDir } from '../helpers/app.js';
 import { chromiumMissing, launchChromium } from '../helpers/browser.js';
 import { openPage } from '../helpers/web-app.js';
-import { cliEnv, freePort, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, freePort, SPINNEY_BIN, START_DEADLINE_MS } from '../helpers/cli.js';
 
 const DEMO_CONTACTS = ['Dana Whitfield', 'Marcus Oyelaran', 'Priya Natarajan', 'Tom Kessler'];
 const REFRESH_COOKIE = '__Host-spinney_refresh';
@@ -31,7 +31,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const printed = /Sign in: open (http:\/\/127\.0\.0\.1:\d+)\/ /;
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + START_DEADLINE_MS;
     while (!printed.test(stderr) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const base = printed.exec(stderr)?.[1];
     if (!base) {
