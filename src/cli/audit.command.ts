@@ -11,7 +11,7 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command('verify')
     .description('recompute the hash chains and report the first broken row of each log; exit 1 when any log is broken or missing')
-    .option('--tenant <tenantId>', 'one tenant')
+    .option('--tenant <tenant>', 'one workspace (id or slug)')
     .option('--all', 'the platform log and every tenant, deleted ones still in their grace period included')
     .option('--json', 'print the results as JSON')
     .action(async (options: { tenant?: string; all?: boolean; json?: boolean }) =>

@@ -8,7 +8,7 @@ export function registerMemberCommands(program: Command): void {
   member
     .command('invite')
     .description('invite an email with a role; their first sign-in with that verified email binds them')
-    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--tenant <tenant>', 'the workspace (id or slug)')
     .requiredOption('--email <email>', 'who to invite')
     .option('--role <role>', 'admin, member or viewer', 'member')
     .option('--days <days>', 'days until the invitation expires (1-30)', '7')
@@ -20,25 +20,25 @@ export function registerMemberCommands(program: Command): void {
           import('../tenants/tenants.service.js'),
           import('../members/members.service.js'),
         ]);
-        getTenant(runtime, options.tenant);
+        const tenantId = getTenant(runtime, options.tenant).id;
         const days = Number(options.days);
         if (!Number.isInteger(days) || days < 1 || days > 30) throw new CliError('--days must be a whole number from 1 to 30');
         const role = assertRole(options.role);
-        const invitation = runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
-        recordPlatformEvent(runtime, 'member.invited', options.tenant, { after: { invitationId: invitation.id, role } }, 'operator');
+        const invitation = runtime.tenancy.run(tenantId, { actor: null, operator: true, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
+        recordPlatformEvent(runtime, 'member.invited', tenantId, { after: { invitationId: invitation.id, role } }, 'operator');
         print(options.json ? invitation : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}`);
       }),
     );
   member
     .command('list')
     .description("a workspace's members (email, role, status, last sign-in) and its pending invitations")
-    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--tenant <tenant>', 'the workspace (id or slug)')
     .option('--json', 'print { members, invitations } as JSON')
     .action(async (options: { tenant: string; json?: boolean }) =>
       withRuntime(async (runtime) => {
         const [{ getTenant }, { listInvitations, listMembers }] = await Promise.all([import('../tenants/tenants.service.js'), import('../members/members.service.js')]);
-        getTenant(runtime, options.tenant);
-        const [members, invitations] = runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => [listMembers(runtime), listInvitations(runtime)] as const);
+        const tenantId = getTenant(runtime, options.tenant).id;
+        const [members, invitations] = runtime.tenancy.run(tenantId, { actor: null, operator: true, requestId: null }, () => [listMembers(runtime), listInvitations(runtime)] as const);
         if (options.json) return print({ members, invitations });
         for (const m of members) print(`${m.id}  ${m.role.padEnd(6)}  ${m.status.padEnd(8)}  ${m.email}  last sign-in ${m.identity?.lastSignInAt ?? 'never'}`);
         for (const i of invitations) print(`${i.id}  ${i.role.padEnd(6)}  invited   ${i.email}  until ${i.expiresAt}`);
@@ -48,7 +48,7 @@ export function registerMemberCommands(program: Command): void {
   member
     .command('revoke-invitation')
     .description('revoke a pending invitation: its email can no longer join through it')
-    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--tenant <tenant>', 'the workspace (id or slug)')
     .requiredOption('--invitation <invitationId>', 'the invitation (from member list)')
     .action(async (options: { tenant: string; invitation: string }) =>
       withRuntime(async (runtime) => {
@@ -57,9 +57,9 @@ export function registerMemberCommands(program: Command): void {
           import('../tenants/tenants.service.js'),
           import('../members/members.service.js'),
         ]);
-        getTenant(runtime, options.tenant);
-        runtime.tenancy.run(options.tenant, { actor: null, operator: true, requestId: null }, () => revokeInvitation(runtime, options.invitation));
-        recordPlatformEvent(runtime, 'invitation.revoked', options.tenant, { before: { invitationId: options.invitation } }, 'operator');
+        const tenantId = getTenant(runtime, options.tenant).id;
+        runtime.tenancy.run(tenantId, { actor: null, operator: true, requestId: null }, () => revokeInvitation(runtime, options.invitation));
+        recordPlatformEvent(runtime, 'invitation.revoked', tenantId, { before: { invitationId: options.invitation } }, 'operator');
         print(`revoked ${options.invitation}`);
       }),
     );

@@ -14,7 +14,7 @@ export function registerTenantExport(tenant: Command): void {
   tenant
     .command('export')
     .description('write the complete workspace to a .tar.gz archive (format: docs/export-format.md)')
-    .requiredOption('--tenant <tenantId>', 'the workspace')
+    .requiredOption('--tenant <tenant>', 'the workspace (id or slug)')
     .requiredOption('--out <file>', 'the archive to write; must not exist yet')
     .option('--json', 'print the summary as JSON')
     .action(async (options: { tenant: string; out: string; json?: boolean }) =>
@@ -24,7 +24,7 @@ export function registerTenantExport(tenant: Command): void {
           import('../tenants/tenants.service.js'),
           import('../export/export.service.js'),
         ]);
-        getTenant(runtime, options.tenant);
+        const tenantId = getTenant(runtime, options.tenant).id;
         const path = resolve(options.out);
         // Created before any work, owner-only, never over an existing file.
         const file = await open(path, 'wx', 0o600).catch((err: NodeJS.ErrnoException) => {
@@ -34,7 +34,7 @@ export function registerTenantExport(tenant: Command): void {
         let prepared: PreparedExport | undefined;
         try {
           prepared = await runtime.tenancy
-            .run(options.tenant, { actor: null, requestId: null }, () =>
+            .run(tenantId, { actor: null, requestId: null }, () =>
               prepareExport(runtime, {
                 by: 'operator',
                 onProgress: (done, total) => {
@@ -44,11 +44,11 @@ export function registerTenantExport(tenant: Command): void {
             )
             .finally(() => bar.end());
           const summary = exportSummary(prepared.manifest);
-          recordPlatformEvent(runtime, 'workspace.exported', options.tenant, { after: { tables: prepared.manifest.tables, rows: summary.rows, bytes: summary.bytes } }, 'operator');
+          recordPlatformEvent(runtime, 'workspace.exported', tenantId, { after: { tables: prepared.manifest.tables, rows: summary.rows, bytes: summary.bytes } }, 'operator');
           await pipeline(prepared.archive(), file.createWriteStream());
           const { size: bytes } = await stat(path);
-          const result = { tenantId: options.tenant, file: path, tables: summary.tables, rows: summary.rows, bytes };
-          print(options.json ? result : `exported ${options.tenant} to ${path}: ${result.tables} tables, ${result.rows} rows, ${bytes} bytes`);
+          const result = { tenantId, file: path, tables: summary.tables, rows: summary.rows, bytes };
+          print(options.json ? result : `exported ${tenantId} to ${path}: ${result.tables} tables, ${result.rows} rows, ${bytes} bytes`);
         } catch (err) {
           await prepared?.discard();
           await file.close().catch(() => undefined);

@@ -28,6 +28,10 @@ export function findTenant(control: ControlDb, id: string): TenantRow | undefine
   return control.statement('SELECT * FROM tenants WHERE id = ?').get(id) as TenantRow | undefined;
 }
 
+export function findTenantBySlug(control: ControlDb, slug: string): TenantRow | undefined {
+  return control.statement('SELECT * FROM tenants WHERE slug = ?').get(slug) as TenantRow | undefined;
+}
+
 export function findTenantStatus(control: ControlDb, id: string): TenantStatus | undefined {
   const row = control.statement('SELECT status FROM tenants WHERE id = ?').get(id) as { status: TenantStatus } | undefined;
   return row?.status;

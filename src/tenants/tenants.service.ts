@@ -12,6 +12,7 @@ import { newTenantId, isTenantId } from '../tenancy/tenant-id.js';
 import { isoAt } from '../time/clock.js';
 import {
   findTenant,
+  findTenantBySlug,
   insertTenant,
   listTenantRows,
   slugTaken,
@@ -114,8 +115,9 @@ export function listTenants(runtime: Runtime, options: { deleted?: boolean } = {
   return listTenantRows(runtime.control, options).map(toTenant);
 }
 
-export function getTenant(runtime: Runtime, id: string): Tenant {
-  const row = isTenantId(id) ? findTenant(runtime.control, id) : undefined;
+/** A workspace that is not deleted, by its id or (as sign-in's `workspace=` accepts) its slug. */
+export function getTenant(runtime: Runtime, idOrSlug: string): Tenant {
+  const row = isTenantId(idOrSlug) ? findTenant(runtime.control, idOrSlug) : findTenantBySlug(runtime.control, idOrSlug);
   if (!row || row.status === 'deleted') throw notFound('tenant');
   return toTenant(row);
 }

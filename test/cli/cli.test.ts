@@ -80,6 +80,7 @@ t.test('member invite, list and revoke-invitation: an operator manages invitatio
   t.equal((await spinneyInProcess(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--role', 'owner'], env)).code, 1, 'unknown role');
   t.match((await spinneyInProcess(['member', 'invite', '--tenant', tenant.id, '--email', 'x@acme.example', '--days', '90'], env)).stderr, /--days must be/);
   t.match((await spinneyInProcess(['member', 'invite', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--email', 'x@acme.example'], env)).stderr, /tenant not found/);
+  t.match((await spinneyInProcess(['member', 'list', '--tenant', 'no-such-slug'], env)).stderr, /^spinney: tenant not found\n$/, 'an unknown slug is not found');
   const runtime = openRuntime(testConfig(dataDir));
   t.teardown(() => runtime.close());
   const platform = runtime.control.statement(`SELECT action, target_id, actor_type FROM audit_events WHERE action = 'member.invited'`).all();
@@ -88,7 +89,8 @@ t.test('member invite, list and revoke-invitation: an operator manages invitatio
   t.same(inTenant, [{ action: 'member.invited', actor_type: 'operator', target_id: invitation.id }], 'and in the workspace log, by the operator');
 
   // member list, then revoke-invitation: the invitation leaves the list, audited in both logs.
-  const listed = JSON.parse((await spinneyInProcess(['member', 'list', '--tenant', tenant.id, '--json'], env)).stdout);
+  // --tenant takes the slug too, as sign-in's workspace= does.
+  const listed = JSON.parse((await spinneyInProcess(['member', 'list', '--tenant', tenant.slug, '--json'], env)).stdout);
   t.same(listed.members, [], 'no one has signed in yet');
   t.same(listed.invitations.map((i: { email: string }) => i.email).sort(), ['boss@acme.example', 'mo@acme.example']);
   t.match((await spinneyInProcess(['member', 'list', '--tenant', tenant.id], env)).stdout, new RegExp(`^${invitation.id}  viewer  invited   mo@acme\\.example  until `, 'm'));
