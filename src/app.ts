@@ -53,7 +53,7 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
     bodyLimit: config.bodyLimitBytes,
     // Only a proxy on this host (nginx) may speak for the client through X-Forwarded-* headers.
     trustProxy: config.trustProxy ? [...LOOPBACK] : false,
-    exposeHeadRoutes: false,
+    exposeHeadRoutes: true,
     return503OnClosing: true,
     // nginx's request id is kept when it looks like one, so a request can be followed across both logs.
     genReqId: (req) => {

@@ -95,6 +95,15 @@ export function registerRouteRegistry(app: FastifyInstance): void {
     for (const method of methods) {
       const key = routeKey(method, route.url);
       const config = (route.config ??= {}) as { permission?: unknown; public?: boolean; realm?: unknown; credentialKind?: unknown; sensitive?: boolean };
+      // Fastify answers HEAD wherever GET is answered (uptime monitors send it). The HEAD twin runs
+      // the GET's handler and hooks under the GET's declaration, checked when the GET was
+      // registered just before; the table lists the GET once.
+      if (method === 'HEAD') {
+        const twin = table.find((entry) => entry.method === 'GET' && entry.url === route.url);
+        if (!twin) throw new RouteDeclarationError(`${key}: HEAD is answered only as the twin of a GET route`);
+        Object.assign(config, { realm: twin.realm, public: twin.public });
+        continue;
+      }
       const realm = declaredRealm(key, config);
       if (realm !== 'credential' && config.credentialKind !== undefined) throw new RouteDeclarationError(`${key} declares a credentialKind outside the credential realm`);
       if (realm !== 'tenant' && config.permission !== undefined) throw new RouteDeclarationError(`${key} is in the ${realm} realm and cannot declare a tenant permission`);

@@ -132,6 +132,7 @@ t.test('the server refuses to start with a route that declares no permission or 
     ['write without a body schema', (app) => app.post('/x', { config: { permission: 'contacts:write' } }, async () => 'x'), /needs a body schema with additionalProperties: false/],
     ['open body schema', (app) => app.patch('/x', { config: { permission: 'contacts:write' }, schema: { body: { type: 'object', properties: {} } } }, async () => 'x'), /needs a body schema with additionalProperties: false/],
     ['open query schema', (app) => app.get('/x', { config: { permission: 'contacts:read' }, schema: { querystring: { type: 'object' } } }, async () => 'x'), /querystring schema must set additionalProperties: false/],
+    ['HEAD without its GET', (app) => app.head('/x', { config: { permission: 'contacts:read' } }, async () => 'x'), /HEAD \/x: HEAD is answered only as the twin of a GET route/],
     ['unknown realm', (app) => app.get('/x', { config: { realm: 'partner' as never, permission: 'contacts:read' } }, async () => 'x'), /declares an unknown realm \(partner\)/],
     ['public realm not on the list', (app) => app.get('/x', { config: { realm: 'public' } }, async () => 'x'), /claims to be public but is not on the public list/],
     ['listed public route in another realm', (app) => app.get('/healthz', { config: { realm: 'tenant', permission: 'contacts:read' } }, async () => 'x'), /GET \/healthz is on the public list but declares the tenant realm/],
