@@ -125,6 +125,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.same(inAcme(() => tenantDb().statement('SELECT body FROM lead_notes WHERE lead_id = ?').pluck().all(roof.id)), ['Measured the roof: 140 m2.'], 'the note is stored');
     t.match(await page.locator('.details').innerText(), /\$12,500\.50[\s\S]*ann@acme\.example[\s\S]*Call back/, 'value, owner and next action shown');
     await check('lead');
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshots(page, 'lead');
 
     // 7. The list: stage, owner and text filters narrow the rows.

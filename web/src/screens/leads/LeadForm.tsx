@@ -83,7 +83,10 @@ export function LeadNew(): JSX.Element {
   const contact = useRequest(async () => (contactId ? ok(api.GET('/api/v1/contacts/{contactId}', { params: { path: { contactId } } })) : null), [contactId]);
   const back = contactId ? <Link href={`/contacts/${contactId}`}>← Back to the contact</Link> : <Link href="/leads">← Board</Link>;
   if (contact.loading) return <Loading />;
-  const initial: Values = { ...EMPTY, contact: contact.data ? { id: contact.data.id, name: contact.data.name } : null, siteAddress: contact.data?.siteAddress?.street ?? '' };
+  const site = contact.data?.siteAddress;
+  // The contact's site address (where the work is) is the likely one; it can be changed here.
+  const siteAddress = site ? [site.street, [site.city, site.region, site.postcode].filter(Boolean).join(' ')].filter(Boolean).join('\n') : '';
+  const initial: Values = { ...EMPTY, contact: contact.data ? { id: contact.data.id, name: contact.data.name } : null, siteAddress };
   return (
     <Page title="New lead" back={back}>
       {Boolean(contact.error) && <ErrorNotice error={contact.error} />}
