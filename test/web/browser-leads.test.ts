@@ -50,6 +50,11 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.match(await page.locator('.lead-contact-chosen').innerText(), /Dana Whitfield/, 'the contact comes prefilled');
     await page.getByLabel('Title').fill('Roof replacement');
     await page.getByLabel('Owner').selectOption({ label: 'ann@acme.example' });
+    await page.getByLabel('Value').fill('12.345');
+    await page.getByRole('button', { name: 'Add lead' }).click();
+    await page.getByText('Enter an amount in USD').waitFor();
+    t.equal(await page.getByLabel('Value').getAttribute('aria-invalid'), 'true', 'more decimals than dollars have: refused under the value');
+    t.equal(inAcme(() => tenantDb().statement('SELECT count(*) FROM leads').pluck().get()), 2, 'and nothing is saved');
     await page.getByLabel('Value').fill('12,500.5');
     await page.getByRole('group', { name: 'Next action' }).getByLabel('What').fill('Call back');
     await page.getByRole('group', { name: 'Next action' }).getByLabel('When').fill('2027-02-01');
@@ -61,9 +66,10 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByRole('region', { name: 'Leads' }).getByRole('link', { name: 'Roof replacement' }).waitFor();
     t.pass("the contact's page lists its lead");
 
-    // 2. The board: the lead in New, the column's count and totals per currency.
+    // 2. The board of the first of two pipelines: the lead in New, the column's count and totals per currency.
+    await post('/api/v1/pipelines', { name: 'Commercial' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
-    await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Leads: Sales', level: 1 }).waitFor();
     await column('New').getByText('Roof replacement').waitFor();
     const newSums = await column('New').locator('.lead-column-sums').innerText();
     t.match(newSums, /3 leads/, 'the count');
@@ -113,6 +119,14 @@ if (chromiumMissing && process.env.CI === 'true') {
     await column('New').getByText('¥500,000').first().waitFor();
     t.pass('the board was reloaded with the latest value');
 
+    // 5b. The pipeline picker shows the other pipeline's (empty) board, and back.
+    await page.getByLabel('Pipeline').selectOption({ label: 'Commercial' });
+    await page.getByRole('heading', { name: 'Leads: Commercial', level: 1 }).waitFor();
+    await column('New').getByText('0 leads').waitFor();
+    t.equal(await page.locator('.lead-card').count(), 0, "the other pipeline's board has none of these leads");
+    await page.getByLabel('Pipeline').selectOption({ label: 'Sales' });
+    await page.getByRole('heading', { name: 'Leads: Sales', level: 1 }).waitFor();
+
     // 6. The lead: the timeline names the mover by email, a note is added.
     await column('Contacted').getByRole('link', { name: 'Roof replacement' }).click();
     await page.getByRole('heading', { name: 'Roof replacement', level: 1 }).waitFor();
@@ -136,7 +150,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.same((await titles()).sort(), ['Cedar deck', 'Porch repair', 'Roof replacement'], 'every lead at first');
     await check('list');
     await screenshots(page, 'leads-list');
-    await page.getByLabel('Stage').selectOption({ label: 'Site visit' });
+    await page.getByLabel('Stage').selectOption({ label: 'Sales: Site visit' });
     await page.waitForURL(/stage=/);
     await loaded(page);
     t.same(await titles(), ['Porch repair'], 'by stage');
