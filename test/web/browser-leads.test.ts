@@ -1,9 +1,9 @@
 // Leads in real Chromium: an admin creates a lead from a contact's page, sees it on the board with
 // its column's total, drags it to another stage with the mouse and moves another with the keyboard
 // only (announced, focus kept); the server holds both stages; the timeline names the mover by email;
-// a note is added; the list's filters narrow the rows; a move from a stale board is explained; a
-// viewer sees no write control. Every screen without serious or critical axe violations, no console
-// errors; desktop and phone screenshots of the board, the list and a lead.
+// a note is added; the value is edited; the list's filters narrow the rows; a move from a stale
+// board is explained; a viewer sees no write control. Every screen without serious or critical axe
+// violations, no console errors; desktop and phone screenshots of the board, the list and a lead.
 import t from 'tap';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { invite } from '../../src/members/members.service.js';
@@ -149,6 +149,15 @@ if (chromiumMissing && process.env.CI === 'true') {
     await check('lead');
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshots(page, 'lead');
+
+    // 6b. Edit: the value comes back as typed units; the change is saved in minor units.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit Roof replacement', level: 1 }).waitFor();
+    t.equal(await page.getByLabel('Value').inputValue(), '12500.50', 'the value to edit, in dollars');
+    await page.getByLabel('Value').fill('13000');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.details').getByText('$13,000.00').waitFor();
+    t.equal(inAcme(() => tenantDb().statement('SELECT value_minor FROM leads WHERE id = ?').pluck().get(roof.id)), 1300000, 'the edit is stored in cents');
 
     // 7. The list: stage, owner and text filters narrow the rows.
     await page.goto(`${base}/leads/list`);
