@@ -159,6 +159,15 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.locator('.details').getByText('$13,000.00').waitFor();
     t.equal(inAcme(() => tenantDb().statement('SELECT value_minor FROM leads WHERE id = ?').pluck().get(roof.id)), 1300000, 'the edit is stored in cents');
 
+    // 6c. "Move to stage…" on the lead's page.
+    const moveHere = page.getByRole('region', { name: 'Move to stage…' });
+    await moveHere.getByLabel('Stage').selectOption({ label: 'Estimate sent' });
+    await moveHere.getByRole('button', { name: 'Move' }).click();
+    await moveHere.getByRole('status').filter({ hasText: 'Moved to Estimate sent.' }).waitFor();
+    t.equal(stageOf('Roof replacement'), 'Estimate sent', 'the server holds the stage chosen on the page');
+    await timeline.locator('li').first().filter({ hasText: /Moved from Contacted to Estimate sent/ }).waitFor();
+    t.pass('and the timeline shows the move first');
+
     // 7. The list: stage, owner and text filters narrow the rows.
     await page.goto(`${base}/leads/list`);
     await page.getByRole('heading', { name: 'Lead list', level: 1 }).waitFor();

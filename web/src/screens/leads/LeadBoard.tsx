@@ -87,7 +87,7 @@ export function LeadBoard(): JSX.Element {
           <SelectField label="Pipeline" value={pipelineId} options={pipelines.map((p) => ({ value: p.id, label: p.name }))} onValue={(id) => navigate(`/leads?pipeline=${encodeURIComponent(id)}`)} />
         </div>
       )}
-      <p class={announcement ? 'notice' : 'visually-hidden'} role="status" aria-live="polite">
+      <p class={announcement ? 'notice' : 'visually-hidden'} role="status">
         {announcement}
       </p>
       {Boolean(pipelinesError ?? error) && <ErrorNotice error={pipelinesError ?? error} onRetry={() => void load()} />}
@@ -96,7 +96,7 @@ export function LeadBoard(): JSX.Element {
       {board && (
         <div class="lead-board" aria-label={`Stages of ${board.pipeline.name}`} role="region" tabIndex={0}>
           {board.columns.map((column) => (
-            <BoardColumn key={column.stage.id} column={column} writer={writer} contactNames={contactNames} onDrop={(lead, position) => void move(lead, column.stage.id, position, false)} onMove={setMoving} findLead={(id) => findLead(board, id)} />
+            <BoardColumn key={column.stage.id} column={column} writer={writer} contactNames={contactNames} onDrop={(lead, position) => void move(lead, column.stage.id, position, false)} onMove={setMoving} leadById={(id) => findLead(board, id)} />
           ))}
         </div>
       )}
@@ -123,17 +123,17 @@ interface ColumnProps {
   contactNames: Map<string, string>;
   onDrop: (lead: Lead, position: number) => void;
   onMove: (lead: Lead) => void;
-  findLead: (id: string) => Lead | undefined;
+  leadById: (id: string) => Lead | undefined;
 }
 
-function BoardColumn({ column, writer, contactNames, onDrop, onMove, findLead: find }: ColumnProps): JSX.Element {
+function BoardColumn({ column, writer, contactNames, onDrop, onMove, leadById }: ColumnProps): JSX.Element {
   const [over, setOver] = useState(false);
   const headingId = `stage-${column.stage.id}`;
   const totals = column.totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' · ');
   const drop = (event: DragEvent): void => {
     event.preventDefault();
     setOver(false);
-    const lead = find(event.dataTransfer?.getData('text/plain') ?? '');
+    const lead = leadById(event.dataTransfer?.getData('text/plain') ?? '');
     if (!lead) return;
     // The place is before the first card whose middle is below the pointer (the dragged card not counted).
     const cards = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.lead-card')].filter((card) => card.dataset.leadId !== lead.id);

@@ -137,6 +137,8 @@ function MoveToStage({ lead, pipeline, onMoved }: { lead: Lead; pipeline: Pipeli
   const target: Stage | undefined = pipeline.stages.find((s) => s.id === stageId);
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
+    // The button stays enabled (a disabled one would drop the keyboard's focus); the same stage is a no-op.
+    if (stageId === lead.stageId) return setMessage(`The lead is already in ${target?.name ?? 'that stage'}.`);
     setBusy(true);
     try {
       await ok(api.POST('/api/v1/leads/{leadId}/move', { params: { path: { leadId: lead.id } }, body: { stageId, position: 1_000_000, version: lead.version, ...(target?.kind === 'lost' && lostReason.trim() ? { lostReason: lostReason.trim() } : {}) } }));
@@ -154,7 +156,7 @@ function MoveToStage({ lead, pipeline, onMoved }: { lead: Lead; pipeline: Pipeli
       <form class="lead-move-form" onSubmit={submit}>
         <SelectField label="Stage" value={stageId} options={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))} onValue={setStageId} />
         {target?.kind === 'lost' && <TextField label="Lost reason" value={lostReason} onValue={setLostReason} maxLength={500} />}
-        <Button type="submit" busy={busy} disabled={stageId === lead.stageId}>
+        <Button type="submit" busy={busy}>
           Move
         </Button>
       </form>
@@ -169,8 +171,10 @@ function AddNote({ leadId, onAdded }: { leadId: string; onAdded: () => void }): 
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [empty, setEmpty] = useState(false);
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
+    setEmpty(body.trim() === '');
     if (body.trim() === '') return;
     setBusy(true);
     setError(null);
@@ -187,9 +191,9 @@ function AddNote({ leadId, onAdded }: { leadId: string; onAdded: () => void }): 
   return (
     <form class="lead-note-form" onSubmit={submit}>
       {Boolean(error) && <ErrorNotice error={error} />}
-      <TextAreaField label="Add a note" value={body} onValue={setBody} maxLength={10000} rows={3} />
+      <TextAreaField label="Add a note" value={body} onValue={setBody} error={empty ? 'Write the note first.' : undefined} maxLength={10000} rows={3} />
       <div>
-        <Button type="submit" busy={busy} disabled={body.trim() === ''}>
+        <Button type="submit" busy={busy}>
           Add note
         </Button>
       </div>
