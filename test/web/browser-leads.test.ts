@@ -55,6 +55,9 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByText('Enter an amount in USD').waitFor();
     t.equal(await page.getByLabel('Value').getAttribute('aria-invalid'), 'true', 'more decimals than dollars have: refused under the value');
     t.equal(inAcme(() => tenantDb().statement('SELECT count(*) FROM leads').pluck().get()), 2, 'and nothing is saved');
+    await check('lead-new');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshots(page, 'lead-new');
     await page.getByLabel('Value').fill('12,500.5');
     await page.getByLabel('Expected close date').fill('2027-03-15');
     await page.getByLabel('Site address').fill('12 Elm St\nSpringfield');

@@ -3,7 +3,7 @@
 // its "Move" button (a stage and a place); each move is announced in the board's live region. A move
 // from a stale board (someone changed the lead meanwhile) is refused by the server: the board reloads and says so.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok } from '../../api/http.js';
 import { Link, navigate, useLocation } from '../../router.js';
@@ -29,14 +29,20 @@ export function LeadBoard(): JSX.Element {
   const [moving, setMoving] = useState<Lead | null>(null);
   const [focusLead, setFocusLead] = useState<string | null>(null);
 
+  // The pipeline asked for last: a slow answer for one chosen before is dropped.
+  const shown = useRef(pipelineId);
+  shown.current = pipelineId;
+
   /** Loads the board; the one on screen stays until the new one arrives (no flash, focus kept). */
   const load = async (): Promise<void> => {
     if (!pipelineId) return;
     try {
-      setBoard(await ok(api.GET('/api/v1/pipelines/{pipelineId}/board', { params: { path: { pipelineId } } })));
+      const loaded = await ok(api.GET('/api/v1/pipelines/{pipelineId}/board', { params: { path: { pipelineId } } }));
+      if (loaded.pipeline.id !== shown.current) return;
+      setBoard(loaded);
       setError(null);
     } catch (err) {
-      setError(err);
+      if (pipelineId === shown.current) setError(err);
     }
   };
   useEffect(() => {

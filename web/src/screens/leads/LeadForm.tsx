@@ -14,7 +14,7 @@ import { usePeople } from '../../ui/people.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
 import { TagsField } from '../contacts/TagsField.js';
-import { CURRENCY_CODES, isStale, moneyInput, parseMoney, stageLabel, usePipelines, type Lead } from './lead.js';
+import { amountExample, CURRENCY_CODES, isStale, moneyInput, parseMoney, stageLabel, usePipelines, type Lead } from './lead.js';
 
 interface Values {
   title: string;
@@ -57,7 +57,7 @@ const orNull = (text: string): string | null => (text.trim() === '' ? null : tex
 /** The fields both forms send, from what was typed (a refusal names the field when something is not right). */
 function body(values: Values): { fields: Record<string, unknown> } | { error: FieldErrors } {
   const valueMinor = values.value.trim() === '' ? 0 : parseMoney(values.value, values.currency);
-  if (valueMinor === null) return { error: { value: `Enter an amount in ${values.currency}, such as 12500 or 12500.50 (no more decimals than the currency has).` } };
+  if (valueMinor === null) return { error: { value: `Enter an amount in ${values.currency} such as ${amountExample(values.currency)} (no more decimals than the currency has).` } };
   if (!values.contact) return { error: { contact: 'Choose the contact this lead is for.' } };
   const hasAction = values.nextActionText.trim() !== '' || values.nextActionDate !== '';
   if (hasAction && (values.nextActionText.trim() === '' || values.nextActionDate === '')) return { error: values.nextActionDate === '' ? { nextActionDate: 'A next action needs a date.' } : { nextActionText: 'Say what the next action is.' } };
@@ -204,7 +204,7 @@ function LeadFields({ initial, submitLabel, creating = false, lost = false, onSt
       <ContactPicker contact={values.contact} onContact={(contact) => setValues({ ...values, contact })} error={fieldErrors.contact} />
       <SelectField label="Owner" value={values.ownerId} options={[{ value: '', label: 'No owner' }, ...activePeople.map((p) => ({ value: p.id, label: p.email }))]} onValue={set('ownerId')} error={fieldErrors.ownerId} />
       <div class="lead-money">
-        <TextField label="Value" hint="In the currency's units, e.g. 12500.50." value={values.value} onValue={set('value')} error={fieldErrors.value} autoComplete="off" />
+        <TextField label="Value" hint={`In ${values.currency}, such as ${amountExample(values.currency)}.`} value={values.value} onValue={set('value')} error={fieldErrors.value} autoComplete="off" />
         <SelectField label="Currency" value={values.currency} options={CURRENCY_CODES.map((code) => ({ value: code, label: code }))} onValue={set('currency')} error={fieldErrors.currency} />
       </div>
       {creating && stageOptions.length > 0 && <SelectField label="Stage" value={values.stageId || (stageOptions[0]?.value ?? '')} options={stageOptions} onValue={set('stageId')} error={fieldErrors.stageId} />}

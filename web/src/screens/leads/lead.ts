@@ -43,6 +43,12 @@ export function parseMoney(typed: string, currency: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
+/** An amount as typed in this currency, for hints: "12500.50" (USD), "12500" (JPY), "12500.500" (KWD). */
+export function amountExample(currency: string): string {
+  const digits = digitsOf(currency);
+  return digits === 0 ? '12500' : `12500.${'5'.padEnd(digits, '0')}`;
+}
+
 /** Minor units as a person types them back (no grouping, the currency's digits): 1250050 USD → "12500.50". */
 export function moneyInput(minor: number, currency: string): string {
   const digits = digitsOf(currency);
