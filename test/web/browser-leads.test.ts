@@ -196,12 +196,25 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.waitForURL(/q=deck/);
     t.same(await rowsBecome(['Cedar deck']), ['Cedar deck'], 'by text');
 
-    // 8. A viewer reads the board, a lead and a contact, and finds no write control anywhere.
+    // 8. Fifty more leads, then a viewer: the board's column counts them all and points to the list,
+    // which pages on with "Load more"; nowhere a write control.
+    for (let i = 1; i <= 50; i++) await post('/api/v1/leads', { title: `Gutter job ${String(i).padStart(2, '0')}`, contactId: sam.id, currency: 'USD', valueMinor: 10000 });
     const viewer = await openPage(browser, base);
-    await signInAs(viewer.page, base, /mo@acme\.example/);
-    await viewer.page.goto(`${base}/leads`);
-    await viewer.page.getByText('Porch repair').waitFor();
     const v = viewer.page;
+    await signInAs(v, base, /mo@acme\.example/);
+    await v.goto(`${base}/leads`);
+    await v.getByText('Porch repair').waitFor();
+    const viewerNew = v.locator('section.lead-column').filter({ has: v.getByRole('heading', { name: 'New', exact: true }) });
+    t.match(await viewerNew.locator('.lead-column-sums').innerText(), /51 leads\s+¥500,000 · \$5,000\.00/, 'the column counts and totals all 51, beyond the 50 cards shown');
+    t.equal(await viewerNew.locator('.lead-card').count(), 50, 'the board shows the first 50');
+    await viewerNew.getByRole('link', { name: 'All 51 in the list' }).click();
+    await v.locator('tbody tr').nth(49).waitFor();
+    t.equal(await v.locator('tbody tr').count(), 50, 'the list of that stage starts with 50');
+    await v.getByRole('button', { name: 'Load more leads' }).click();
+    await v.locator('tbody tr').nth(50).waitFor();
+    t.same([await v.locator('tbody tr').count(), await v.getByRole('button', { name: 'Load more leads' }).count()], [51, 0], '"Load more" brings the last one, and nothing more is offered');
+    await v.goto(`${base}/leads`);
+    await v.getByText('Porch repair').waitFor();
     t.same(
       [await v.getByRole('link', { name: 'New lead' }).count(), await v.getByRole('button', { name: /^Move / }).count(), await v.locator('[draggable="true"]').count()],
       [0, 0, 0],
@@ -215,8 +228,8 @@ if (chromiumMissing && process.env.CI === 'true') {
       [0, 0, 0],
       'no Edit, Move to stage or note on a lead',
     );
-    await v.goto(`${base}/contacts/${sam.id}`);
-    await v.getByRole('region', { name: 'Leads' }).getByRole('link', { name: 'Porch repair' }).waitFor();
+    await v.goto(`${base}/contacts/${dana.id}`);
+    await v.getByRole('region', { name: 'Leads' }).getByRole('link', { name: 'Roof replacement' }).waitFor();
     t.equal(await v.getByRole('link', { name: 'New lead' }).count(), 0, "no New lead on a contact's page");
 
     t.same(a11y, [], 'no serious or critical accessibility violations on any screen');
