@@ -1,5 +1,5 @@
-// One contact: its details, who changed it and when, edit and delete for those who may write, and
-// the sensitive fields (tax id, bank details) for admins, behind a recent sign-in.
+// One contact: its details, who changed it and when, edit and delete for those who may write, its
+// leads, and the sensitive fields (tax id, bank details) for admins, behind a recent sign-in.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';

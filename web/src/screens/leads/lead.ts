@@ -1,3 +1,5 @@
+// What the lead screens share: the API's types, money and dates as people read them, and the
+// pipelines' stages and contacts' names the screens show instead of ids.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok, type ApiError } from '../../api/http.js';
 import type { paths } from '../../api/schema.js';
