@@ -211,6 +211,7 @@ export function pipelineTotals(db: TenantHandle, pipelineId: string): { stageId:
 export interface LeadFilters {
   text: string | null;
   ownerId: string | null;
+  contactId: string | null;
   stageId: string | null;
   pipelineId: string | null;
   tag: string | null;
@@ -244,6 +245,7 @@ export function listLeadRows(
        WHERE (@afterKey IS NULL OR (${key}, id) ${compare} (@afterKey, @afterId))
          AND (@like IS NULL OR title LIKE @like ESCAPE '\\' OR notes LIKE @like ESCAPE '\\' OR site_address LIKE @like ESCAPE '\\')
          AND (@ownerId IS NULL OR owner_id = @ownerId)
+         AND (@contactId IS NULL OR contact_id = @contactId)
          AND (@stageId IS NULL OR stage_id = @stageId)
          AND (@pipelineId IS NULL OR pipeline_id = @pipelineId)
          AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(leads.tags) WHERE json_each.value = @tag))
@@ -256,6 +258,7 @@ export function listLeadRows(
       afterId: options.after?.id ?? null,
       like,
       ownerId: options.ownerId,
+      contactId: options.contactId,
       stageId: options.stageId,
       pipelineId: options.pipelineId,
       tag: options.tag,

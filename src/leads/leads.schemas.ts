@@ -166,6 +166,8 @@ export const LeadListQuery = Type.Object(
     ...PageQuery,
     q: Type.Optional(SingleLine({ minLength: 1, maxLength: 200 })),
     ownerId: Type.Optional(IdField('membership')),
+    /** One contact's leads (its page lists them). */
+    contactId: Type.Optional(IdField('contact')),
     stageId: Type.Optional(IdField('pipelineStage')),
     pipelineId: Type.Optional(IdField('pipeline')),
     tag: Type.Optional(Tag),

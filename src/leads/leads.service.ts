@@ -189,6 +189,7 @@ export function listLeads(query: LeadListQuery): { items: Lead[]; nextCursor: st
     ...SORTS[(query.sort as LeadSort | undefined) ?? 'created'],
     text: query.q ?? null,
     ownerId: query.ownerId ?? null,
+    contactId: query.contactId ?? null,
     stageId: query.stageId ?? null,
     pipelineId: query.pipelineId ?? null,
     tag: query.tag ?? null,

@@ -201,6 +201,12 @@ t.test('list: filters, sorting and cursor paging', async (t) => {
     } while (cursor);
     t.same(seen, await titles({ sort }), `paging by ${sort} walks every lead once, in order`);
   }
+  const otherContact = await post<{ id: string }>('/api/v1/contacts', { name: 'Sam Porter' });
+  await post('/api/v1/leads', { title: 'Porch', contactId: otherContact.id, currency: 'USD' });
+  t.same(await titles({ contactId: otherContact.id }), ['Porch'], "by contact: only that contact's leads");
+  t.same(await titles({ contactId: contact.id }), ['Roof Elm St', 'Kitchen', 'Roof 50% off', 'Deck'], 'and the other contact keeps its own');
+  const badContact = await api.call({ method: 'GET', url: '/api/v1/leads', token, query: { contactId: 'not-an-id' } });
+  t.equal(badContact.statusCode, 400, 'a malformed contact id is refused');
 });
 
 t.test('timeline per lead and per contact: stage moves and notes, newest first, paged', async (t) => {

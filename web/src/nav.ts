@@ -9,7 +9,13 @@ export interface NavItem {
 }
 
 export const NAV: { label: string; items: NavItem[] }[] = [
-  { label: 'Work', items: [{ href: '/contacts', label: 'Contacts', permission: 'contacts:read' }] },
+  {
+    label: 'Work',
+    items: [
+      { href: '/contacts', label: 'Contacts', permission: 'contacts:read' },
+      { href: '/leads', label: 'Leads', permission: 'leads:read' },
+    ],
+  },
   {
     label: 'Admin',
     items: [

@@ -15,6 +15,10 @@ import { Workspace } from './screens/admin/Workspace.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
 import { ContactList } from './screens/contacts/ContactList.js';
+import { LeadBoard } from './screens/leads/LeadBoard.js';
+import { LeadDetail } from './screens/leads/LeadDetail.js';
+import { LeadEdit, LeadNew } from './screens/leads/LeadForm.js';
+import { LeadList } from './screens/leads/LeadList.js';
 
 export interface ScreenRoute {
   pattern: string;
@@ -27,6 +31,11 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/contacts/new', permission: 'contacts:write', screen: ContactNew },
   { pattern: '/contacts/:contactId', permission: 'contacts:read', screen: ContactDetail },
   { pattern: '/contacts/:contactId/edit', permission: 'contacts:write', screen: ContactEdit },
+  { pattern: '/leads', permission: 'leads:read', screen: LeadBoard },
+  { pattern: '/leads/list', permission: 'leads:read', screen: LeadList },
+  { pattern: '/leads/new', permission: 'leads:write', screen: LeadNew },
+  { pattern: '/leads/:leadId', permission: 'leads:read', screen: LeadDetail },
+  { pattern: '/leads/:leadId/edit', permission: 'leads:write', screen: LeadEdit },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },

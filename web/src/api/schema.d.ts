@@ -19418,6 +19418,7 @@ export interface paths {
                     cursor?: string;
                     q?: string;
                     ownerId?: string;
+                    contactId?: string;
                     stageId?: string;
                     pipelineId?: string;
                     /** @example roofing */

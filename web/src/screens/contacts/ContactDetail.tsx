@@ -1,5 +1,5 @@
-// One contact: its details, who changed it and when, edit and delete for those who may write, and
-// the sensitive fields (tax id, bank details) for admins, behind a recent sign-in.
+// One contact: its details, who changed it and when, edit and delete for those who may write, its
+// leads, and the sensitive fields (tax id, bank details) for admins, behind a recent sign-in.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
@@ -14,6 +14,7 @@ import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { PersonName } from '../../ui/people.js';
 import { DateTime } from '../../ui/time.js';
+import { ContactLeads } from '../leads/ContactLeads.js';
 import { useRequest } from '../../ui/use-request.js';
 import { countryName, SOURCE_LABELS, type Address, type SensitiveFields } from './contact.js';
 import { TagChips } from './TagsField.js';
@@ -85,6 +86,7 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
           </dd>
         </div>
       </dl>
+      {can(session, 'leads:read') && <ContactLeads contactId={id} />}
       {can(session, 'contacts:sensitive') && <Sensitive contactId={id} />}
       {confirming && (
         <ConfirmDialog title={`Delete ${c.name}?`} confirmLabel="Delete contact" danger onConfirm={remove} onClose={() => setConfirming(false)}>
