@@ -190,7 +190,8 @@ export function registerBackupCommands(program: Command): void {
     .option('--json', 'print the outcome as JSON')
     .action(async (runId: string, options: { confirm: string; json?: boolean }) => {
       if (options.confirm !== runId) throw new CliError('--confirm must repeat the run id exactly');
-      const { config } = withConfig();
+      // The keyring copy opens only with the keys the backups were made with: never generate new ones into the empty data dir.
+      const { config } = withConfig({ generateDevKeys: false });
       const { restorePlatform } = await import('../backup/restore-platform.js');
       const summary = await restorePlatform(config, systemClock, runId).catch(operatorError);
       if (options.json) print(summary);

@@ -1,13 +1,13 @@
 // What every `spinney` command shares: loading the config, opening and always closing the runtime,
 // printing, and the one error type that becomes a one-line message and exit code 1.
-import { loadConfigFromProcess, type Config } from '../config/config.js';
+import { loadConfigFromProcess, type Config, type LoadOptions } from '../config/config.js';
 import type { Runtime } from '../runtime.js';
 
 export class CliError extends Error {}
 
 /** Loads the config; notices (e.g. a generated development key) go to stderr, never stdout. */
-export function withConfig(): { config: Config; notices: string[] } {
-  const loaded = loadConfigFromProcess();
+export function withConfig(options: LoadOptions = {}): { config: Config; notices: string[] } {
+  const loaded = loadConfigFromProcess(options);
   for (const notice of loaded.notices) process.stderr.write(`spinney: ${notice}\n`);
   return loaded;
 }

@@ -151,8 +151,12 @@ export const MIN_SECRET_BYTES = 32;
 
 type Env = Record<string, string | undefined>;
 
-/** Reads the process environment; in development a `.env` file in the working directory is read first. */
-export function loadConfigFromProcess(): LoadedConfig {
+/**
+ * Reads the process environment; in development a `.env` file in the working directory is read first.
+ * `generateDevKeys: false` for commands that must use existing keys (restore-platform: the backups
+ * were sealed with them), so a missing key is an error there, not a fresh development key.
+ */
+export function loadConfigFromProcess(options: LoadOptions = {}): LoadedConfig {
   const fromFile = readEnvFile(process.env.SPINNEY_ENV_FILE);
   const env = process.env.SPINNEY_ENV ?? fromFile.SPINNEY_ENV ?? 'development';
   if (env === 'development') {
@@ -162,7 +166,7 @@ export function loadConfigFromProcess(): LoadedConfig {
       // no .env file: nothing to read
     }
   }
-  return loadConfig({ ...fromFile, ...process.env });
+  return loadConfig({ ...fromFile, ...process.env }, options);
 }
 
 /**
@@ -190,7 +194,12 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-export function loadConfig(env: Env): LoadedConfig {
+export interface LoadOptions {
+  /** Development only: write a missing root key into the data dir (default true). */
+  generateDevKeys?: boolean;
+}
+
+export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {}): LoadedConfig {
   const problems: string[] = [];
   const notices: string[] = [];
 
@@ -262,6 +271,7 @@ export function loadConfig(env: Env): LoadedConfig {
     if (given) ({ source, bytes } = given);
     else if (given === null) return undefined;
     else if (production) problems.push(`${variable} (or ${variable}_FILE) is required in production`);
+    else if (!generateDevKeys) problems.push(`${variable} (or ${variable}_FILE) is required: this command uses the existing keys and never generates development ones`);
     else if (dataDirWritable) {
       const generated = ensureDevSecret(dataDir, devFile);
       [source, bytes] = [{ kind: 'file', path: generated.path }, generated.value];

@@ -2,7 +2,7 @@
 // --json for scripts, nothing changed by a refusal. Each command runs through the real executable
 // at least once; the other cases run in this process (test/helpers/cli-in-process.ts).
 import t from 'tap';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listTenants } from '../../src/tenants/tenants.service.js';
 import { openRuntime } from '../../src/runtime.js';
@@ -96,6 +96,12 @@ t.test('a lost host comes back: restore-platform into an empty data dir, then ea
 
   const fresh = tempDataDir(t);
   const env = { SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: fresh, SPINNEY_BACKUP_DIR: api.config.backup.dir, ...TEST_KEYS };
+  // Development, no keys given: refused before anything is written (it once generated fresh keys there, which match no backup).
+  const keyless = tempDataDir(t);
+  const refused = await spinneyInProcess(['backup', 'restore-platform', run.runId, '--confirm', run.runId], { SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: keyless, SPINNEY_BACKUP_DIR: api.config.backup.dir });
+  t.equal(refused.code, 1);
+  t.match(refused.stderr, /^spinney: invalid configuration: SPINNEY_TOKEN_SIGNING_KEY \(or SPINNEY_TOKEN_SIGNING_KEY_FILE\) is required: this command uses the existing keys and never generates development ones/);
+  t.same(readdirSync(keyless), [], 'nothing written into the data dir');
   const mismatch = await spinneyInProcess(['backup', 'restore-platform', run.runId, '--confirm', 'x'], env);
   t.equal(mismatch.stderr, 'spinney: --confirm must repeat the run id exactly\n');
   const platform = await spinney(['backup', 'restore-platform', run.runId, '--confirm', run.runId, '--json'], env);
