@@ -21,7 +21,7 @@ export const importRoutes = (runtime: Runtime): FastifyPluginAsync => async (bas
   });
 
   app.post('/imports', {
-    config: { permission },
+    config: { permission, errors: ['csv_encoding', 'csv_invalid', 'too_many_rows'] },
     bodyLimit: runtime.config.importBodyLimitBytes,
     schema: { tags, summary: 'Upload a CSV file to import (text/csv): its header, first rows and a suggested mapping', querystring: ImportUploadQuery, body: ImportUpload, response: { 201: Import, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(uploadImport(request.query.kind ?? 'contacts', request.query.fileName ?? null, request.body.csv)),
@@ -34,13 +34,13 @@ export const importRoutes = (runtime: Runtime): FastifyPluginAsync => async (bas
   });
 
   app.post('/imports/:importId/preview', {
-    config: { permission },
+    config: { permission, errors: ['missing_column', 'conflict'] },
     schema: { tags, summary: 'Check every row with a mapping (nothing is written): row errors and duplicates', params: ImportParams, body: ImportPlan, response: { 200: ImportPreview, ...errorResponses } },
     handler: async (request) => previewImport(runtime, request.params.importId, request.body),
   });
 
   app.post('/imports/:importId/run', {
-    config: { permission },
+    config: { permission, errors: ['missing_column'] },
     schema: { tags, summary: 'Import the rows (once); answers when every row is imported or rejected', params: ImportParams, body: ImportPlan, response: { 200: Import, ...errorResponses } },
     handler: async (request) => runImport(runtime, request.params.importId, request.body),
   });
