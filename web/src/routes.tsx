@@ -15,6 +15,7 @@ import { Workspace } from './screens/admin/Workspace.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
 import { ContactList } from './screens/contacts/ContactList.js';
+import { ImportWizard } from './screens/import/ImportWizard.js';
 
 export interface ScreenRoute {
   pattern: string;
@@ -27,6 +28,7 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/contacts/new', permission: 'contacts:write', screen: ContactNew },
   { pattern: '/contacts/:contactId', permission: 'contacts:read', screen: ContactDetail },
   { pattern: '/contacts/:contactId/edit', permission: 'contacts:write', screen: ContactEdit },
+  { pattern: '/import', permission: 'imports:write', screen: ImportWizard },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },
