@@ -213,7 +213,7 @@ function PreviewRows(props: { kind: ImportKind; preview: ImportPreview; duplicat
         {props.kind === 'contacts' ? `, ${preview.duplicates.toLocaleString()} duplicates` : ''}.
       </p>
       {preview.errors.length > 0 && (
-        <section aria-labelledby="import-errors-title">
+        <section class="import-section" aria-labelledby="import-errors-title">
           <h2 id="import-errors-title">Rows with errors (not imported)</h2>
           <table class="table">
             <caption class="visually-hidden">
@@ -239,7 +239,7 @@ function PreviewRows(props: { kind: ImportKind; preview: ImportPreview; duplicat
         </section>
       )}
       {preview.duplicates > 0 && (
-        <section aria-labelledby="import-duplicates-title">
+        <section class="import-section" aria-labelledby="import-duplicates-title">
           <h2 id="import-duplicates-title">Duplicates by email</h2>
           <table class="table">
             <caption class="visually-hidden">Rows whose email is already a contact or on an earlier row</caption>
