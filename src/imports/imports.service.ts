@@ -87,6 +87,7 @@ export const getImport = (id: string): Import => toImport(loadImport(tenantDb(),
 
 // Planning: every row's outcome, computed the same way for a preview and for a run.
 
+/** `insert` stores the row whole or throws having stored none of it (one statement, or a savepoint around several). */
 type Outcome =
   | { row: number; cells: string[]; kind: 'invalid'; field: string | null; message: string }
   | { row: number; cells: string[]; kind: 'valid'; insert: (db: TenantHandle) => void }
@@ -274,7 +275,8 @@ function leadBuilder(runtime: Runtime, db: TenantHandle, plan: ImportPlan, now: 
     const create = input as unknown as LeadCreate;
     return {
       kind: 'valid',
-      insert: (target) => {
+      // Two rows (the lead, its first stage): a savepoint keeps them together.
+      insert: (target) => target.transaction(() => {
         const position = positions.get(stage.id) ?? 0;
         const lead: Lead = {
           id: newId('lead'),
@@ -301,7 +303,7 @@ function leadBuilder(runtime: Runtime, db: TenantHandle, plan: ImportPlan, now: 
         insertLead(target, lead);
         insertStageChange(target, { id: newId('leadStageChange'), lead_id: lead.id, from_stage_id: null, to_stage_id: stage.id, at: now, by: actor });
         positions.set(stage.id, position + 1);
-      },
+      }),
     };
   };
 }
@@ -352,7 +354,7 @@ export async function runImport(runtime: Runtime, id: string, plan: ImportPlan):
             counts.skipped += 1;
           } else {
             try {
-              db.transaction(() => outcome.insert(db)); // a savepoint: the row is stored whole or not at all
+              outcome.insert(db);
               counts.imported += 1;
             } catch (err) {
               // A constraint the checks did not foresee refuses this row only; anything else (a full disk) stops the run.
