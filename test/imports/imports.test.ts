@@ -5,7 +5,6 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type Teardown, type TestApp } from '../helpers/app.js';
 import { runScenarios } from '../helpers/scenario.js';
 
-type Workspace = ReturnType<TestApp['tenant']>;
 interface ImportBody {
   id: string;
   status: string;
