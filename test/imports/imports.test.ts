@@ -2,7 +2,7 @@
 // Every bad file is refused with its code and changes nothing; a run imports exactly the good rows.
 import t from 'tap';
 import { tenantDb } from '../../src/tenancy/context.js';
-import { build, type Teardown, type TestApp } from '../helpers/app.js';
+import { build, type Teardown } from '../helpers/app.js';
 import { runScenarios } from '../helpers/scenario.js';
 
 interface ImportBody {
