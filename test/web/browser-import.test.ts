@@ -53,7 +53,7 @@ if (chromiumMissing && process.env.CI === 'true') {
 
     // 3. The check: the bad row by row number and field, the duplicate with where it already is.
     await page.getByRole('heading', { name: 'Rows with errors (not imported)' }).waitFor();
-    t.match(await page.locator('.import-summary').textContent(), /4 rows: 2 ready, 1 with errors, 1 duplicates/);
+    t.match(await page.locator('.import-summary').textContent(), /4 rows: 2 ready, 1 with errors, 1 duplicate\./);
     const errorRow = page.locator('.import-section', { has: page.getByRole('heading', { name: 'Rows with errors (not imported)' }) }).locator('tbody tr');
     t.same(await errorRow.count(), 1);
     t.match(await errorRow.first().innerText(), /^3\s+email\s+email must match format "email"/, 'row 3, its email');
@@ -66,7 +66,7 @@ if (chromiumMissing && process.env.CI === 'true') {
 
     // 4. Run; the result; the rejected rows as a file.
     await page.getByRole('button', { name: 'Import 2 contacts' }).click();
-    await page.getByText('Imported 2 contacts. 1 rows had errors and 1 duplicates were skipped.').waitFor();
+    await page.getByText('Imported 2 contacts. 1 row had errors and 1 duplicate was skipped.').waitFor();
     await check('import-result');
     await screenshots(page, 'import-result');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click()]);

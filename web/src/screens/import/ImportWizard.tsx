@@ -7,15 +7,19 @@ import { sentence } from '../../api/errors.js';
 import { ApiError, api, ok, readError } from '../../api/http.js';
 import { saveResponse } from '../../download.js';
 import { Link, useLocation } from '../../router.js';
-import { Button, Field } from '../../ui/controls.js';
+import { Button, Field, SelectField } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
 import { ErrorNotice } from '../../ui/states.js';
+import { useRequest } from '../../ui/use-request.js';
 import { KIND_NAMES, type Duplicates, type Import, type ImportKind, type ImportPreview } from './import.js';
 
 type Step = { name: 'file' } | { name: 'map'; upload: Import } | { name: 'preview'; upload: Import; preview: ImportPreview } | { name: 'run'; upload: Import } | { name: 'done'; result: Import };
 
 const POLL_MS = 500;
+
+/** "1 row", "2 rows". */
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function ImportWizard(): JSX.Element {
   const { query } = useLocation();
@@ -24,6 +28,8 @@ export function ImportWizard(): JSX.Element {
   const [step, setStep] = useState<Step>({ name: 'file' });
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [duplicates, setDuplicates] = useState<Duplicates>('skip');
+  // Leads: the pipeline whose stages the stage column names ('' = the first pipeline).
+  const [pipelineId, setPipelineId] = useState('');
   const [error, setError] = useState<unknown>(null);
 
   const title = `Import ${names.plural}`;
@@ -54,6 +60,8 @@ export function ImportWizard(): JSX.Element {
           upload={step.upload}
           mapping={mapping}
           onMapping={setMapping}
+          pipelineId={pipelineId}
+          onPipeline={setPipelineId}
           onPreview={(preview) => {
             setError(null);
             setStep({ name: 'preview', upload: step.upload, preview });
@@ -80,6 +88,7 @@ export function ImportWizard(): JSX.Element {
           upload={step.upload}
           mapping={mapping}
           duplicates={duplicates}
+          pipelineId={pipelineId}
           onDone={(result) => setStep({ name: 'done', result })}
           onError={(e) => {
             setError(e);
@@ -137,14 +146,26 @@ function ChooseFile({ kind, onUploaded, onError }: { kind: ImportKind; onUploade
   );
 }
 
-function MapColumns(props: { upload: Import; mapping: (string | null)[]; onMapping: (mapping: (string | null)[]) => void; onPreview: (preview: ImportPreview) => void; onError: (error: unknown) => void; onRestart: () => void }): JSX.Element {
+const plan = (mapping: (string | null)[], pipelineId: string, duplicates?: Duplicates) => ({ mapping, ...(duplicates ? { duplicates } : {}), ...(pipelineId ? { pipelineId } : {}) });
+
+function MapColumns(props: {
+  upload: Import;
+  mapping: (string | null)[];
+  onMapping: (mapping: (string | null)[]) => void;
+  pipelineId: string;
+  onPipeline: (id: string) => void;
+  onPreview: (preview: ImportPreview) => void;
+  onError: (error: unknown) => void;
+  onRestart: () => void;
+}): JSX.Element {
   const { upload, mapping, onMapping } = props;
+  const pipelines = useRequest(() => (upload.kind === 'leads' ? ok(api.GET('/api/v1/pipelines')).then((list) => list.items) : Promise.resolve([])), [upload.kind]);
   const [busy, setBusy] = useState(false);
   const missing = upload.fields.filter((f) => f.required && !mapping.includes(f.name));
   const check = async (): Promise<void> => {
     setBusy(true);
     try {
-      props.onPreview(await ok(api.POST('/api/v1/imports/{importId}/preview', { params: { path: { importId: upload.id } }, body: { mapping } })));
+      props.onPreview(await ok(api.POST('/api/v1/imports/{importId}/preview', { params: { path: { importId: upload.id } }, body: plan(mapping, props.pipelineId) })));
     } catch (error) {
       props.onError(error);
     } finally {
@@ -155,7 +176,7 @@ function MapColumns(props: { upload: Import; mapping: (string | null)[]; onMappi
   return (
     <>
       <p>
-        {upload.fileName ?? 'The file'} has {upload.rowCount.toLocaleString()} rows. Choose which field each column fills; a field can take one column.
+        {upload.fileName ?? 'The file'} has {count(upload.rowCount, 'row', 'rows')}. Choose which field each column fills; a field can take one column.
       </p>
       <table class="table import-mapping">
         <caption class="visually-hidden">Columns of the file and the field each fills</caption>
@@ -188,6 +209,17 @@ function MapColumns(props: { upload: Import; mapping: (string | null)[]; onMappi
           ))}
         </tbody>
       </table>
+      {(pipelines.data?.length ?? 0) > 1 && (
+        <div class="form import-pipeline">
+          <SelectField
+            label="Pipeline"
+            hint="The stage column names stages of this pipeline; an empty stage is its first."
+            value={props.pipelineId || (pipelines.data?.[0]?.id ?? '')}
+            options={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            onValue={props.onPipeline}
+          />
+        </div>
+      )}
       {missing.length > 0 && (
         <p class="field-error" role="status">
           Every row needs {missing.map((f) => f.label).join(', ')}: choose the column that holds it.
@@ -209,8 +241,8 @@ function PreviewRows(props: { kind: ImportKind; preview: ImportPreview; duplicat
   return (
     <>
       <p class="import-summary" role="status">
-        {preview.rowCount.toLocaleString()} rows: {preview.valid.toLocaleString()} ready, {preview.invalid.toLocaleString()} with errors
-        {props.kind === 'contacts' ? `, ${preview.duplicates.toLocaleString()} duplicates` : ''}.
+        {count(preview.rowCount, 'row', 'rows')}: {preview.valid.toLocaleString()} ready, {preview.invalid.toLocaleString()} with errors
+        {props.kind === 'contacts' ? `, ${count(preview.duplicates, 'duplicate', 'duplicates')}` : ''}.
       </p>
       {preview.errors.length > 0 && (
         <section class="import-section" aria-labelledby="import-errors-title">
@@ -281,7 +313,7 @@ function PreviewRows(props: { kind: ImportKind; preview: ImportPreview; duplicat
   );
 }
 
-function RunImport({ upload, mapping, duplicates, onDone, onError }: { upload: Import; mapping: (string | null)[]; duplicates: Duplicates; onDone: (result: Import) => void; onError: (error: unknown) => void }): JSX.Element {
+function RunImport({ upload, mapping, duplicates, pipelineId, onDone, onError }: { upload: Import; mapping: (string | null)[]; duplicates: Duplicates; pipelineId: string; onDone: (result: Import) => void; onError: (error: unknown) => void }): JSX.Element {
   const [progress, setProgress] = useState(0);
   useEffect(() => {
     let running = true;
@@ -290,7 +322,7 @@ function RunImport({ upload, mapping, duplicates, onDone, onError }: { upload: I
     const timer = setInterval(() => {
       void ok(api.GET('/api/v1/imports/{importId}', { params: { path } })).then((state) => running && setProgress(state.processed), () => undefined);
     }, POLL_MS);
-    ok(api.POST('/api/v1/imports/{importId}/run', { params: { path }, body: { mapping, duplicates } })).then(
+    ok(api.POST('/api/v1/imports/{importId}/run', { params: { path }, body: plan(mapping, pipelineId, duplicates) })).then(
       (result) => running && onDone(result),
       (error: unknown) => running && onError(error),
     );
@@ -324,7 +356,8 @@ function ImportResult({ kind, result, onAnother }: { kind: ImportKind; result: I
   return (
     <div class="import-result">
       <p role="status" class="import-summary">
-        Imported {result.imported.toLocaleString()} {KIND_NAMES[kind].plural}. {result.failed.toLocaleString()} rows had errors and {result.skipped.toLocaleString()} duplicates were skipped.
+        Imported {result.imported.toLocaleString()} {KIND_NAMES[kind].plural}. {count(result.failed, 'row had errors', 'rows had errors')}
+        {kind === 'contacts' ? ` and ${count(result.skipped, 'duplicate was skipped', 'duplicates were skipped')}` : ''}.
       </p>
       <div class="button-row">
         <Link href={KIND_NAMES[kind].list} class="button button-primary">
