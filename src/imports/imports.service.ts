@@ -241,14 +241,19 @@ function leadBuilder(runtime: Runtime, db: TenantHandle, plan: ImportPlan, now: 
     return owners.get(key) ?? null;
   };
   const positions = leadCountsByStage(db);
+  const required = (cell: Cell, name: string): string => {
+    const value = cell(name);
+    if (value === undefined) throw new RowError(name, `${name} is required`);
+    return value;
+  };
   return (cell) => {
-    const contactEmail = cell('contactEmail') as string;
+    const contactEmail = required(cell, 'contactEmail');
     const contactId = contacts.get(fold(contactEmail));
     if (!contactId) throw new RowError('contactEmail', `no contact of this workspace has the email ${contactEmail.trim()} (import the contacts first)`);
     const stageName = cell('stage');
     const stage = stageName === undefined ? firstStage : stageByName.get(fold(stageName));
     if (!stage) throw new RowError('stage', `the pipeline ${pipeline.name} has no stage named ${stageName?.trim()}`);
-    const currency = (cell('currency') as string).trim().toUpperCase();
+    const currency = required(cell, 'currency').trim().toUpperCase();
     if (!isKnownCurrency(currency)) throw new RowError('currency', `currency ${currency} is not an ISO 4217 code this server knows`);
     const ownerEmail = cell('ownerEmail');
     const owner = ownerEmail === undefined ? null : ownerId(ownerEmail);

@@ -215,12 +215,15 @@ t.test('leads: contact by email, stage by name in the pipeline, value in the cur
     'Too precise,dana@example.com,1.005,USD,,',
     'Bad currency,dana@example.com,1,XYZ,,',
     'Bad date,dana@example.com,1,USD,,2027-13-01',
+    'No contact,,1,USD,,',
+    'No currency,dana@example.com,1,,,',
   ].join('\n');
   const file = await uploaded(csv, 'leads');
   t.same(file.suggestedMapping, ['title', 'contactEmail', 'value', 'currency', 'stage', 'expectedCloseDate']);
   const preview = (await post(file.id, 'preview', { mapping: file.suggestedMapping })).json() as PreviewBody;
-  t.same(preview.errors.map((e) => [e.row, e.field]), [[4, 'contactEmail'], [5, 'stage'], [6, 'value'], [7, 'currency'], [8, 'expectedCloseDate']]);
-  t.match((await post(file.id, 'run', { mapping: file.suggestedMapping })).json(), { imported: 2, failed: 5 });
+  t.same(preview.errors.map((e) => [e.row, e.field]), [[4, 'contactEmail'], [5, 'stage'], [6, 'value'], [7, 'currency'], [8, 'expectedCloseDate'], [9, 'contactEmail'], [10, 'currency']]);
+  t.match(preview.errors.slice(-2).map((e) => e.message), ['contactEmail is required', 'currency is required'], 'an empty cell of a required column is a row error');
+  t.match((await post(file.id, 'run', { mapping: file.suggestedMapping })).json(), { imported: 2, failed: 7 });
   t.match(sql('SELECT title, contact_id, value_minor, currency, stage_id, expected_close_date FROM leads ORDER BY title'), [
     { title: 'Gutters', contact_id: contact.id, value_minor: 12000, currency: 'USD', stage_id: stages[0]?.id, expected_close_date: null },
     { title: 'New roof', contact_id: contact.id, value_minor: 250050, currency: 'USD', stage_id: stages.find((s) => s.name === 'Site visit')?.id, expected_close_date: '2027-03-01' },
