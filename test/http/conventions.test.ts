@@ -80,6 +80,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /contacts',
       'GET /contacts/*',
       'GET /healthz',
+      'GET /import',
+      'GET /import/*',
       'GET /readyz',
       'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/invitations/:invitationId/accept',
