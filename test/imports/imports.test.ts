@@ -1,6 +1,8 @@
 // CSV imports through the API, as a client sees them: upload, preview, run, progress, rejected rows.
 // Every bad file is refused with its code and changes nothing; a run imports exactly the good rows.
 import t from 'tap';
+import { newId } from '../../src/http/ids.js';
+import { insertMember } from '../../src/members/members.repo.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type Teardown } from '../helpers/app.js';
 import { runScenarios } from '../helpers/scenario.js';
@@ -202,8 +204,8 @@ t.test('duplicates by email are flagged, then skipped or created, never merged',
   t.equal(sql("SELECT * FROM contacts WHERE lower(email) = 'marcus@example.com'").length, 3, 'both rows of the file, beside the one the skipping run made');
 });
 
-t.test('leads: contact by email, stage by name in the pipeline, value in the currency', async (t) => {
-  const { api, token, uploaded, post, sql } = await setup(t);
+t.test('leads: contact by email, stage by name in the pipeline, value in the currency, owner by email', async (t) => {
+  const { api, workspace, token, uploaded, post, sql } = await setup(t);
   const contact = (await api.call({ method: 'POST', url: '/api/v1/contacts', token, payload: { name: 'Dana', email: 'dana@example.com' } })).json() as { id: string };
   const stages = sql<{ id: string; name: string }>('SELECT id, name FROM pipeline_stages ORDER BY position');
   const csv = [
@@ -229,6 +231,15 @@ t.test('leads: contact by email, stage by name in the pipeline, value in the cur
     { title: 'New roof', contact_id: contact.id, value_minor: 250050, currency: 'USD', stage_id: stages.find((s) => s.name === 'Site visit')?.id, expected_close_date: '2027-03-01' },
   ]);
   t.equal(sql('SELECT * FROM lead_stage_changes').length, 2, 'each lead has its first stage in its history');
+  // Owners by email: an active member of this workspace, case ignored; anyone else is a row error.
+  const ownerId = newId('membership');
+  insertMember(api.runtime.control, { id: ownerId, tenantId: workspace.id, email: 'sam@acme.example', identityId: null, role: 'member', now: new Date().toISOString(), createdBy: 'us_test', updatedBy: 'us_test' });
+  const owned = await uploaded('Title,Email,Currency,Owner\nOwned,dana@example.com,EUR,Sam@Acme.example\nStranger,dana@example.com,EUR,someone@else.example\n', 'leads');
+  t.same(owned.suggestedMapping, ['title', 'contactEmail', 'currency', 'ownerEmail']);
+  const ownedRun = (await post(owned.id, 'run', { mapping: owned.suggestedMapping })).json() as ImportBody;
+  t.match(ownedRun, { imported: 1, failed: 1 });
+  t.match(sql('SELECT owner_id FROM leads WHERE title = ?', 'Owned'), [{ owner_id: ownerId }]);
+  t.match((await api.call({ method: 'GET', url: `/api/v1/imports/${owned.id}/rejected`, token })).body, /"3","ownerEmail","someone@else.example is not an active member of this workspace"/);
   const missing = await uploaded('Title,Currency\nx,USD\n', 'leads');
   t.match((await post(missing.id, 'run', { mapping: ['title', 'currency'] })).json(), { error: { code: 'missing_column', field: 'contactEmail' } });
 });
