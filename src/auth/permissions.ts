@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'leads:read': ['admin', 'member', 'viewer'],
   'leads:write': ['admin', 'member'],
   'pipelines:write': ['admin'],
+  // CSV imports of contacts and leads (upload, preview, run, rejected rows): those who may write them.
+  'imports:write': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

@@ -20,6 +20,8 @@ export interface Config {
   readonly publicUrl: string;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
+  /** Largest CSV upload (src/imports/), apart from the JSON body limit. */
+  readonly importBodyLimitBytes: number;
   readonly tenantHandleCacheSize: number;
   readonly sqliteSynchronous: SqliteSynchronous;
   readonly trustProxy: boolean;
@@ -219,6 +221,7 @@ export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {
   const publicUrl = read.text('SPINNEY_PUBLIC_URL', `http://${host}:${port}`).replace(/\/+$/, '');
   const logLevel = read.choice('SPINNEY_LOG_LEVEL', spinneyEnv === 'test' ? 'silent' : 'info');
   const bodyLimitBytes = read.integer('SPINNEY_BODY_LIMIT_BYTES');
+  const importBodyLimitBytes = read.integer('SPINNEY_IMPORT_BODY_LIMIT_BYTES');
   const tenantHandleCacheSize = read.integer('SPINNEY_TENANT_HANDLE_CACHE');
   const sqliteSynchronous = read.choice('SPINNEY_SQLITE_SYNCHRONOUS');
   const trustProxy = read.boolean('SPINNEY_TRUST_PROXY');
@@ -345,6 +348,7 @@ export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {
     publicUrl,
     logLevel,
     bodyLimitBytes,
+    importBodyLimitBytes,
     tenantHandleCacheSize,
     sqliteSynchronous,
     trustProxy,

@@ -23,9 +23,18 @@ export function getContact(id: string): Contact {
 }
 
 export function createContact(input: ContactCreate): Contact {
-  const now = currentTimestamp();
-  const actor = currentActorId();
-  const contact: Contact = {
+  const contact = newContact(input, currentTimestamp(), currentActorId());
+  const db = tenantDb();
+  db.transaction(() => {
+    insertContact(db, contact);
+    recordTenantEvent('contact.created', { type: 'contact', id: contact.id }, { after: contact });
+  });
+  return contact;
+}
+
+/** A new contact from input the ContactCreate schema accepted, with the rules beyond it checked (imports build theirs here too). */
+export function newContact(input: ContactCreate, now: string, actor: string): Contact {
+  return {
     id: newId('contact'),
     name: input.name,
     email: input.email ?? null,
@@ -41,12 +50,6 @@ export function createContact(input: ContactCreate): Contact {
     updatedAt: now,
     updatedBy: actor,
   };
-  const db = tenantDb();
-  db.transaction(() => {
-    insertContact(db, contact);
-    recordTenantEvent('contact.created', { type: 'contact', id: contact.id }, { after: contact });
-  });
-  return contact;
 }
 
 export function updateContact(id: string, changes: ContactUpdate): Contact {

@@ -27,6 +27,17 @@ const leads: TablePolicy[] = [
   { plane: 'tenant', table: 'lead_notes', holds: 'notes written on a lead (its timeline)', restoreAs: keep },
 ];
 
+const imports: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'imports',
+    holds: 'CSV imports of contacts and leads: the uploaded file until it has run, the counts of each run',
+    columns: { csv: { kind: 'omit', why: 'the uploaded file itself; what it held is in contacts and leads, or in import_rejections' } },
+    restoreAs: keep,
+  },
+  { plane: 'tenant', table: 'import_rejections', holds: "the rows an import did not import, each with its cells and why", restoreAs: keep },
+];
+
 const audit: TablePolicy[] = [
   { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
   { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
@@ -192,6 +203,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

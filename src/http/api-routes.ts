@@ -6,6 +6,7 @@ import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js'
 import { contactRoutes } from '../contacts/contacts.routes.js';
 import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
+import { importRoutes } from '../imports/imports.routes.js';
 import { leadRoutes } from '../leads/leads.routes.js';
 import { integrationRoutes } from '../integrations/integrations.routes.js';
 import { memberRoutes } from '../members/members.routes.js';
@@ -38,4 +39,5 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => webhookRoutes(runtime),
   ({ runtime }) => inboundWebhookRoutes(runtime),
   ({ runtime }) => leadRoutes(runtime),
+  ({ runtime }) => importRoutes(runtime),
 ];

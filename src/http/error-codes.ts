@@ -12,6 +12,9 @@ export const ERROR_CODES = {
   invalid_cursor: { status: 400, meaning: 'the pagination cursor is not one this server issued' },
   confirmation_mismatch: { status: 400, meaning: 'the typed confirmation (the workspace name) does not match' },
   url_not_allowed: { status: 400, meaning: 'a webhook URL points where the server refuses to send (a private address, a non-https scheme)' },
+  csv_encoding: { status: 400, meaning: 'an uploaded CSV file is not UTF-8 text (UTF-16, Latin-1 …); the message names the problem' },
+  csv_invalid: { status: 400, meaning: 'an uploaded CSV file cannot be read as CSV (no header row, an unclosed quote); the message names the line' },
+  missing_column: { status: 400, meaning: 'an import\'s mapping maps no column to a field every row needs; `field` names it' },
   request_aborted: { status: 400, meaning: 'the client closed the connection before the answer was ready' },
   // 401: who is asking is unknown or no longer valid.
   unauthenticated: { status: 401, meaning: 'no credentials were sent' },
@@ -69,6 +72,7 @@ export const ERROR_CODES = {
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
   // 413, 415, 429, 431
   payload_too_large: { status: 413, meaning: 'the body is larger than the server accepts' },
+  too_many_rows: { status: 413, meaning: 'an uploaded CSV file has more rows than one import takes (100,000); split it' },
   unsupported_media_type: { status: 415, meaning: 'the body is not uncompressed UTF-8 JSON' },
   rate_limited: { status: 429, meaning: 'too many requests from this client; retry after the time given' },
   headers_too_large: { status: 431, meaning: 'the request headers are too large (answered before routing)' },

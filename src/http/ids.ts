@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   lead: 'ld',
   leadStageChange: 'lh',
   leadNote: 'ln',
+  import: 'im',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

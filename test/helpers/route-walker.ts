@@ -76,6 +76,12 @@ export const FIXTURES: Record<string, Seed> = {
   leadId: async (api, token, marker) =>
     created(api, token, '/api/v1/leads', { title: `${marker} lead`, contactId: await FIXTURES.contactId!(api, token, marker), currency: 'USD', notes: marker }),
   ownerId: async (api, token, marker) => FIXTURES.memberId!(api, token, marker),
+  // An uploaded CSV file, its header matching the mapping the import routes' examples give.
+  importId: async (api, token, marker) => {
+    const res = await api.call({ method: 'POST', url: '/api/v1/imports', token, headers: { 'content-type': 'text/csv' }, payload: `name,email\n${marker} import,canary@b.example\n` });
+    if (res.statusCode !== 201) throw new Error(`seeding an import failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { id: string }).id;
+  },
   invitationId: (api, token, marker) => created(api, token, '/api/v1/invitations', { email: `${unique(marker)}@b.example`, role: 'viewer' }),
   // Memberships come into being at a first sign-in; the fixture writes one as that would.
   // Each comes with a second admin (so last-admin protection does not refuse the own-id calls) and

@@ -80,6 +80,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /contacts',
       'GET /contacts/*',
       'GET /healthz',
+      'GET /import',
+      'GET /import/*',
       'GET /leads',
       'GET /leads/*',
       'GET /readyz',

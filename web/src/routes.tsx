@@ -15,6 +15,7 @@ import { Workspace } from './screens/admin/Workspace.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
 import { ContactList } from './screens/contacts/ContactList.js';
+import { ImportWizard } from './screens/import/ImportWizard.js';
 import { LeadBoard } from './screens/leads/LeadBoard.js';
 import { LeadDetail } from './screens/leads/LeadDetail.js';
 import { LeadEdit, LeadNew } from './screens/leads/LeadForm.js';
@@ -31,6 +32,7 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/contacts/new', permission: 'contacts:write', screen: ContactNew },
   { pattern: '/contacts/:contactId', permission: 'contacts:read', screen: ContactDetail },
   { pattern: '/contacts/:contactId/edit', permission: 'contacts:write', screen: ContactEdit },
+  { pattern: '/import', permission: 'imports:write', screen: ImportWizard },
   { pattern: '/leads', permission: 'leads:read', screen: LeadBoard },
   { pattern: '/leads/list', permission: 'leads:read', screen: LeadList },
   { pattern: '/leads/new', permission: 'leads:write', screen: LeadNew },

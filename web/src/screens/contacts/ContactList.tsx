@@ -33,9 +33,16 @@ export function ContactList(): JSX.Element {
       title="Contacts"
       actions={
         writer && (
-          <Link href="/contacts/new" class="button button-primary">
-            New contact
-          </Link>
+          <>
+            {can(session, 'imports:write') && (
+              <Link href="/import?kind=contacts" class="button">
+                Import…
+              </Link>
+            )}
+            <Link href="/contacts/new" class="button button-primary">
+              New contact
+            </Link>
+          </>
         )
       }
     >
