@@ -106,7 +106,7 @@ t.test('the CLI refuses what it cannot do and leaves no partial file', async (t)
 
   const help = await spinneyInProcess(['tenant', 'export', '--help'], {});
   t.equal(help.code, 0);
-  t.match(help.stdout, /--tenant <tenantId>[\s\S]*--out <file>/);
+  t.match(help.stdout, /--tenant <tenant>[\s\S]*--out <file>/);
 });
 
 t.test('on a terminal the CLI draws a progress line on stderr', async (t) => {
