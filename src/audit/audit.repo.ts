@@ -76,6 +76,11 @@ export function auditRowHash(store: AuditStore, seq: number): { hash: string } |
   return store.statement('SELECT hash FROM audit_events WHERE seq = ?').get(seq) as { hash: string } | undefined;
 }
 
+/** Every distinct `after.target` of the platform log's `backup.completed` events: the targets backup runs were written to. */
+export function recordedBackupTargets(store: AuditStore): string[] {
+  return store.statement(`SELECT DISTINCT json_extract(after, '$.target') FROM audit_events WHERE action = 'backup.completed' AND json_extract(after, '$.target') IS NOT NULL`).pluck().all() as string[];
+}
+
 /** The `after` JSON of the newest platform event of an action about one tenant. */
 export function lastPlatformEventAfter(store: AuditStore, action: string, tenantId: string): string | undefined {
   const row = store.statement('SELECT after FROM audit_events WHERE action = ? AND tenant_id = ? ORDER BY seq DESC LIMIT 1').get(action, tenantId) as { after: string } | undefined;

@@ -137,7 +137,7 @@ export async function runBackup(runtime: Runtime, options: BackupRunOptions): Pr
       staleWorkDirsRemoved: swept.removed.length,
     };
     recordPlatformEvent(runtime, 'backup.completed', options.tenantId ?? null, {
-      after: { runId, tenants: summary.tenants, objects: summary.objects, bytes: summary.bytes, failed: failed.map((f) => f.tenantId) },
+      after: { runId, target: summary.target, tenants: summary.tenants, objects: summary.objects, bytes: summary.bytes, failed: failed.map((f) => f.tenantId) },
     }, options.actor);
     return summary;
   } catch (err) {

@@ -116,7 +116,7 @@ export function registerKeysCommands(program: Command): void {
             '\n',
         );
         const outcome = await retireRootKey(runtime, name, Number(options.version), { force: options.force === true }).catch(operatorError);
-        print(`${ROOT_KEY_VARIABLES[name]}: version ${options.version} retired`);
+        print(`${ROOT_KEY_VARIABLES[name]}: version ${options.version} retired${outcome.checkedTarget ? ` (backups checked on ${outcome.checkedTarget})` : ''}`);
         const lost = outcome.unreadable;
         if (lost && 'unknown' in lost) {
           process.stderr.write(`spinney: forced: ${lost.unknown}; runs on it made with version ${options.version} no longer open\n`);

@@ -13,6 +13,7 @@
 //           anywhere; for app also, no backup on the target needs it (a run's control.db copy and
 //           manifest MAC, the keyring copy: src/vault/backup-key-uses.ts) — unless forced, which
 //           names every run that becomes unreadable. A target that cannot be read refuses too.
+import { recordedBackupTargets } from '../audit/audit.repo.js';
 import { recordPlatformEvent } from '../audit/audit.service.js';
 import { listTenants } from '../tenants/tenants.service.js';
 import { NONCE_TTL_SECONDS } from '../signin/id-token.js';
@@ -150,6 +151,8 @@ export interface RetireOutcome {
   version: number;
   /** App key, forced: what on the backup target no longer opens. Null when nothing does (or not the app key). */
   unreadable: { target: string; runs: BackupKeyUses['runs']; keyringCopy: boolean } | { target: string; unknown: string } | null;
+  /** App key: the backup target that was checked (the configured one). */
+  checkedTarget: string | null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -170,6 +173,7 @@ export async function retireRootKey(runtime: Runtime, name: RootKeyName, version
   if (index < 0) throw new KeyRotationRefused(`the ${name} key has no version ${version}`);
   if (index === versions.length - 1) throw new KeyRotationRefused(`version ${version} is the newest ${name} key; rotate first`);
   let unreadable: RetireOutcome['unreadable'] = null;
+  let checkedTarget: string | null = null;
   if (name === 'signing') {
     const successor = versions[index + 1] as RootKeyVersion;
     const overlap = signingKeyOverlapSeconds(runtime);
@@ -189,7 +193,7 @@ export async function retireRootKey(runtime: Runtime, name: RootKeyName, version
     }
     const inUse = keyStatus(runtime).rootKeys[name].find((v) => v.version === version)?.wrappedKeys ?? 0;
     if (inUse > 0) throw new KeyRotationRefused(`${inUse} wrapped key(s) still use ${name} version ${version}; run \`spinney keys rewrap\` first`);
-    if (name === 'app') unreadable = await checkBackups(runtime, version, options.force === true);
+    if (name === 'app') ({ unreadable, checkedTarget } = await checkBackups(runtime, version, options.force === true));
   }
   set.removeVersion(version);
   recordPlatformEvent(runtime, 'keys.retired', null, {
@@ -199,21 +203,32 @@ export async function retireRootKey(runtime: Runtime, name: RootKeyName, version
       ...(unreadable ? { forced: 'runs' in unreadable ? { target: unreadable.target, runs: unreadable.runs.map((r) => r.runId), keyringCopy: unreadable.keyringCopy } : { target: unreadable.target, unknown: unreadable.unknown } } : {}),
     },
   }, 'operator');
-  return { key: name, version, unreadable };
+  return { key: name, version, unreadable, checkedTarget };
 }
 
-/** Refuses (unless forced) while the backup target holds anything that needs app `version`, or cannot be read. */
-async function checkBackups(runtime: Runtime, version: number, force: boolean): Promise<RetireOutcome['unreadable']> {
+/**
+ * Refuses (unless forced) while the configured backup target holds anything that needs app
+ * `version`, cannot be read, or the platform log records runs written to another target (which
+ * this check cannot see). Returns the target checked and, when forced, what no longer opens.
+ */
+async function checkBackups(runtime: Runtime, version: number, force: boolean): Promise<Pick<RetireOutcome, 'unreadable' | 'checkedTarget'>> {
   let uses: BackupKeyUses;
   try {
     uses = await backupsNeedingAppVersion(runtime, version);
   } catch (err) {
     if (!(err instanceof BackupTargetUnreadable)) throw err;
-    if (force) return { target: runtime.config.backup.target, unknown: err.message };
+    if (force) return { unreadable: { target: runtime.config.backup.target, unknown: err.message }, checkedTarget: null };
     throw new KeyRotationRefused(`${err.message}: cannot tell whether its backups still need app version ${version}; retire when it answers, or pass --force`);
   }
-  if (uses.runs.length === 0 && !uses.keyringCopy) return null;
-  if (force) return { target: uses.target, runs: uses.runs, keyringCopy: uses.keyringCopy };
+  const elsewhere = recordedBackupTargets(runtime.control).filter((target) => target !== uses.target);
+  if (elsewhere.length > 0 && !force) {
+    throw new KeyRotationRefused(
+      `checked ${uses.target}, but backup runs were also written to ${elsewhere.join(', ')} (platform audit log), which this check cannot read: ` +
+        `runs there may still need app version ${version}; point SPINNEY_BACKUP_* at each to check it, or pass --force`,
+    );
+  }
+  if (uses.runs.length === 0 && !uses.keyringCopy) return { unreadable: null, checkedTarget: uses.target };
+  if (force) return { unreadable: { target: uses.target, runs: uses.runs, keyringCopy: uses.keyringCopy }, checkedTarget: uses.target };
   const next = [
     uses.keyringCopy ? '`spinney backup run` (rewrites the keyring copy with the newest version)' : null,
     uses.runs.length > 0 ? `retire once \`spinney backup prune\` has removed ${uses.runs.length === 1 ? 'that run' : 'those runs'}` : null,

@@ -69,7 +69,7 @@ t.test('rotate and rewrap keep every secret and sensitive field readable and let
     { version: 2, addedAt: keyStatus(api.runtime).rootKeys.app[1]?.addedAt, newest: true, wrappedKeys: 6 },
   ]);
 
-  t.same(await retireRootKey(api.runtime, 'app', 1), { key: 'app', version: 1, unreadable: null }, 'no backup needs it (none made)');
+  t.same(await retireRootKey(api.runtime, 'app', 1), { key: 'app', version: 1, unreadable: null, checkedTarget: `local directory ${api.config.backup.dir}` }, 'no backup needs it (none made)');
   await retireRootKey(api.runtime, 'sensitive', 1);
   t.notMatch(readFileSync(env.SPINNEY_APP_SECRETS_KEY_FILE as string, 'utf8'), oldAppKey, 'the old key is gone from the file');
   for (const [name, seeded] of [['alpha', a], ['beta', b], ['gamma', c]] as const) await assertReadable(t, api, name, seeded);

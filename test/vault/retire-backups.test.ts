@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { recordPlatformEvent } from '../../src/audit/audit.service.js';
 import { runBackup } from '../../src/backup/backup-run.js';
 import { listRuns } from '../../src/backup/catalog.js';
 import { makeWorkDir } from '../../src/backup/layout.js';
@@ -79,7 +80,7 @@ t.test('retire of an app version refuses while backup runs or the keyring copy n
   t.match(refused.stderr, `\nspinney: 2 backup runs (the newest ${second.runId}, taken ${second.startedAt}) on ${target} still need app version 1;`);
   const forced = await spinney(['keys', 'retire', '--key', 'app', '--version', '1', '--confirm', '1', '--force'], env);
   t.equal(forced.code, 0, forced.stderr);
-  t.equal(forced.stdout, 'SPINNEY_APP_SECRETS_KEY: version 1 retired\n');
+  t.equal(forced.stdout, `SPINNEY_APP_SECRETS_KEY: version 1 retired (backups checked on ${target})\n`, 'it names the target it checked');
   t.match(
     forced.stderr,
     `spinney: forced: on ${target} these no longer open:\n` +
@@ -111,4 +112,23 @@ t.test('retire of an app version refuses when the backup target cannot be read, 
   const forced = await retireRootKey(api.runtime, 'app', 1, { force: true });
   t.match(forced.unreadable, { target: 'local', unknown: /could not be read/ });
   t.equal(api.config.keys.app.versions().length, 1, 'forced: retired');
+});
+
+t.test('retire of an app version refuses when the platform log records runs on another target, which it cannot check', async (t) => {
+  const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
+  const api = await build(t, appKeyFile(tempDataDir(t)), [], { clock });
+  api.tenant('Builder');
+  await runBackup(api.runtime, { actor: 'operator' });
+  // A run made while SPINNEY_BACKUP_* named another target, as the platform log records it.
+  recordPlatformEvent(api.runtime, 'backup.completed', null, { after: { runId: 'br_elsewhere', target: 'sftp backup@old-host:/srv/spinney' } }, 'operator');
+  rotateRootKey(api.runtime, 'app');
+  clock.advance(ROTATION_SETTLE_MS);
+  rewrapAll(api.runtime);
+  await runBackup(api.runtime, { actor: 'operator' }); // the configured target then needs only version 2 … except its first run
+  const target = `local directory ${api.config.backup.dir}`;
+  await t.rejects(retireRootKey(api.runtime, 'app', 1), {
+    name: 'KeyRotationRefused',
+    message: `checked ${target}, but backup runs were also written to sftp backup@old-host:/srv/spinney (platform audit log), which this check cannot read: runs there may still need app version 1; point SPINNEY_BACKUP_* at each to check it, or pass --force`,
+  });
+  t.equal(api.config.keys.app.versions().length, 2, 'nothing retired');
 });
