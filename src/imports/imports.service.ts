@@ -12,8 +12,9 @@ import { newContact } from '../contacts/contacts.service.js';
 import { AppError, badRequest, notFound, toAppError } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { createValidatorCompiler } from '../http/validation.js';
-import { insertLead, insertStageChange, listPipelineRows, listStages } from '../leads/leads.repo.js';
-import { LeadCreate, type Lead, type Stage } from '../leads/leads.schemas.js';
+import { listPipelineRows, listStages } from '../leads/leads.repo.js';
+import { insertNewLead } from '../leads/leads.service.js';
+import { LeadCreate, type Stage } from '../leads/leads.schemas.js';
 import { findMemberByEmail } from '../members/members.repo.js';
 import { isKnownCurrency, minorDigits } from '../money/currencies.js';
 import type { Runtime } from '../runtime.js';
@@ -283,30 +284,7 @@ function leadBuilder(runtime: Runtime, db: TenantHandle, plan: ImportPlan, now: 
       // Two rows (the lead, its first stage): a savepoint keeps them together.
       insert: (target) => target.transaction(() => {
         const position = positions.get(stage.id) ?? 0;
-        const lead: Lead = {
-          id: newId('lead'),
-          title: create.title,
-          contactId,
-          ownerId: owner,
-          valueMinor: create.valueMinor ?? 0,
-          currency,
-          pipelineId: pipeline.id,
-          stageId: stage.id,
-          position,
-          version: 1,
-          expectedCloseDate: create.expectedCloseDate ?? null,
-          nextAction: create.nextAction ?? null,
-          siteAddress: create.siteAddress ?? null,
-          notes: create.notes ?? null,
-          tags: create.tags ?? [],
-          lostReason: null,
-          createdAt: now,
-          createdBy: actor,
-          updatedAt: now,
-          updatedBy: actor,
-        };
-        insertLead(target, lead);
-        insertStageChange(target, { id: newId('leadStageChange'), lead_id: lead.id, from_stage_id: null, to_stage_id: stage.id, at: now, by: actor });
+        insertNewLead(target, create, stage, position, actor, now);
         positions.set(stage.id, position + 1);
       }),
     };

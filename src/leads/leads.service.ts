@@ -65,6 +65,38 @@ function loadLead(db: TenantHandle, id: string): Lead {
 
 export const getLead = (id: string): Lead => loadLead(tenantDb(), id);
 
+/**
+ * Writes a new lead at `position` in `stage` with the first row of its stage history, inside the
+ * caller's transaction; the input is already checked (createLead, the CSV import).
+ */
+export function insertNewLead(db: TenantHandle, input: LeadCreate, stage: Pick<Stage, 'id' | 'pipelineId'>, position: number, actor: string, now: string): Lead {
+  const lead: Lead = {
+    id: newId('lead'),
+    title: input.title,
+    contactId: input.contactId,
+    ownerId: input.ownerId ?? null,
+    valueMinor: input.valueMinor ?? 0,
+    currency: input.currency,
+    pipelineId: stage.pipelineId,
+    stageId: stage.id,
+    position,
+    version: 1,
+    expectedCloseDate: input.expectedCloseDate ?? null,
+    nextAction: input.nextAction ?? null,
+    siteAddress: input.siteAddress ?? null,
+    notes: input.notes ?? null,
+    tags: input.tags ?? [],
+    lostReason: null,
+    createdAt: now,
+    createdBy: actor,
+    updatedAt: now,
+    updatedBy: actor,
+  };
+  insertLead(db, lead);
+  insertStageChange(db, { id: newId('leadStageChange'), lead_id: lead.id, from_stage_id: null, to_stage_id: stage.id, at: now, by: actor });
+  return lead;
+}
+
 export function createLead(runtime: Runtime, input: LeadCreate): Lead {
   const db = tenantDb();
   const now = currentTimestamp();
@@ -72,30 +104,7 @@ export function createLead(runtime: Runtime, input: LeadCreate): Lead {
   return db.transaction(() => {
     checkFields(runtime, db, input);
     const stage = input.stageId === undefined ? defaultStage(db) : stageNamed(db, input.stageId);
-    const lead: Lead = {
-      id: newId('lead'),
-      title: input.title,
-      contactId: input.contactId,
-      ownerId: input.ownerId ?? null,
-      valueMinor: input.valueMinor ?? 0,
-      currency: input.currency,
-      pipelineId: stage.pipelineId,
-      stageId: stage.id,
-      position: leadIdsInStage(db, stage.id).length,
-      version: 1,
-      expectedCloseDate: input.expectedCloseDate ?? null,
-      nextAction: input.nextAction ?? null,
-      siteAddress: input.siteAddress ?? null,
-      notes: input.notes ?? null,
-      tags: input.tags ?? [],
-      lostReason: null,
-      createdAt: now,
-      createdBy: actor,
-      updatedAt: now,
-      updatedBy: actor,
-    };
-    insertLead(db, lead);
-    insertStageChange(db, { id: newId('leadStageChange'), lead_id: lead.id, from_stage_id: null, to_stage_id: stage.id, at: now, by: actor });
+    const lead = insertNewLead(db, input, stage, leadIdsInStage(db, stage.id).length, actor, now);
     recordTenantEvent('lead.created', { type: 'lead', id: lead.id }, { after: lead });
     return lead;
   });
