@@ -2,7 +2,7 @@
 // handle: the handle is the workspace, so a query cannot reach another workspace's rows.
 import type { Position } from '../http/pagination.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
-import type { Lead, Stage, TimelineEntry } from './leads.schemas.js';
+import type { Lead, Stage, StoredLead, TimelineEntry } from './leads.schemas.js';
 
 export interface PipelineRow {
   id: string;
@@ -23,6 +23,8 @@ interface LeadRow {
   id: string;
   title: string;
   contact_id: string;
+  /** Read from contacts with the row (LEAD_COLUMNS); null when the contact is gone. */
+  contact_name: string | null;
   owner_id: string | null;
   value_minor: number;
   currency: string;
@@ -70,7 +72,11 @@ const toLead = (row: LeadRow): Lead => ({
   tags: JSON.parse(row.tags) as string[],
   lostReason: row.lost_reason,
   ...attribution(row),
+  contactName: row.contact_name,
 });
+
+/** A lead's columns and its contact's current name (contact_name). */
+const LEAD_COLUMNS = 'leads.*, (SELECT name FROM contacts WHERE contacts.id = leads.contact_id) AS contact_name';
 
 // Pipelines
 
@@ -144,7 +150,7 @@ export function countLeadsIn(db: TenantHandle, where: { stageId: string } | { pi
 
 // Leads
 
-export function insertLead(db: TenantHandle, lead: Lead): void {
+export function insertLead(db: TenantHandle, lead: StoredLead): void {
   db.statement(
     `INSERT INTO leads (id, title, contact_id, owner_id, value_minor, currency, pipeline_id, stage_id, position, version,
        expected_close_date, next_action_text, next_action_date, site_address, notes, tags, lost_reason,
@@ -155,7 +161,7 @@ export function insertLead(db: TenantHandle, lead: Lead): void {
   ).run(leadParams(lead));
 }
 
-export function updateLeadRow(db: TenantHandle, lead: Lead): void {
+export function updateLeadRow(db: TenantHandle, lead: StoredLead): void {
   db.statement(
     `UPDATE leads SET title = @title, contact_id = @contactId, owner_id = @ownerId, value_minor = @valueMinor, currency = @currency,
        pipeline_id = @pipelineId, stage_id = @stageId, position = @position, version = @version,
@@ -166,13 +172,13 @@ export function updateLeadRow(db: TenantHandle, lead: Lead): void {
   ).run(leadParams(lead));
 }
 
-function leadParams(lead: Lead): Record<string, unknown> {
+function leadParams(lead: StoredLead): Record<string, unknown> {
   const { nextAction, tags, ...rest } = lead;
   return { ...rest, nextActionText: nextAction?.text ?? null, nextActionDate: nextAction?.date ?? null, tags: JSON.stringify(tags) };
 }
 
 export function findLead(db: TenantHandle, id: string): Lead | undefined {
-  const row = db.statement('SELECT * FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+  const row = db.statement(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`).get(id) as LeadRow | undefined;
   return row && toLead(row);
 }
 
@@ -192,7 +198,7 @@ export function renumberLeads(db: TenantHandle, ids: readonly string[]): void {
 }
 
 export function firstLeadsInStage(db: TenantHandle, stageId: string, limit: number): Lead[] {
-  return (db.statement('SELECT * FROM leads WHERE stage_id = ? ORDER BY position, id LIMIT ?').all(stageId, limit) as LeadRow[]).map(toLead);
+  return (db.statement(`SELECT ${LEAD_COLUMNS} FROM leads WHERE stage_id = ? ORDER BY position, id LIMIT ?`).all(stageId, limit) as LeadRow[]).map(toLead);
 }
 
 /** Count and exact sum of value per stage and currency of a pipeline's leads. */
@@ -241,7 +247,7 @@ export function listLeadRows(
   const like = options.text === null ? null : `%${options.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = db
     .statement(
-      `SELECT *, ${key} AS sort_value FROM leads
+      `SELECT ${LEAD_COLUMNS}, ${key} AS sort_value FROM leads
        WHERE (@afterKey IS NULL OR (${key}, id) ${compare} (@afterKey, @afterId))
          AND (@like IS NULL OR title LIKE @like ESCAPE '\\' OR notes LIKE @like ESCAPE '\\' OR site_address LIKE @like ESCAPE '\\')
          AND (@ownerId IS NULL OR owner_id = @ownerId)

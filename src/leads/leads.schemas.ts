@@ -69,6 +69,8 @@ export const Lead = Type.Object(
     id: Type.String(),
     title: Type.String(),
     contactId: Type.String(),
+    /** The contact's name as it is now (read with the lead, not stored on it), so a board needs no request per contact. */
+    contactName: StringOrNull,
     ownerId: StringOrNull,
     valueMinor: Type.Integer(),
     currency: Type.String(),
@@ -88,6 +90,8 @@ export const Lead = Type.Object(
   { additionalProperties: false },
 );
 export type Lead = Static<typeof Lead>;
+/** A lead as its row stores it: without the contact's name, which is read from contacts. */
+export type StoredLead = Omit<Lead, 'contactName'>;
 
 const leadFields = {
   title: SingleLine({ minLength: 1, maxLength: 200, examples: ['Roof replacement, 12 Elm St'] }),

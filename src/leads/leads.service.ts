@@ -29,7 +29,7 @@ import {
   updateLeadRow,
   type LeadSortKey,
 } from './leads.repo.js';
-import type { Board, Lead, LeadCreate, LeadListQuery, LeadMove, LeadSort, LeadUpdate, Stage, TimelineEntry, TimelineQuery } from './leads.schemas.js';
+import type { Board, Lead, LeadCreate, LeadListQuery, LeadMove, LeadSort, LeadUpdate, Stage, StoredLead, TimelineEntry, TimelineQuery } from './leads.schemas.js';
 import { loadPipeline } from './pipelines.service.js';
 
 /** Checks the references and money of a lead's fields; each failure names its field. */
@@ -69,8 +69,8 @@ export const getLead = (id: string): Lead => loadLead(tenantDb(), id);
  * Writes a new lead at `position` in `stage` with the first row of its stage history, inside the
  * caller's transaction; the input is already checked (createLead, the CSV import).
  */
-export function insertNewLead(db: TenantHandle, input: LeadCreate, stage: Pick<Stage, 'id' | 'pipelineId'>, position: number, actor: string, now: string): Lead {
-  const lead: Lead = {
+export function insertNewLead(db: TenantHandle, input: LeadCreate, stage: Pick<Stage, 'id' | 'pipelineId'>, position: number, actor: string, now: string): StoredLead {
+  const lead: StoredLead = {
     id: newId('lead'),
     title: input.title,
     contactId: input.contactId,
@@ -106,11 +106,18 @@ export function createLead(runtime: Runtime, input: LeadCreate): Lead {
     const stage = input.stageId === undefined ? defaultStage(db) : stageNamed(db, input.stageId);
     const lead = insertNewLead(db, input, stage, leadIdsInStage(db, stage.id).length, actor, now);
     recordTenantEvent('lead.created', { type: 'lead', id: lead.id }, { after: lead });
-    return lead;
+    return loadLead(db, lead.id);
   });
 }
 
-function checkVersion(lead: Lead, version: number | undefined): void {
+/** The lead as its row stores it (audit events record stored fields, not the contact's name). */
+function stored(lead: Lead): StoredLead {
+  const { contactName, ...row } = lead;
+  void contactName;
+  return row;
+}
+
+function checkVersion(lead: StoredLead, version: number | undefined): void {
   if (version !== undefined && version !== lead.version) {
     throw new AppError(409, 'stale_version', `the lead is at version ${lead.version}, not ${version}: read it again and retry`, 'version');
   }
@@ -123,10 +130,10 @@ export function updateLead(runtime: Runtime, id: string, changes: LeadUpdate): L
     checkVersion(before, changes.version);
     checkFields(runtime, db, changes);
     // `version` in the changes is the one checked above; the stored one goes up by one.
-    const after: Lead = { ...before, ...changes, version: before.version + 1, updatedAt: currentTimestamp(), updatedBy: currentActorId() };
+    const after: StoredLead = { ...stored(before), ...changes, version: before.version + 1, updatedAt: currentTimestamp(), updatedBy: currentActorId() };
     updateLeadRow(db, after);
-    recordTenantEvent('lead.updated', { type: 'lead', id }, { before, after });
-    return after;
+    recordTenantEvent('lead.updated', { type: 'lead', id }, { before: stored(before), after });
+    return loadLead(db, id);
   });
 }
 
@@ -136,7 +143,7 @@ export function deleteLead(id: string): void {
     const before = loadLead(db, id);
     deleteLeadRow(db, id);
     renumberLeads(db, leadIdsInStage(db, before.stageId));
-    recordTenantEvent('lead.deleted', { type: 'lead', id }, { before });
+    recordTenantEvent('lead.deleted', { type: 'lead', id }, { before: stored(before) });
   });
 }
 
@@ -148,7 +155,7 @@ export function deleteLead(id: string): void {
 export function moveLead(id: string, move: LeadMove): Lead {
   const db = tenantDb();
   return db.transaction(() => {
-    const before = loadLead(db, id);
+    const before = stored(loadLead(db, id));
     checkVersion(before, move.version);
     const target = stageNamed(db, move.stageId);
     if (target.pipelineId !== before.pipelineId) throw badRequest('invalid_field', "stageId is a stage of another pipeline than the lead's", 'stageId');
@@ -158,20 +165,20 @@ export function moveLead(id: string, move: LeadMove): Lead {
     const now = currentTimestamp();
     const actor = currentActorId();
     const lostReason = target.kind === 'lost' ? (move.lostReason ?? before.lostReason) : null;
-    const after: Lead = { ...before, stageId: target.id, position, lostReason, version: before.version + 1, updatedAt: now, updatedBy: actor };
+    const after: StoredLead = { ...before, stageId: target.id, position, lostReason, version: before.version + 1, updatedAt: now, updatedBy: actor };
     updateLeadRow(db, after);
     renumberLeads(db, order);
     const auditTarget = { type: 'lead', id };
     if (target.id === before.stageId) {
       recordTenantEvent('lead.reordered', auditTarget, { before: { stageId: before.stageId, position: before.position }, after: { stageId: target.id, position } });
-      return after;
+      return loadLead(db, id);
     }
     renumberLeads(db, leadIdsInStage(db, before.stageId));
     insertStageChange(db, { id: newId('leadStageChange'), lead_id: id, from_stage_id: before.stageId, to_stage_id: target.id, at: now, by: actor });
     recordTenantEvent('lead.stage_changed', auditTarget, { before, after });
     if (target.kind === 'won') recordTenantEvent('lead.won', auditTarget, { before, after });
     if (target.kind === 'lost') recordTenantEvent('lead.lost', auditTarget, { before, after });
-    return after;
+    return loadLead(db, id);
   });
 }
 

@@ -250,9 +250,15 @@ t.test('pipelines: admins create (default or own stages), rename, delete an empt
   t.equal(sub.statusCode, 201, sub.body);
 });
 
-t.test('a contact that leads name is kept until they go: 409 contact_in_use, nothing deleted', async (t) => {
+t.test("a lead reads its contact's current name; a contact that leads name is kept until they go: 409 contact_in_use, nothing deleted", async (t) => {
   const { api, post, contact, token, rows } = await setup(t);
   const lead = await post<Lead>('/api/v1/leads', { title: 'Roof', contactId: contact.id, currency: 'USD' });
+  t.equal(lead.contactName, 'Dana Whitfield', "a lead comes with its contact's name");
+  await api.call({ method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, token, payload: { name: 'Dana W. Whitfield' } });
+  const board = (await api.call({ method: 'GET', url: `/api/v1/pipelines/${lead.pipelineId}/board`, token })).json() as { columns: { leads: Lead[] }[] };
+  t.same(board.columns.flatMap((c) => c.leads.map((l) => l.contactName)), ['Dana W. Whitfield'], 'the board shows the name as it is now, so it needs no request per contact');
+  const listed = (await api.call({ method: 'GET', url: '/api/v1/leads', token })).json() as { items: Lead[] };
+  t.same(listed.items.map((l) => l.contactName), ['Dana W. Whitfield'], 'and so does the list');
   const refused = await api.call({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, token });
   t.equal(refused.statusCode, 409);
   t.match(refused.json(), { error: { code: 'contact_in_use', message: /1 lead\(s\) name this contact/ } });

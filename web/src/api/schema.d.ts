@@ -18003,6 +18003,7 @@ export interface paths {
                                     id: string;
                                     title: string;
                                     contactId: string;
+                                    contactName: string | null;
                                     ownerId: string | null;
                                     valueMinor: number;
                                     currency: string;
@@ -19444,6 +19445,7 @@ export interface paths {
                                 id: string;
                                 title: string;
                                 contactId: string;
+                                contactName: string | null;
                                 ownerId: string | null;
                                 valueMinor: number;
                                 currency: string;
@@ -19764,6 +19766,7 @@ export interface paths {
                             id: string;
                             title: string;
                             contactId: string;
+                            contactName: string | null;
                             ownerId: string | null;
                             valueMinor: number;
                             currency: string;
@@ -20143,6 +20146,7 @@ export interface paths {
                             id: string;
                             title: string;
                             contactId: string;
+                            contactName: string | null;
                             ownerId: string | null;
                             valueMinor: number;
                             currency: string;
@@ -20723,6 +20727,7 @@ export interface paths {
                             id: string;
                             title: string;
                             contactId: string;
+                            contactName: string | null;
                             ownerId: string | null;
                             valueMinor: number;
                             currency: string;
@@ -21146,6 +21151,7 @@ export interface paths {
                             id: string;
                             title: string;
                             contactId: string;
+                            contactName: string | null;
                             ownerId: string | null;
                             valueMinor: number;
                             currency: string;

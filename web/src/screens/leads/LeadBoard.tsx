@@ -13,7 +13,7 @@ import { Dialog } from '../../ui/dialog.js';
 import { Page } from '../../ui/page.js';
 import { PersonName } from '../../ui/people.js';
 import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
-import { formatDay, formatMoney, isStale, today, useContactNames, usePipelines, type Board, type Lead } from './lead.js';
+import { formatDay, formatMoney, isStale, today, usePipelines, type Board, type Lead } from './lead.js';
 
 type Column = Board['columns'][number];
 
@@ -57,7 +57,6 @@ export function LeadBoard(): JSX.Element {
     setFocusLead(null);
   }, [board]);
 
-  const contactNames = useContactNames(board ? board.columns.flatMap((column) => column.leads.map((lead) => lead.contactId)) : []);
 
   const move = async (lead: Lead, stageId: string, position: number, byKeyboard: boolean): Promise<void> => {
     const stage = board?.columns.find((column) => column.stage.id === stageId)?.stage;
@@ -102,7 +101,7 @@ export function LeadBoard(): JSX.Element {
       {board && (
         <div class="lead-board" aria-label={`Stages of ${board.pipeline.name}`} role="region" tabIndex={0}>
           {board.columns.map((column) => (
-            <BoardColumn key={column.stage.id} column={column} writer={writer} contactNames={contactNames} onDrop={(lead, position) => void move(lead, column.stage.id, position, false)} onMove={setMoving} leadById={(id) => findLead(board, id)} />
+            <BoardColumn key={column.stage.id} column={column} writer={writer} onDrop={(lead, position) => void move(lead, column.stage.id, position, false)} onMove={setMoving} leadById={(id) => findLead(board, id)} />
           ))}
         </div>
       )}
@@ -126,13 +125,12 @@ const findLead = (board: Board, id: string): Lead | undefined => board.columns.f
 interface ColumnProps {
   column: Column;
   writer: boolean;
-  contactNames: Map<string, string>;
   onDrop: (lead: Lead, position: number) => void;
   onMove: (lead: Lead) => void;
   leadById: (id: string) => Lead | undefined;
 }
 
-function BoardColumn({ column, writer, contactNames, onDrop, onMove, leadById }: ColumnProps): JSX.Element {
+function BoardColumn({ column, writer, onDrop, onMove, leadById }: ColumnProps): JSX.Element {
   const [over, setOver] = useState(false);
   const headingId = `stage-${column.stage.id}`;
   const totals = column.totals.map((total) => formatMoney(total.valueMinor, total.currency)).join(' · ');
@@ -189,7 +187,7 @@ function BoardColumn({ column, writer, contactNames, onDrop, onMove, leadById }:
             <Link href={`/leads/${lead.id}`} class="lead-card-title" draggable={false}>
               {lead.title}
             </Link>
-            <span class="lead-card-line">{contactNames.get(lead.contactId) ?? '…'}</span>
+            <span class="lead-card-line">{lead.contactName ?? 'a deleted contact'}</span>
             <span class="lead-card-line lead-card-value">{formatMoney(lead.valueMinor, lead.currency)}</span>
             {lead.ownerId && (
               <span class="lead-card-line muted">

@@ -21,8 +21,6 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
   const session = useSession();
   const writer = can(session, 'leads:write');
   const lead = useRequest(() => ok(api.GET('/api/v1/leads/{leadId}', { params: { path: { leadId: id } } })), [id]);
-  const contactId = lead.data?.contactId;
-  const contact = useRequest(async () => (contactId ? ok(api.GET('/api/v1/contacts/{contactId}', { params: { path: { contactId } } })) : undefined), [contactId]);
   const { pipelines, stages } = usePipelines();
   const timeline = usePages<TimelineEntry>((cursor) => ok(api.GET('/api/v1/leads/{leadId}/timeline', { params: { path: { leadId: id }, query: cursor ? { cursor } : {} } })), [id, lead.data?.version]);
   const back = <Link href="/leads">← Board</Link>;
@@ -48,7 +46,7 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
       }
     >
       <dl class="details">
-        <Detail label="Contact">{contact.data ? <Link href={`/contacts/${l.contactId}`}>{contact.data.name}</Link> : contact.loading ? '…' : null}</Detail>
+        <Detail label="Contact">{l.contactName === null ? 'a deleted contact' : <Link href={`/contacts/${l.contactId}`}>{l.contactName}</Link>}</Detail>
         <Detail label="Stage">{stage ? stageLabel(stage, pipelines ?? []) : null}</Detail>
         <Detail label="Value">{formatMoney(l.valueMinor, l.currency)}</Detail>
         <Detail label="Owner">{l.ownerId ? <PersonName id={l.ownerId} /> : null}</Detail>

@@ -12,7 +12,7 @@ import { Page } from '../../ui/page.js';
 import { PersonName, usePeople } from '../../ui/people.js';
 import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
 import { usePages } from '../../ui/use-pages.js';
-import { formatDay, formatMoney, stageLabel, today, useContactNames, usePipelines, type Lead } from './lead.js';
+import { formatDay, formatMoney, stageLabel, today, usePipelines, type Lead } from './lead.js';
 
 type ListQuery = NonNullable<paths['/api/v1/leads']['get']['parameters']['query']>;
 type Sort = NonNullable<ListQuery['sort']>;
@@ -58,7 +58,6 @@ export function LeadList(): JSX.Element {
       ),
     FILTERS.map((name) => filters[name]),
   );
-  const contactNames = useContactNames(leads.items.map((lead) => lead.contactId));
 
   // Typing settles for 250 ms before the address (and so the list) changes.
   useEffect(() => {
@@ -132,7 +131,7 @@ export function LeadList(): JSX.Element {
                   <th scope="row" data-label="Lead">
                     <Link href={`/leads/${lead.id}`}>{lead.title}</Link>
                   </th>
-                  <td data-label="Contact">{contactNames.get(lead.contactId) ?? ''}</td>
+                  <td data-label="Contact">{lead.contactName ?? ''}</td>
                   <td data-label="Stage">{stage ? stageLabel(stage, pipelines ?? []) : ''}</td>
                   <td data-label="Owner">{lead.ownerId ? <PersonName id={lead.ownerId} /> : ''}</td>
                   <td data-label="Value" class="lead-amount">

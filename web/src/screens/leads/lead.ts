@@ -90,30 +90,3 @@ export function usePipelines(): { pipelines: Pipeline[] | undefined; stages: Map
 
 /** A stage's name for a choice: with its pipeline's name when there are several pipelines. */
 export const stageLabel = (stage: Stage & { pipeline: Pipeline }, pipelines: Pipeline[]): string => (pipelines.length > 1 ? `${stage.pipeline.name}: ${stage.name}` : stage.name);
-
-const contactNames = new Map<string, Promise<string>>();
-
-/** Contacts' names by id for lists of leads, each asked for once per page load. */
-export function useContactNames(ids: readonly string[]): Map<string, string> {
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  const key = [...new Set(ids)].sort().join(',');
-  useEffect(() => {
-    let current = true;
-    const wanted = key === '' ? [] : key.split(',');
-    for (const id of wanted) {
-      if (!contactNames.has(id)) {
-        const name = ok(api.GET('/api/v1/contacts/{contactId}', { params: { path: { contactId: id } } })).then((c) => c.name);
-        name.catch(() => contactNames.delete(id));
-        contactNames.set(id, name);
-      }
-    }
-    Promise.all(wanted.map((id) => (contactNames.get(id) as Promise<string>).then((name) => [id, name] as const, () => [id, 'a deleted contact'] as const))).then(
-      (pairs) => current && setNames(new Map(pairs)),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [key]);
-  return names;
-}
