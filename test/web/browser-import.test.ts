@@ -89,10 +89,14 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.same((await page.locator('tbody th').allInnerTexts()).map((name) => name.trim()).sort(), ['Ada Brook', 'Cleo Dune', 'Dana Whitfield'], 'the good rows are contacts now; the duplicate was not merged or added');
     t.same(contactNames(), ['Ada Brook', 'Cleo Dune', 'Dana Whitfield']);
 
-    // 6. After a reload the wizard's address still answers.
-    await page.goto(`${base}/import?kind=leads`);
+    // 6. The lead board offers the lead import; after a reload the wizard's address still answers.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads', exact: true }).click();
+    await page.getByRole('link', { name: 'Import…' }).click();
     await page.getByRole('heading', { name: 'Import leads', level: 1 }).waitFor();
-    t.pass('/import?kind=leads opens the wizard for leads');
+    t.match(page.url(), /\/import\?kind=leads$/, 'the board links to the lead import');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Import leads', level: 1 }).waitFor();
+    t.pass('/import?kind=leads opens the wizard for leads after a reload');
 
     // 7. A viewer: no Import… on the list; the address explains the role.
     const viewer = await openPage(browser, base);

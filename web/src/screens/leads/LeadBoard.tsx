@@ -79,6 +79,11 @@ export function LeadBoard(): JSX.Element {
           <Link href="/leads/list" class="button">
             List
           </Link>
+          {writer && can(session, 'imports:write') && (
+            <Link href="/import?kind=leads" class="button">
+              Import…
+            </Link>
+          )}
           {writer && (
             <Link href="/leads/new" class="button button-primary">
               New lead
