@@ -313,27 +313,42 @@ ufw_allowed() {
     sort -u | tr '\n' ' '
 }
 
+# The ports sshd listens on, from its effective configuration (sshd -T), one per line; 22 when it
+# cannot tell. A host with SSH on another port must keep it open, or enabling ufw locks it out.
+ssh_ports() {
+  local ports
+  ports=$(sshd -T 2>/dev/null | awk '$1 == "port" { print $2 }' | sort -un) || true
+  printf '%s\n' "${ports:-22}"
+}
+
+# The allow rules the firewall should hold, as ufw_allowed() prints them.
+wanted_rules() { { ssh_ports; printf '80\n443\n'; } | sed 's|$|/tcp|' | sort -u | tr '\n' ' '; }
+
 configure_ufw() {
+  local port
   ufw default deny incoming
   ufw default allow outgoing
-  ufw allow 22/tcp
+  for port in $(ssh_ports); do ufw allow "$port/tcp"; done
   ufw allow 80/tcp
   ufw allow 443/tcp
   ufw --force enable
 }
 
 step_firewall() {
-  step "firewall (ufw): incoming only on 22, 80 and 443"
-  local allowed enabled=no policy=""
+  local ssh
+  ssh=$(ssh_ports | tr '\n' ' ')
+  step "firewall (ufw): incoming only on SSH (${ssh% }), 80 and 443"
+  local allowed wanted enabled=no policy=""
   allowed=$(ufw_allowed)
+  wanted=$(wanted_rules)
   grep -qs '^ENABLED=yes' /etc/ufw/ufw.conf && enabled=yes
   policy=$(sed -n 's/^DEFAULT_INPUT_POLICY="\(.*\)"/\1/p' /etc/default/ufw 2>/dev/null || true)
-  if [ "$enabled" = yes ] && [ "$policy" = DROP ] && [ "$allowed" = "22/tcp 443/tcp 80/tcp " ]; then
-    ok "enabled, default deny, allowing only 22/tcp 80/tcp 443/tcp"
+  if [ "$enabled" = yes ] && [ "$policy" = DROP ] && [ "$allowed" = "$wanted" ]; then
+    ok "enabled, default deny, allowing only $wanted"
   else
-    change "set ufw to deny incoming by default, allow 22/tcp 80/tcp 443/tcp, and enable it (now: enabled=$enabled, policy=${policy:-unknown}, allowed=${allowed:-none})" configure_ufw
+    change "set ufw to deny incoming by default, allow ${wanted% }, and enable it (now: enabled=$enabled, policy=${policy:-unknown}, allowed=${allowed:-none})" configure_ufw
     local extra
-    extra=$(tr ' ' '\n' <<<"$allowed" | grep -vxE '22/tcp|80/tcp|443/tcp|' | tr '\n' ' ' || true)
+    extra=$(tr ' ' '\n' <<<"$allowed" | grep . | grep -vxF -f <(tr ' ' '\n' <<<"$wanted" | grep .) | tr '\n' ' ' || true)
     [ -z "$extra" ] || note "other allow rules stay until you remove them: $extra(ufw status numbered; ufw delete N)"
   fi
 }

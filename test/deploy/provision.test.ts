@@ -37,7 +37,7 @@ const STEPS = [
   'PM2 6 (npm, global)',
   'service user spinney and its directories',
   'root keys and the env file',
-  'firewall (ufw): incoming only on 22, 80 and 443',
+  'firewall (ufw): incoming only on SSH (22 2222), 80 and 443',
   'SSH: keys only, no root login',
   'unattended security upgrades',
   'logrotate for /var/log/spinney',
@@ -90,6 +90,9 @@ const provisionSkip = requireTools(t, ['envsubst', 'openssl']);
 
 t.test('provision.sh --dry-run prints every step and changes nothing on this machine', { skip: provisionSkip }, async (t) => {
   const stub = stubs(t, MUTATING);
+  // sshd -T only reads sshd's effective configuration: here SSH listens on 22 and 2222, and the
+  // firewall must keep both open (it once allowed 22 only, locking out a host with SSH elsewhere).
+  writeFileSync(join(stub.dir, 'sshd'), `#!/bin/sh\nif [ "$1" = -T ]; then printf 'port 2222\\nport 22\\naddressfamily any\\n'; exit 0; fi\necho "sshd $*" >> "${join(stub.dir, 'calls.log')}"\nexit 97\n`);
   const before = snapshot(TARGETS);
   const run = await runFile('bash', [PROVISION, '--dry-run', '--domain', 'spinney.example.com', '--admin', 'no-such-admin', '--email', 'ops@example.com'], {
     ...process.env,
@@ -109,7 +112,7 @@ t.test('provision.sh --dry-run prints every step and changes nothing on this mac
   for (const [step, line] of [
     ['keys', /(would generate SPINNEY_APP_SECRETS_KEY into \/etc\/spinney\/keys\/app-secrets\.key \(openssl rand -base64 48, mode 600, spinney\)|ok: \/etc\/spinney\/keys\/app-secrets\.key exists)/],
     ['data dir', /(would make \/var\/lib\/spinney\/data a directory \(mode 700, spinney:spinney\)|ok: \/var\/lib\/spinney\/data \(mode 700, spinney:spinney\))/],
-    ['firewall', /(would set ufw to deny incoming by default, allow 22\/tcp 80\/tcp 443\/tcp, and enable it|ok: enabled, default deny, allowing only 22\/tcp 80\/tcp 443\/tcp)/],
+    ['firewall', /(would set ufw to deny incoming by default, allow 22\/tcp 2222\/tcp 443\/tcp 80\/tcp, and enable it|ok: enabled, default deny, allowing only 22\/tcp 2222\/tcp 443\/tcp 80\/tcp)/],
     ['pm2 start-up', /(would register pm2-spinney\.service \(pm2 startup systemd -u spinney --hp \/var\/lib\/spinney\)|ok: pm2-spinney\.service is installed)/],
     ['certificate', /(would request a certificate for spinney\.example\.com from Let's Encrypt|ok: certificate for spinney\.example\.com)/],
   ] as const) {
