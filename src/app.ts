@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import { API_REFERENCE_CSP, renderApiReference, type OpenApiDocument } from './http/api-reference.js';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
@@ -114,6 +115,12 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   };
   await app.register(healthRoutes(runtime));
   await app.register(webRoutes);
+  // The API reference, rendered once from the OpenAPI document when first asked for (every route is registered by then).
+  let reference: string | undefined;
+  app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) => {
+    reference ??= renderApiReference(app.swagger() as unknown as OpenApiDocument, app.routeTable);
+    return reply.header('content-security-policy', API_REFERENCE_CSP).type('text/html; charset=utf-8').send(reference);
+  });
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /api/v1/openapi.json',
+  // The API reference page, rendered from the same document (src/http/api-reference.ts).
+  'GET /api/docs',
   // The web app's page at each of its paths, and its content-hashed files (src/web/web.routes.ts).
   ...APP_PAGE_ROUTES,
   'GET /assets/:asset',

@@ -71,6 +71,7 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /account/*',
       'GET /admin',
       'GET /admin/*',
+      'GET /api/docs',
       'GET /api/v1/auth/callback/:provider',
       'GET /api/v1/auth/providers',
       'GET /api/v1/auth/signin/:provider',
