@@ -12,6 +12,17 @@ export function Loading({ label = 'Loading…' }: { label?: string }): JSX.Eleme
   );
 }
 
+/** The end of a paged list: a spinner while a page loads, else a button for the next page while there is one. */
+export function MorePages({ pages, label }: { pages: { loading: boolean; more: boolean; loadMore: () => void }; label: string }): JSX.Element | null {
+  if (pages.loading) return <Loading />;
+  if (!pages.more) return null;
+  return (
+    <div class="more">
+      <Button onClick={pages.loadMore}>{label}</Button>
+    </div>
+  );
+}
+
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }): JSX.Element {
   return (
     <div class="notice notice-error" role="alert">

@@ -10,7 +10,7 @@ import { Button, SelectField } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
 import { Page } from '../../ui/page.js';
 import { usePages } from '../../ui/use-pages.js';
-import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
+import { Empty, ErrorNotice, MorePages } from '../../ui/states.js';
 import { DateTime } from '../../ui/time.js';
 import { useRequest } from '../../ui/use-request.js';
 import type { paths } from '../../api/schema.js';
@@ -111,12 +111,7 @@ export function AuditLog(): JSX.Element {
           </tbody>
         </table>
       )}
-      {events.loading && <Loading />}
-      {events.more && !events.loading && (
-        <div class="more">
-          <Button onClick={events.loadMore}>Show older events</Button>
-        </div>
-      )}
+      <MorePages pages={events} label="Show older events" />
     </Page>
   );
 }

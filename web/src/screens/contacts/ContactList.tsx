@@ -5,8 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../../api/http.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { can, useSession } from '../../session.js';
-import { Button } from '../../ui/controls.js';
-import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
+import { Empty, ErrorNotice, MorePages } from '../../ui/states.js';
 import { Page } from '../../ui/page.js';
 import { usePages } from '../../ui/use-pages.js';
 import type { Contact } from './contact.js';
@@ -117,12 +116,7 @@ export function ContactList(): JSX.Element {
           </tbody>
         </table>
       )}
-      {contacts.loading && <Loading />}
-      {contacts.more && !contacts.loading && (
-        <div class="more">
-          <Button onClick={contacts.loadMore}>Show more contacts</Button>
-        </div>
-      )}
+      <MorePages pages={contacts} label="Show more contacts" />
     </Page>
   );
 }

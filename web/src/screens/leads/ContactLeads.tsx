@@ -3,8 +3,7 @@ import type { JSX } from 'preact';
 import { api, ok } from '../../api/http.js';
 import { Link } from '../../router.js';
 import { can, useSession } from '../../session.js';
-import { Button } from '../../ui/controls.js';
-import { ErrorNotice, Loading } from '../../ui/states.js';
+import { ErrorNotice, MorePages } from '../../ui/states.js';
 import { usePages } from '../../ui/use-pages.js';
 import { formatMoney, stageLabel, usePipelines, type Lead } from './lead.js';
 
@@ -38,8 +37,7 @@ export function ContactLeads({ contactId }: { contactId: string }): JSX.Element 
           })}
         </ul>
       )}
-      {leads.loading && <Loading />}
-      {leads.more && !leads.loading && <Button onClick={leads.loadMore}>Load more leads</Button>}
+      <MorePages pages={leads} label="Load more leads" />
     </section>
   );
 }

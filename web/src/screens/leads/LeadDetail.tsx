@@ -9,7 +9,7 @@ import { can, useSession } from '../../session.js';
 import { Button, SelectField, TextAreaField, TextField } from '../../ui/controls.js';
 import { Page } from '../../ui/page.js';
 import { PersonName } from '../../ui/people.js';
-import { ErrorNotice, Loading } from '../../ui/states.js';
+import { ErrorNotice, Loading, MorePages } from '../../ui/states.js';
 import { DateTime } from '../../ui/time.js';
 import { usePages } from '../../ui/use-pages.js';
 import { useRequest } from '../../ui/use-request.js';
@@ -105,12 +105,7 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
             ))}
           </ol>
         )}
-        {timeline.loading && <Loading />}
-        {timeline.more && !timeline.loading && (
-          <div class="more">
-            <Button onClick={timeline.loadMore}>Load earlier activity</Button>
-          </div>
-        )}
+        <MorePages pages={timeline} label="Load earlier activity" />
       </section>
     </Page>
   );

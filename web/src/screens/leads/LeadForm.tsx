@@ -110,11 +110,9 @@ export function LeadNew(): JSX.Element {
 export function LeadEdit({ params }: { params: Record<string, string> }): JSX.Element {
   const id = params.leadId as string;
   const lead = useRequest(() => ok(api.GET('/api/v1/leads/{leadId}', { params: { path: { leadId: id } } })), [id]);
-  const contactId = lead.data?.contactId;
-  const contact = useRequest(async () => (contactId ? ok(api.GET('/api/v1/contacts/{contactId}', { params: { path: { contactId } } })) : null), [contactId]);
   const { stages } = usePipelines();
   const back = <Link href={`/leads/${id}`}>← Back to the lead</Link>;
-  if (lead.loading || contact.loading) return <Loading />;
+  if (lead.loading) return <Loading />;
   if (!lead.data)
     return (
       <Page title="Edit lead" back={back}>
@@ -124,7 +122,7 @@ export function LeadEdit({ params }: { params: Record<string, string> }): JSX.El
   const l = lead.data;
   const initial: Values = {
     title: l.title,
-    contact: { id: l.contactId, name: contact.data?.name ?? 'this contact' },
+    contact: { id: l.contactId, name: l.contactName ?? 'a deleted contact' },
     ownerId: l.ownerId ?? '',
     value: moneyInput(l.valueMinor, l.currency),
     currency: l.currency,

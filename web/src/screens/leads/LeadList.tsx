@@ -7,10 +7,10 @@ import { api, ok } from '../../api/http.js';
 import type { paths } from '../../api/schema.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { can, useSession } from '../../session.js';
-import { Button, SelectField, TextField } from '../../ui/controls.js';
+import { SelectField, TextField } from '../../ui/controls.js';
 import { Page } from '../../ui/page.js';
 import { PersonName, usePeople } from '../../ui/people.js';
-import { Empty, ErrorNotice, Loading } from '../../ui/states.js';
+import { Empty, ErrorNotice, MorePages } from '../../ui/states.js';
 import { usePages } from '../../ui/use-pages.js';
 import { formatDay, formatMoney, stageLabel, today, usePipelines, type Lead } from './lead.js';
 
@@ -146,12 +146,7 @@ export function LeadList(): JSX.Element {
           </tbody>
         </table>
       )}
-      {leads.loading && <Loading />}
-      {leads.more && !leads.loading && (
-        <div class="more">
-          <Button onClick={leads.loadMore}>Load more leads</Button>
-        </div>
-      )}
+      <MorePages pages={leads} label="Load more leads" />
     </Page>
   );
 }
