@@ -227,7 +227,8 @@ export async function renderEstimatePdf(doc: EstimateDocument, options: RenderOp
   const created = new Date(doc.issuedAt ?? '1970-01-01T00:00:00Z');
   const pdf = new PDFDocument({
     size: 'A4',
-    margin: PAGE_MARGIN,
+    // The bottom margin keeps room for the footer, also when pdfkit flows a long text onto a new page.
+    margins: { top: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN, bottom: PAGE_MARGIN + FOOTER_SPACE },
     bufferPages: true,
     compress: options.compress ?? true,
     info: {
@@ -248,7 +249,7 @@ export async function renderEstimatePdf(doc: EstimateDocument, options: RenderOp
 
   const left = PAGE_MARGIN;
   const width = pdf.page.width - 2 * PAGE_MARGIN;
-  const bottom = () => pdf.page.height - PAGE_MARGIN - FOOTER_SPACE;
+  const bottom = () => pdf.page.height - pdf.page.margins.bottom;
   const ensureRoom = (height: number): boolean => {
     if (pdf.y + height <= bottom()) return false;
     pdf.addPage();
@@ -327,7 +328,7 @@ export async function renderEstimatePdf(doc: EstimateDocument, options: RenderOp
     text(cells.unit ?? '', colX.unit + 5, y, { width: COLUMNS.unit - 5, lineBreak: false });
     text(cells.unitPrice ?? '', colX.unitPrice, y, { width: COLUMNS.unitPrice, align: 'right' });
     text(cells.total, colX.total, y, { width: COLUMNS.total, align: 'right' });
-    // Description last: a long one may run onto the next page; the header is repeated there.
+    // Description last: one taller than a page flows on by itself (no repeated header on that page).
     pdf.text(safe, colX.description, y, { width: COLUMNS.description - 5 });
     pdf.y = Math.max(pdf.y, y + 12) + 4;
   };

@@ -186,4 +186,7 @@ t.test('a PNG logo is drawn; the text stays real text', async (t) => {
   const pdf = await render(document(estimate('USD', section([line('1', 100)])), { logo: { png } }));
   t.ok(pdf.toString('latin1').includes('/Subtype /Image'));
   t.ok(pageTexts(pdf)[0]!.includes('Acme Builders'));
+  const broken = await render(document(estimate('USD', section([line('1', 100)])), { logo: { png: Buffer.from('not a png') } }));
+  t.notOk(broken.toString('latin1').includes('/Subtype /Image'), 'an unreadable logo is left out');
+  t.ok(pageTexts(broken)[0]!.includes('Acme Builders'));
 });
