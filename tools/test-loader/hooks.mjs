@@ -5,10 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
+import { TRANSFORM_OPTIONS } from '../transpile/options.mjs';
 
 const OWN_TS = /^file:\/\/(?!.*\/node_modules\/).*\.ts$/;
-// The options of tsconfig.json that change emitted JavaScript (type checking is tsc's job).
-const TSCONFIG = { compilerOptions: { target: 'ES2022', useDefineForClassFields: true, verbatimModuleSyntax: true } };
 
 export async function resolve(specifier, context, nextResolve) {
   try {
@@ -25,13 +24,6 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!OWN_TS.test(url)) return nextLoad(url, context);
   const path = fileURLToPath(url);
-  const { code } = await transform(await readFile(path, 'utf8'), {
-    loader: 'ts',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: 'inline',
-    sourcefile: path,
-    tsconfigRaw: TSCONFIG,
-  });
+  const { code } = await transform(await readFile(path, 'utf8'), { ...TRANSFORM_OPTIONS, sourcemap: 'inline', sourcefile: path });
   return { format: 'module', source: code, shortCircuit: true };
 }
