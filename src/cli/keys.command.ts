@@ -25,8 +25,10 @@ export function registerKeysCommands(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const { keyStatus } = await keyRotation();
-        const status = keyStatus(runtime);
+        const { keyStatus, unopenableKeys } = await keyRotation();
+        const unopenable = unopenableKeys(runtime);
+        const counted = keyStatus(runtime);
+        const status = { ...counted, tenants: counted.tenants.map((t) => ({ ...t, problems: unopenable.get(t.id) ?? [] })) };
         if (options.json) print(status);
         else {
           for (const name of ROOT_KEY_NAMES) {
@@ -39,8 +41,7 @@ export function registerKeysCommands(program: Command): void {
           }
         }
         if (status.tenants.some((t) => !t.backupKey)) throw new CliError('a workspace has no backup key');
-        const unopenable = status.tenants.filter((t) => t.problems.length > 0).length;
-        if (unopenable > 0) throw new CliError(`${unopenable} workspace(s) have keys that do not open with the configured root keys (a wrong or outdated key file?)`);
+        if (unopenable.size > 0) throw new CliError(`${unopenable.size} workspace(s) have keys that do not open with the configured root keys (a wrong or outdated key file?)`);
       }),
     );
 

@@ -38,28 +38,20 @@ export interface RootKeyUse {
 
 export interface KeyStatus {
   rootKeys: Record<RootKeyName, RootKeyUse[]>;
-  /** `problems`: each wrapped key of the workspace that does not open with the configured root keys. */
-  tenants: { id: string; dataKeys: ReturnType<Runtime['vault']['keyVersions']>; backupKey: boolean; problems: string[] }[];
+  tenants: { id: string; dataKeys: ReturnType<Runtime['vault']['keyVersions']>; backupKey: boolean }[];
 }
 
 const PURPOSES: readonly Purpose[] = ['app', 'sensitive'];
 
 const inTenant = <T>(runtime: Runtime, tenantId: string, fn: () => T): T => runtime.tenancy.run(tenantId, { actor: null, requestId: null }, fn);
 
+/** What each root key version seals, counted from the stored rows (nothing is opened: retire asks this too). */
 export function keyStatus(runtime: Runtime): KeyStatus {
-  // Every wrapped key is opened, not just counted: a data dir paired with the wrong key file must fail here, not at the next backup.
-  const tenants = listTenants(runtime).map((tenant) => {
-    const backupKey = runtime.keyring.hasBackupKey(tenant.id);
-    const problems = inTenant(runtime, tenant.id, () => runtime.vault.unopenableDataKeys());
-    if (backupKey) {
-      try {
-        runtime.keyring.backupKey(tenant.id);
-      } catch (err) {
-        problems.push(`backup key does not open: ${(err as Error).message}`);
-      }
-    }
-    return { id: tenant.id, dataKeys: inTenant(runtime, tenant.id, () => runtime.vault.keyVersions()), backupKey, problems };
-  });
+  const tenants = listTenants(runtime).map((tenant) => ({
+    id: tenant.id,
+    dataKeys: inTenant(runtime, tenant.id, () => runtime.vault.keyVersions()),
+    backupKey: runtime.keyring.hasBackupKey(tenant.id),
+  }));
   const uses = (name: RootKeyName, version: number): number => {
     const dataKeys = tenants.flatMap((t) => t.dataKeys).filter((k) => k.purpose === name && k.rootVersion === version).length;
     return dataKeys + (name === 'app' ? (runtime.keyring.rootVersionsInUse().get(version) ?? 0) : 0);
@@ -70,6 +62,26 @@ export function keyStatus(runtime: Runtime): KeyStatus {
     return versions.map((v) => ({ version: v.version, addedAt: v.addedAt, newest: v.version === newest, wrappedKeys: uses(name, v.version) }));
   };
   return { rootKeys: { signing: describe('signing'), app: describe('app'), sensitive: describe('sensitive') }, tenants };
+}
+
+/**
+ * Each workspace's wrapped keys (data keys and backup key) that do not open with the configured
+ * root keys, by workspace id: a data dir paired with the wrong key file fails `keys status`, not the next backup.
+ */
+export function unopenableKeys(runtime: Runtime): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const { id } of listTenants(runtime)) {
+    const problems = inTenant(runtime, id, () => runtime.vault.unopenableDataKeys());
+    if (runtime.keyring.hasBackupKey(id)) {
+      try {
+        runtime.keyring.backupKey(id);
+      } catch (err) {
+        problems.push(`backup key does not open: ${(err as Error).message}`);
+      }
+    }
+    if (problems.length > 0) found.set(id, problems);
+  }
+  return found;
 }
 
 export function rotateRootKey(runtime: Runtime, name: RootKeyName): RootKeyVersion {
