@@ -3,6 +3,9 @@
 import type { Command } from 'commander';
 import { CliError, print, withRuntime } from './support.js';
 
+/** The scope every member command runs in: the workspace's own audit log records the operator. */
+const AS_OPERATOR = { actor: null, operator: true, requestId: null } as const;
+
 export function registerMemberCommands(program: Command): void {
   const member = program.command('member').description("list a workspace's members and invitations, invite, revoke an invitation");
   member
@@ -24,7 +27,7 @@ export function registerMemberCommands(program: Command): void {
         const days = Number(options.days);
         if (!Number.isInteger(days) || days < 1 || days > 30) throw new CliError('--days must be a whole number from 1 to 30');
         const role = assertRole(options.role);
-        const invitation = runtime.tenancy.run(tenantId, { actor: null, operator: true, requestId: null }, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
+        const invitation = runtime.tenancy.run(tenantId, AS_OPERATOR, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
         recordPlatformEvent(runtime, 'member.invited', tenantId, { after: { invitationId: invitation.id, role } }, 'operator');
         print(options.json ? invitation : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}`);
       }),
@@ -38,7 +41,7 @@ export function registerMemberCommands(program: Command): void {
       withRuntime(async (runtime) => {
         const [{ getTenant }, { listInvitations, listMembers }] = await Promise.all([import('../tenants/tenants.service.js'), import('../members/members.service.js')]);
         const tenantId = getTenant(runtime, options.tenant).id;
-        const [members, invitations] = runtime.tenancy.run(tenantId, { actor: null, operator: true, requestId: null }, () => [listMembers(runtime), listInvitations(runtime)] as const);
+        const [members, invitations] = runtime.tenancy.run(tenantId, AS_OPERATOR, () => [listMembers(runtime), listInvitations(runtime)] as const);
         if (options.json) return print({ members, invitations });
         for (const m of members) print(`${m.id}  ${m.role.padEnd(6)}  ${m.status.padEnd(8)}  ${m.email}  last sign-in ${m.identity?.lastSignInAt ?? 'never'}`);
         for (const i of invitations) print(`${i.id}  ${i.role.padEnd(6)}  invited   ${i.email}  until ${i.expiresAt}`);
@@ -58,7 +61,7 @@ export function registerMemberCommands(program: Command): void {
           import('../members/members.service.js'),
         ]);
         const tenantId = getTenant(runtime, options.tenant).id;
-        runtime.tenancy.run(tenantId, { actor: null, operator: true, requestId: null }, () => revokeInvitation(runtime, options.invitation));
+        runtime.tenancy.run(tenantId, AS_OPERATOR, () => revokeInvitation(runtime, options.invitation));
         recordPlatformEvent(runtime, 'invitation.revoked', tenantId, { before: { invitationId: options.invitation } }, 'operator');
         print(`revoked ${options.invitation}`);
       }),
