@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { cookieSigner } from './auth/derived-keys.js';
 import credentialRealmPlugin from './credentials/credential-realm.plugin.js';
+import { estimatePageRoutes } from './estimates/estimates.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { API_ROUTES } from './http/api-routes.js';
 import { clientErrorResponse, errorHandler, refuseBodyEncoding, routeNotFound, sendError } from './http/errors.js';
@@ -115,6 +116,8 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   };
   await app.register(healthRoutes(runtime));
   await app.register(webRoutes);
+  // The customer's estimate page (/e/{link}), outside /api/v1: a person opens it from a message.
+  await app.register(estimatePageRoutes(runtime));
   // The API reference, rendered once from the OpenAPI document when first asked for (every route is registered by then).
   let reference: string | undefined;
   app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) => {

@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   'pipelines:write': ['admin'],
   // CSV imports of contacts and leads (upload, preview, run, rejected rows): those who may write them.
   'imports:write': ['admin', 'member'],
+  // Estimates: everyone reads, members write and send them; numbering and templates are settings (admins).
+  'estimates:read': ['admin', 'member', 'viewer'],
+  'estimates:write': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

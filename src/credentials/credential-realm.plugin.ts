@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { clientOf } from '../auth/auth.plugin.js';
-import { AppError, routeNotFound, sendError } from '../http/errors.js';
+import { AppError, noteSentError, routeNotFound, sendError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { CREDENTIAL_PATTERN, lookupCredential, type CredentialBinding } from './credentials.service.js';
 
@@ -19,6 +19,8 @@ declare module 'fastify' {
      * answer 404 (inbound webhooks answer exactly like a bad signature). Same answer for every case.
      */
     credentialRefusal?: (request: FastifyRequest) => AppError;
+    /** For a page a person opens (an estimate link): answers a refused credential with a page instead of JSON. */
+    credentialRefusalPage?: (reply: FastifyReply) => void;
   }
 }
 
@@ -39,7 +41,13 @@ async function credentialRealmPlugin(app: FastifyInstance, options: { runtime: R
     if (typeof presented !== 'string' || !WELL_FORMED.test(presented)) return void sendError(reply, routeNotFound());
     // The route registry guarantees a credentialKind.
     const binding = lookupCredential(runtime, route.credentialKind as NonNullable<typeof route.credentialKind>, presented);
-    if (!binding) return void sendError(reply, route.credentialRefusal?.(request) ?? credentialNotFound());
+    if (!binding) {
+      if (route.credentialRefusalPage) {
+        noteSentError(reply, credentialNotFound());
+        return route.credentialRefusalPage(reply);
+      }
+      return void sendError(reply, route.credentialRefusal?.(request) ?? credentialNotFound());
+    }
     request.credential = binding;
     done();
   });

@@ -38,6 +38,17 @@ const imports: TablePolicy[] = [
   { plane: 'tenant', table: 'import_rejections', holds: "the rows an import did not import, each with its cells and why", restoreAs: keep },
 ];
 
+const estimates: TablePolicy[] = [
+  { plane: 'tenant', table: 'estimate_settings', holds: "the workspace's estimate numbering (prefix, next number), templates and link lifetime", restoreAs: keep },
+  { plane: 'tenant', table: 'estimates', holds: 'estimates: number, title, lead, contact, current revision, when the customer first and last viewed it', restoreAs: keep },
+  {
+    plane: 'tenant',
+    table: 'estimate_revisions',
+    holds: "each revision's content and customer, its SHA-256 once sent, and the customer's decision (typed name, consent shown, time, IP, user agent)",
+    restoreAs: keep,
+  },
+];
+
 const audit: TablePolicy[] = [
   { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
   { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
@@ -203,6 +214,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

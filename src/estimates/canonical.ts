@@ -4,7 +4,7 @@
 // always gives the same bytes in Node and in the browser (Web Crypto, no Node APIs).
 import { EstimateContentError, type EstimateContent } from './totals.js';
 
-function canonicalJson(value: unknown, path: string): string {
+export function canonicalJson(value: unknown, path = ''): string {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) throw new EstimateContentError(path, 'must be a whole number (no fractions in content)');
@@ -23,7 +23,12 @@ function canonicalJson(value: unknown, path: string): string {
 
 /** The content as canonical JSON and the SHA-256 of its UTF-8 bytes (lowercase hex). */
 export async function canonicalEstimateContent(content: EstimateContent): Promise<{ json: string; sha256: string }> {
-  const json = canonicalJson(content, '');
+  return canonicalSha256(content);
+}
+
+/** Any plain JSON value (a sealed revision: content with its number and customer) the same way. */
+export async function canonicalSha256(value: unknown): Promise<{ json: string; sha256: string }> {
+  const json = canonicalJson(value, '');
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   const sha256 = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
   return { json, sha256 };

@@ -7,6 +7,7 @@ import { contactRoutes } from '../contacts/contacts.routes.js';
 import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
 import { importRoutes } from '../imports/imports.routes.js';
+import { estimateLinkRoutes, estimateRoutes } from '../estimates/estimates.routes.js';
 import { leadRoutes } from '../leads/leads.routes.js';
 import { integrationRoutes } from '../integrations/integrations.routes.js';
 import { memberRoutes } from '../members/members.routes.js';
@@ -40,4 +41,6 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => inboundWebhookRoutes(runtime),
   ({ runtime }) => leadRoutes(runtime),
   ({ runtime }) => importRoutes(runtime),
+  ({ runtime }) => estimateRoutes(runtime),
+  ({ runtime }) => estimateLinkRoutes(runtime),
 ];

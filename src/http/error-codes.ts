@@ -69,6 +69,9 @@ export const ERROR_CODES = {
   stage_in_use: { status: 409, meaning: 'the stage or pipeline still holds leads; move them to another stage first' },
   contact_in_use: { status: 409, meaning: 'leads still name the contact; give them another contact or delete them first' },
   stale_version: { status: 409, meaning: 'the record changed since the version sent was read; read it again and retry' },
+  estimate_sealed: { status: 409, meaning: 'the estimate revision was sent and is sealed: make the next revision to change it (a sent estimate is withdrawn, not deleted)' },
+  estimate_decided: { status: 409, meaning: 'the estimate was already accepted or declined' },
+  estimate_closed: { status: 409, meaning: 'the estimate revision is not open: a draft, or expired, withdrawn or superseded' },
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
   // 413, 415, 429, 431
   payload_too_large: { status: 413, meaning: 'the body is larger than the server accepts' },

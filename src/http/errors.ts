@@ -106,9 +106,14 @@ export function toAppError(err: FastifyError & { validation?: AjvError[]; valida
   return new AppError(500, 'internal_error', 'something went wrong; the error has been logged');
 }
 
-export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+/** Records the error a reply answers with for the request log, for a route that answers it otherwise than as JSON (a page). */
+export function noteSentError(reply: FastifyReply, error: AppError): void {
   // The request line logs the code and the field's name (a schema's name, never the value).
   SENT_ERRORS.set(reply, error.field && !CLIENT_NAMED_FIELD.has(error) ? { code: error.code, field: error.field } : { code: error.code });
+}
+
+export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  noteSentError(reply, error);
   const body: ErrorBody = { error: { ...error.details, code: error.code, message: error.message } };
   if (error.field) body.error.field = error.field;
   // RFC 6750: say which scheme is expected, and whether the token sent was the problem.

@@ -27,6 +27,8 @@ export const ID_PREFIXES = {
   leadStageChange: 'lh',
   leadNote: 'ln',
   import: 'im',
+  estimate: 'es',
+  estimateRevision: 'er',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -34,6 +34,12 @@ export function rateLimitOptions(runtime: Runtime): RateLimitPluginOptions {
   };
 }
 
+/** The route config of a customer's estimate link: the sign-in budget, counted on its own. */
+export function estimateLinkRateLimit(runtime: Runtime): { max: number; timeWindow: number; groupId: string } | false {
+  const max = runtime.config.rateLimits.signIn;
+  return max > 0 ? { max, timeWindow: WINDOW_MS, groupId: 'estimate-link' } : false;
+}
+
 /** The route config of every sign-in route (the group id names them in the audit log). */
 export function signInRateLimit(runtime: Runtime): { max: number; timeWindow: number; groupId: string } | false {
   const max = runtime.config.rateLimits.signIn;

@@ -29,6 +29,10 @@ export const WEBHOOK_EVENT_TYPES = [
   'lead.stage_changed',
   'lead.won',
   'lead.lost',
+  'estimate.sent',
+  'estimate.viewed',
+  'estimate.accepted',
+  'estimate.declined',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

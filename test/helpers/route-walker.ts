@@ -58,8 +58,35 @@ export function issuedCredential(credential: string): IssuedCredential {
   return issued;
 }
 
-/** The FIXTURES key of a route's path parameter: `:credential` is filled per credential kind. */
-export const fixtureKey = (route: RegisteredRoute, param: string): string => (param === 'credential' && route.credentialKind ? `credential:${route.credentialKind}` : param);
+/**
+ * Routes that change their record's state so that the next route's own call would be refused (an
+ * estimate that is sent, revised or decided): each gets a record of its own, from the named
+ * fixture, instead of sharing the parameter's one with every other route.
+ */
+const OWN_RECORD: Record<string, Record<string, string>> = {
+  'POST /api/v1/estimates/:estimateId/revisions': { estimateId: 'sentEstimateId' },
+  'GET /api/v1/estimates/:estimateId/revisions/:revision/verify': { estimateId: 'sentEstimateId' },
+  'POST /api/v1/estimates/:estimateId/send': { estimateId: 'estimateId' },
+  'POST /api/v1/estimates/:estimateId/link': { estimateId: 'sentEstimateId' },
+  'POST /api/v1/estimates/:estimateId/withdraw': { estimateId: 'sentEstimateId' },
+  'POST /api/v1/estimate-links/:credential/accept': { credential: 'credential:estimate_link' },
+  'POST /api/v1/estimate-links/:credential/decline': { credential: 'credential:estimate_link' },
+  'POST /e/:credential/accept': { credential: 'credential:estimate_link' },
+  'POST /e/:credential/decline': { credential: 'credential:estimate_link' },
+};
+
+/**
+ * The ids key of a route's path parameter: `:credential` is filled per credential kind, and a route
+ * in OWN_RECORD gets a key of its own (`<fixture>@<route>`). FIXTURES holds the part before `@`.
+ */
+export function fixtureKey(route: RegisteredRoute, param: string): string {
+  const own = OWN_RECORD[routeName(route)]?.[param];
+  if (own) return `${own}@${routeName(route)}`;
+  return param === 'credential' && route.credentialKind ? `credential:${route.credentialKind}` : param;
+}
+
+/** The fixture that fills an ids key. */
+export const fixtureFor = (key: string): Seed | undefined => FIXTURES[key.split('@')[0] as string];
 
 /**
  * One fixture per path parameter (and per id field in a body or query), and one per credential kind
@@ -67,6 +94,13 @@ export const fixtureKey = (route: RegisteredRoute, param: string): string => (pa
  * as the product issues it). The walker refuses a route with a parameter missing here, so a new
  * resource cannot ship without its cross-tenant test.
  */
+/** Estimate content carrying the fixture's marker (the canaries look for it). */
+const ESTIMATE_CONTENT = (marker: string) => ({
+  currency: 'USD',
+  sections: [{ title: `${marker} section`, showOnlySectionTotal: false, items: [{ id: 'a', description: `${marker} item`, quantity: '2', unit: 'h', unitPrice: 5000, taxRateBp: 1000 }] }],
+  notes: marker,
+});
+
 export const FIXTURES: Record<string, Seed> = {
   contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker, siteAddress: { street: marker, country: 'US' }, tags: ['canary'] }),
   // Leads: a new (empty, so deletable) pipeline; the seeded pipeline's second stage, empty, and a lead
@@ -138,6 +172,23 @@ export const FIXTURES: Record<string, Seed> = {
       credential: new URL(endpoint.url).pathname.split('/').pop() as string,
       signed: (body) => genericHeaders(endpoint.secret, `msg_${randomBytes(8).toString('hex')}`, Math.floor(api.runtime.clock.now() / 1000), body),
     });
+  },
+  // Estimates: a draft (so it can be changed, sent and deleted) for a fixture contact; its first revision.
+  estimateId: async (api, token, marker) => created(api, token, '/api/v1/estimates', { title: `${marker} estimate`, contactId: await FIXTURES.contactId!(api, token, marker), content: ESTIMATE_CONTENT(marker) }),
+  sentEstimateId: async (api, token, marker) => {
+    const id = await FIXTURES.estimateId!(api, token, marker);
+    const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${id}/send`, token, payload: {} });
+    if (res.statusCode !== 200) throw new Error(`sending an estimate failed: ${res.statusCode} ${res.body}`);
+    return id;
+  },
+  revision: async () => '1',
+  // A customer's estimate link: sending a draft issues it; it opens the sent revision.
+  'credential:estimate_link': async (api, token, marker) => {
+    const estimateId = await FIXTURES.estimateId!(api, token, marker);
+    const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${estimateId}/send`, token, payload: {} });
+    if (res.statusCode !== 200) throw new Error(`sending an estimate failed: ${res.statusCode} ${res.body}`);
+    const revisionId = api.runtime.tenancy.run(tenantOf(token), { actor: null, requestId: null }, () => (tenantDb().statement('SELECT id FROM estimate_revisions WHERE estimate_id = ?').get(estimateId) as { id: string }).id);
+    return remember({ kind: 'estimate_link', tenantId: tenantOf(token), targetId: revisionId, credential: new URL((res.json() as { link: string }).link).pathname.split('/').pop() as string });
   },
   // Not tenant records: a sign-in provider the test config enables, and a hashed file the page names.
   provider: async () => 'google',
@@ -219,7 +270,7 @@ export class WalkerError extends Error {
 export function unwalkable(routes: readonly RegisteredRoute[]): string[] {
   const problems: string[] = [];
   for (const route of routes) {
-    const missing = fixturesNeeded(route).filter((key) => !FIXTURES[key]);
+    const missing = fixturesNeeded(route).filter((key) => !fixtureFor(key));
     const named = missing.map((key) => (key.startsWith('credential:') ? `:credential of kind ${key.slice('credential:'.length)}` : `:${key}`));
     if (missing.length > 0) problems.push(`${routeName(route)}: no route-walker fixture for ${named.join(', ')} (add one to FIXTURES in test/helpers/route-walker.ts)`);
     const body = schemaOf(route)?.body;
@@ -248,7 +299,7 @@ export async function seedFixtures(api: TestApp, token: string, marker: string, 
   const problems = unwalkable(routes);
   if (problems.length > 0) throw new WalkerError(`the route walker cannot cover every route:\n${problems.join('\n')}`);
   const ids: Record<string, string> = {};
-  for (const key of new Set(routes.flatMap(fixturesNeeded))) ids[key] = await (FIXTURES[key] as Seed)(api, token, marker);
+  for (const key of new Set(routes.flatMap(fixturesNeeded))) ids[key] = await (fixtureFor(key) as Seed)(api, token, marker);
   return ids;
 }
 
@@ -256,7 +307,7 @@ export async function seedFixtures(api: TestApp, token: string, marker: string, 
 export async function reseed(api: TestApp, token: string, marker: string, route: RegisteredRoute, ids: Record<string, string>): Promise<void> {
   for (const param of route.params) {
     const key = fixtureKey(route, param);
-    ids[key] = await (FIXTURES[key] as Seed)(api, token, marker);
+    ids[key] = await (fixtureFor(key) as Seed)(api, token, marker);
   }
 }
 
@@ -285,7 +336,7 @@ export function requestFor(route: RegisteredRoute, ids: Record<string, string>, 
   const base = { route, name, method: route.method as WalkedRequest['method'], url, query: pick(idFieldsOf(schema?.querystring)) };
   if (route.realm === 'credential') {
     const { signed } = issuedCredential(ids[fixtureKey(route, 'credential')] as string);
-    if (!signed) return { ...base, headers: {} };
+    if (!signed) return { ...base, headers: {}, ...(schema?.body ? { payload: sampleBody(schema.body, `${name} body`, text) as Record<string, unknown> } : {}) };
     const payload = JSON.stringify({ type: 'route_walker.call', note: text?.(`${name} body.note`) ?? 'route walker' });
     return { ...base, headers: signed(payload), payload };
   }

@@ -1,0 +1,128 @@
+// The customer's estimate page (/e/{link}): plain HTML from the same presentation the PDF prints,
+// readable on a phone, working without any script (picks are a GET form, decisions POST forms).
+// Every value is escaped; the page's only style is the one below, allowed by its hash in the CSP.
+import { createHash } from 'node:crypto';
+import type { EstimatePresentation } from './estimate-pdf.js';
+import type { RevisionState } from './estimates.schemas.js';
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c2430;background:#f4f5f7}
+main{max-width:46rem;margin:0 auto;padding:1rem}header,section,form,.notice{background:#fff;border:1px solid #d9dde3;border-radius:8px;padding:1rem;margin:0 0 1rem}
+h1{font-size:1.35rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:0 0 .5rem}p{margin:.25rem 0}.muted{color:#4f5b69}
+table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.4rem .25rem;border-bottom:1px solid #e7e9ed;vertical-align:top}td.n,th.n{text-align:right;white-space:nowrap}
+tr.out td{color:#6b7480;text-decoration:line-through}.total{font-size:1.2rem;font-weight:700}
+.notice{border-left:4px solid #1f6feb}.notice.bad{border-left-color:#b42318}.notice.good{border-left-color:#1a7f37}
+label{display:block;margin:.35rem 0}input[type=text],textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #8a94a3;border-radius:6px}
+button{font:inherit;padding:.6rem 1rem;border-radius:6px;border:1px solid #1f6feb;background:#1f6feb;color:#fff;margin:.5rem .5rem 0 0;min-height:44px}
+button.secondary{background:#fff;color:#1f6feb}button.danger{background:#fff;color:#b42318;border-color:#b42318}
+.hash{font-family:ui-monospace,Menlo,Consolas,monospace}@media (max-width:30rem){th.u,td.u,th.p,td.p{display:none}}
+`;
+
+/** The page's Content-Security-Policy: no script at all, its one style by hash, forms to itself. */
+export const ESTIMATE_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+
+const escape = (value: string): string =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+const lines = (values: string[]): string => values.map((line) => `${escape(line)}<br>`).join('');
+const paragraphs = (text: string): string => text.split(/\n{2,}/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('');
+
+export interface EstimatePageInput {
+  /** The page's own path (/e/{link}): forms post to it. */
+  path: string;
+  state: RevisionState;
+  canDecide: boolean;
+  consentText: string;
+  view: EstimatePresentation;
+  /** A problem with the last submission, shown above the forms. */
+  problem?: string | null;
+}
+
+const STATE_NOTICES: Partial<Record<RevisionState, { tone: string; text: string }>> = {
+  accepted: { tone: 'good', text: 'You accepted this estimate. Thank you — a copy of the details is below.' },
+  declined: { tone: 'bad', text: 'You declined this estimate.' },
+  expired: { tone: 'bad', text: 'This estimate has expired and can no longer be accepted. Please contact us for a new one.' },
+  withdrawn: { tone: 'bad', text: 'This estimate was withdrawn and can no longer be accepted.' },
+  superseded: { tone: 'bad', text: 'This estimate was replaced by a newer version, which was sent separately. This version can no longer be accepted.' },
+};
+
+function itemsTable(view: EstimatePresentation, canDecide: boolean): string {
+  return view.sections
+    .map((section) => {
+      const rows = section.rows
+        .map((row) => {
+          let pick = '';
+          if (canDecide && row.optional) pick = `<label><input type="checkbox" name="opt" value="${escape(row.id)}"${row.counted ? ' checked' : ''}> Add this option</label>`;
+          const tag = row.optional ? ' <span class="muted">(optional)</span>' : row.alternative ? ` <span class="muted">(${escape(row.alternative.choiceTitle)})</span>` : '';
+          return `<tr${row.counted ? '' : ' class="out"'}><td>${escape(row.description).replace(/\n/g, '<br>')}${tag}${pick}</td><td class="n">${escape(row.quantity)}</td><td class="u">${escape(row.unit)}</td><td class="n p">${escape(row.unitPrice)}</td><td class="n">${escape(row.total)}</td></tr>`;
+        })
+        .join('');
+      const body = section.showOnlySectionTotal ? '' : `<table><thead><tr><th>Item</th><th class="n">Qty</th><th class="u">Unit</th><th class="n p">Price</th><th class="n">Total</th></tr></thead><tbody>${rows}</tbody></table>`;
+      return `<section><h2>${escape(section.title)}</h2>${body}<p class="n">Section total: <strong>${escape(section.total)}</strong></p></section>`;
+    })
+    .join('');
+}
+
+function alternatives(view: EstimatePresentation, canDecide: boolean): string {
+  return view.alternatives
+    .map((group) => {
+      const choices = group.choices
+        .map((choice) =>
+          canDecide
+            ? `<label><input type="radio" name="pick" value="${escape(`${group.id}:${choice.id}`)}"${choice.picked ? ' checked' : ''}> ${escape(choice.title)}</label>`
+            : `<p>${choice.picked ? '<strong>' : ''}${escape(choice.title)}${choice.picked ? ' (chosen)</strong>' : ''}</p>`,
+        )
+        .join('');
+      return `<fieldset><legend>${escape(group.title)}</legend>${choices}</fieldset>`;
+    })
+    .join('');
+}
+
+function totals(view: EstimatePresentation): string {
+  const t = view.totals;
+  const taxes = t.taxes.map((tax) => `<tr><td>Tax ${escape(tax.rate)} on ${escape(tax.net)}</td><td class="n">${escape(tax.tax)}</td></tr>`).join('');
+  const discount = t.discount ? `<tr><td>Discounts</td><td class="n">-${escape(t.discount)}</td></tr>` : '';
+  const deposit = view.deposit ? `<p>Deposit due${view.deposit.dueDate ? ` by ${escape(view.deposit.dueDate)}` : ''}: <strong>${escape(view.deposit.amount)}</strong></p>` : '';
+  return `<section aria-label="Totals"><table><tbody><tr><td>Subtotal</td><td class="n">${escape(t.subtotal)}</td></tr>${discount}${taxes}<tr><td class="total">Total</td><td class="n total" data-total>${escape(t.grandTotal)}</td></tr></tbody></table>${deposit}</section>`;
+}
+
+/** The whole page. */
+export function renderEstimatePage(input: EstimatePageInput): string {
+  const { view, canDecide, path } = input;
+  const notice = STATE_NOTICES[input.state];
+  const problem = input.problem ? `<div class="notice bad" role="alert">${escape(input.problem)}</div>` : '';
+  const header = `<header><p class="muted">${escape(view.workspaceName)}</p><h1>${escape(view.heading)}</h1>
+<p>For ${escape(view.contact.name)}${view.contact.company ? `, ${escape(view.contact.company)}` : ''}</p>
+${view.siteAddress.length ? `<p class="muted">Site: ${view.siteAddress.map(escape).join(', ')}</p>` : ''}
+<p class="muted">${view.issuedOn ? `Issued ${escape(view.issuedOn)}. ` : ''}${view.validUntil ? `Valid until ${escape(view.validUntil)}.` : ''}</p>
+${view.shortHash ? `<p class="muted">Fingerprint <span class="hash">${escape(view.shortHash)}</span></p>` : ''}</header>`;
+  const state = notice ? `<div class="notice ${notice.tone}" role="status">${escape(notice.text)}</div>` : '';
+  const acceptance = view.acceptance ? `<section><h2>Acceptance</h2><p>Accepted by ${escape(view.acceptance.typedName)} on ${escape(view.acceptance.decidedAtText)}.</p><p class="muted">${escape(view.acceptance.consentText)}</p></section>` : '';
+  const terms = view.terms ? `<section><h2>Terms</h2>${paragraphs(view.terms)}</section>` : '';
+  const notes = view.notes ? `<section><h2>Notes</h2>${paragraphs(view.notes)}</section>` : '';
+  const content = `${itemsTable(view, canDecide)}${view.alternatives.length ? `<section><h2>Options</h2>${alternatives(view, canDecide)}</section>` : ''}${totals(view)}`;
+
+  const decide = canDecide
+    ? `<form method="post" action="${escape(path)}/accept" aria-label="Accept">
+${content}
+<p><button type="submit" formmethod="get" formaction="${escape(path)}" formnovalidate class="secondary">Update total</button></p>
+${terms}${notes}
+<section><h2>Accept this estimate</h2>
+<label for="typedName">Type your full name</label><input id="typedName" name="typedName" type="text" autocomplete="name" required minlength="2" maxlength="200">
+<label><input type="checkbox" name="consent" value="yes" required> ${escape(input.consentText)}</label>
+<button type="submit">Accept estimate</button></section></form>
+<form method="post" action="${escape(path)}/decline" aria-label="Decline"><h2>Decline</h2>
+<label for="reason">Reason (optional)</label><textarea id="reason" name="reason" rows="3" maxlength="2000"></textarea>
+<button type="submit" class="danger">Decline estimate</button></form>`
+    : `${content}${terms}${notes}`;
+
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escape(view.heading)} — ${escape(view.workspaceName)}</title><style>${STYLE}</style></head>
+<body><main>${header}${state}${problem}${acceptance}${decide}</main></body></html>`;
+}
+
+/** The page for a link that opens nothing (unknown, expired or revoked): says nothing about why. */
+export function renderLinkNotFoundPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>Link not valid</title><style>${STYLE}</style></head>
+<body><main><div class="notice bad" role="alert"><h1>This link is not valid</h1><p>It may have expired or been replaced. Please contact the business that sent it.</p></div></main></body></html>`;
+}
