@@ -189,10 +189,23 @@ export function getRevision(estimateId: string, revision: number): Revision {
   return toRevision(loadRevision(db, estimateId, revision), currentTimestamp());
 }
 
-/** The content a new estimate starts with: the workspace's terms and notes unless it brings its own. */
+/** The content a new estimate starts with: the workspace's terms, notes and validity unless it brings its own. */
 function withTemplates(db: TenantHandle, content: EstimateContent): EstimateContent {
   const settings = estimateSettingsRow(db);
-  return { ...content, terms: content.terms === undefined ? settings.default_terms : content.terms, notes: content.notes === undefined ? settings.default_notes : content.notes };
+  const validUntil = isoAt(Date.parse(currentTimestamp()) + settings.validity_days * DAY_MS).slice(0, 10);
+  return {
+    ...content,
+    terms: content.terms === undefined ? settings.default_terms : content.terms,
+    notes: content.notes === undefined ? settings.default_notes : content.notes,
+    validUntil: content.validUntil === undefined ? validUntil : content.validUntil,
+  };
+}
+
+/** Until when a link sent now answers: the workspace's link lifetime, but never past the estimate's last valid day (UTC). */
+function linkExpiry(settings: { link_days: number }, content: EstimateContent, now: string): string {
+  const byLifetime = isoAt(Date.parse(now) + settings.link_days * DAY_MS);
+  const lastValidDay = content.validUntil ? `${content.validUntil}T23:59:59.999Z` : null;
+  return lastValidDay !== null && lastValidDay < byLifetime ? lastValidDay : byLifetime;
 }
 
 export function createEstimate(input: EstimateCreate): EstimateDetail {
@@ -352,7 +365,8 @@ export function sendEstimate(runtime: Runtime, id: string): SentLink {
     const lead = row.lead_id === null ? undefined : findLead(db, row.lead_id);
     const customer = canonicalJson(customerOf(contact, lead?.siteAddress ?? null));
     const sha256 = sealedRevisionHash({ number, title: row.title }, { revision: draft.revision, customer, content: draft.content });
-    const expiresAt = isoAt(Date.parse(now) + settings.link_days * DAY_MS);
+    const expiresAt = linkExpiry(settings, JSON.parse(draft.content) as EstimateContent, now);
+    if (expiresAt <= now) throw badRequest('invalid_field', `content.validUntil ${(JSON.parse(draft.content) as EstimateContent).validUntil} has passed: set a later date before sending`, 'content.validUntil');
     sealRevision(db, { id: draft.id, customer, content_sha256: sha256, sent_at: now, sent_by: actor, expires_at: expiresAt });
     const previous = draft.revision > 1 ? findRevision(db, id, draft.revision - 1) : undefined;
     if (previous?.state === 'sent') setRevisionState(db, previous.id, 'sent', 'superseded', now, actor);
@@ -371,7 +385,7 @@ export function newEstimateLink(runtime: Runtime, id: string): SentLink {
     const current = loadRevision(db, id, row.current_revision);
     if (current.state !== 'sent') throw new AppError(409, 'estimate_closed', `revision ${current.revision} is ${presentedState(current, currentTimestamp())}: only a sent revision gets a link`);
     const settings = estimateSettingsRow(db);
-    const expiresAt = isoAt(Date.parse(currentTimestamp()) + settings.link_days * DAY_MS);
+    const expiresAt = current.expires_at ?? linkExpiry(settings, JSON.parse(current.content) as EstimateContent, currentTimestamp());
     revokeCredentials(runtime, 'estimate_link', current.id);
     const credential = issueCredential(runtime, 'estimate_link', current.id, { expiresAt });
     recordTenantEvent('estimate.link_issued', { type: 'estimate', id }, { after: { revision: current.revision, expiresAt } });
