@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   leadStageChange: 'lh',
   leadNote: 'ln',
   import: 'im',
+  apiKey: 'ak',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
