@@ -112,6 +112,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -121,7 +124,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -451,6 +454,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -460,7 +466,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -793,6 +799,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -802,7 +811,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1056,6 +1065,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -1065,7 +1077,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1427,6 +1439,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -1436,7 +1451,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1774,6 +1789,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -1783,7 +1801,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1812,6 +1830,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -1821,7 +1840,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -2094,6 +2113,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -2103,7 +2125,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -2132,6 +2154,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -2142,7 +2165,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -2510,6 +2533,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -2519,7 +2545,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5479,6 +5505,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -5488,7 +5517,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5517,6 +5546,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -5526,7 +5556,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5771,6 +5801,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -5780,7 +5813,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5809,6 +5842,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -5819,7 +5853,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6140,6 +6174,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6149,7 +6186,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6178,6 +6215,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -6187,7 +6225,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6385,6 +6423,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6394,7 +6435,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6423,6 +6464,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -6433,7 +6475,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6675,6 +6717,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6684,7 +6729,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6924,6 +6969,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6933,7 +6981,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7180,6 +7228,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -7189,7 +7240,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7444,6 +7495,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -7453,7 +7507,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7482,6 +7536,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -7492,7 +7547,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7771,6 +7826,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -7780,7 +7838,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7809,6 +7867,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -7819,7 +7878,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8175,6 +8234,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -8184,7 +8246,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8213,6 +8275,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -8223,7 +8286,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8583,6 +8646,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -8592,7 +8658,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8621,6 +8687,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -8631,7 +8698,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8938,6 +9005,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -8947,7 +9017,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9224,6 +9294,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -9233,7 +9306,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9262,6 +9335,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -9272,7 +9346,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9538,6 +9612,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -9547,7 +9624,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9576,6 +9653,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -9586,7 +9664,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9814,6 +9892,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -9823,7 +9904,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10090,6 +10171,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -10099,7 +10183,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10128,6 +10212,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -10138,7 +10223,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10414,6 +10499,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -10423,7 +10511,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10452,6 +10540,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -10461,7 +10550,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10701,6 +10790,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -10710,7 +10802,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10739,6 +10831,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -10749,7 +10842,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11072,6 +11165,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -11081,7 +11177,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11110,6 +11206,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -11120,7 +11217,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11406,6 +11503,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -11415,7 +11515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11444,6 +11544,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -11454,7 +11555,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11736,6 +11837,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -11745,7 +11849,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11774,6 +11878,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -11784,7 +11889,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12094,6 +12199,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12103,7 +12211,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12132,6 +12240,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -12142,7 +12251,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12416,6 +12525,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12425,7 +12537,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12663,6 +12775,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12672,7 +12787,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12915,6 +13030,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12924,7 +13042,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13179,6 +13297,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -13188,7 +13309,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13217,6 +13338,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -13227,7 +13349,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13508,6 +13630,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -13517,7 +13642,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13546,6 +13671,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -13556,7 +13682,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14034,6 +14160,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14043,7 +14172,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14331,6 +14460,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14340,7 +14472,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14369,6 +14501,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -14379,7 +14512,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14645,6 +14778,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14654,7 +14790,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14683,6 +14819,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -14693,7 +14830,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14933,6 +15070,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14942,7 +15082,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15224,6 +15364,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -15233,7 +15376,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15262,6 +15405,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -15272,7 +15416,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15538,6 +15682,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -15547,7 +15694,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15576,6 +15723,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -15586,7 +15734,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15878,6 +16026,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -15887,7 +16038,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -16379,6 +16530,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -16388,7 +16542,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -16682,6 +16836,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -16691,7 +16848,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -17017,6 +17174,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -17026,7 +17186,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -17280,6 +17440,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -17289,7 +17452,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -17618,6 +17781,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -17627,7 +17793,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -18077,6 +18243,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -18086,7 +18255,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -18419,6 +18588,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -18428,7 +18600,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -18767,6 +18939,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -18776,7 +18951,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -19095,6 +19270,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -19104,7 +19282,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -19520,6 +19698,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -19529,7 +19710,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -19839,6 +20020,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -19848,7 +20032,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -20178,6 +20362,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -20187,7 +20374,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -20441,6 +20628,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -20450,7 +20640,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -20800,6 +20990,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -20809,7 +21002,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -21224,6 +21417,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -21233,7 +21429,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -21642,6 +21838,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -21651,7 +21850,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -22057,6 +22256,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -22066,7 +22268,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -22403,6 +22605,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -22412,7 +22617,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -22763,6 +22968,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -22772,7 +22980,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -23103,6 +23311,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -23112,7 +23323,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -23461,6 +23672,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -23470,7 +23684,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -23932,6 +24146,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -23941,7 +24158,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -24276,6 +24493,920 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's API keys that are not revoked (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description member (reads and writes workspace data) or viewer (reads); never admin */
+                                role: "member" | "viewer";
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description null: the key does not expire */
+                                expiresAt: string | null;
+                                /** @description the last request made with the key, to the minute; null: never used */
+                                lastUsedAt: string | null;
+                                expired: boolean;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key (role member or viewer); the answer carries the key, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Nightly accounting sync",
+                     *       "role": "member"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example Nightly accounting sync */
+                        name: string;
+                        /** @description member (reads and writes workspace data) or viewer (reads); never admin */
+                        role: "member" | "viewer";
+                        /** @description when the key stops working: in the future, at most a year ahead; absent or null: never */
+                        expiresAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description member (reads and writes workspace data) or viewer (reads); never admin */
+                            role: "member" | "viewer";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description null: the key does not expire */
+                            expiresAt: string | null;
+                            /** @description the last request made with the key, to the minute; null: never used */
+                            lastUsedAt: string | null;
+                            expired: boolean;
+                            /** @description the key, `spk_<workspace id>_<secret>`: shown this once; send it as `Authorization: Bearer <key>` */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: its next request is refused */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    apiKeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
