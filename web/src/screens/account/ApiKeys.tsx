@@ -35,11 +35,11 @@ export function ApiKeys(): JSX.Element {
         API keys
       </h2>
       <p class="muted">Keys let scripts and integrations use this workspace as a member or a viewer, never as an admin.</p>
-      <div>
+      <p>
         <Button variant="primary" onClick={() => setCreating(true)}>
           New API key
         </Button>
-      </div>
+      </p>
       {keys.loading && <Loading />}
       {Boolean(keys.error) && <ErrorNotice error={keys.error} onRetry={keys.reload} />}
       {keys.data?.items.length === 0 && <Empty title="No API keys." />}
@@ -80,10 +80,7 @@ export function ApiKeys(): JSX.Element {
         </table>
       )}
       {creating && (
-        <NewApiKey
-          onCreated={keys.reload}
-          onClose={() => setCreating(false)}
-        />
+        <NewApiKey onCreated={keys.reload} onClose={() => setCreating(false)} />
       )}
       {revoking && (
         <ConfirmDialog
