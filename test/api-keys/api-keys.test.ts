@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tenantDb } from '../../src/tenancy/context.js';
+import { setTenantStatus } from '../../src/tenants/tenants.service.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { build, type TestApp } from '../helpers/app.js';
 
@@ -148,6 +149,11 @@ t.test('expired, revoked, forged and malformed keys get 401 with their code, nev
   t.equal((await api.call({ method: 'DELETE', url: `/api/v1/api-keys/${revoked.id}`, token: a.token('admin') })).statusCode, 404, 'revoking it again: not found');
   t.equal((await api.call({ method: 'DELETE', url: `/api/v1/api-keys/${keyOfB.id}`, token: a.token('admin') })).statusCode, 404, "another workspace's key: not found");
   t.equal((await contacts(keyOfB.apiKey)).statusCode, 200, "and B's key still works");
+  setTenantStatus(api.runtime, b.id, 'suspended');
+  const suspended = await contacts(keyOfB.apiKey);
+  t.equal(suspended.statusCode, 403, "a suspended workspace's keys are refused");
+  t.equal(errorOf(suspended).code, 'tenant_suspended');
+  setTenantStatus(api.runtime, b.id, 'active');
 
   const secretOfB = KEY_SHAPE.exec(keyOfB.apiKey)?.[2] as string;
   const forged = await contacts(`spk_${a.id}_${secretOfB}`);
