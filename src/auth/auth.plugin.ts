@@ -15,11 +15,11 @@ import { AppError, routeNotFound, sendError, type ErrorCode } from '../http/erro
 import { READ_METHODS } from '../http/methods.js';
 import type { Realm } from '../http/route-registry.js';
 import type { Runtime } from '../runtime.js';
+import { recordSecurityEvent } from '../security/security-events.js';
 import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { AccessTokens } from './access-token.js';
 import { isRole, roleHas, SELF_SERVICE_PERMISSIONS, type Permission, type Role } from './permissions.js';
-import { recordSecurityEvent } from '../security/security-events.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 export interface RequestAuth {
@@ -31,8 +31,6 @@ export interface RequestAuth {
   expiresAtMs: number;
   /** A read-only support session (the token's `support` claim). */
   support: boolean;
-  /** Set when a workspace API key made the request: userId is then `api_key:<id>` and sessionId the key's id. */
-  apiKeyId?: string;
 }
 
 declare module 'fastify' {
@@ -98,6 +96,7 @@ function verifyToken(accessTokens: AccessTokens, runtime: Runtime, verified: Ver
   }
   if (support !== undefined && support !== true) throw unauthenticated('the access token is not valid');
   // Expiry is checked by authenticate() for fresh and cached tokens alike.
+  // A key acts as `api_key:<id>` (audit rows, createdBy); its id stands where a session id would.
   const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid, expiresAtMs: exp * 1000, support: support === true };
   verified.remember(token, auth, runtime.clock);
   return auth;
@@ -135,7 +134,6 @@ function authenticateApiKey(runtime: Runtime, rateLimit: ApiKeyRateLimit, value:
     sessionId: row.id,
     expiresAtMs: row.expires_at === null ? Number.MAX_SAFE_INTEGER : Date.parse(row.expires_at),
     support: false,
-    apiKeyId: row.id,
   };
   runtime.tenancy.run(key.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => markApiKeyUsed(row, now));
   return auth;
