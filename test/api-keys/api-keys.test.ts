@@ -139,7 +139,8 @@ t.test('expired, revoked, forged and malformed keys get 401 with their code, nev
   const expired = await contacts(short.apiKey);
   t.equal(expired.statusCode, 401, 'past its expiry it is refused');
   t.equal(errorOf(expired).code, 'api_key_expired');
-  t.match((await api.call({ method: 'GET', url: '/api/v1/api-keys', token: a.token('admin') })).json(), { items: [{ id: revoked.id }, { id: short.id, expired: true }] }, 'the list shows the expired key as expired');
+  const listed = (await api.call({ method: 'GET', url: '/api/v1/api-keys', token: a.token('admin') })).json() as { items: { id: string; expired: boolean }[] };
+  t.same(listed.items.map((k) => [k.id, k.expired]).sort(), [[revoked.id, false], [short.id, true]].sort(), 'the list shows the expired key as expired');
 
   t.equal((await contacts(revoked.apiKey)).statusCode, 200);
   t.equal((await api.call({ method: 'DELETE', url: `/api/v1/api-keys/${revoked.id}`, token: a.token('admin') })).statusCode, 204);
