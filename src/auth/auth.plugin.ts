@@ -2,18 +2,24 @@
 //  onRequest  – verify the bearer token (pinned algorithm, iss, aud, exp, iat), check the claims,
 //               check the tenant's status in the control plane, check the route's permission.
 //               Runs before the body is read, so an anonymous caller cannot make us parse anything.
+//               A workspace API key (`Bearer spk_…`) takes the same hook: src/api-keys/ finds it in
+//               its workspace's file, then its role, the route's permission and the routes no key
+//               may reach (sensitive ones and a person's own session) decide.
 //  preHandler – bind the request to the token's tenant (AsyncLocalStorage) for the handler.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
+import { parseApiKey } from '../api-keys/api-key.js';
+import { ApiKeyRateLimit, apiKeyActorId, findLiveApiKey, markApiKeyUsed } from '../api-keys/api-keys.service.js';
 import type { CredentialKind } from '../credentials/credential-kinds.js';
 import { AppError, routeNotFound, sendError, type ErrorCode } from '../http/errors.js';
 import { READ_METHODS } from '../http/methods.js';
 import type { Realm } from '../http/route-registry.js';
 import type { Runtime } from '../runtime.js';
+import { recordSecurityEvent } from '../security/security-events.js';
 import type { Actor, Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { AccessTokens } from './access-token.js';
-import { isRole, roleHas, type Permission, type Role } from './permissions.js';
+import { isRole, roleHas, SELF_SERVICE_PERMISSIONS, type Permission, type Role } from './permissions.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 export interface RequestAuth {
@@ -48,6 +54,9 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 const SAFE_CLAIM = /^[A-Za-z0-9_-]{1,128}$/;
 // The scheme is case-insensitive (RFC 9110 §11.1); the token is base64url JWT text only.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
+
+// An API key is `spk_…` (src/api-keys/api-key.ts); a bearer value with that prefix is a key or nothing.
+const API_KEY_BEARER = /^Bearer (spk_.*)$/i;
 
 const unauthenticated = (message: string, code: ErrorCode = 'invalid_token'): AppError => new AppError(401, code, message);
 
@@ -87,8 +96,46 @@ function verifyToken(accessTokens: AccessTokens, runtime: Runtime, verified: Ver
   }
   if (support !== undefined && support !== true) throw unauthenticated('the access token is not valid');
   // Expiry is checked by authenticate() for fresh and cached tokens alike.
+  // A key acts as `api_key:<id>` (audit rows, createdBy); its id stands where a session id would.
   const auth: RequestAuth = { tenantId: tid, userId: sub, role, sessionId: sid, expiresAtMs: exp * 1000, support: support === true };
   verified.remember(token, auth, runtime.clock);
+  return auth;
+}
+
+/**
+ * A request made with a workspace API key: the key must be live in the workspace it names; its
+ * role must hold the route's permission; sensitive routes (re-authentication) and a person's own
+ * session routes are never a key's, whatever its role. Then the key's own rate budget is counted.
+ */
+function authenticateApiKey(runtime: Runtime, rateLimit: ApiKeyRateLimit, value: string, request: FastifyRequest, reply: FastifyReply): RequestAuth {
+  const route = request.routeOptions.config;
+  const key = parseApiKey(value);
+  if (!key) throw unauthenticated('the API key is not valid', 'invalid_api_key');
+  const status = runtime.tenantStatus.get(key.tenantId);
+  if (status === undefined || status === 'deleted') throw unauthenticated('the API key is not valid', 'invalid_api_key');
+  const now = runtime.clock.now();
+  const row = runtime.tenancy.run(key.tenantId, { actor: null, requestId: request.id, client: clientOf(request) }, () => findLiveApiKey(key, now));
+  if (status === 'suspended') throw new AppError(403, 'tenant_suspended', 'this workspace is suspended');
+  const retryAfter = rateLimit.take(row.id, now);
+  if (retryAfter !== null) {
+    recordSecurityEvent(runtime, 'rate_limited', 'api-key', request.ip);
+    reply.header('retry-after', String(retryAfter));
+    throw new AppError(429, 'rate_limited', `too many requests with this API key; retry in ${retryAfter} seconds`);
+  }
+  const permission = route.permission as Permission;
+  if (!roleHas(row.role, permission)) throw new AppError(403, 'forbidden', `this API key's role (${row.role}) cannot do this`);
+  if (route.sensitive === true || SELF_SERVICE_PERMISSIONS.has(permission)) {
+    throw new AppError(403, 'api_key_not_allowed', 'an API key cannot do this: it needs a person signed in to the web app');
+  }
+  const auth: RequestAuth = {
+    tenantId: key.tenantId,
+    userId: apiKeyActorId(row.id),
+    role: row.role,
+    sessionId: row.id,
+    expiresAtMs: row.expires_at === null ? Number.MAX_SAFE_INTEGER : Date.parse(row.expires_at),
+    support: false,
+  };
+  runtime.tenancy.run(key.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => markApiKeyUsed(row, now));
   return auth;
 }
 
@@ -101,6 +148,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   const { tokens } = runtime.config;
   const accessTokens = new AccessTokens(runtime.config);
   const verified = new VerifiedTokens(tokens.verifyCacheSize);
+  const apiKeyRateLimit = new ApiKeyRateLimit(runtime.config.rateLimits.global);
 
   app.decorateRequest('auth', null);
 
@@ -113,6 +161,11 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     // Only the tenant realm is this hook's; every other realm has its own (credential: src/credentials/).
     if (route.realm !== 'tenant') return done();
     try {
+      const apiKey = API_KEY_BEARER.exec(request.headers.authorization ?? '');
+      if (apiKey) {
+        request.auth = authenticateApiKey(runtime, apiKeyRateLimit, apiKey[1] as string, request, reply);
+        return done();
+      }
       const auth = authenticate(accessTokens, runtime, verified, request);
       // Read-only by the framework, not by each route: whatever its role, a support session reads.
       if (auth.support && !READ_METHODS.has(request.method)) throw new AppError(403, 'read_only_session', 'this support session is read-only');

@@ -37,6 +37,9 @@ export const PERMISSIONS = {
   // Inbound webhook endpoints and outbound subscriptions, with their delivery logs: admins only.
   'webhooks:read': ['admin'],
   'webhooks:write': ['admin'],
+  // Workspace API keys for scripts (create, list, revoke): admins only; a key itself never holds these.
+  'api_keys:read': ['admin'],
+  'api_keys:write': ['admin'],
   // A person's own session (sign out, list, revoke): every role, viewers included.
   'session:self': ['admin', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -72,6 +72,16 @@ const sessions: TablePolicy[] = [
   },
 ];
 
+const apiKeys: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'api_keys',
+    holds: "workspace API keys for scripts: name, role, expiry, last use, revocation, and the key's hash",
+    columns: { key_hash: { kind: 'omit', why: 'a key hash identifies a live credential and is of no use outside this server' } },
+    restoreAs: { action: 'drop', why: 'a copy must not accept the original workspace\'s keys' },
+  },
+];
+
 const vault: TablePolicy[] = [
   {
     plane: 'tenant',
@@ -214,6 +224,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

@@ -1,6 +1,7 @@
 // Every feature's routes under /api/v1, in one list: app.ts registers them in this order, and a
 // new feature is one line here. Each entry says what its plugin needs from what app.ts built.
 import type { FastifyPluginAsync } from 'fastify';
+import { apiKeyRoutes } from '../api-keys/api-keys.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js';
 import { contactRoutes } from '../contacts/contacts.routes.js';
@@ -43,4 +44,5 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => importRoutes(runtime),
   ({ runtime }) => estimateRoutes(runtime),
   ({ runtime }) => estimateLinkRoutes(runtime),
+  ({ runtime }) => apiKeyRoutes(runtime),
 ];

@@ -39,9 +39,13 @@ export const ERROR_CODES = {
   webhook_signature_invalid: { status: 401, meaning: 'an inbound webhook delivery\'s signature is missing, wrong or replayed, or the endpoint is unknown; nothing was stored' },
   connect_failed: { status: 401, meaning: 'the provider refused or could not complete connecting an integration' },
   connect_browser_mismatch: { status: 401, meaning: 'an integration connection was finished in another browser than the one that started it' },
+  invalid_api_key: { status: 401, meaning: 'the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)' },
+  api_key_expired: { status: 401, meaning: 'the API key passed its expiry date; an admin can create a new one' },
+  api_key_revoked: { status: 401, meaning: 'the API key was revoked by an admin' },
   // 403: known, but not allowed.
   forbidden: { status: 403, meaning: 'the role of this token does not hold the permission the route needs' },
   tenant_suspended: { status: 403, meaning: 'the workspace is suspended by an operator' },
+  api_key_not_allowed: { status: 403, meaning: 'an API key cannot use this route: it needs a person\'s signed-in session (sessions, re-authenticated actions)' },
   read_only_session: { status: 403, meaning: 'a support session is read-only: it can only read (GET), never change anything' },
   origin_mismatch: { status: 403, meaning: 'a browser request came from a page that is not this server' },
   email_missing: { status: 403, meaning: 'the provider did not share an email address' },

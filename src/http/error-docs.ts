@@ -16,9 +16,9 @@ declare module 'fastify' {
 /** Any route, public or not: the server's own failures and the rate limit. */
 const EVERY_ROUTE: ErrorCode[] = ['rate_limited', 'internal_error', 'storage_unavailable'];
 /** Routes that need an access token: every way a token or its session can be refused. */
-const TENANT_ROUTE: ErrorCode[] = ['unauthenticated', 'invalid_token', 'token_expired', 'session_ended', 'session_expired', 'forbidden', 'tenant_suspended', 'tenant_unavailable'];
+const TENANT_ROUTE: ErrorCode[] = ['unauthenticated', 'invalid_token', 'token_expired', 'session_ended', 'session_expired', 'forbidden', 'tenant_suspended', 'tenant_unavailable', 'invalid_api_key', 'api_key_expired', 'api_key_revoked'];
 /** Routes that check for a recent sign-in (`config.sensitive`). */
-const SENSITIVE_ROUTE: ErrorCode[] = ['reauth_required'];
+const SENSITIVE_ROUTE: ErrorCode[] = ['reauth_required', 'api_key_not_allowed'];
 /** A path parameter: a malformed or unknown id is a 404. */
 const WITH_PARAMS: ErrorCode[] = ['not_found'];
 const WITH_QUERY: ErrorCode[] = ['missing_field', 'unknown_field', 'invalid_field', 'invalid_request'];
@@ -29,7 +29,7 @@ const WITH_BODY: ErrorCode[] = ['invalid_json', 'missing_field', 'unknown_field'
 interface DocumentedRoute {
   method?: string | string[];
   url: string;
-  config?: { public?: boolean; sensitive?: boolean; errors?: ErrorCode[] } | undefined;
+  config?: { public?: boolean; sensitive?: boolean; permission?: string; errors?: ErrorCode[] } | undefined;
   schema?: { hide?: boolean; params?: unknown; querystring?: unknown; body?: unknown; response?: unknown } | undefined;
 }
 
@@ -41,6 +41,8 @@ export function routeErrorCodes(route: DocumentedRoute): ErrorCode[] {
   // A read-only support session is refused on every tenant route that is not a read.
   if (!route.config?.public && [route.method ?? []].flat().some((m) => !READ_METHODS.has(m))) add(['read_only_session']);
   if (route.config?.sensitive) add(SENSITIVE_ROUTE);
+  // A person's own session is never an API key's (src/auth/auth.plugin.ts).
+  if (route.config?.permission === 'session:self') add(['api_key_not_allowed']);
   if (route.url.includes(':') || route.schema?.params) add(WITH_PARAMS);
   if (route.schema?.querystring) add(WITH_QUERY);
   if ((route.schema?.querystring as { properties?: Record<string, unknown> } | undefined)?.properties?.cursor) add(PAGINATED);

@@ -135,6 +135,7 @@ export const FIXTURES: Record<string, Seed> = {
     if (res.statusCode !== 201) throw new Error(`seeding a secret failed: ${res.statusCode} ${res.body}`);
     return (res.json() as { name: string }).name;
   },
+  apiKeyId: (api, token, marker) => created(api, token, '/api/v1/api-keys', { name: `${marker} key`, role: 'member' }),
   sessionId: async (api, token) => startSession(api.runtime, tenantOf(token), 'member', `mb_${randomBytes(4).toString('hex')}`).session.id,
   endpointId: (api, token, marker) => created(api, token, '/api/v1/webhooks/endpoints', { provider: 'generic', description: `${marker} endpoint` }),
   subscriptionId: (api, token, marker) =>

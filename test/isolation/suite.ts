@@ -7,6 +7,8 @@
 //    routes (called with B's ids in their path) must show nothing of B's;
 //  - credential routes, called with A's credential, show nothing of B's and leave B unchanged
 //    (test/routes/credential-routes.test.ts walks them further: expired, revoked, crossed);
+//  - A's workspace API key (member role) with B's ids is refused by role (403) or answered 404, and
+//    B's secret presented under A's workspace id is refused with 401 everywhere;
 //  - platform routes refuse A's admin token with 401;
 //  - the same call with A's own ids must succeed (DELETE included), or the 404 proves nothing.
 // It returns violations instead of asserting, so a test can also prove it catches broken routes.
@@ -43,6 +45,15 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
     idsA[key] = await seed(api, seedTokenA, MARKER_A);
   }
   // B's records' ids (not the values every tenant shares, such as a provider name or the script's name).
+  // A's API key, and B's key's secret presented as if it were A's (spk_<A>_<B's secret>).
+  const createKey = async (token: string, marker: string): Promise<string> => {
+    const res = await api.call({ method: 'POST', url: '/api/v1/api-keys', token, payload: { name: `${marker} key`, role: 'member' } });
+    if (res.statusCode !== 201) throw new Error(`creating an API key failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { apiKey: string }).apiKey;
+  };
+  const apiKeyA = await createKey(seedTokenA, MARKER_A);
+  const secretOfKeyB = (await createKey(tokenB, MARKER_B)).slice(-43);
+  const forgedKey = `spk_${a.id}_${secretOfKeyB}`;
   const secretsOfB = [...Object.entries(idsB).filter(([param, id]) => id !== idsA[param]).map(([, id]) => id), MARKER_B];
 
   for (const route of routes) {
@@ -106,7 +117,15 @@ export async function runIsolationSuite(api: TestApp): Promise<SuiteResult> {
       probes.push(carriesIds ? "B's ids in body or query as A" : route.method === 'GET' ? 'list as A' : 'write as A');
       if (crossTenant.statusCode >= 500) violations.push(`${name}: answered ${crossTenant.statusCode} to tenant A`);
     }
-    const leaked = secretsOfB.filter((secret) => crossTenant.body.includes(secret));
+    const byKey = await request(apiKeyA, idsB);
+    probes.push("A's API key with B's ids");
+    if (route.params.length > 0 ? ![403, 404].includes(byKey.statusCode) : byKey.statusCode >= 500) {
+      violations.push(`${name}: answered ${byKey.statusCode} to A's API key for tenant B's ids (expected 403 or 404)`);
+    }
+    const byForgedKey = await request(forgedKey, idsB);
+    probes.push("B's key secret under A's id");
+    if (byForgedKey.statusCode !== 401) violations.push(`${name}: answered ${byForgedKey.statusCode} to B's API key secret under A's workspace id (expected 401)`);
+    const leaked = secretsOfB.filter((secret) => crossTenant.body.includes(secret) || byKey.body.includes(secret));
     if (leaked.length > 0) violations.push(`${name}: response to tenant A contains tenant B's data (${leaked.join(', ')})`);
     if (!before.equals(workspaceSnapshot(api, b.id, controlTables))) violations.push(`${name}: a request by tenant A changed tenant B's database`);
 

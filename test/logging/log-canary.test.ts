@@ -202,7 +202,7 @@ async function walkWithCanaries(
     const res = await call(options);
     if ((res.headers['content-type'] ?? '').toString().startsWith('application/json')) {
       JSON.stringify(res.json(), (key, value: unknown) => {
-        if (/^(secret|accessToken|refreshToken|nonce)$/.test(key)) keep(`the ${key} a walked response handed out`, value);
+        if (/^(secret|accessToken|refreshToken|nonce|apiKey)$/.test(key)) keep(`the ${key} a walked response handed out`, value);
         return value;
       });
     }

@@ -2,6 +2,8 @@
 // page with the reason; "sign out everywhere" ends them all; two minutes before the idle timeout a
 // dialog offers to stay (the browser's and the server's clocks moved together), and at the
 // timeout the person is signed out with the reason; a person in two workspaces picks one by name.
+// An admin makes a workspace API key there: shown once with a copy button, it works, and revoking
+// it (after a confirmation) stops it at once.
 import t from 'tap';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
@@ -41,6 +43,34 @@ if (chromiumMissing && process.env.CI === 'true') {
     await phone.page.getByRole('searchbox', { name: 'Search contacts' }).fill('a');
     await phone.page.getByRole('heading', { name: 'Sign in to Spinney' }).waitFor();
     t.match(await phone.page.locator('.signin-card').innerText(), /Your session has ended/, 'the ended device lands on the sign-in page, told why');
+
+    // 1b. An API key: made in a dialog, shown once (copied), works; revoked after a confirmation.
+    await laptop.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await laptop.page.getByRole('button', { name: 'New API key' }).click();
+    const form = laptop.page.getByRole('dialog', { name: 'New API key' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Nightly sync');
+    await form.getByRole('combobox', { name: 'Role' }).selectOption('viewer');
+    await form.getByRole('button', { name: 'Create key' }).click();
+    const shown = laptop.page.getByRole('dialog', { name: 'API key created' });
+    const key = (await shown.getByLabel('The new API key').innerText()).trim();
+    t.match(key, /^spk_tn_[a-z2-7]{24}_[A-Za-z0-9_-]{43}$/, 'the key is shown');
+    t.match(await shown.getByRole('alert').innerText(), /shown only this once/, 'with the warning that it is shown once');
+    t.same(await accessibilityProblems(laptop.page), [], 'the new key dialog has no serious accessibility problems');
+    await shown.getByRole('button', { name: 'Copy the key' }).click();
+    await shown.getByRole('button', { name: 'Copied' }).waitFor();
+    const useKey = () => api.call({ method: 'GET', url: '/api/v1/contacts', token: key });
+    t.equal((await useKey()).statusCode, 200, 'the key works');
+    await shown.getByRole('button', { name: 'I have stored it' }).click();
+    await shown.waitFor({ state: 'detached' });
+    const row = laptop.page.getByRole('row', { name: /Nightly sync/ });
+    await row.waitFor();
+    t.match(await row.innerText(), /viewer/, 'the list shows the key with its role');
+    t.notOk((await laptop.page.content()).includes(key.slice(-43)), 'the key is not on the page any more');
+    await row.getByRole('button', { name: 'Revoke Nightly sync' }).click();
+    await laptop.page.getByRole('alertdialog', { name: 'Revoke the key Nightly sync?' }).getByRole('button', { name: 'Revoke' }).click();
+    await laptop.page.getByText('The key was revoked; it no longer works.').waitFor();
+    await row.waitFor({ state: 'detached' });
+    t.equal((await useKey()).statusCode, 401, 'the revoked key is refused at once');
 
     // 2. The idle warning: two minutes before the 30-minute idle timeout, on both clocks.
     await laptop.page.clock.install();

@@ -1,6 +1,966 @@
 // Generated from GET /api/v1/openapi.json by tools/web-api-types.ts (npm run web:types). Do not edit.
 
 export interface paths {
+    "/e/{credential}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's estimate page (HTML) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example Dana Whitfield */
+                    typedName?: string;
+                    /** @example yes */
+                    consent?: string;
+                    reason?: string;
+                    /** @example [] */
+                    opt?: string | string[];
+                    /** @example [] */
+                    pick?: string | string[];
+                };
+                header?: never;
+                path: {
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/e/{credential}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept from the page (form post); answers with the page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Dana Whitfield */
+                        typedName?: string;
+                        /** @example yes */
+                        consent?: string;
+                        reason?: string;
+                        /** @example [] */
+                        opt?: string | string[];
+                        /** @example [] */
+                        pick?: string | string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `estimate_decided`: the estimate was already accepted or declined
+                 *     - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded
+                 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_decided" | "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/e/{credential}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline from the page (form post); answers with the page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Dana Whitfield */
+                        typedName?: string;
+                        /** @example yes */
+                        consent?: string;
+                        reason?: string;
+                        /** @example [] */
+                        opt?: string | string[];
+                        /** @example [] */
+                        pick?: string | string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `estimate_decided`: the estimate was already accepted or declined
+                 *     - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded
+                 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_decided" | "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -112,6 +1072,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -121,7 +1084,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -451,6 +1414,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -460,7 +1426,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -793,6 +1759,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -802,7 +1771,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1056,6 +2025,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -1065,7 +2037,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1427,6 +2399,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -1436,7 +2411,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1774,6 +2749,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -1783,7 +2761,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -1812,6 +2790,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -1821,7 +2800,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -2094,6 +3073,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -2103,7 +3085,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -2132,6 +3114,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -2142,7 +3125,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -2510,6 +3493,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -2519,7 +3505,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5479,6 +6465,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -5488,7 +6477,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5517,6 +6506,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -5526,7 +6516,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5771,6 +6761,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -5780,7 +6773,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -5809,6 +6802,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -5819,7 +6813,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6140,6 +7134,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6149,7 +7146,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6178,6 +7175,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -6187,7 +7185,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6385,6 +7383,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6394,7 +7395,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6423,6 +7424,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -6433,7 +7435,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6675,6 +7677,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6684,7 +7689,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -6924,6 +7929,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -6933,7 +7941,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7180,6 +8188,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -7189,7 +8200,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7444,6 +8455,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -7453,7 +8467,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7482,6 +8496,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -7492,7 +8507,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7771,6 +8786,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -7780,7 +8798,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -7809,6 +8827,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -7819,7 +8838,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8175,6 +9194,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -8184,7 +9206,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8213,6 +9235,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -8223,7 +9246,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8583,6 +9606,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -8592,7 +9618,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8621,6 +9647,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -8631,7 +9658,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -8938,6 +9965,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -8947,7 +9977,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9224,6 +10254,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -9233,7 +10266,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9262,6 +10295,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -9272,7 +10306,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9538,6 +10572,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -9547,7 +10584,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9576,6 +10613,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -9586,7 +10624,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -9814,6 +10852,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -9823,7 +10864,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10090,6 +11131,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -10099,7 +11143,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10128,6 +11172,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -10138,7 +11183,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10414,6 +11459,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -10423,7 +11471,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10452,6 +11500,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  */
                 403: {
                     headers: {
@@ -10461,7 +11510,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10701,6 +11750,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -10710,7 +11762,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -10739,6 +11791,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -10749,7 +11802,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11072,6 +12125,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -11081,7 +12137,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11110,6 +12166,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -11120,7 +12177,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11406,6 +12463,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -11415,7 +12475,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11444,6 +12504,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -11454,7 +12515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11736,6 +12797,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -11745,7 +12809,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -11774,6 +12838,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -11784,7 +12849,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12094,6 +13159,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12103,7 +13171,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12132,6 +13200,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -12142,7 +13211,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12416,6 +13485,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12425,7 +13497,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12663,6 +13735,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12672,7 +13747,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -12915,6 +13990,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -12924,7 +14002,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13179,6 +14257,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -13188,7 +14269,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13217,6 +14298,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -13227,7 +14309,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13508,6 +14590,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -13517,7 +14602,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -13546,6 +14631,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -13556,7 +14642,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14034,6 +15120,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14043,7 +15132,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14331,6 +15420,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14340,7 +15432,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14369,6 +15461,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -14379,7 +15472,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14645,6 +15738,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14654,7 +15750,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14683,6 +15779,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -14693,7 +15790,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -14933,6 +16030,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -14942,7 +16042,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15148,7 +16248,7 @@ export interface paths {
                     "application/json": {
                         /** @example https://hooks.example.com/spinney */
                         url: string;
-                        eventTypes: ("contact.created" | "contact.updated" | "contact.deleted" | "member.invited" | "member.joined" | "member.role_changed" | "member.archived" | "member.removed" | "invitation.revoked" | "lead.created" | "lead.stage_changed" | "lead.won" | "lead.lost")[];
+                        eventTypes: ("contact.created" | "contact.updated" | "contact.deleted" | "member.invited" | "member.joined" | "member.role_changed" | "member.archived" | "member.removed" | "invitation.revoked" | "lead.created" | "lead.stage_changed" | "lead.won" | "lead.lost" | "estimate.sent" | "estimate.viewed" | "estimate.accepted" | "estimate.declined")[];
                         /** @example Payments from Stripe */
                         description?: string;
                     };
@@ -15224,6 +16324,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -15233,7 +16336,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15262,6 +16365,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -15272,7 +16376,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15538,6 +16642,9 @@ export interface paths {
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
                  *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -15547,7 +16654,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15576,6 +16683,7 @@ export interface paths {
                 /**
                  * @description - `forbidden`: the role of this token does not hold the permission the route needs
                  *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
                  *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
                  */
                 403: {
@@ -15586,7 +16694,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -15878,6 +16986,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -15887,7 +16998,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -16379,6 +17490,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -16388,7 +17502,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -16682,6 +17796,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -16691,7 +17808,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -17017,6 +18134,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -17026,7 +18146,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -17280,6 +18400,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -17289,7 +18412,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -17618,6 +18741,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -17627,7 +18753,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -18077,6 +19203,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -18086,7 +19215,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -18419,6 +19548,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -18428,7 +19560,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -18767,6 +19899,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -18776,7 +19911,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -19095,6 +20230,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -19104,7 +20242,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -19520,6 +20658,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -19529,7 +20670,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -19839,6 +20980,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -19848,7 +20992,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -20178,6 +21322,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -20187,7 +21334,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -20441,6 +21588,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -20450,7 +21600,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -20800,6 +21950,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -20809,7 +21962,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -21224,6 +22377,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -21233,7 +22389,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -21642,6 +22798,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -21651,7 +22810,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -22057,6 +23216,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -22066,7 +23228,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -22403,6 +23565,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -22412,7 +23577,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -22763,6 +23928,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -22772,7 +23940,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -23103,6 +24271,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -23112,7 +24283,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -23461,6 +24632,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -23470,7 +24644,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -23932,6 +25106,9 @@ export interface paths {
                  *     - `token_expired`: the access token has expired; refresh it
                  *     - `session_ended`: the session was signed out or revoked; sign in again
                  *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
                  */
                 401: {
                     headers: {
@@ -23941,7 +25118,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired";
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -24276,6 +25453,8664 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List estimates, newest first (filter by lead or contact) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    leadId?: string;
+                    contactId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string | null;
+                                title: string;
+                                leadId: string | null;
+                                contactId: string;
+                                contactName: string | null;
+                                currency: string;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                currentRevision: number;
+                                /** @description grand total of the current revision with its default choices */
+                                totalMinor: number;
+                                version: number;
+                                firstViewedAt: string | null;
+                                lastViewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 *     - `invalid_cursor`: the pagination cursor is not one this server issued
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field" | "invalid_cursor";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an estimate (revision 1, a draft) for a lead or a contact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Kitchen remodel */
+                        title: string;
+                        leadId?: string;
+                        contactId?: string;
+                        /**
+                         * @example {
+                         *       "currency": "USD",
+                         *       "sections": [
+                         *         {
+                         *           "title": "Roof",
+                         *           "showOnlySectionTotal": false,
+                         *           "items": [
+                         *             {
+                         *               "id": "tearoff",
+                         *               "description": "Tear off old shingles",
+                         *               "quantity": "24",
+                         *               "unit": "sq",
+                         *               "unitPrice": 9500,
+                         *               "taxRateBp": 0
+                         *             },
+                         *             {
+                         *               "id": "gutters",
+                         *               "description": "New gutters",
+                         *               "quantity": "1",
+                         *               "unit": "ea",
+                         *               "unitPrice": 120000,
+                         *               "taxRateBp": 825,
+                         *               "optional": true
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "deposit": {
+                         *         "kind": "percent",
+                         *         "bp": 2500,
+                         *         "dueDate": null
+                         *       }
+                         *     }
+                         */
+                        content: {
+                            /** @example USD */
+                            currency: string;
+                            sections: {
+                                title: string;
+                                showOnlySectionTotal: boolean;
+                                items: {
+                                    id: string;
+                                    description: string;
+                                    /**
+                                     * @description decimal, up to 3 decimals
+                                     * @example 2
+                                     * @example 1.5
+                                     */
+                                    quantity: string;
+                                    /**
+                                     * @example m²
+                                     * @example h
+                                     * @example ea
+                                     */
+                                    unit: string;
+                                    /** @description integer minor units of the currency */
+                                    unitPrice: number;
+                                    /** @description basis points: 10000 = 100 % */
+                                    taxRateBp: number;
+                                    discount?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                    }) | null;
+                                    optional?: boolean;
+                                    alternative?: {
+                                        group: string;
+                                        choice: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            alternativeGroups?: {
+                                id: string;
+                                title: string;
+                                choices: {
+                                    id: string;
+                                    title: string;
+                                }[];
+                                defaultChoice: string;
+                            }[];
+                            deposit?: ({
+                                /** @enum {string} */
+                                kind: "percent";
+                                /** @description basis points: 10000 = 100 % */
+                                bp: number;
+                                dueDate: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fixed";
+                                /** @description integer minor units of the currency */
+                                amount: number;
+                                dueDate: string | null;
+                            }) | null;
+                            validUntil?: string | null;
+                            terms?: string | null;
+                            notes?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            title: string;
+                            leadId: string | null;
+                            contactId: string;
+                            contactName: string | null;
+                            currency: string;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            currentRevision: number;
+                            /** @description grand total of the current revision with its default choices */
+                            totalMinor: number;
+                            version: number;
+                            firstViewedAt: string | null;
+                            lastViewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                            revision: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                                customer: {
+                                    name: string;
+                                    company: string | null;
+                                    address: string[];
+                                    siteAddress: string[];
+                                };
+                                /**
+                                 * @example {
+                                 *       "currency": "USD",
+                                 *       "sections": [
+                                 *         {
+                                 *           "title": "Roof",
+                                 *           "showOnlySectionTotal": false,
+                                 *           "items": [
+                                 *             {
+                                 *               "id": "tearoff",
+                                 *               "description": "Tear off old shingles",
+                                 *               "quantity": "24",
+                                 *               "unit": "sq",
+                                 *               "unitPrice": 9500,
+                                 *               "taxRateBp": 0
+                                 *             },
+                                 *             {
+                                 *               "id": "gutters",
+                                 *               "description": "New gutters",
+                                 *               "quantity": "1",
+                                 *               "unit": "ea",
+                                 *               "unitPrice": 120000,
+                                 *               "taxRateBp": 825,
+                                 *               "optional": true
+                                 *             }
+                                 *           ]
+                                 *         }
+                                 *       ],
+                                 *       "deposit": {
+                                 *         "kind": "percent",
+                                 *         "bp": 2500,
+                                 *         "dueDate": null
+                                 *       }
+                                 *     }
+                                 */
+                                content: {
+                                    /** @example USD */
+                                    currency: string;
+                                    sections: {
+                                        title: string;
+                                        showOnlySectionTotal: boolean;
+                                        items: {
+                                            id: string;
+                                            description: string;
+                                            /**
+                                             * @description decimal, up to 3 decimals
+                                             * @example 2
+                                             * @example 1.5
+                                             */
+                                            quantity: string;
+                                            /**
+                                             * @example m²
+                                             * @example h
+                                             * @example ea
+                                             */
+                                            unit: string;
+                                            /** @description integer minor units of the currency */
+                                            unitPrice: number;
+                                            /** @description basis points: 10000 = 100 % */
+                                            taxRateBp: number;
+                                            discount?: ({
+                                                /** @enum {string} */
+                                                kind: "percent";
+                                                /** @description basis points: 10000 = 100 % */
+                                                bp: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "fixed";
+                                                /** @description integer minor units of the currency */
+                                                amount: number;
+                                            }) | null;
+                                            optional?: boolean;
+                                            alternative?: {
+                                                group: string;
+                                                choice: string;
+                                            } | null;
+                                        }[];
+                                    }[];
+                                    alternativeGroups?: {
+                                        id: string;
+                                        title: string;
+                                        choices: {
+                                            id: string;
+                                            title: string;
+                                        }[];
+                                        defaultChoice: string;
+                                    }[];
+                                    deposit?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                        dueDate: string | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                        dueDate: string | null;
+                                    }) | null;
+                                    validUntil?: string | null;
+                                    terms?: string | null;
+                                    notes?: string | null;
+                                };
+                                decision: {
+                                    outcome: "accepted" | "declined";
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                    contentSha256: string;
+                                    typedName: string | null;
+                                    consentText: string | null;
+                                    reason: string | null;
+                                    selection: {
+                                        optionalItems?: string[];
+                                        alternatives?: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
+                                    totalMinor: number | null;
+                                    ip: string | null;
+                                    userAgent: string | null;
+                                } | null;
+                            };
+                            revisions: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an estimate with its current revision and the list of all revisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            title: string;
+                            leadId: string | null;
+                            contactId: string;
+                            contactName: string | null;
+                            currency: string;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            currentRevision: number;
+                            /** @description grand total of the current revision with its default choices */
+                            totalMinor: number;
+                            version: number;
+                            firstViewedAt: string | null;
+                            lastViewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                            revision: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                                customer: {
+                                    name: string;
+                                    company: string | null;
+                                    address: string[];
+                                    siteAddress: string[];
+                                };
+                                /**
+                                 * @example {
+                                 *       "currency": "USD",
+                                 *       "sections": [
+                                 *         {
+                                 *           "title": "Roof",
+                                 *           "showOnlySectionTotal": false,
+                                 *           "items": [
+                                 *             {
+                                 *               "id": "tearoff",
+                                 *               "description": "Tear off old shingles",
+                                 *               "quantity": "24",
+                                 *               "unit": "sq",
+                                 *               "unitPrice": 9500,
+                                 *               "taxRateBp": 0
+                                 *             },
+                                 *             {
+                                 *               "id": "gutters",
+                                 *               "description": "New gutters",
+                                 *               "quantity": "1",
+                                 *               "unit": "ea",
+                                 *               "unitPrice": 120000,
+                                 *               "taxRateBp": 825,
+                                 *               "optional": true
+                                 *             }
+                                 *           ]
+                                 *         }
+                                 *       ],
+                                 *       "deposit": {
+                                 *         "kind": "percent",
+                                 *         "bp": 2500,
+                                 *         "dueDate": null
+                                 *       }
+                                 *     }
+                                 */
+                                content: {
+                                    /** @example USD */
+                                    currency: string;
+                                    sections: {
+                                        title: string;
+                                        showOnlySectionTotal: boolean;
+                                        items: {
+                                            id: string;
+                                            description: string;
+                                            /**
+                                             * @description decimal, up to 3 decimals
+                                             * @example 2
+                                             * @example 1.5
+                                             */
+                                            quantity: string;
+                                            /**
+                                             * @example m²
+                                             * @example h
+                                             * @example ea
+                                             */
+                                            unit: string;
+                                            /** @description integer minor units of the currency */
+                                            unitPrice: number;
+                                            /** @description basis points: 10000 = 100 % */
+                                            taxRateBp: number;
+                                            discount?: ({
+                                                /** @enum {string} */
+                                                kind: "percent";
+                                                /** @description basis points: 10000 = 100 % */
+                                                bp: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "fixed";
+                                                /** @description integer minor units of the currency */
+                                                amount: number;
+                                            }) | null;
+                                            optional?: boolean;
+                                            alternative?: {
+                                                group: string;
+                                                choice: string;
+                                            } | null;
+                                        }[];
+                                    }[];
+                                    alternativeGroups?: {
+                                        id: string;
+                                        title: string;
+                                        choices: {
+                                            id: string;
+                                            title: string;
+                                        }[];
+                                        defaultChoice: string;
+                                    }[];
+                                    deposit?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                        dueDate: string | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                        dueDate: string | null;
+                                    }) | null;
+                                    validUntil?: string | null;
+                                    terms?: string | null;
+                                    notes?: string | null;
+                                };
+                                decision: {
+                                    outcome: "accepted" | "declined";
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                    contentSha256: string;
+                                    typedName: string | null;
+                                    consentText: string | null;
+                                    reason: string | null;
+                                    selection: {
+                                        optionalItems?: string[];
+                                        alternatives?: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
+                                    totalMinor: number | null;
+                                    ip: string | null;
+                                    userAgent: string | null;
+                                } | null;
+                            };
+                            revisions: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an estimate that was never sent */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_sealed`: the estimate revision was sent and is sealed: make the next revision to change it (a sent estimate is withdrawn, not deleted) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_sealed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the current revision while it is a draft (409 estimate_sealed once sent) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /**
+                         * @example {
+                         *       "currency": "USD",
+                         *       "sections": [
+                         *         {
+                         *           "title": "Roof",
+                         *           "showOnlySectionTotal": false,
+                         *           "items": [
+                         *             {
+                         *               "id": "tearoff",
+                         *               "description": "Tear off old shingles",
+                         *               "quantity": "24",
+                         *               "unit": "sq",
+                         *               "unitPrice": 9500,
+                         *               "taxRateBp": 0
+                         *             },
+                         *             {
+                         *               "id": "gutters",
+                         *               "description": "New gutters",
+                         *               "quantity": "1",
+                         *               "unit": "ea",
+                         *               "unitPrice": 120000,
+                         *               "taxRateBp": 825,
+                         *               "optional": true
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "deposit": {
+                         *         "kind": "percent",
+                         *         "bp": 2500,
+                         *         "dueDate": null
+                         *       }
+                         *     }
+                         */
+                        content?: {
+                            /** @example USD */
+                            currency: string;
+                            sections: {
+                                title: string;
+                                showOnlySectionTotal: boolean;
+                                items: {
+                                    id: string;
+                                    description: string;
+                                    /**
+                                     * @description decimal, up to 3 decimals
+                                     * @example 2
+                                     * @example 1.5
+                                     */
+                                    quantity: string;
+                                    /**
+                                     * @example m²
+                                     * @example h
+                                     * @example ea
+                                     */
+                                    unit: string;
+                                    /** @description integer minor units of the currency */
+                                    unitPrice: number;
+                                    /** @description basis points: 10000 = 100 % */
+                                    taxRateBp: number;
+                                    discount?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                    }) | null;
+                                    optional?: boolean;
+                                    alternative?: {
+                                        group: string;
+                                        choice: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            alternativeGroups?: {
+                                id: string;
+                                title: string;
+                                choices: {
+                                    id: string;
+                                    title: string;
+                                }[];
+                                defaultChoice: string;
+                            }[];
+                            deposit?: ({
+                                /** @enum {string} */
+                                kind: "percent";
+                                /** @description basis points: 10000 = 100 % */
+                                bp: number;
+                                dueDate: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fixed";
+                                /** @description integer minor units of the currency */
+                                amount: number;
+                                dueDate: string | null;
+                            }) | null;
+                            validUntil?: string | null;
+                            terms?: string | null;
+                            notes?: string | null;
+                        };
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            title: string;
+                            leadId: string | null;
+                            contactId: string;
+                            contactName: string | null;
+                            currency: string;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            currentRevision: number;
+                            /** @description grand total of the current revision with its default choices */
+                            totalMinor: number;
+                            version: number;
+                            firstViewedAt: string | null;
+                            lastViewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                            revision: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                                customer: {
+                                    name: string;
+                                    company: string | null;
+                                    address: string[];
+                                    siteAddress: string[];
+                                };
+                                /**
+                                 * @example {
+                                 *       "currency": "USD",
+                                 *       "sections": [
+                                 *         {
+                                 *           "title": "Roof",
+                                 *           "showOnlySectionTotal": false,
+                                 *           "items": [
+                                 *             {
+                                 *               "id": "tearoff",
+                                 *               "description": "Tear off old shingles",
+                                 *               "quantity": "24",
+                                 *               "unit": "sq",
+                                 *               "unitPrice": 9500,
+                                 *               "taxRateBp": 0
+                                 *             },
+                                 *             {
+                                 *               "id": "gutters",
+                                 *               "description": "New gutters",
+                                 *               "quantity": "1",
+                                 *               "unit": "ea",
+                                 *               "unitPrice": 120000,
+                                 *               "taxRateBp": 825,
+                                 *               "optional": true
+                                 *             }
+                                 *           ]
+                                 *         }
+                                 *       ],
+                                 *       "deposit": {
+                                 *         "kind": "percent",
+                                 *         "bp": 2500,
+                                 *         "dueDate": null
+                                 *       }
+                                 *     }
+                                 */
+                                content: {
+                                    /** @example USD */
+                                    currency: string;
+                                    sections: {
+                                        title: string;
+                                        showOnlySectionTotal: boolean;
+                                        items: {
+                                            id: string;
+                                            description: string;
+                                            /**
+                                             * @description decimal, up to 3 decimals
+                                             * @example 2
+                                             * @example 1.5
+                                             */
+                                            quantity: string;
+                                            /**
+                                             * @example m²
+                                             * @example h
+                                             * @example ea
+                                             */
+                                            unit: string;
+                                            /** @description integer minor units of the currency */
+                                            unitPrice: number;
+                                            /** @description basis points: 10000 = 100 % */
+                                            taxRateBp: number;
+                                            discount?: ({
+                                                /** @enum {string} */
+                                                kind: "percent";
+                                                /** @description basis points: 10000 = 100 % */
+                                                bp: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "fixed";
+                                                /** @description integer minor units of the currency */
+                                                amount: number;
+                                            }) | null;
+                                            optional?: boolean;
+                                            alternative?: {
+                                                group: string;
+                                                choice: string;
+                                            } | null;
+                                        }[];
+                                    }[];
+                                    alternativeGroups?: {
+                                        id: string;
+                                        title: string;
+                                        choices: {
+                                            id: string;
+                                            title: string;
+                                        }[];
+                                        defaultChoice: string;
+                                    }[];
+                                    deposit?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                        dueDate: string | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                        dueDate: string | null;
+                                    }) | null;
+                                    validUntil?: string | null;
+                                    terms?: string | null;
+                                    notes?: string | null;
+                                };
+                                decision: {
+                                    outcome: "accepted" | "declined";
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                    contentSha256: string;
+                                    typedName: string | null;
+                                    consentText: string | null;
+                                    reason: string | null;
+                                    selection: {
+                                        optionalItems?: string[];
+                                        alternatives?: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
+                                    totalMinor: number | null;
+                                    ip: string | null;
+                                    userAgent: string | null;
+                                } | null;
+                            };
+                            revisions: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_sealed`: the estimate revision was sent and is sealed: make the next revision to change it (a sent estimate is withdrawn, not deleted) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_sealed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An estimate's revisions, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start the next revision: a draft copy of the current one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            title: string;
+                            leadId: string | null;
+                            contactId: string;
+                            contactName: string | null;
+                            currency: string;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            currentRevision: number;
+                            /** @description grand total of the current revision with its default choices */
+                            totalMinor: number;
+                            version: number;
+                            firstViewedAt: string | null;
+                            lastViewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                            revision: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                                customer: {
+                                    name: string;
+                                    company: string | null;
+                                    address: string[];
+                                    siteAddress: string[];
+                                };
+                                /**
+                                 * @example {
+                                 *       "currency": "USD",
+                                 *       "sections": [
+                                 *         {
+                                 *           "title": "Roof",
+                                 *           "showOnlySectionTotal": false,
+                                 *           "items": [
+                                 *             {
+                                 *               "id": "tearoff",
+                                 *               "description": "Tear off old shingles",
+                                 *               "quantity": "24",
+                                 *               "unit": "sq",
+                                 *               "unitPrice": 9500,
+                                 *               "taxRateBp": 0
+                                 *             },
+                                 *             {
+                                 *               "id": "gutters",
+                                 *               "description": "New gutters",
+                                 *               "quantity": "1",
+                                 *               "unit": "ea",
+                                 *               "unitPrice": 120000,
+                                 *               "taxRateBp": 825,
+                                 *               "optional": true
+                                 *             }
+                                 *           ]
+                                 *         }
+                                 *       ],
+                                 *       "deposit": {
+                                 *         "kind": "percent",
+                                 *         "bp": 2500,
+                                 *         "dueDate": null
+                                 *       }
+                                 *     }
+                                 */
+                                content: {
+                                    /** @example USD */
+                                    currency: string;
+                                    sections: {
+                                        title: string;
+                                        showOnlySectionTotal: boolean;
+                                        items: {
+                                            id: string;
+                                            description: string;
+                                            /**
+                                             * @description decimal, up to 3 decimals
+                                             * @example 2
+                                             * @example 1.5
+                                             */
+                                            quantity: string;
+                                            /**
+                                             * @example m²
+                                             * @example h
+                                             * @example ea
+                                             */
+                                            unit: string;
+                                            /** @description integer minor units of the currency */
+                                            unitPrice: number;
+                                            /** @description basis points: 10000 = 100 % */
+                                            taxRateBp: number;
+                                            discount?: ({
+                                                /** @enum {string} */
+                                                kind: "percent";
+                                                /** @description basis points: 10000 = 100 % */
+                                                bp: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "fixed";
+                                                /** @description integer minor units of the currency */
+                                                amount: number;
+                                            }) | null;
+                                            optional?: boolean;
+                                            alternative?: {
+                                                group: string;
+                                                choice: string;
+                                            } | null;
+                                        }[];
+                                    }[];
+                                    alternativeGroups?: {
+                                        id: string;
+                                        title: string;
+                                        choices: {
+                                            id: string;
+                                            title: string;
+                                        }[];
+                                        defaultChoice: string;
+                                    }[];
+                                    deposit?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                        dueDate: string | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                        dueDate: string | null;
+                                    }) | null;
+                                    validUntil?: string | null;
+                                    terms?: string | null;
+                                    notes?: string | null;
+                                };
+                                decision: {
+                                    outcome: "accepted" | "declined";
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                    contentSha256: string;
+                                    typedName: string | null;
+                                    consentText: string | null;
+                                    reason: string | null;
+                                    selection: {
+                                        optionalItems?: string[];
+                                        alternatives?: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
+                                    totalMinor: number | null;
+                                    ip: string | null;
+                                    userAgent: string | null;
+                                } | null;
+                            };
+                            revisions: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_decided`: the estimate was already accepted or declined */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_decided";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision as it was sent (or the draft), with the decision on it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                    revision: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revision: number;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            totalMinor: number;
+                            contentSha256: string | null;
+                            sentAt: string | null;
+                            sentBy: string | null;
+                            expiresAt: string | null;
+                            decidedAt: string | null;
+                            customer: {
+                                name: string;
+                                company: string | null;
+                                address: string[];
+                                siteAddress: string[];
+                            };
+                            /**
+                             * @example {
+                             *       "currency": "USD",
+                             *       "sections": [
+                             *         {
+                             *           "title": "Roof",
+                             *           "showOnlySectionTotal": false,
+                             *           "items": [
+                             *             {
+                             *               "id": "tearoff",
+                             *               "description": "Tear off old shingles",
+                             *               "quantity": "24",
+                             *               "unit": "sq",
+                             *               "unitPrice": 9500,
+                             *               "taxRateBp": 0
+                             *             },
+                             *             {
+                             *               "id": "gutters",
+                             *               "description": "New gutters",
+                             *               "quantity": "1",
+                             *               "unit": "ea",
+                             *               "unitPrice": 120000,
+                             *               "taxRateBp": 825,
+                             *               "optional": true
+                             *             }
+                             *           ]
+                             *         }
+                             *       ],
+                             *       "deposit": {
+                             *         "kind": "percent",
+                             *         "bp": 2500,
+                             *         "dueDate": null
+                             *       }
+                             *     }
+                             */
+                            content: {
+                                /** @example USD */
+                                currency: string;
+                                sections: {
+                                    title: string;
+                                    showOnlySectionTotal: boolean;
+                                    items: {
+                                        id: string;
+                                        description: string;
+                                        /**
+                                         * @description decimal, up to 3 decimals
+                                         * @example 2
+                                         * @example 1.5
+                                         */
+                                        quantity: string;
+                                        /**
+                                         * @example m²
+                                         * @example h
+                                         * @example ea
+                                         */
+                                        unit: string;
+                                        /** @description integer minor units of the currency */
+                                        unitPrice: number;
+                                        /** @description basis points: 10000 = 100 % */
+                                        taxRateBp: number;
+                                        discount?: ({
+                                            /** @enum {string} */
+                                            kind: "percent";
+                                            /** @description basis points: 10000 = 100 % */
+                                            bp: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "fixed";
+                                            /** @description integer minor units of the currency */
+                                            amount: number;
+                                        }) | null;
+                                        optional?: boolean;
+                                        alternative?: {
+                                            group: string;
+                                            choice: string;
+                                        } | null;
+                                    }[];
+                                }[];
+                                alternativeGroups?: {
+                                    id: string;
+                                    title: string;
+                                    choices: {
+                                        id: string;
+                                        title: string;
+                                    }[];
+                                    defaultChoice: string;
+                                }[];
+                                deposit?: ({
+                                    /** @enum {string} */
+                                    kind: "percent";
+                                    /** @description basis points: 10000 = 100 % */
+                                    bp: number;
+                                    dueDate: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "fixed";
+                                    /** @description integer minor units of the currency */
+                                    amount: number;
+                                    dueDate: string | null;
+                                }) | null;
+                                validUntil?: string | null;
+                                terms?: string | null;
+                                notes?: string | null;
+                            };
+                            decision: {
+                                outcome: "accepted" | "declined";
+                                /** Format: date-time */
+                                decidedAt: string;
+                                contentSha256: string;
+                                typedName: string | null;
+                                consentText: string | null;
+                                reason: string | null;
+                                selection: {
+                                    optionalItems?: string[];
+                                    alternatives?: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
+                                totalMinor: number | null;
+                                ip: string | null;
+                                userAgent: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/revisions/{revision}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute a sent revision's SHA-256 and compare it with the send and the decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                    revision: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            estimateId: string;
+                            number: string | null;
+                            revision: number;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            /** @description the stored content hashes to what was recorded when sent, and to what the decision (if any) was made on */
+                            intact: boolean;
+                            computedSha256: string;
+                            storedSha256: string;
+                            sentEventSha256: string | null;
+                            decisionSha256: string | null;
+                            problems: string[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seal the current draft, number the estimate, and get the customer's link (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            estimate: {
+                                id: string;
+                                number: string | null;
+                                title: string;
+                                leadId: string | null;
+                                contactId: string;
+                                contactName: string | null;
+                                currency: string;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                currentRevision: number;
+                                /** @description grand total of the current revision with its default choices */
+                                totalMinor: number;
+                                version: number;
+                                firstViewedAt: string | null;
+                                lastViewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                                revision: {
+                                    revision: number;
+                                    /** @enum {unknown} */
+                                    state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                    totalMinor: number;
+                                    contentSha256: string | null;
+                                    sentAt: string | null;
+                                    sentBy: string | null;
+                                    expiresAt: string | null;
+                                    decidedAt: string | null;
+                                    customer: {
+                                        name: string;
+                                        company: string | null;
+                                        address: string[];
+                                        siteAddress: string[];
+                                    };
+                                    /**
+                                     * @example {
+                                     *       "currency": "USD",
+                                     *       "sections": [
+                                     *         {
+                                     *           "title": "Roof",
+                                     *           "showOnlySectionTotal": false,
+                                     *           "items": [
+                                     *             {
+                                     *               "id": "tearoff",
+                                     *               "description": "Tear off old shingles",
+                                     *               "quantity": "24",
+                                     *               "unit": "sq",
+                                     *               "unitPrice": 9500,
+                                     *               "taxRateBp": 0
+                                     *             },
+                                     *             {
+                                     *               "id": "gutters",
+                                     *               "description": "New gutters",
+                                     *               "quantity": "1",
+                                     *               "unit": "ea",
+                                     *               "unitPrice": 120000,
+                                     *               "taxRateBp": 825,
+                                     *               "optional": true
+                                     *             }
+                                     *           ]
+                                     *         }
+                                     *       ],
+                                     *       "deposit": {
+                                     *         "kind": "percent",
+                                     *         "bp": 2500,
+                                     *         "dueDate": null
+                                     *       }
+                                     *     }
+                                     */
+                                    content: {
+                                        /** @example USD */
+                                        currency: string;
+                                        sections: {
+                                            title: string;
+                                            showOnlySectionTotal: boolean;
+                                            items: {
+                                                id: string;
+                                                description: string;
+                                                /**
+                                                 * @description decimal, up to 3 decimals
+                                                 * @example 2
+                                                 * @example 1.5
+                                                 */
+                                                quantity: string;
+                                                /**
+                                                 * @example m²
+                                                 * @example h
+                                                 * @example ea
+                                                 */
+                                                unit: string;
+                                                /** @description integer minor units of the currency */
+                                                unitPrice: number;
+                                                /** @description basis points: 10000 = 100 % */
+                                                taxRateBp: number;
+                                                discount?: ({
+                                                    /** @enum {string} */
+                                                    kind: "percent";
+                                                    /** @description basis points: 10000 = 100 % */
+                                                    bp: number;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    kind: "fixed";
+                                                    /** @description integer minor units of the currency */
+                                                    amount: number;
+                                                }) | null;
+                                                optional?: boolean;
+                                                alternative?: {
+                                                    group: string;
+                                                    choice: string;
+                                                } | null;
+                                            }[];
+                                        }[];
+                                        alternativeGroups?: {
+                                            id: string;
+                                            title: string;
+                                            choices: {
+                                                id: string;
+                                                title: string;
+                                            }[];
+                                            defaultChoice: string;
+                                        }[];
+                                        deposit?: ({
+                                            /** @enum {string} */
+                                            kind: "percent";
+                                            /** @description basis points: 10000 = 100 % */
+                                            bp: number;
+                                            dueDate: string | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "fixed";
+                                            /** @description integer minor units of the currency */
+                                            amount: number;
+                                            dueDate: string | null;
+                                        }) | null;
+                                        validUntil?: string | null;
+                                        terms?: string | null;
+                                        notes?: string | null;
+                                    };
+                                    decision: {
+                                        outcome: "accepted" | "declined";
+                                        /** Format: date-time */
+                                        decidedAt: string;
+                                        contentSha256: string;
+                                        typedName: string | null;
+                                        consentText: string | null;
+                                        reason: string | null;
+                                        selection: {
+                                            optionalItems?: string[];
+                                            alternatives?: {
+                                                [key: string]: string;
+                                            };
+                                        } | null;
+                                        totalMinor: number | null;
+                                        ip: string | null;
+                                        userAgent: string | null;
+                                    } | null;
+                                };
+                                revisions: {
+                                    revision: number;
+                                    /** @enum {unknown} */
+                                    state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                    totalMinor: number;
+                                    contentSha256: string | null;
+                                    sentAt: string | null;
+                                    sentBy: string | null;
+                                    expiresAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                            };
+                            link: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_sealed`: the estimate revision was sent and is sealed: make the next revision to change it (a sent estimate is withdrawn, not deleted) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_sealed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new customer link for the sent revision; the earlier links stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            estimate: {
+                                id: string;
+                                number: string | null;
+                                title: string;
+                                leadId: string | null;
+                                contactId: string;
+                                contactName: string | null;
+                                currency: string;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                currentRevision: number;
+                                /** @description grand total of the current revision with its default choices */
+                                totalMinor: number;
+                                version: number;
+                                firstViewedAt: string | null;
+                                lastViewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                                revision: {
+                                    revision: number;
+                                    /** @enum {unknown} */
+                                    state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                    totalMinor: number;
+                                    contentSha256: string | null;
+                                    sentAt: string | null;
+                                    sentBy: string | null;
+                                    expiresAt: string | null;
+                                    decidedAt: string | null;
+                                    customer: {
+                                        name: string;
+                                        company: string | null;
+                                        address: string[];
+                                        siteAddress: string[];
+                                    };
+                                    /**
+                                     * @example {
+                                     *       "currency": "USD",
+                                     *       "sections": [
+                                     *         {
+                                     *           "title": "Roof",
+                                     *           "showOnlySectionTotal": false,
+                                     *           "items": [
+                                     *             {
+                                     *               "id": "tearoff",
+                                     *               "description": "Tear off old shingles",
+                                     *               "quantity": "24",
+                                     *               "unit": "sq",
+                                     *               "unitPrice": 9500,
+                                     *               "taxRateBp": 0
+                                     *             },
+                                     *             {
+                                     *               "id": "gutters",
+                                     *               "description": "New gutters",
+                                     *               "quantity": "1",
+                                     *               "unit": "ea",
+                                     *               "unitPrice": 120000,
+                                     *               "taxRateBp": 825,
+                                     *               "optional": true
+                                     *             }
+                                     *           ]
+                                     *         }
+                                     *       ],
+                                     *       "deposit": {
+                                     *         "kind": "percent",
+                                     *         "bp": 2500,
+                                     *         "dueDate": null
+                                     *       }
+                                     *     }
+                                     */
+                                    content: {
+                                        /** @example USD */
+                                        currency: string;
+                                        sections: {
+                                            title: string;
+                                            showOnlySectionTotal: boolean;
+                                            items: {
+                                                id: string;
+                                                description: string;
+                                                /**
+                                                 * @description decimal, up to 3 decimals
+                                                 * @example 2
+                                                 * @example 1.5
+                                                 */
+                                                quantity: string;
+                                                /**
+                                                 * @example m²
+                                                 * @example h
+                                                 * @example ea
+                                                 */
+                                                unit: string;
+                                                /** @description integer minor units of the currency */
+                                                unitPrice: number;
+                                                /** @description basis points: 10000 = 100 % */
+                                                taxRateBp: number;
+                                                discount?: ({
+                                                    /** @enum {string} */
+                                                    kind: "percent";
+                                                    /** @description basis points: 10000 = 100 % */
+                                                    bp: number;
+                                                } | {
+                                                    /** @enum {string} */
+                                                    kind: "fixed";
+                                                    /** @description integer minor units of the currency */
+                                                    amount: number;
+                                                }) | null;
+                                                optional?: boolean;
+                                                alternative?: {
+                                                    group: string;
+                                                    choice: string;
+                                                } | null;
+                                            }[];
+                                        }[];
+                                        alternativeGroups?: {
+                                            id: string;
+                                            title: string;
+                                            choices: {
+                                                id: string;
+                                                title: string;
+                                            }[];
+                                            defaultChoice: string;
+                                        }[];
+                                        deposit?: ({
+                                            /** @enum {string} */
+                                            kind: "percent";
+                                            /** @description basis points: 10000 = 100 % */
+                                            bp: number;
+                                            dueDate: string | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "fixed";
+                                            /** @description integer minor units of the currency */
+                                            amount: number;
+                                            dueDate: string | null;
+                                        }) | null;
+                                        validUntil?: string | null;
+                                        terms?: string | null;
+                                        notes?: string | null;
+                                    };
+                                    decision: {
+                                        outcome: "accepted" | "declined";
+                                        /** Format: date-time */
+                                        decidedAt: string;
+                                        contentSha256: string;
+                                        typedName: string | null;
+                                        consentText: string | null;
+                                        reason: string | null;
+                                        selection: {
+                                            optionalItems?: string[];
+                                            alternatives?: {
+                                                [key: string]: string;
+                                            };
+                                        } | null;
+                                        totalMinor: number | null;
+                                        ip: string | null;
+                                        userAgent: string | null;
+                                    } | null;
+                                };
+                                revisions: {
+                                    revision: number;
+                                    /** @enum {unknown} */
+                                    state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                    totalMinor: number;
+                                    contentSha256: string | null;
+                                    sentAt: string | null;
+                                    sentBy: string | null;
+                                    expiresAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                            };
+                            link: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the sent revision: its link then says so and takes no decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            title: string;
+                            leadId: string | null;
+                            contactId: string;
+                            contactName: string | null;
+                            currency: string;
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            currentRevision: number;
+                            /** @description grand total of the current revision with its default choices */
+                            totalMinor: number;
+                            version: number;
+                            firstViewedAt: string | null;
+                            lastViewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                            revision: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                                customer: {
+                                    name: string;
+                                    company: string | null;
+                                    address: string[];
+                                    siteAddress: string[];
+                                };
+                                /**
+                                 * @example {
+                                 *       "currency": "USD",
+                                 *       "sections": [
+                                 *         {
+                                 *           "title": "Roof",
+                                 *           "showOnlySectionTotal": false,
+                                 *           "items": [
+                                 *             {
+                                 *               "id": "tearoff",
+                                 *               "description": "Tear off old shingles",
+                                 *               "quantity": "24",
+                                 *               "unit": "sq",
+                                 *               "unitPrice": 9500,
+                                 *               "taxRateBp": 0
+                                 *             },
+                                 *             {
+                                 *               "id": "gutters",
+                                 *               "description": "New gutters",
+                                 *               "quantity": "1",
+                                 *               "unit": "ea",
+                                 *               "unitPrice": 120000,
+                                 *               "taxRateBp": 825,
+                                 *               "optional": true
+                                 *             }
+                                 *           ]
+                                 *         }
+                                 *       ],
+                                 *       "deposit": {
+                                 *         "kind": "percent",
+                                 *         "bp": 2500,
+                                 *         "dueDate": null
+                                 *       }
+                                 *     }
+                                 */
+                                content: {
+                                    /** @example USD */
+                                    currency: string;
+                                    sections: {
+                                        title: string;
+                                        showOnlySectionTotal: boolean;
+                                        items: {
+                                            id: string;
+                                            description: string;
+                                            /**
+                                             * @description decimal, up to 3 decimals
+                                             * @example 2
+                                             * @example 1.5
+                                             */
+                                            quantity: string;
+                                            /**
+                                             * @example m²
+                                             * @example h
+                                             * @example ea
+                                             */
+                                            unit: string;
+                                            /** @description integer minor units of the currency */
+                                            unitPrice: number;
+                                            /** @description basis points: 10000 = 100 % */
+                                            taxRateBp: number;
+                                            discount?: ({
+                                                /** @enum {string} */
+                                                kind: "percent";
+                                                /** @description basis points: 10000 = 100 % */
+                                                bp: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "fixed";
+                                                /** @description integer minor units of the currency */
+                                                amount: number;
+                                            }) | null;
+                                            optional?: boolean;
+                                            alternative?: {
+                                                group: string;
+                                                choice: string;
+                                            } | null;
+                                        }[];
+                                    }[];
+                                    alternativeGroups?: {
+                                        id: string;
+                                        title: string;
+                                        choices: {
+                                            id: string;
+                                            title: string;
+                                        }[];
+                                        defaultChoice: string;
+                                    }[];
+                                    deposit?: ({
+                                        /** @enum {string} */
+                                        kind: "percent";
+                                        /** @description basis points: 10000 = 100 % */
+                                        bp: number;
+                                        dueDate: string | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "fixed";
+                                        /** @description integer minor units of the currency */
+                                        amount: number;
+                                        dueDate: string | null;
+                                    }) | null;
+                                    validUntil?: string | null;
+                                    terms?: string | null;
+                                    notes?: string | null;
+                                };
+                                decision: {
+                                    outcome: "accepted" | "declined";
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                    contentSha256: string;
+                                    typedName: string | null;
+                                    consentText: string | null;
+                                    reason: string | null;
+                                    selection: {
+                                        optionalItems?: string[];
+                                        alternatives?: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
+                                    totalMinor: number | null;
+                                    ip: string | null;
+                                    userAgent: string | null;
+                                } | null;
+                            };
+                            revisions: {
+                                revision: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                                totalMinor: number;
+                                contentSha256: string | null;
+                                sentAt: string | null;
+                                sentBy: string | null;
+                                expiresAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimates/{estimateId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The estimate as a PDF (the current revision, or ?revision=N), with the acceptance certificate when accepted */
+        get: {
+            parameters: {
+                query?: {
+                    revision?: number;
+                };
+                header?: never;
+                path: {
+                    estimateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's estimate numbering, templates and link lifetime */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example EST- */
+                            numberPrefix: string;
+                            /** @description read-only: the number the next first send takes */
+                            nextNumber: number;
+                            defaultTerms: string | null;
+                            defaultNotes: string | null;
+                            validityDays: number;
+                            linkDays: number;
+                            /** @description an accepted or declined estimate moves its lead to its pipeline's first won or lost stage */
+                            decisionMovesLead: boolean;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the estimate prefix, templates, validity, link lifetime, or whether decisions move the lead */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        numberPrefix?: string;
+                        defaultTerms?: string | null;
+                        defaultNotes?: string | null;
+                        validityDays?: number;
+                        linkDays?: number;
+                        decisionMovesLead?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example EST- */
+                            numberPrefix: string;
+                            /** @description read-only: the number the next first send takes */
+                            nextNumber: number;
+                            defaultTerms: string | null;
+                            defaultNotes: string | null;
+                            validityDays: number;
+                            linkDays: number;
+                            /** @description an accepted or declined estimate moves its lead to its pipeline's first won or lost stage */
+                            decisionMovesLead: boolean;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/estimate-links/{credential}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's view of one estimate revision (picks in ?opt= and ?pick=group:choice) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example [] */
+                    opt?: string | string[];
+                    /** @example [] */
+                    pick?: string | string[];
+                };
+                header?: never;
+                path: {
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            state: "draft" | "sent" | "accepted" | "declined" | "expired" | "withdrawn" | "superseded";
+                            canDecide: boolean;
+                            consentText: string;
+                            /** @description the revision as shown (estimatePresentation): headings, rows, totals as text, short hash */
+                            presentation: unknown;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimate-links/{credential}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the revision with a typed name and the options picked (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        typedName: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                        selection?: {
+                            optionalItems?: string[];
+                            alternatives?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "accepted";
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `estimate_decided`: the estimate was already accepted or declined
+                 *     - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded
+                 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_decided" | "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/estimate-links/{credential}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the revision, with an optional reason (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "declined";
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `estimate_decided`: the estimate was already accepted or declined
+                 *     - `estimate_closed`: the estimate revision is not open: a draft, or expired, withdrawn or superseded
+                 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "estimate_decided" | "estimate_closed";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's API keys that are not revoked (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description member (reads and writes workspace data) or viewer (reads); never admin */
+                                role: "member" | "viewer";
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description null: the key does not expire */
+                                expiresAt: string | null;
+                                /** @description the last request made with the key, to the minute; null: never used */
+                                lastUsedAt: string | null;
+                                expired: boolean;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key (role member or viewer); the answer carries the key, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Nightly accounting sync",
+                     *       "role": "member"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example Nightly accounting sync */
+                        name: string;
+                        /** @description member (reads and writes workspace data) or viewer (reads); never admin */
+                        role: "member" | "viewer";
+                        /** @description when the key stops working: in the future, at most a year ahead; absent or null: never */
+                        expiresAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description member (reads and writes workspace data) or viewer (reads); never admin */
+                            role: "member" | "viewer";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description null: the key does not expire */
+                            expiresAt: string | null;
+                            /** @description the last request made with the key, to the minute; null: never used */
+                            lastUsedAt: string | null;
+                            expired: boolean;
+                            /** @description the key, `spk_<workspace id>_<secret>`: shown this once; send it as `Authorization: Bearer <key>` */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: its next request is refused */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    apiKeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

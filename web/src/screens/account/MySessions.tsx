@@ -1,9 +1,10 @@
 // Your sessions: every device signed in as you in this workspace, and ending any of them (the
 // current one is this browser). Listing is sensitive, so a lapsed sign-in asks to confirm.
+// Admins also see the workspace's API keys here (ApiKeys.tsx).
 import type { JSX } from 'preact';
 import { sentence } from '../../api/errors.js';
 import { api, ok } from '../../api/http.js';
-import { signOut } from '../../session.js';
+import { can, signOut, useSession } from '../../session.js';
 import { act, useConfirmIfNeeded } from '../../ui/actions.js';
 import { Button } from '../../ui/controls.js';
 import { notify } from '../../ui/notices.js';
@@ -11,8 +12,10 @@ import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { DateTime } from '../../ui/time.js';
 import { useRequest } from '../../ui/use-request.js';
+import { ApiKeys } from './ApiKeys.js';
 
 export function MySessions(): JSX.Element {
+  const session = useSession();
   const sessions = useRequest(() => ok(api.GET('/api/v1/sessions', { params: { query: { scope: 'mine' } } })), []);
   useConfirmIfNeeded(sessions.error);
   const revoke = async (id: string): Promise<void> => {
@@ -50,6 +53,7 @@ export function MySessions(): JSX.Element {
           ))}
         </ul>
       )}
+      {can(session, 'api_keys:read') && <ApiKeys />}
     </Page>
   );
 }
