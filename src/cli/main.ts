@@ -6,6 +6,7 @@ import { spinneyVersion } from '../config/version.js';
 import { registerAuditCommands } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerDevCommands } from './dev.command.js';
+import { registerEstimateCommands } from './estimate.command.js';
 import { registerJobsCommands } from './jobs.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerMemberCommands } from './member.command.js';
@@ -24,6 +25,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerBackupCommands,
   registerJobsCommands,
   registerAuditCommands,
+  registerEstimateCommands,
   registerSecurityCommands,
   registerDevCommands,
 ];

@@ -82,7 +82,7 @@ export const SETTINGS = [
   { name: 'SPINNEY_BACKUP_KEEP_ALL_HOURS', parser: integer(1, 24 * 365), default: '48', doc: 'retention: every run is kept this many hours' },
   { name: 'SPINNEY_BACKUP_KEEP_DAILY_DAYS', parser: integer(0, 3650), default: '30', doc: 'retention: then one run a day for this many days' },
   { name: 'SPINNEY_JOBS', parser: boolean, default: 'on', doc: '`off` stops this server from running the scheduled jobs (`docs/operations.md`, "Scheduled jobs"); under PM2 cluster mode only instance 0 (`NODE_APP_INSTANCE`) runs them anyway' },
-  { name: 'SPINNEY_RATE_LIMIT_SIGNIN', parser: integer(0, 1_000_000), default: '20', doc: 'requests per minute per client IP on each sign-in route (`0`: off, for benchmarks)' },
+  { name: 'SPINNEY_RATE_LIMIT_SIGNIN', parser: integer(0, 1_000_000), default: '20', doc: 'requests per minute per client IP on each sign-in route and on each customer estimate-link route (`0`: off, for benchmarks)' },
   { name: 'SPINNEY_RATE_LIMIT', parser: integer(0, 1_000_000), default: '100', doc: 'requests per minute per client IP on every other route, and per workspace API key wherever it is used from (`0`: off; production refuses `0` for either limit)' },
   { name: 'SPINNEY_NO_RATE_LIMITS_REASON', parser: text, default: null, doc: `production only: allows a rate limit of \`0\`; ${OVERRIDE_REASON}` },
   { name: 'SPINNEY_LOG_LEVEL', parser: choice('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: computed('`info` (`silent` in test)'), doc: 'pino level' },

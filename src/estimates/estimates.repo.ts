@@ -73,6 +73,11 @@ export function findEstimate(db: TenantHandle, id: string): EstimateListRow | un
   return db.statement(`SELECT ${LIST_COLUMNS} WHERE e.id = ?`).get(id) as EstimateListRow | undefined;
 }
 
+/** An estimate's id by its id or its number (EST-0001): what an operator types. */
+export function findEstimateId(db: TenantHandle, idOrNumber: string): string | undefined {
+  return (db.statement('SELECT id FROM estimates WHERE id = ? OR number = ?').get(idOrNumber, idOrNumber) as { id: string } | undefined)?.id;
+}
+
 export function listEstimateRows(db: TenantHandle, filter: { leadId: string | null; contactId: string | null; before: Position | null; limit: number }): EstimateListRow[] {
   return db
     .statement(

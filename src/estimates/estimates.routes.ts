@@ -57,6 +57,10 @@ const customerTags = ['estimate links'];
 
 export const estimateRoutes = (runtime: Runtime): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  // The actions (send, withdraw …) take no body: a POST without one is read as {} (curl -X POST works).
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
+  });
 
   app.get('/estimates', {
     config: { permission: 'estimates:read' },

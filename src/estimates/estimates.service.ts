@@ -24,6 +24,7 @@ import {
   deleteEstimateRow,
   estimateSettingsRow,
   findEstimate,
+  findEstimateId,
   findRevision,
   insertEstimate,
   insertRevision,
@@ -405,6 +406,14 @@ export function withdrawEstimate(id: string): EstimateDetail {
     recordTenantEvent('estimate.withdrawn', { type: 'estimate', id }, { after: { number: row.number, revision: current.revision } });
     return detail(db, id);
   });
+}
+
+/** An estimate (by id or number) and the numbers of its sent revisions; undefined when there is none. */
+export function sentRevisionsOf(idOrNumber: string): { id: string; revisions: number[] } | undefined {
+  const db = tenantDb();
+  const id = findEstimateId(db, idOrNumber);
+  if (id === undefined) return undefined;
+  return { id, revisions: listRevisions(db, id).filter((row) => row.content_sha256 !== null).map((row) => row.revision) };
 }
 
 /**

@@ -322,3 +322,13 @@ t.test('viewers read estimates but cannot write or send them', async (t) => {
   t.equal((await s.call('POST', '/api/v1/estimates', { title: 'x', leadId: s.lead.id, content: content() }, viewer)).statusCode, 403);
   t.equal((await s.call('GET', '/api/v1/settings/estimates', undefined, viewer)).json().numberPrefix, 'EST-');
 });
+
+t.test('an action takes no body: a POST without one works, a body with fields is refused', async (t) => {
+  const s = await setup(t);
+  const estimate = await s.newEstimate();
+  const bare = await s.api.call({ method: 'POST', url: `/api/v1/estimates/${estimate.id}/send`, token: s.member });
+  t.equal(bare.statusCode, 200, bare.body);
+  const extra = await s.call('POST', `/api/v1/estimates/${estimate.id}/withdraw`, { reason: 'x' });
+  t.equal(extra.statusCode, 400);
+  t.equal(extra.json().error.code, 'unknown_field');
+});
