@@ -288,17 +288,27 @@ export function insertNote(db: TenantHandle, row: { id: string; lead_id: string;
 // feature that adds entries (estimates, mail, files) adds its SELECT here and a kind to the schema.
 const TIMELINE_SOURCES = [
   `SELECT 'stage_change' AS kind, c.id, c.at, c.by, c.lead_id, c.from_stage_id, fs.name AS from_stage_name,
-          c.to_stage_id, ts.name AS to_stage_name, NULL AS body
+          c.to_stage_id, ts.name AS to_stage_name, NULL AS body,
+          NULL AS estimate_id, NULL AS estimate_number, NULL AS estimate_event, NULL AS estimate_revision
    FROM lead_stage_changes c
    LEFT JOIN pipeline_stages fs ON fs.id = c.from_stage_id
    LEFT JOIN pipeline_stages ts ON ts.id = c.to_stage_id
    WHERE c.lead_id IN scoped_leads`,
-  `SELECT 'note', n.id, n.created_at, n.created_by, n.lead_id, NULL, NULL, NULL, NULL, n.body
+  `SELECT 'note', n.id, n.created_at, n.created_by, n.lead_id, NULL, NULL, NULL, NULL, n.body, NULL, NULL, NULL, NULL
    FROM lead_notes n WHERE n.lead_id IN scoped_leads`,
+  // Estimates of the scope's leads (or made for the contact itself): created, each revision sent, each decision.
+  `SELECT 'estimate', e.id || ':created', e.created_at, e.created_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'created', 1
+   FROM estimates e WHERE e.lead_id IN scoped_leads OR e.contact_id = @scopeId`,
+  `SELECT 'estimate', r.id || ':sent', r.sent_at, r.sent_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'sent', r.revision
+   FROM estimate_revisions r JOIN estimates e ON e.id = r.estimate_id
+   WHERE r.sent_at IS NOT NULL AND (e.lead_id IN scoped_leads OR e.contact_id = @scopeId)`,
+  `SELECT 'estimate', r.id || ':decided', r.decided_at, 'customer', e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, r.state, r.revision
+   FROM estimate_revisions r JOIN estimates e ON e.id = r.estimate_id
+   WHERE r.decided_at IS NOT NULL AND (e.lead_id IN scoped_leads OR e.contact_id = @scopeId)`,
 ];
 
 interface TimelineRow {
-  kind: 'stage_change' | 'note';
+  kind: 'stage_change' | 'note' | 'estimate';
   id: string;
   at: string;
   by: string;
@@ -308,12 +318,29 @@ interface TimelineRow {
   to_stage_id: string | null;
   to_stage_name: string | null;
   body: string | null;
+  estimate_id: string | null;
+  estimate_number: string | null;
+  estimate_event: 'created' | 'sent' | 'accepted' | 'declined' | null;
+  estimate_revision: number | null;
 }
 
 const toEntry = (row: TimelineRow): TimelineEntry =>
   row.kind === 'note'
     ? { kind: 'note', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, body: row.body ?? '' }
-    : { kind: 'stage_change', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, fromStageId: row.from_stage_id, fromStageName: row.from_stage_name, toStageId: row.to_stage_id ?? '', toStageName: row.to_stage_name };
+    : row.kind === 'estimate'
+      ? {
+          kind: 'estimate',
+          id: row.id,
+          at: row.at,
+          by: row.by,
+          leadId: row.lead_id,
+          estimateId: row.estimate_id ?? '',
+          number: row.estimate_number,
+          title: row.body ?? '',
+          event: row.estimate_event ?? 'created',
+          revision: row.estimate_revision ?? 1,
+        }
+      : { kind: 'stage_change', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, fromStageId: row.from_stage_id, fromStageName: row.from_stage_name, toStageId: row.to_stage_id ?? '', toStageName: row.to_stage_name };
 
 /** A lead's or a contact's timeline entries, newest first, before `before` (a cursor's (at, id)). */
 export function timelineRows(db: TenantHandle, scope: { leadId: string } | { contactId: string }, options: { limit: number; before: Position | null }): (TimelineEntry & { createdAt: string })[] {

@@ -202,7 +202,7 @@ export const BoardQuery = Type.Object(
 );
 
 // Timeline: one list, newest first, of entries of several kinds. A feature that adds a kind
-// (estimates, mail, files) adds a source in timeline.ts and a member here.
+// (estimates, mail, files) adds a source to TIMELINE_SOURCES in leads.repo.ts and a member here.
 
 const TimelineBase = { id: Type.String(), at: Timestamp, by: Type.String(), leadId: Nullable(Type.String()) };
 export const TimelineEntry = Type.Union([
@@ -211,6 +211,19 @@ export const TimelineEntry = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ ...TimelineBase, kind: Type.Literal('note'), body: Type.String() }, { additionalProperties: false }),
+  Type.Object(
+    {
+      ...TimelineBase,
+      kind: Type.Literal('estimate'),
+      estimateId: Type.String(),
+      number: Nullable(Type.String()),
+      title: Type.String(),
+      /** What happened: made, a revision sent, or the customer's decision on it (`by` is then `customer`). */
+      event: Type.Union([Type.Literal('created'), Type.Literal('sent'), Type.Literal('accepted'), Type.Literal('declined')]),
+      revision: Type.Integer(),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 export type TimelineEntry = Static<typeof TimelineEntry>;
 export const Timeline = Page(TimelineEntry, { additionalProperties: false });

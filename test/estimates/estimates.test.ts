@@ -332,3 +332,18 @@ t.test('an action takes no body: a POST without one works, a body with fields is
   t.equal(extra.statusCode, 400);
   t.equal(extra.json().error.code, 'unknown_field');
 });
+
+t.test("the lead's and the contact's timeline show the estimate made, sent and decided, newest first", async (t) => {
+  const s = await setup(t);
+  const estimate = await s.newEstimate();
+  s.clock.advance(60_000);
+  const { link } = await s.send(estimate.id);
+  s.clock.advance(60_000);
+  await s.api.call({ method: 'POST', url: `/api/v1/estimate-links/${s.credentialOf(link)}/accept`, payload: { typedName: 'Dana Whitfield', consent: true } });
+  const forLead = await s.ok<{ items: { kind: string; event?: string; number?: string; by: string; estimateId?: string }[] }>('GET', `/api/v1/leads/${s.lead.id}/timeline`);
+  const estimates = forLead.items.filter((entry) => entry.kind === 'estimate');
+  t.same(estimates.map((entry) => [entry.event, entry.number, entry.by]), [['accepted', 'EST-0001', 'customer'], ['sent', 'EST-0001', 'us_maria'], ['created', 'EST-0001', 'us_maria']]);
+  t.equal(forLead.items[0]?.kind, 'stage_change', 'the move to Won comes with the decision');
+  const forContact = await s.ok<{ items: { kind: string; estimateId?: string }[] }>('GET', `/api/v1/contacts/${s.contact.id}/timeline`);
+  t.equal(forContact.items.filter((entry) => entry.kind === 'estimate' && entry.estimateId === estimate.id).length, 3, "the contact's timeline too");
+});

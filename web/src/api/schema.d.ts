@@ -22748,6 +22748,19 @@ export interface paths {
                             /** @enum {string} */
                             kind: "note";
                             body: string;
+                        } | {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            leadId: string | null;
+                            /** @enum {string} */
+                            kind: "estimate";
+                            estimateId: string;
+                            number: string | null;
+                            title: string;
+                            event: "created" | "sent" | "accepted" | "declined";
+                            revision: number;
                         };
                     };
                 };
@@ -23164,6 +23177,19 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "note";
                                 body: string;
+                            } | {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "estimate";
+                                estimateId: string;
+                                number: string | null;
+                                title: string;
+                                event: "created" | "sent" | "accepted" | "declined";
+                                revision: number;
                             })[];
                             nextCursor: string | null;
                         };
@@ -23513,6 +23539,19 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "note";
                                 body: string;
+                            } | {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "estimate";
+                                estimateId: string;
+                                number: string | null;
+                                title: string;
+                                event: "created" | "sent" | "accepted" | "declined";
+                                revision: number;
                             })[];
                             nextCursor: string | null;
                         };

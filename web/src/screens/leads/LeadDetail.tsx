@@ -16,6 +16,9 @@ import { useRequest } from '../../ui/use-request.js';
 import { TagChips } from '../contacts/TagsField.js';
 import { formatDay, formatMoney, isStale, stageLabel, usePipelines, type Lead, type Pipeline, type Stage, type TimelineEntry } from './lead.js';
 
+
+/** How a timeline entry of an estimate reads: "Estimate EST-0001 sent". */
+const ESTIMATE_EVENTS = { created: 'drafted', sent: 'sent', accepted: 'accepted', declined: 'declined' } as const;
 export function LeadDetail({ params }: { params: Record<string, string> }): JSX.Element {
   const id = params.leadId as string;
   const session = useSession();
@@ -89,6 +92,12 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
                       </>
                     )}{' '}
                     by <PersonName id={entry.by} />
+                  </p>
+                ) : entry.kind === 'estimate' ? (
+                  <p>
+                    Estimate <a href={`/estimates/${entry.estimateId}`}>{entry.number ?? entry.title}</a> {ESTIMATE_EVENTS[entry.event]}
+                    {entry.revision > 1 ? ` (revision ${entry.revision})` : ''}
+                    {entry.by === 'customer' ? ' by the customer' : <> by <PersonName id={entry.by} /></>}
                   </p>
                 ) : (
                   <>
