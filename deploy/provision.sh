@@ -276,6 +276,11 @@ SPINNEY_SENSITIVE_FIELDS_KEY_FILE=$KEY_DIR/sensitive-fields.key
 # Production needs at least one sign-in provider (README.md, "Sign-in providers"), e.g.:
 # SPINNEY_GOOGLE_CLIENT_ID=...apps.googleusercontent.com
 # SPINNEY_GOOGLE_CLIENT_SECRET_FILE=$KEY_DIR/google-client-secret
+# Production needs an SMTP server for customer mail (README.md, "Configuration"), e.g.:
+# SPINNEY_SMTP_HOST=smtp.example.com
+# SPINNEY_SMTP_USER=spinney
+# SPINNEY_SMTP_PASSWORD_FILE=$KEY_DIR/smtp-password
+# SPINNEY_MAIL_FROM=Spinney <mail@$DOMAIN>
 # Backups go to $DATA_DIR/backups, this disk, unless sent elsewhere (docs/operations.md, "Backups"):
 # SPINNEY_BACKUP_DIR=/mnt/backup-disk/spinney
 # SPINNEY_BACKUP_TARGET=s3   (or sftp: SPINNEY_BACKUP_SFTP_HOST, _USER, _PATH, _PRIVATE_KEY_FILE, _HOST_FINGERPRINT)

@@ -66,6 +66,21 @@ export interface Config {
   /** Encrypted backups (src/backup/, docs/backup-format.md): where they go, when, how long they stay. */
   readonly backup: BackupConfig;
   readonly signIn: SignInConfig;
+  /** Customer mail (src/mail/, docs/mail.md); null: no SMTP server, messages go to the log (never in production). */
+  readonly mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  readonly host: string;
+  readonly port: number;
+  /** `tls`: TLS from the first byte; `starttls`: the upgrade is required, never plain text. */
+  readonly secure: 'tls' | 'starttls';
+  readonly user: string | null;
+  readonly password: string | null;
+  /** The From header as given; `fromDomain` names the Message-IDs. */
+  readonly from: string;
+  readonly fromDomain: string;
+  readonly dkim: { readonly domain: string; readonly selector: string; readonly privateKey: string } | null;
 }
 
 export interface BackupConfig {
@@ -245,6 +260,7 @@ export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {
   const jobs = { enabled: read.boolean('SPINNEY_JOBS'), pm2Instance: env.NODE_APP_INSTANCE ?? null };
   const signIn = signInProviders(read, spinneyEnv, problems);
   const backup = backupSettings(read, dataDir, production, problems);
+  const mail = mailSettings(read, production, problems);
 
   let url: URL | undefined;
   try {
@@ -368,6 +384,7 @@ export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {
     backup,
     rateLimits,
     signIn,
+    mail,
   };
   return { config: deepFreeze(config), notices };
 }
@@ -437,6 +454,42 @@ function signInProviders(read: SettingsReader, spinneyEnv: SpinneyEnv, problems:
  * data dir (never inside it, so no tenant file and no backup share a directory), an S3 bucket, or
  * a directory on a backup host over SFTP.
  */
+/**
+ * The SMTP server and signing key of customer mail. Production refuses to start without a server,
+ * an account and a From address (mail would otherwise only ever reach the log), naming each missing one.
+ */
+function mailSettings(read: SettingsReader, production: boolean, problems: string[]): MailConfig | null {
+  const host = read.text('SPINNEY_SMTP_HOST').trim();
+  const user = read.text('SPINNEY_SMTP_USER').trim() || null;
+  const password = read.secret('SPINNEY_SMTP_PASSWORD')?.bytes.toString('utf8').trim() || null;
+  const from = read.text('SPINNEY_MAIL_FROM').trim();
+  const dkimDomain = read.text('SPINNEY_DKIM_DOMAIN').trim();
+  const dkimSelector = read.text('SPINNEY_DKIM_SELECTOR').trim();
+  const dkimKey = read.secret('SPINNEY_DKIM_PRIVATE_KEY')?.bytes.toString('utf8') ?? '';
+  if (production) {
+    const missing = [host ? null : 'SPINNEY_SMTP_HOST', user ? null : 'SPINNEY_SMTP_USER', password ? null : 'SPINNEY_SMTP_PASSWORD (or SPINNEY_SMTP_PASSWORD_FILE)', from ? null : 'SPINNEY_MAIL_FROM'].filter((n) => n !== null);
+    if (missing.length > 0) problems.push(`customer mail needs an SMTP server in production: set ${missing.join(', ')}`);
+  }
+  if (user !== null && password === null) problems.push('SPINNEY_SMTP_PASSWORD (or SPINNEY_SMTP_PASSWORD_FILE) is required with SPINNEY_SMTP_USER');
+  const fromDomain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? '';
+  if (from && !fromDomain) problems.push('SPINNEY_MAIL_FROM is not an address (mail@example.com or Name <mail@example.com>)');
+  if (host && !from) problems.push('SPINNEY_MAIL_FROM is required with SPINNEY_SMTP_HOST');
+  const dkimSet = [dkimDomain, dkimSelector, dkimKey.trim()].filter((v) => v.length > 0).length;
+  if (dkimSet > 0 && dkimSet < 3) problems.push('DKIM needs SPINNEY_DKIM_DOMAIN, SPINNEY_DKIM_SELECTOR and SPINNEY_DKIM_PRIVATE_KEY together (or none)');
+  else if (dkimSet === 3 && !dkimKey.includes('PRIVATE KEY')) problems.push('SPINNEY_DKIM_PRIVATE_KEY is not a PEM private key');
+  if (!host) return null;
+  return {
+    host,
+    port: read.integer('SPINNEY_SMTP_PORT'),
+    secure: read.choice('SPINNEY_SMTP_SECURE'),
+    user,
+    password,
+    from,
+    fromDomain,
+    dkim: dkimSet === 3 ? { domain: dkimDomain.toLowerCase(), selector: dkimSelector, privateKey: dkimKey } : null,
+  };
+}
+
 function backupSettings(read: SettingsReader, dataDir: string, production: boolean, problems: string[]): BackupConfig {
   const target = read.choice('SPINNEY_BACKUP_TARGET');
   const dir = resolve(read.text('SPINNEY_BACKUP_DIR', resolve(dataDir, 'backups')));

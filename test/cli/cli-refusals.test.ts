@@ -37,6 +37,10 @@ t.test('dev token is refused in production, even with a valid production configu
     ...TEST_KEYS,
     SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
     SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
+    SPINNEY_SMTP_HOST: 'smtp.example',
+    SPINNEY_SMTP_USER: 'spinney',
+    SPINNEY_SMTP_PASSWORD: 'smtp-password',
+    SPINNEY_MAIL_FROM: 'mail@spinney.example',
   });
   t.equal(res.code, 1);
   t.equal(res.stderr, 'spinney: dev token is refused in production\n');

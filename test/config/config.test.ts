@@ -6,6 +6,7 @@ import { tempDataDir } from '../helpers/app.js';
 
 const GOOD_KEY = 'k'.repeat(48);
 const GOOGLE = { SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example', SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret' };
+const SMTP = { SPINNEY_SMTP_HOST: 'smtp.example', SPINNEY_SMTP_USER: 'spinney', SPINNEY_SMTP_PASSWORD: 'smtp-password', SPINNEY_MAIL_FROM: 'Spinney <mail@spinney.example>' };
 const VAULT_KEYS = { SPINNEY_APP_SECRETS_KEY: 'a'.repeat(48), SPINNEY_SENSITIVE_FIELDS_KEY: 's'.repeat(48) };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -32,12 +33,13 @@ t.test('production refuses to start and names every missing or unsafe setting at
   t.match(problems.join('\n'), /no sign-in provider is configured/);
   t.match(problems.join('\n'), /SPINNEY_APP_SECRETS_KEY .* is required in production/);
   t.match(problems.join('\n'), /SPINNEY_SENSITIVE_FIELDS_KEY .* is required in production/);
-  t.equal(problems.length, 7, 'all seven, in one message');
+  t.match(problems.join('\n'), /customer mail needs an SMTP server in production: set SPINNEY_SMTP_HOST, SPINNEY_SMTP_USER, SPINNEY_SMTP_PASSWORD \(or SPINNEY_SMTP_PASSWORD_FILE\), SPINNEY_MAIL_FROM/);
+  t.equal(problems.length, 8, 'all eight, in one message');
 });
 
 t.test('a short signing key is refused in every environment', async (t) => {
   const dataDir = tempDataDir(t);
-  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short', ...GOOGLE, ...VAULT_KEYS }), [/too short \(5 bytes; at least 32/]);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: 'short', ...GOOGLE, ...VAULT_KEYS, ...SMTP }), [/too short \(5 bytes; at least 32/]);
   t.match(problemsOf({ SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir, SPINNEY_TOKEN_SIGNING_KEY: 'short' }), [/too short/]);
 });
 
@@ -45,7 +47,7 @@ t.test('a correct production configuration loads into a frozen object, secrets f
   const dataDir = tempDataDir(t);
   const keyFile = join(dataDir, 'signing.key');
   writeFileSync(keyFile, `${GOOD_KEY}\n`);
-  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL', ...GOOGLE, ...VAULT_KEYS });
+  const { config, notices } = loadConfig({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example/', SPINNEY_TOKEN_SIGNING_KEY_FILE: keyFile, SPINNEY_SQLITE_SYNCHRONOUS: 'FULL', ...GOOGLE, ...VAULT_KEYS, ...SMTP });
   t.equal(config.env, 'production');
   t.equal(config.publicUrl, 'https://spinney.example');
   t.equal(config.keys.signing.current().key.toString(), GOOD_KEY, 'trailing newline removed');
@@ -114,7 +116,7 @@ t.test('a key file is used byte for byte: binary keys keep their length, one tra
 
 t.test('production refuses a silent log', async (t) => {
   const dataDir = tempDataDir(t);
-  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, SPINNEY_LOG_LEVEL: 'silent', ...GOOGLE, ...VAULT_KEYS }), [/SPINNEY_LOG_LEVEL must not be silent/]);
+  t.match(problemsOf({ SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, SPINNEY_LOG_LEVEL: 'silent', ...GOOGLE, ...VAULT_KEYS, ...SMTP }), [/SPINNEY_LOG_LEVEL must not be silent/]);
 });
 
 t.test('sign-in providers are on when their client ids are set; issuers must be https in production', async (t) => {
@@ -137,7 +139,7 @@ t.test('sign-in providers are on when their client ids are set; issuers must be 
 
 t.test('the three root keys are independent: each required in production, long enough, and different from the others', async (t) => {
   const dataDir = tempDataDir(t);
-  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE };
+  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://s.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE, ...SMTP };
   t.match(problemsOf({ ...base, ...VAULT_KEYS, SPINNEY_APP_SECRETS_KEY: GOOD_KEY }), [/SPINNEY_TOKEN_SIGNING_KEY and SPINNEY_APP_SECRETS_KEY must be different keys/]);
   t.match(problemsOf({ ...base, ...VAULT_KEYS, SPINNEY_SENSITIVE_FIELDS_KEY: 'a'.repeat(48) }), [/SPINNEY_APP_SECRETS_KEY and SPINNEY_SENSITIVE_FIELDS_KEY must be different keys/]);
   t.match(problemsOf({ ...base, ...VAULT_KEYS, SPINNEY_SENSITIVE_FIELDS_KEY: 'short' }), [/SPINNEY_SENSITIVE_FIELDS_KEY is too short \(5 bytes/]);
@@ -157,7 +159,7 @@ t.test('the three root keys are independent: each required in production, long e
 
 t.test('production refuses a public bind and rate limits off unless an override says why', async (t) => {
   const dataDir = tempDataDir(t);
-  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE, ...VAULT_KEYS };
+  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE, ...VAULT_KEYS, ...SMTP };
   const both = problemsOf({ ...base, SPINNEY_HOST: '0.0.0.0', SPINNEY_RATE_LIMIT: '0', SPINNEY_RATE_LIMIT_SIGNIN: '0' });
   t.equal(both.length, 2, 'both problems named at once');
   t.match(both.join('\n'), /SPINNEY_HOST=0\.0\.0\.0 makes the app reachable around nginx.*SPINNEY_PUBLIC_BIND_REASON/);
@@ -197,4 +199,28 @@ t.test('SPINNEY_ENV_FILE: read with the parser PM2 uses (spaces, quotes), the en
   t.equal(config.logLevel, 'error', 'the environment wins over the file');
   process.env.SPINNEY_ENV_FILE = join(dir, 'missing.env');
   t.throws(() => loadConfigFromProcess(), { name: 'ConfigError', message: /SPINNEY_ENV_FILE .*missing\.env cannot be read \(ENOENT\)/ });
+});
+
+t.test('customer mail: production names each missing SMTP setting; SMTP and DKIM settings load together or are refused', async (t) => {
+  const dataDir = tempDataDir(t);
+  const base = { SPINNEY_ENV: 'production', SPINNEY_DATA_DIR: dataDir, SPINNEY_PUBLIC_URL: 'https://spinney.example', SPINNEY_TOKEN_SIGNING_KEY: GOOD_KEY, ...GOOGLE, ...VAULT_KEYS };
+  t.same(
+    problemsOf({ ...base, SPINNEY_SMTP_HOST: 'smtp.example', SPINNEY_MAIL_FROM: 'mail@spinney.example' }),
+    ['customer mail needs an SMTP server in production: set SPINNEY_SMTP_USER, SPINNEY_SMTP_PASSWORD (or SPINNEY_SMTP_PASSWORD_FILE)'],
+    'only what is missing is named',
+  );
+  const keyFile = join(dataDir, 'dkim.pem');
+  writeFileSync(keyFile, '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
+  const passwordFile = join(dataDir, 'smtp-password');
+  writeFileSync(passwordFile, 'from-a-file\n');
+  const { config } = loadConfig({ ...base, ...SMTP, SPINNEY_SMTP_PASSWORD: '', SPINNEY_SMTP_PASSWORD_FILE: passwordFile, SPINNEY_SMTP_PORT: '465', SPINNEY_SMTP_SECURE: 'tls', SPINNEY_DKIM_DOMAIN: 'Spinney.Example', SPINNEY_DKIM_SELECTOR: 's1', SPINNEY_DKIM_PRIVATE_KEY_FILE: keyFile });
+  t.match(config.mail, { host: 'smtp.example', port: 465, secure: 'tls', user: 'spinney', password: 'from-a-file', from: 'Spinney <mail@spinney.example>', fromDomain: 'spinney.example', dkim: { domain: 'spinney.example', selector: 's1' } });
+  t.equal(config.mail?.dkim?.privateKey.startsWith('-----BEGIN PRIVATE KEY-----'), true, 'the key is read from its _FILE');
+
+  t.match(problemsOf({ ...base, ...SMTP, SPINNEY_DKIM_DOMAIN: 'spinney.example' }), [/DKIM needs SPINNEY_DKIM_DOMAIN, SPINNEY_DKIM_SELECTOR and SPINNEY_DKIM_PRIVATE_KEY together/]);
+  t.match(problemsOf({ ...base, ...SMTP, SPINNEY_MAIL_FROM: 'not an address' }), [/SPINNEY_MAIL_FROM is not an address/]);
+  t.match(problemsOf({ ...base, ...SMTP, SPINNEY_SMTP_SECURE: 'none' }), [/SPINNEY_SMTP_SECURE/]);
+
+  const dev = loadConfig({ SPINNEY_ENV: 'development', SPINNEY_DATA_DIR: dataDir }).config;
+  t.equal(dev.mail, null, 'outside production no SMTP server is needed (messages go to the log)');
 });

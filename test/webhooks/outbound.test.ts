@@ -292,6 +292,10 @@ t.test('production refuses subscriber URLs that are not https or not public, at 
     SPINNEY_PUBLIC_URL: 'https://spinney.example',
     SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
     SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
+    SPINNEY_SMTP_HOST: 'smtp.example',
+    SPINNEY_SMTP_USER: 'spinney',
+    SPINNEY_SMTP_PASSWORD: 'smtp-password',
+    SPINNEY_MAIL_FROM: 'mail@spinney.example',
   });
   t.equal(api.config.env, 'production');
   const tenant = api.tenant();
