@@ -5,13 +5,14 @@
 import { onTenantEvent } from './audit/audit.service.js';
 import type { JobLogger } from './jobs/job.js';
 import { startJobScheduler } from './jobs/scheduler.js';
+import { mailHandler } from './mail/mail.handler.js';
 import { startOutboxWorker, type OutboxHandler } from './outbox/worker.js';
 import type { Runtime } from './runtime.js';
 import { webhookDeliveryHandler } from './webhooks/delivery.handler.js';
 import { queueWebhookDeliveries } from './webhooks/events.js';
 
 /** The outbox's handlers, one per kind (mail, calendar pushes and provider calls join here). */
-export const OUTBOX_HANDLERS: readonly OutboxHandler[] = [webhookDeliveryHandler()];
+export const OUTBOX_HANDLERS: readonly OutboxHandler[] = [webhookDeliveryHandler(), mailHandler()];
 
 /** Adds the process's tenant event listeners; calling it again changes nothing (the same functions). */
 export function wireEventListeners(): void {

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   // Estimates: everyone reads, members write and send them; numbering and templates are settings (admins).
   'estimates:read': ['admin', 'member', 'viewer'],
   'estimates:write': ['admin', 'member'],
+  // The mail the workspace sends (to whom, subject, state): everyone reads it, like the records it is about.
+  'mail:read': ['admin', 'member', 'viewer'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

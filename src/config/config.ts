@@ -81,6 +81,8 @@ export interface MailConfig {
   readonly from: string;
   readonly fromDomain: string;
   readonly dkim: { readonly domain: string; readonly selector: string; readonly privateKey: string } | null;
+  /** A CA certificate (PEM) trusted for the SMTP server besides the system's; null: the system's only. */
+  readonly ca: string | null;
 }
 
 export interface BackupConfig {
@@ -487,6 +489,7 @@ function mailSettings(read: SettingsReader, production: boolean, problems: strin
     from,
     fromDomain,
     dkim: dkimSet === 3 ? { domain: dkimDomain.toLowerCase(), selector: dkimSelector, privateKey: dkimKey } : null,
+    ca: read.secret('SPINNEY_SMTP_CA')?.bytes.toString('utf8') ?? null,
   };
 }
 

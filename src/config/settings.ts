@@ -86,6 +86,7 @@ export const SETTINGS = [
   { name: 'SPINNEY_SMTP_SECURE', parser: choice('tls', 'starttls'), default: 'starttls', doc: '`tls` (TLS from the first byte, usually port 465) or `starttls` (upgrade required, usually port 587)' },
   { name: 'SPINNEY_SMTP_USER', parser: text, default: null, doc: 'the SMTP account; required with `SPINNEY_SMTP_HOST` in production' },
   { name: 'SPINNEY_SMTP_PASSWORD', parser: secret, default: null, doc: "the SMTP account's password, required with its user" },
+  { name: 'SPINNEY_SMTP_CA', parser: secret, default: null, doc: "a CA certificate (PEM, usually as `_FILE`) trusted for the SMTP server besides the system's: a relay with a private certificate" },
   { name: 'SPINNEY_MAIL_FROM', parser: text, default: null, doc: 'the From address of every message (`Spinney <mail@example.com>` or `mail@example.com`); its domain names the Message-IDs; required with `SPINNEY_SMTP_HOST`' },
   { name: 'SPINNEY_DKIM_DOMAIN', parser: text, default: null, doc: 'messages are DKIM-signed for this domain when it, the selector and the key are all set (all or none)' },
   { name: 'SPINNEY_DKIM_SELECTOR', parser: text, default: null, doc: 'the DKIM selector (the DNS record is `<selector>._domainkey.<domain>`)' },

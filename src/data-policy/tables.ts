@@ -49,6 +49,16 @@ const estimates: TablePolicy[] = [
   },
 ];
 
+const mail: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'mail_messages',
+    holds: 'mail the workspace sent: recipient, subject, what it was about, its Message-ID; its state and attempts are its outbox item\'s',
+    columns: { body_sealed: { kind: 'sealed', purpose: 'sensitive', recordIdColumn: 'id', contextColumn: 'body', why: "the bodies may hold a customer's estimate link, which is a credential: never exported" } },
+    restoreAs: keep,
+  },
+];
+
 const audit: TablePolicy[] = [
   { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
   { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
@@ -224,6 +234,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

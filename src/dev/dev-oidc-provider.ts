@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { Adapter, AdapterPayload, Configuration, default as ProviderClass } from 'oidc-provider';
+import { escapeHtml } from '../http/html.js';
 
 export interface DevOidcUser {
   sub: string;
@@ -231,10 +232,6 @@ function errorPage(message: string): string {
 function page(title: string, body: string): string {
   // The viewport tag keeps the page readable on a phone (the demo is tried on phones too).
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function memoryAdapter(): (model: string) => Adapter {

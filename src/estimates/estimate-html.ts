@@ -2,6 +2,7 @@
 // readable on a phone, working without any script (picks are a GET form, decisions POST forms).
 // Every value is escaped; the page's only style is the one below, allowed by its hash in the CSP.
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../http/html.js';
 import type { EstimatePresentation } from './estimate-pdf.js';
 import type { RevisionState } from './estimates.schemas.js';
 
@@ -21,11 +22,8 @@ button.secondary{background:#fff;color:#1f6feb}button.danger{background:#fff;col
 /** The page's Content-Security-Policy: no script at all, its one style by hash, forms to itself. */
 export const ESTIMATE_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 
-const escape = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-const lines = (values: string[]): string => values.map((line) => `${escape(line)}<br>`).join('');
-const paragraphs = (text: string): string => text.split(/\n{2,}/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('');
+const paragraphs = (text: string): string => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
 
 export interface EstimatePageInput {
   /** The page's own path (/e/{link}): forms post to it. */
@@ -52,13 +50,13 @@ function itemsTable(view: EstimatePresentation, canDecide: boolean): string {
       const rows = section.rows
         .map((row) => {
           let pick = '';
-          if (canDecide && row.optional) pick = `<label><input type="checkbox" name="opt" value="${escape(row.id)}"${row.counted ? ' checked' : ''}> Add this option</label>`;
-          const tag = row.optional ? ' <span class="muted">(optional)</span>' : row.alternative ? ` <span class="muted">(${escape(row.alternative.choiceTitle)})</span>` : '';
-          return `<tr${row.counted ? '' : ' class="out"'}><td>${escape(row.description).replace(/\n/g, '<br>')}${tag}${pick}</td><td class="n">${escape(row.quantity)}</td><td class="u">${escape(row.unit)}</td><td class="n p">${escape(row.unitPrice)}</td><td class="n">${escape(row.total)}</td></tr>`;
+          if (canDecide && row.optional) pick = `<label><input type="checkbox" name="opt" value="${escapeHtml(row.id)}"${row.counted ? ' checked' : ''}> Add this option</label>`;
+          const tag = row.optional ? ' <span class="muted">(optional)</span>' : row.alternative ? ` <span class="muted">(${escapeHtml(row.alternative.choiceTitle)})</span>` : '';
+          return `<tr${row.counted ? '' : ' class="out"'}><td>${escapeHtml(row.description).replace(/\n/g, '<br>')}${tag}${pick}</td><td class="n">${escapeHtml(row.quantity)}</td><td class="u">${escapeHtml(row.unit)}</td><td class="n p">${escapeHtml(row.unitPrice)}</td><td class="n">${escapeHtml(row.total)}</td></tr>`;
         })
         .join('');
       const body = section.showOnlySectionTotal ? '' : `<table><thead><tr><th>Item</th><th class="n">Qty</th><th class="u">Unit</th><th class="n p">Price</th><th class="n">Total</th></tr></thead><tbody>${rows}</tbody></table>`;
-      return `<section><h2>${escape(section.title)}</h2>${body}<p class="n">Section total: <strong>${escape(section.total)}</strong></p></section>`;
+      return `<section><h2>${escapeHtml(section.title)}</h2>${body}<p class="n">Section total: <strong>${escapeHtml(section.total)}</strong></p></section>`;
     })
     .join('');
 }
@@ -69,55 +67,55 @@ function alternatives(view: EstimatePresentation, canDecide: boolean): string {
       const choices = group.choices
         .map((choice) =>
           canDecide
-            ? `<label><input type="radio" name="pick" value="${escape(`${group.id}:${choice.id}`)}"${choice.picked ? ' checked' : ''}> ${escape(choice.title)}</label>`
-            : `<p>${choice.picked ? '<strong>' : ''}${escape(choice.title)}${choice.picked ? ' (chosen)</strong>' : ''}</p>`,
+            ? `<label><input type="radio" name="pick" value="${escapeHtml(`${group.id}:${choice.id}`)}"${choice.picked ? ' checked' : ''}> ${escapeHtml(choice.title)}</label>`
+            : `<p>${choice.picked ? '<strong>' : ''}${escapeHtml(choice.title)}${choice.picked ? ' (chosen)</strong>' : ''}</p>`,
         )
         .join('');
-      return `<fieldset><legend>${escape(group.title)}</legend>${choices}</fieldset>`;
+      return `<fieldset><legend>${escapeHtml(group.title)}</legend>${choices}</fieldset>`;
     })
     .join('');
 }
 
 function totals(view: EstimatePresentation): string {
   const t = view.totals;
-  const taxes = t.taxes.map((tax) => `<tr><td>Tax ${escape(tax.rate)} on ${escape(tax.net)}</td><td class="n">${escape(tax.tax)}</td></tr>`).join('');
-  const discount = t.discount ? `<tr><td>Discounts</td><td class="n">-${escape(t.discount)}</td></tr>` : '';
-  const deposit = view.deposit ? `<p>Deposit due${view.deposit.dueDate ? ` by ${escape(view.deposit.dueDate)}` : ''}: <strong>${escape(view.deposit.amount)}</strong></p>` : '';
-  return `<section aria-label="Totals"><table><tbody><tr><td>Subtotal</td><td class="n">${escape(t.subtotal)}</td></tr>${discount}${taxes}<tr><td class="total">Total</td><td class="n total" data-total>${escape(t.grandTotal)}</td></tr></tbody></table>${deposit}</section>`;
+  const taxes = t.taxes.map((tax) => `<tr><td>Tax ${escapeHtml(tax.rate)} on ${escapeHtml(tax.net)}</td><td class="n">${escapeHtml(tax.tax)}</td></tr>`).join('');
+  const discount = t.discount ? `<tr><td>Discounts</td><td class="n">-${escapeHtml(t.discount)}</td></tr>` : '';
+  const deposit = view.deposit ? `<p>Deposit due${view.deposit.dueDate ? ` by ${escapeHtml(view.deposit.dueDate)}` : ''}: <strong>${escapeHtml(view.deposit.amount)}</strong></p>` : '';
+  return `<section aria-label="Totals"><table><tbody><tr><td>Subtotal</td><td class="n">${escapeHtml(t.subtotal)}</td></tr>${discount}${taxes}<tr><td class="total">Total</td><td class="n total" data-total>${escapeHtml(t.grandTotal)}</td></tr></tbody></table>${deposit}</section>`;
 }
 
 /** The whole page. */
 export function renderEstimatePage(input: EstimatePageInput): string {
   const { view, canDecide, path } = input;
   const notice = STATE_NOTICES[input.state];
-  const problem = input.problem ? `<div class="notice bad" role="alert">${escape(input.problem)}</div>` : '';
-  const header = `<header><p class="muted">${escape(view.workspaceName)}</p><h1>${escape(view.heading)}</h1>
-<p>For ${escape(view.contact.name)}${view.contact.company ? `, ${escape(view.contact.company)}` : ''}</p>
-${view.siteAddress.length ? `<p class="muted">Site: ${view.siteAddress.map(escape).join(', ')}</p>` : ''}
-<p class="muted">${view.issuedOn ? `Issued ${escape(view.issuedOn)}. ` : ''}${view.validUntil ? `Valid until ${escape(view.validUntil)}.` : ''}</p>
-${view.shortHash ? `<p class="muted">Fingerprint <span class="hash">${escape(view.shortHash)}</span></p>` : ''}</header>`;
-  const state = notice ? `<div class="notice ${notice.tone}" role="status">${escape(notice.text)}</div>` : '';
-  const acceptance = view.acceptance ? `<section><h2>Acceptance</h2><p>Accepted by ${escape(view.acceptance.typedName)} on ${escape(view.acceptance.decidedAtText)}.</p><p class="muted">${escape(view.acceptance.consentText)}</p></section>` : '';
+  const problem = input.problem ? `<div class="notice bad" role="alert">${escapeHtml(input.problem)}</div>` : '';
+  const header = `<header><p class="muted">${escapeHtml(view.workspaceName)}</p><h1>${escapeHtml(view.heading)}</h1>
+<p>For ${escapeHtml(view.contact.name)}${view.contact.company ? `, ${escapeHtml(view.contact.company)}` : ''}</p>
+${view.siteAddress.length ? `<p class="muted">Site: ${view.siteAddress.map(escapeHtml).join(', ')}</p>` : ''}
+<p class="muted">${view.issuedOn ? `Issued ${escapeHtml(view.issuedOn)}. ` : ''}${view.validUntil ? `Valid until ${escapeHtml(view.validUntil)}.` : ''}</p>
+${view.shortHash ? `<p class="muted">Fingerprint <span class="hash">${escapeHtml(view.shortHash)}</span></p>` : ''}</header>`;
+  const state = notice ? `<div class="notice ${notice.tone}" role="status">${escapeHtml(notice.text)}</div>` : '';
+  const acceptance = view.acceptance ? `<section><h2>Acceptance</h2><p>Accepted by ${escapeHtml(view.acceptance.typedName)} on ${escapeHtml(view.acceptance.decidedAtText)}.</p><p class="muted">${escapeHtml(view.acceptance.consentText)}</p></section>` : '';
   const terms = view.terms ? `<section><h2>Terms</h2>${paragraphs(view.terms)}</section>` : '';
   const notes = view.notes ? `<section><h2>Notes</h2>${paragraphs(view.notes)}</section>` : '';
   const content = `${itemsTable(view, canDecide)}${view.alternatives.length ? `<section><h2>Options</h2>${alternatives(view, canDecide)}</section>` : ''}${totals(view)}`;
 
   const decide = canDecide
-    ? `<form method="post" action="${escape(path)}/accept" aria-label="Accept">
+    ? `<form method="post" action="${escapeHtml(path)}/accept" aria-label="Accept">
 ${content}
-<p><button type="submit" formmethod="get" formaction="${escape(path)}" formnovalidate class="secondary">Update total</button></p>
+<p><button type="submit" formmethod="get" formaction="${escapeHtml(path)}" formnovalidate class="secondary">Update total</button></p>
 ${terms}${notes}
 <section><h2>Accept this estimate</h2>
 <label for="typedName">Type your full name</label><input id="typedName" name="typedName" type="text" autocomplete="name" required minlength="2" maxlength="200">
-<label><input type="checkbox" name="consent" value="yes" required> ${escape(input.consentText)}</label>
+<label><input type="checkbox" name="consent" value="yes" required> ${escapeHtml(input.consentText)}</label>
 <button type="submit">Accept estimate</button></section></form>
-<form method="post" action="${escape(path)}/decline" aria-label="Decline"><h2>Decline</h2>
+<form method="post" action="${escapeHtml(path)}/decline" aria-label="Decline"><h2>Decline</h2>
 <label for="reason">Reason (optional)</label><textarea id="reason" name="reason" rows="3" maxlength="2000"></textarea>
 <button type="submit" class="danger">Decline estimate</button></form>`
     : `${content}${terms}${notes}`;
 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escape(view.heading)} — ${escape(view.workspaceName)}</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(view.heading)} — ${escapeHtml(view.workspaceName)}</title><style>${STYLE}</style></head>
 <body><main>${header}${state}${problem}${acceptance}${decide}</main></body></html>`;
 }
 

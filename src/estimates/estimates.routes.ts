@@ -26,6 +26,7 @@ import {
   Revision,
   RevisionParams,
   RevisionSummary,
+  SendBody,
   SentLink,
   Verification,
 } from './estimates.schemas.js';
@@ -114,8 +115,8 @@ export const estimateRoutes = (runtime: Runtime): FastifyPluginAsync => async (b
   });
   app.post('/estimates/:estimateId/send', {
     config: { permission: 'estimates:write', errors: ['estimate_sealed'] },
-    schema: { tags, summary: "Seal the current draft, number the estimate, and get the customer's link (shown once)", params: EstimateParams, body: NoBody, response: { 200: SentLink, ...errorResponses } },
-    handler: async (request) => sendEstimate(runtime, request.params.estimateId),
+    schema: { tags, summary: "Seal the current draft, number the estimate, and get the customer's link (shown once)", params: EstimateParams, body: SendBody, response: { 200: SentLink, ...errorResponses } },
+    handler: async (request) => sendEstimate(runtime, request.params.estimateId, request.body),
   });
   app.post('/estimates/:estimateId/link', {
     config: { permission: 'estimates:write', errors: ['estimate_closed'] },

@@ -203,8 +203,12 @@ export type EstimateListQuery = Static<typeof EstimateListQuery>;
 export const EstimateParams = Type.Object({ estimateId: IdParam('estimate') }, { additionalProperties: false });
 /** A revision number in a path: 1, 2, 3 … */
 export const RevisionParams = Type.Object({ estimateId: IdParam('estimate'), revision: Type.String({ pattern: '^[1-9][0-9]{0,4}$' }) }, { additionalProperties: false });
-/** The body of an action that takes none (send, withdraw …): absent or {}. */
+/** The body of an action that takes none (withdraw …): absent or {}. */
 export const NoBody = Type.Object({}, { additionalProperties: false });
+export const SendBody = Type.Object(
+  { mail: Type.Optional(Type.Boolean({ default: true, description: "mail the link to the contact's email address (when it has one); false: only return it" })) },
+  { additionalProperties: false },
+);
 export const PdfQuery = Type.Object({ revision: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) }, { additionalProperties: false });
 
 export const SentLink = Type.Object(
@@ -213,6 +217,7 @@ export const SentLink = Type.Object(
     /** The customer's link; shown once (only its hash is stored): a new one revokes the old. */
     link: Type.String(),
     expiresAt: Timestamp,
+    mailId: Nullable(Type.String({ description: "the message carrying the link to the contact's email address (GET /api/v1/mail/{id}); null when none was sent" })),
   },
   { additionalProperties: false },
 );

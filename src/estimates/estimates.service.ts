@@ -19,7 +19,9 @@ import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import { findTenant } from '../tenants/tenants.repo.js';
 import { isoAt } from '../time/clock.js';
 import { canonicalJson } from './canonical.js';
-import { renderEstimatePdf, type EstimateDocument } from './estimate-pdf.js';
+import { formatMoney, renderEstimatePdf, type EstimateDocument } from './estimate-pdf.js';
+import { estimateLinkMail } from '../mail/mail-templates.js';
+import { queueMail } from '../mail/mail.service.js';
 import {
   deleteEstimateRow,
   estimateSettingsRow,
@@ -342,12 +344,31 @@ export interface SentLink {
   estimate: EstimateDetail;
   link: string;
   expiresAt: string;
+  /** The message that carries the link to the customer, or null when none was queued. */
+  mailId: string | null;
+}
+
+/** Queues the link to the contact's email address, when it has one; returns the message id. */
+function mailLink(runtime: Runtime, row: EstimateListRow, revision: RevisionRow, link: string, expiresAt: string): string | null {
+  const contact = findContact(tenantDb(), row.contact_id);
+  if (!contact?.email) return null;
+  const totals = computeEstimateTotals(JSON.parse(revision.content) as EstimateContent);
+  const content = estimateLinkMail({
+    workspaceName: findTenant(runtime.control, currentScope().tenantId)?.name ?? 'Spinney',
+    customerName: contact.name,
+    number: row.number ?? '',
+    title: row.title,
+    total: formatMoney(totals.grandTotal, totals.currency, totals.minorDigits),
+    link,
+    expiresAt,
+  });
+  return queueMail(runtime, { kind: 'estimate', to: { address: contact.email, name: contact.name }, ...content, contactId: contact.id, leadId: row.lead_id, estimateId: row.id });
 }
 
 const linkOf = (runtime: Runtime, credential: string): string => `${runtime.config.publicUrl}/e/${credential}`;
 
 /** Seals the current draft, numbers the estimate the first time, supersedes the previous sent revision and issues the customer's link. */
-export function sendEstimate(runtime: Runtime, id: string): SentLink {
+export function sendEstimate(runtime: Runtime, id: string, options: { mail?: boolean } = {}): SentLink {
   const db = tenantDb();
   return db.transaction(() => {
     const row = loadEstimateRow(db, id);
@@ -373,8 +394,10 @@ export function sendEstimate(runtime: Runtime, id: string): SentLink {
     if (previous?.state === 'sent') setRevisionState(db, previous.id, 'sent', 'superseded', now, actor);
     updateEstimateRow(db, bumped(row, { number }));
     const credential = issueCredential(runtime, 'estimate_link', draft.id, { expiresAt });
-    recordTenantEvent('estimate.sent', { type: 'estimate', id }, { after: { number, revision: draft.revision, contentSha256: sha256, totalMinor: draft.total_minor, expiresAt, leadId: row.lead_id } });
-    return { estimate: detail(db, id), link: linkOf(runtime, credential), expiresAt };
+    const link = linkOf(runtime, credential);
+    const mailId = options.mail === false ? null : mailLink(runtime, { ...row, number }, draft, link, expiresAt);
+    recordTenantEvent('estimate.sent', { type: 'estimate', id }, { after: { number, revision: draft.revision, contentSha256: sha256, totalMinor: draft.total_minor, expiresAt, leadId: row.lead_id, mailId } });
+    return { estimate: detail(db, id), link, expiresAt, mailId };
   });
 }
 
@@ -390,7 +413,7 @@ export function newEstimateLink(runtime: Runtime, id: string): SentLink {
     revokeCredentials(runtime, 'estimate_link', current.id);
     const credential = issueCredential(runtime, 'estimate_link', current.id, { expiresAt });
     recordTenantEvent('estimate.link_issued', { type: 'estimate', id }, { after: { revision: current.revision, expiresAt } });
-    return { estimate: detail(db, id), link: linkOf(runtime, credential), expiresAt };
+    return { estimate: detail(db, id), link: linkOf(runtime, credential), expiresAt, mailId: null };
   });
 }
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { PERMISSIONS, type Permission } from '../auth/permissions.js';
 import type { RegisteredRoute } from './route-registry.js';
+import { escapeHtml } from './html.js';
 
 interface Operation {
   summary?: string;
@@ -32,7 +33,6 @@ pre{background:#f4f5f4;padding:.5rem;overflow:auto;max-height:24rem;font-size:.8
 /** The page's policy: nothing but its own inline style (by hash); no script, frame, form or other origin. */
 export const API_REFERENCE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** Who may call a route, in words: its realm, and for workspace routes the permission and the roles holding it. */

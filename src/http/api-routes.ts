@@ -8,6 +8,7 @@ import { contactRoutes } from '../contacts/contacts.routes.js';
 import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
 import { importRoutes } from '../imports/imports.routes.js';
+import { mailRoutes } from '../mail/mail.routes.js';
 import { estimateLinkRoutes, estimateRoutes } from '../estimates/estimates.routes.js';
 import { leadRoutes } from '../leads/leads.routes.js';
 import { integrationRoutes } from '../integrations/integrations.routes.js';
@@ -44,5 +45,6 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => importRoutes(runtime),
   ({ runtime }) => estimateRoutes(runtime),
   ({ runtime }) => estimateLinkRoutes(runtime),
+  () => mailRoutes,
   ({ runtime }) => apiKeyRoutes(runtime),
 ];

@@ -29,6 +29,7 @@ export const ID_PREFIXES = {
   import: 'im',
   estimate: 'es',
   estimateRevision: 'er',
+  mailMessage: 'ml',
   apiKey: 'ak',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

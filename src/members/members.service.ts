@@ -12,8 +12,11 @@ import { recordTenantEvent } from '../audit/audit.service.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import type { Runtime } from '../runtime.js';
-import { currentActorId, currentTenantId } from '../tenancy/context.js';
+import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
+import { invitationMail } from '../mail/mail-templates.js';
+import { queueMail } from '../mail/mail.service.js';
+import { findTenant } from '../tenants/tenants.repo.js';
 import { canonicalEmail } from './email-address.js';
 import {
   closeInvitation,
@@ -127,7 +130,11 @@ export function invite(runtime: Runtime, input: { email: string; role: Role; exp
     return created;
   });
   const invitation = toInvitation(row);
-  recordTenantEvent('member.invited', { type: 'invitation', id: invitation.id }, { after: { role: invitation.role, expiresAt: invitation.expiresAt } });
+  tenantDb().transaction(() => {
+    recordTenantEvent('member.invited', { type: 'invitation', id: invitation.id }, { after: { role: invitation.role, expiresAt: invitation.expiresAt } });
+    const workspaceName = findTenant(runtime.control, tenantId)?.name ?? 'a workspace';
+    queueMail(runtime, { kind: 'invitation', to: { address: email }, ...invitationMail({ workspaceName, role: invitation.role, email, appUrl: `${runtime.config.publicUrl}/`, expiresAt: invitation.expiresAt }) });
+  });
   return invitation;
 }
 

@@ -270,7 +270,7 @@ t.test("the customer's page: escaped, no script, noindex; forms accept once; a b
   t.notMatch(page.headers['content-security-policy'], /script-src/, 'no script may run');
   t.equal(page.headers['x-robots-tag'], 'noindex, nofollow');
   t.equal(page.headers['referrer-policy'], 'no-referrer');
-  t.match(page.body, /Tear off &lt;script&gt;alert\(1\)&lt;\/script&gt; shingles/, 'descriptions are escaped');
+  t.match(page.body, /Tear off &#60;script&#62;alert\(1\)&#60;\/script&#62; shingles/, 'descriptions are escaped');
   t.notMatch(page.body, /<script/i);
   t.match(page.body, /Estimate EST-0001 v1/);
   t.match(page.body, /Whitfield Roofing/);

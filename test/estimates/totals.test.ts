@@ -207,7 +207,9 @@ t.test('refuses bad content with an error naming the field, and computes nothing
   }
 });
 
-t.test('a 10,000-line estimate computes well under 100 ms', async (t) => {
+// A guard against a hang or a quadratic rule, not a benchmark: about 30 ms on a quiet machine, and the
+// suite must stay green at a load average of 4 (the bound has a wide margin).
+t.test('a 10,000-line estimate computes in well under a second', async (t) => {
   const sections = Array.from({ length: 100 }, (_, s) =>
     section(Array.from({ length: 100 }, (_, i) => line(`${i}.${s % 10}25`, 1000 + i * 37, { taxRateBp: (i % 4) * 500, discount: i % 3 ? null : { kind: 'percent', bp: 750 } }))),
   );
@@ -223,7 +225,7 @@ t.test('a 10,000-line estimate computes well under 100 ms', async (t) => {
   const best = Math.min(...timings);
   t.comment(`10,000 lines: ${timings.map((ms) => ms.toFixed(1)).join(' / ')} ms (best ${best.toFixed(1)} ms)`);
   t.ok(grandTotal > 0);
-  t.ok(best < 100, `best of 3 runs took ${best.toFixed(1)} ms`);
+  t.ok(best < 1000, `best of 3 runs took ${best.toFixed(1)} ms`);
 });
 
 /** Seeded PRNG (mulberry32): the same random estimates on every run. */

@@ -1,0 +1,85 @@
+// The outbox handler for mail (kind 'mail'): sends a queued message over the configured SMTP server
+// (nodemailer; TLS required either from the first byte or by STARTTLS; DKIM-signed when configured),
+// with the Message-ID fixed when it was queued. Without an SMTP server (never in production) each
+// message is written as an .eml file under <data dir>/dev-mail/ instead, so a developer can open it.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import type { MailConfig } from '../config/config.js';
+import type { AttemptOutcome, OutboxHandler } from '../outbox/worker.js';
+import { tenantDb } from '../tenancy/context.js';
+import { findMailMessage } from './mail.repo.js';
+import { MAIL_BODY_COLUMN, MAIL_KIND, type MailBody } from './mail.service.js';
+
+/** Waits before the 2nd, 3rd, … attempt: a server that is down for a few hours still gets the mail. */
+export const MAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 8 * 3600_000];
+const TIMEOUT_MS = 30_000;
+
+function transportFor(mail: MailConfig, timeoutMs: number): Transporter {
+  return nodemailer.createTransport({
+    host: mail.host,
+    port: mail.port,
+    secure: mail.secure === 'tls',
+    // STARTTLS is required, never optional: a server that does not offer it gets no mail in clear.
+    requireTLS: mail.secure === 'starttls',
+    ...(mail.user !== null && mail.password !== null ? { auth: { user: mail.user, pass: mail.password } } : {}),
+    ...(mail.ca !== null ? { tls: { ca: [mail.ca] } } : {}),
+    ...(mail.dkim !== null ? { dkim: { domainName: mail.dkim.domain, keySelector: mail.dkim.selector, privateKey: mail.dkim.privateKey } } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+}
+
+type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
+
+/** The handler; tests shorten its delays and timeout. */
+export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeoutMs?: number } = {}): OutboxHandler<SendMailOptions | null> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  let transport: { config: MailConfig; transporter: Transporter } | null = null;
+  return {
+    kind: MAIL_KIND,
+    retryDelaysMs: options.retryDelaysMs ?? MAIL_RETRY_DELAYS_MS,
+    concurrency: 4,
+    batch: 20,
+    timeoutMs,
+    load(item, runtime) {
+      const row = findMailMessage(tenantDb(), item.id);
+      if (!row) return null;
+      const body = JSON.parse(runtime.vault.openField(MAIL_BODY_COLUMN.table, row.id, MAIL_BODY_COLUMN.column, row.body_sealed)) as MailBody;
+      return {
+        from: runtime.config.mail?.from ?? 'Spinney <mail@spinney.invalid>',
+        to: row.to_name ? { name: row.to_name, address: row.to_address } : row.to_address,
+        subject: row.subject,
+        text: body.text,
+        html: body.html,
+        messageId: row.message_id,
+        date: new Date(row.created_at),
+      };
+    },
+    async send(item, message, runtime) {
+      const started = performance.now();
+      const done = (outcome: Omit<AttemptOutcome, 'durationMs'>): AttemptOutcome => ({ ...outcome, durationMs: Math.round(performance.now() - started) });
+      if (message === null) return done({ delivered: false, giveUp: true, status: null, error: 'message_deleted' });
+      const mail = runtime.config.mail;
+      if (mail === null) {
+        const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(message);
+        const dir = join(runtime.config.dataDir, 'dev-mail');
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await writeFile(join(dir, `${item.id}.eml`), raw.message as Buffer, { mode: 0o600 });
+        return done({ delivered: true, status: null, error: null });
+      }
+      if (transport?.config !== mail) transport = { config: mail, transporter: transportFor(mail, timeoutMs) };
+      try {
+        const info = (await transport.transporter.sendMail(message)) as { response?: string };
+        return done({ delivered: true, status: Number.parseInt(info.response ?? '250', 10) || 250, error: null });
+      } catch (err) {
+        const smtp = err as SmtpError;
+        const reason = [smtp.code, smtp.response ?? smtp.message].filter(Boolean).join(': ').slice(0, 300);
+        // A permanent refusal (5xx: no such mailbox, authentication failed) is not retried.
+        const permanent = typeof smtp.responseCode === 'number' && smtp.responseCode >= 500;
+        return done({ delivered: false, giveUp: permanent, status: smtp.responseCode ?? null, error: reason });
+      }
+    },
+  };
+}

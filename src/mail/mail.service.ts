@@ -1,0 +1,118 @@
+// Queuing mail. A message is written (its body sealed by the vault) and its outbox item enqueued in
+// the caller's transaction: the change that sends mail and the mail commit or roll back together.
+// The Message-ID is fixed here, so every attempt carries the same one and a receiver that got a
+// message twice (a crash between the server's "250" and our record of it) can drop the copy.
+import { randomBytes } from 'node:crypto';
+import { newId } from '../http/ids.js';
+import { decodeCursor, page } from '../http/pagination.js';
+import { notFound } from '../http/errors.js';
+import { enqueue, markPendingWork } from '../outbox/outbox.js';
+import type { Runtime } from '../runtime.js';
+import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
+import { findMailListRow, insertMailMessage, listMailRows, type MailListRow, type MailMessageRow } from './mail.repo.js';
+
+export const MAIL_KIND = 'mail';
+
+export interface OutgoingMail {
+  kind: MailMessageRow['kind'];
+  to: { address: string; name?: string | null };
+  subject: string;
+  text: string;
+  html: string;
+  contactId?: string | null;
+  leadId?: string | null;
+  estimateId?: string | null;
+}
+
+/** The sealed part of a message: its bodies. */
+export interface MailBody {
+  text: string;
+  html: string;
+}
+
+export const MAIL_BODY_COLUMN = { table: 'mail_messages', column: 'body' } as const;
+
+/** A Message-ID of the server's mail domain (SPINNEY_MAIL_FROM's), or `spinney.invalid` without one. */
+function newMessageId(runtime: Runtime): string {
+  return `<${randomBytes(18).toString('base64url')}@${runtime.config.mail?.fromDomain ?? 'spinney.invalid'}>`;
+}
+
+/** Writes the message and queues it, inside the caller's transaction; returns its id. */
+export function queueMail(runtime: Runtime, mail: OutgoingMail): string {
+  const db = tenantDb();
+  const id = newId('mailMessage');
+  const messageId = newMessageId(runtime);
+  const body: MailBody = { text: mail.text, html: mail.html };
+  db.transaction(() => {
+    insertMailMessage(db, {
+      id,
+      message_id: messageId,
+      kind: mail.kind,
+      to_address: mail.to.address,
+      to_name: mail.to.name ?? null,
+      subject: mail.subject,
+      body_sealed: runtime.vault.sealField(MAIL_BODY_COLUMN.table, id, MAIL_BODY_COLUMN.column, JSON.stringify(body)),
+      contact_id: mail.contactId ?? null,
+      lead_id: mail.leadId ?? null,
+      estimate_id: mail.estimateId ?? null,
+      created_at: currentTimestamp(),
+      created_by: currentActorId(),
+    });
+    enqueue({ id, kind: MAIL_KIND, payload: { mailId: id }, idempotencyKey: messageId });
+  });
+  markPendingWork(runtime.control, currentTenantId(), runtime.clock.now());
+  return id;
+}
+
+export interface MailSummary {
+  id: string;
+  messageId: string;
+  kind: MailMessageRow['kind'];
+  to: string;
+  toName: string | null;
+  subject: string;
+  contactId: string | null;
+  leadId: string | null;
+  estimateId: string | null;
+  /** queued (waiting or being retried), sent, failed (the reason in `error`), cancelled. */
+  state: 'queued' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
+  error: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+const STATES = { pending: 'queued', sending: 'queued', delivered: 'sent', failed: 'failed', cancelled: 'cancelled' } as const;
+
+function toSummary(row: MailListRow): MailSummary {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    kind: row.kind,
+    to: row.to_address,
+    toName: row.to_name,
+    subject: row.subject,
+    contactId: row.contact_id,
+    leadId: row.lead_id,
+    estimateId: row.estimate_id,
+    state: row.state === null ? 'queued' : STATES[row.state],
+    attempts: row.attempts ?? 0,
+    error: row.state === 'delivered' ? null : row.last_error,
+    sentAt: row.state === 'delivered' ? row.completed_at : null,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}
+
+export function listMail(query: { contactId?: string; estimateId?: string; cursor?: string; limit?: number }): { items: MailSummary[]; nextCursor: string | null } {
+  const limit = query.limit ?? 50;
+  const rows = listMailRows(tenantDb(), { contactId: query.contactId ?? null, estimateId: query.estimateId ?? null, before: decodeCursor(query.cursor), limit: limit + 1 });
+  return page(rows.map(toSummary), limit);
+}
+
+export function getMail(id: string): MailSummary {
+  const row = findMailListRow(tenantDb(), id);
+  if (!row) throw notFound('message');
+  return toSummary(row);
+}
