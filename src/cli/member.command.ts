@@ -29,7 +29,13 @@ export function registerMemberCommands(program: Command): void {
         const role = assertRole(options.role);
         const invitation = runtime.tenancy.run(tenantId, AS_OPERATOR, () => invite(runtime, { email: options.email, role, expiresInDays: days }));
         recordPlatformEvent(runtime, 'member.invited', tenantId, { after: { invitationId: invitation.id, role } }, 'operator');
-        print(options.json ? invitation : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}`);
+        // No secret in the link: the invitee accepts by signing in with the invited address.
+        const acceptUrl = `${runtime.config.publicUrl}/`;
+        print(
+          options.json
+            ? { ...invitation, acceptUrl }
+            : `invited ${invitation.email} as ${invitation.role} (${invitation.id}), until ${invitation.expiresAt}\nto accept, they sign in at ${acceptUrl} with that address; the invitation is mailed to them by the server's outbox`,
+        );
       }),
     );
   member
