@@ -9,7 +9,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly HERE
 readonly NODE_MAJOR=24          # the current Node.js LTS, from NodeSource's apt repository
-readonly PM2_MAJOR=6
+readonly PM2_MAJOR=7
 readonly SERVICE_USER=spinney
 readonly SERVICE_HOME=/var/lib/spinney
 readonly DATA_DIR=$SERVICE_HOME/data

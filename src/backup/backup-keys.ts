@@ -1,4 +1,4 @@
-// Which key opens which backup object (ARCHITECTURE.md, "Keys and the vault"):
+// Which key opens which backup object (docs/architecture.md, "Keys"):
 //   a workspace's database   its own backup key from keyring.db (never anything inside the
 //                            workspace's database), so destroying that key shreds every backup of it
 //   control.db, keyring.db,  keys derived (HKDF-SHA256) from a version of the app secrets root

@@ -1,4 +1,4 @@
-// The stored copy of keyring.db (ARCHITECTURE.md, "Keys and the vault"). Each target holds exactly
+// The stored copy of keyring.db (docs/architecture.md, "Keys"). Each target holds exactly
 // one, KEYRING_OBJECT, which every backup run and every workspace purge overwrites with the
 // keyring as it is now: so no stored copy keeps a destroyed backup key past the purge that
 // destroyed it (runs need no copy of their own: backup keys never change, so today's keyring opens

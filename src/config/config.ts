@@ -34,7 +34,7 @@ export interface Config {
     readonly verifyCacheSize: number;
   };
   /**
-   * The three root keys (ARCHITECTURE.md "Keys and the vault"), each a set of versions of at least
+   * The three root keys (docs/architecture.md, "Keys"), each a set of versions of at least
    * 32 bytes, independent of the others: token signing (access tokens and keys derived from it),
    * app secrets (vault secrets, integration tokens, webhook secrets, the keyring) and sensitive
    * fields (customer-sensitive columns and file blobs).

@@ -1,5 +1,5 @@
-// The vault's one cryptographic format, written here on purpose (ARCHITECTURE.md, "Keys and the
-// vault"): AES-256-GCM from Node's crypto, a fresh random 96-bit nonce per seal, and additional
+// The vault's one cryptographic format, written here on purpose (docs/architecture.md, "Keys"):
+// AES-256-GCM from Node's crypto, a fresh random 96-bit nonce per seal, and additional
 // authenticated data that binds the value to where it belongs (tenant, purpose, table, record,
 // column), so a ciphertext copied to another tenant, row or column fails to open.
 //

@@ -1,4 +1,4 @@
-// keyring.db (ARCHITECTURE.md, "Keys and the vault"): one backup key per workspace, random,
+// keyring.db (docs/architecture.md, "Keys"): one backup key per workspace, random,
 // sealed by the app-secrets root key and bound to its tenant id. Kept apart from control.db and
 // every tenant file so no backup of those holds it; the backup issue encrypts each workspace's
 // backups with this key, and purging a workspace destroys it (crypto-shredding).

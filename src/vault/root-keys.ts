@@ -1,4 +1,4 @@
-// Versioned root keys (ARCHITECTURE.md, "Keys and the vault"). Each of the three root keys is a
+// Versioned root keys (docs/architecture.md, "Keys"). Each of the three root keys is a
 // set of versions: the newest seals (or signs) everything new, older ones stay so what they sealed
 // still opens, until `spinney keys rewrap` has moved everything and `spinney keys retire` drops them.
 //

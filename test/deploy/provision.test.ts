@@ -34,7 +34,7 @@ const STEPS = [
   'preflight: the host and the arguments',
   'packages (apt)',
   'Node.js 24 (NodeSource apt repository)',
-  'PM2 6 (npm, global)',
+  'PM2 7 (npm, global)',
   'service user spinney and its directories',
   'root keys and the env file',
   'firewall (ufw): incoming only on SSH (22 2222), 80 and 443',
@@ -195,4 +195,13 @@ t.test('the certbot deploy hook reloads nginx only when its configuration passes
   const refused = await runFile('sh', [hook], { ...process.env, PATH: `${failing.dir}:${process.env.PATH ?? ''}` });
   t.not(refused.code, 0, 'the failure reaches certbot');
   t.same(failing.calls(), ['nginx -t -q'], 'nginx is not reloaded with a broken configuration');
+});
+
+t.test('the PM2 that provision.sh installs is the major version the lifecycle tests run (package.json)', async (t) => {
+  const script = readFileSync(new URL('../../deploy/provision.sh', import.meta.url), 'utf8');
+  const installed = /^readonly PM2_MAJOR=(\d+)$/m.exec(script)?.[1];
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const tested = /(\d+)\./.exec(pkg.devDependencies?.pm2 ?? pkg.dependencies?.pm2 ?? '')?.[1];
+  t.ok(installed && tested, `both name a major version (provision.sh ${installed}, package.json ${tested})`);
+  t.equal(installed, tested, 'deploy and tests run the same PM2 major version');
 });
