@@ -239,14 +239,14 @@ function SectionEditor({ section, index: s, count, currency, errors, totals, alt
       <div class="estimate-section-head">
         <TextField label="Section title" value={section.title} onValue={(title) => onChange({ ...section, title })} error={errors[`sections.${s}.title`]} maxLength={200} autoComplete="off" />
         <div class="button-row">
-          <Button variant="ghost" disabled={s === 0} onClick={() => onMove(-1)} aria-label={`Move ${name.toLowerCase()} up`}>
-            ↑ Up
+          <Button variant="ghost" disabled={s === 0} onClick={() => onMove(-1)} aria-label={`Move up: ${name.toLowerCase()}`}>
+            ↑ Move up
           </Button>
-          <Button variant="ghost" disabled={s === count - 1} onClick={() => onMove(1)} aria-label={`Move ${name.toLowerCase()} down`}>
-            ↓ Down
+          <Button variant="ghost" disabled={s === count - 1} onClick={() => onMove(1)} aria-label={`Move down: ${name.toLowerCase()}`}>
+            ↓ Move down
           </Button>
-          <Button variant="ghost" disabled={count === 1} onClick={onRemove} aria-label={`Remove ${name.toLowerCase()}`}>
-            Remove
+          <Button variant="ghost" disabled={count === 1} onClick={onRemove} aria-label={`Remove section: ${name.toLowerCase()}`}>
+            Remove section
           </Button>
         </div>
       </div>
@@ -266,7 +266,7 @@ function SectionEditor({ section, index: s, count, currency, errors, totals, alt
         />
       ))}
       <div class="estimate-section-foot">
-        <Button onClick={() => onChange({ ...section, items: [...section.items, emptyItem()] })} aria-label={`Add a line to ${name.toLowerCase()}`}>
+        <Button onClick={() => onChange({ ...section, items: [...section.items, emptyItem()] })} aria-label={`Add line to ${name.toLowerCase()}`}>
           Add line
         </Button>
         {sectionTotal && (
@@ -332,7 +332,7 @@ function ItemEditor({ item, name, at, currency, errors, total, alternativeOption
           {lineError ?? (total ? <>Line total: {formatMoney(total.total, currency)}{total.counted ? '' : ' (not in the total unless picked)'}</> : null)}
         </p>
         {onRemove && (
-          <Button variant="ghost" onClick={onRemove} aria-label={`Remove ${name.toLowerCase()}`}>
+          <Button variant="ghost" onClick={onRemove} aria-label={`Remove line: ${name.toLowerCase()}`}>
             Remove line
           </Button>
         )}
@@ -378,7 +378,7 @@ function GroupsEditor({ values, errors, onChange }: { values: EditorValues; erro
               {group.choices.length > 2 && (
                 <Button
                   variant="ghost"
-                  aria-label={`Remove choice ${c + 1} of option group ${g + 1}`}
+                  aria-label={`Remove choice ${c + 1}: option group ${g + 1}`}
                   onClick={() => {
                     const choices = group.choices.filter((old) => old.id !== choice.id);
                     const sections = values.sections.map((section) => ({ ...section, items: section.items.map((item) => (item.alternative === `${group.id}:${choice.id}` ? { ...item, alternative: '' } : item)) }));
@@ -394,11 +394,11 @@ function GroupsEditor({ values, errors, onChange }: { values: EditorValues; erro
           <SelectField label="Default choice" value={group.defaultChoice} options={group.choices.map((choice) => ({ value: choice.id, label: choice.title || 'choice' }))} onValue={(defaultChoice) => setGroup(g, { ...group, defaultChoice })} error={errors[`alternativeGroups.${g}.defaultChoice`]} />
           <div class="button-row">
             {group.choices.length < 5 && (
-              <Button onClick={() => setGroup(g, { ...group, choices: [...group.choices, { id: newId('choice'), title: group.choices.length === 2 ? 'Best' : '' }] })} aria-label={`Add a choice to option group ${g + 1}`}>
+              <Button onClick={() => setGroup(g, { ...group, choices: [...group.choices, { id: newId('choice'), title: group.choices.length === 2 ? 'Best' : '' }] })} aria-label={`Add choice to option group ${g + 1}`}>
                 Add choice
               </Button>
             )}
-            <Button variant="ghost" onClick={() => removeGroup(g)} aria-label={`Remove option group ${g + 1}`}>
+            <Button variant="ghost" onClick={() => removeGroup(g)} aria-label={`Remove group: option group ${g + 1}`}>
               Remove group
             </Button>
           </div>
