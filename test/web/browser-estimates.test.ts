@@ -119,6 +119,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     const preview = page.getByRole('article', { name: 'As the customer sees it' });
     t.match(await preview.innerText(), /Roof[\s\S]*New gutters \(optional\)[\s\S]*Shingle grade: Good \(chosen\) · Better[\s\S]*\$6,177\.00/, 'the preview as the customer sees it');
     await check('estimate-detail-draft');
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshots(page, 'estimate-detail');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Send Barn roof?' }).getByRole('button', { name: 'Send' }).click();
@@ -170,6 +171,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByText('Intact: the content is exactly what was sent and decided.').waitFor();
     t.pass('Verify says intact');
     await check('estimate-detail-accepted');
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshots(page, 'estimate-accepted');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
     t.match(download.suggestedFilename(), /\.pdf$/, 'the PDF downloads');

@@ -250,7 +250,7 @@ function RevisionHistory({ estimate }: { estimate: Detail }): JSX.Element {
   return (
     <section class="panel" aria-labelledby="revisions-title">
       <h2 id="revisions-title">Revisions</h2>
-      <table class="table">
+      <table class="table estimate-revisions">
         <thead>
           <tr>
             <th scope="col">Revision</th>

@@ -44,8 +44,8 @@ export function EstimatePreview({ estimate }: { estimate: EstimateDetail }): JSX
                   <tr>
                     <th scope="col">Item</th>
                     <th scope="col" class="estimate-number">Qty</th>
-                    <th scope="col">Unit</th>
-                    <th scope="col" class="estimate-number">Price</th>
+                    <th scope="col" class="estimate-unit">Unit</th>
+                    <th scope="col" class="estimate-number estimate-price">Price</th>
                     <th scope="col" class="estimate-number">Total</th>
                   </tr>
                 </thead>
@@ -63,8 +63,8 @@ export function EstimatePreview({ estimate }: { estimate: EstimateDetail }): JSX
                           {item.discount && <span class="muted"> · discount {item.discount.kind === 'percent' ? percent(item.discount.bp) : money(line.discount)}</span>}
                         </td>
                         <td class="estimate-number">{item.quantity}</td>
-                        <td>{item.unit}</td>
-                        <td class="estimate-number">{money(item.unitPrice)}</td>
+                        <td class="estimate-unit">{item.unit}</td>
+                        <td class="estimate-number estimate-price">{money(item.unitPrice)}</td>
                         <td class="estimate-number">{money(line.total)}</td>
                       </tr>
                     );
