@@ -42,6 +42,9 @@ export function EstimateDetail({ params }: { params: Record<string, string> }): 
     );
   const e = estimate.data;
   const path = { params: { path: { estimateId: id } } };
+  const content = e.revision.content as EstimateContent;
+  // With options the stored total is the one with the defaults; the customer's own is in the decision.
+  const hasOptions = (content.alternativeGroups ?? []).length > 0 || content.sections.some((section) => section.items.some((item) => item.optional === true));
   const issueLink = async (call: 'send' | 'link'): Promise<void> => {
     try {
       const answer = await ok(call === 'send' ? api.POST('/api/v1/estimates/{estimateId}/send', { ...path, body: {} }) : api.POST('/api/v1/estimates/{estimateId}/link', { ...path, body: {} }));
@@ -104,7 +107,7 @@ export function EstimateDetail({ params }: { params: Record<string, string> }): 
         <Item label="State">
           <span class={`estimate-state estimate-state-${e.state}`}>{STATE_LABELS[e.state]}</span>{` (revision ${e.currentRevision})`}
         </Item>
-        <Item label="Total">{formatMoney(e.totalMinor, e.currency)}</Item>
+        <Item label={hasOptions ? 'Total (default choices)' : 'Total'}>{formatMoney(e.totalMinor, e.currency)}</Item>
         <Item label="Contact">{<Link href={`/contacts/${e.contactId}`}>{e.contactName ?? 'a deleted contact'}</Link>}</Item>
         {e.leadId && <Item label="Lead">{<Link href={`/leads/${e.leadId}`}>Open the lead</Link>}</Item>}
         <Item label="Opened by the customer">{e.firstViewedAt ? <DateTime iso={e.firstViewedAt} /> : 'Not yet'}</Item>
