@@ -202,7 +202,51 @@ if (chromiumMissing && process.env.CI === 'true') {
     const actions = audit.items.map((event) => event.action);
     for (const action of ['import.completed', 'lead.created', 'estimate.created', 'estimate.sent', 'estimate.viewed', 'estimate.accepted', 'lead.won']) t.ok(actions.includes(action), `the audit log has ${action}`);
 
-    // 10. A viewer reads but has no write action.
+    // 10. A change to the stored content behind the application's back (its guarding trigger dropped): Verify says so.
+    inAcme(() => tenantDb().statement('DROP TRIGGER estimate_revisions_sealed').run());
+    inAcme(() => tenantDb().statement(`UPDATE estimate_revisions SET content = replace(content, '"unitPrice":9500', '"unitPrice":9000') WHERE estimate_id = ?`).run(estimateId));
+    await page.goto(`${base}/estimates/${estimateId}`);
+    await page.getByRole('button', { name: 'Verify revision 1' }).click();
+    await page.locator('.estimate-not-intact').getByText('Not intact:').waitFor();
+    t.ok((await page.locator('.estimate-not-intact li').count()) > 0, 'a tampered revision is not intact, with the problems listed');
+
+    // 11. Withdraw, a new revision, and a draft deleted: another estimate for the lead, sent by the API.
+    const second = (await api.call({ method: 'POST', url: '/api/v1/estimates', token, payload: { title: 'Porch', leadId: lead.id, content: { currency: 'USD', sections: [{ title: 'Porch', showOnlySectionTotal: true, items: [{ id: 'steps', description: 'New steps', quantity: '1', unit: 'ea', unitPrice: 50000, taxRateBp: 0 }] }] } } })).json() as { id: string };
+    t.equal((await api.call({ method: 'POST', url: `/api/v1/estimates/${second.id}/send`, token, payload: {} })).statusCode, 200);
+    await page.goto(`${base}/estimates/${second.id}`);
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByRole('alertdialog', { name: 'Withdraw Porch?' }).getByRole('button', { name: 'Withdraw' }).click();
+    await page.locator('.details').getByText('Withdrawn').waitFor();
+    await page.getByRole('button', { name: 'New revision' }).click();
+    await page.getByRole('heading', { name: 'Edit Porch', level: 1 }).waitFor();
+    t.equal(await line(1, 1).getByLabel('Description').inputValue(), 'New steps', 'the new revision starts as a copy');
+    t.ok(await page.getByLabel('Show the customer only the section total').isChecked(), 'with the section showing only its total');
+    await line(1, 1).getByLabel(/^Unit price/).fill('550');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('.details').first().getByText('$550.00').waitFor();
+    t.same((await api.call({ method: 'GET', url: `/api/v1/estimates/${second.id}`, token })).json().revisions.map((r: { state: string }) => r.state), ['withdrawn', 'draft'], 'revision 1 withdrawn, revision 2 a draft');
+    const draft = (await api.call({ method: 'POST', url: '/api/v1/estimates', token, payload: { title: 'Fence', leadId: lead.id, content: { currency: 'USD', sections: [{ title: 'Fence', showOnlySectionTotal: false, items: [] }] } } })).json() as { id: string };
+    await page.goto(`${base}/estimates/${draft.id}`);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete Fence?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
+    t.equal(row<{ n: number }>('SELECT count(*) AS n FROM estimates WHERE id = ?', draft.id).n, 0, 'the draft is deleted, and the lead is shown again');
+
+    // 12. The estimate settings (admins): a bad number of days is refused by its field; the prefix is saved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimate settings' }).click();
+    await page.getByRole('heading', { name: 'Estimate settings', level: 1 }).waitFor();
+    await loaded(page);
+    await page.getByLabel('Valid for (days)').fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Enter a number of days from 1 to 365.').waitFor();
+    await check('estimate-settings');
+    await page.getByLabel('Valid for (days)').fill('45');
+    await page.getByLabel('Number prefix').fill('Q-');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Estimate settings saved.').waitFor();
+    t.match((await api.call({ method: 'GET', url: '/api/v1/settings/estimates', token })).json(), { numberPrefix: 'Q-', validityDays: 45, nextNumber: 3 }, 'saved; the next number follows the two sent');
+
+    // 13. A viewer reads but has no write action.
     const viewer = await openPage(browser, base);
     const v = viewer.page;
     await signInAs(v, base, /mo@acme\.example/);
