@@ -246,7 +246,24 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByText('Estimate settings saved.').waitFor();
     t.match((await api.call({ method: 'GET', url: '/api/v1/settings/estimates', token })).json(), { numberPrefix: 'Q-', validityDays: 45, nextNumber: 3 }, 'saved; the next number follows the two sent');
 
-    // 13. A viewer reads but has no write action.
+    // 13. Fifty more estimates for Ada: the list pages with "Load more"; ?leadId= keeps to one lead's.
+    const ada = row<{ id: string }>(`SELECT id FROM contacts WHERE name = 'Ada Brook'`);
+    for (let i = 1; i <= 50; i++) {
+      const made = await api.call({ method: 'POST', url: '/api/v1/estimates', token, payload: { title: `Gutter ${i}`, contactId: ada.id, content: { currency: 'USD', sections: [{ title: 'Gutters', showOnlySectionTotal: false, items: [] }] } } });
+      if (made.statusCode !== 201) throw new Error(made.body);
+    }
+    await page.goto(`${base}/estimates`);
+    await page.locator('tbody tr').nth(49).waitFor();
+    t.equal(await page.locator('tbody tr').count(), 50, 'the first page: 50 estimates');
+    await page.getByRole('button', { name: 'Load more estimates' }).click();
+    await page.locator('tbody tr').nth(51).waitFor();
+    t.same([await page.locator('tbody tr').count(), await page.getByRole('button', { name: 'Load more estimates' }).count()], [52, 0], '"Load more" brings the other two, and nothing more is offered');
+    await page.goto(`${base}/estimates?leadId=${lead.id}`);
+    await page.getByRole('link', { name: 'Show all estimates' }).waitFor();
+    await loaded(page);
+    t.same((await page.locator('tbody th').allInnerTexts()).sort(), ['Barn roof', 'Porch'], "one lead's estimates");
+
+    // 14. A viewer reads but has no write action.
     const viewer = await openPage(browser, base);
     const v = viewer.page;
     await signInAs(v, base, /mo@acme\.example/);
