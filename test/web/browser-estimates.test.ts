@@ -29,7 +29,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     const row = <T>(sql: string, ...args: unknown[]): T => inAcme(() => tenantDb().statement(sql).get(...args) as T);
 
     const browser = await launchChromium(t);
-    const { page, problems } = await openPage(browser, base);
+    const { page, problems, expectRefusal } = await openPage(browser, base);
     const a11y: string[] = [];
     const check = async (screen: string) => a11y.push(...(await accessibilityProblems(page)).map((p) => `${screen}: ${p}`));
 
@@ -225,6 +225,16 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.locator('.details').first().getByText('$550.00').waitFor();
     t.same((await api.call({ method: 'GET', url: `/api/v1/estimates/${second.id}`, token })).json().revisions.map((r: { state: string }) => r.state), ['withdrawn', 'draft'], 'revision 1 withdrawn, revision 2 a draft');
+    // Sent from elsewhere while the editor is open: the save is refused (the version moved on), the
+    // editor reloads and says the revision is sealed now.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit Porch', level: 1 }).waitFor();
+    t.equal((await api.call({ method: 'POST', url: `/api/v1/estimates/${second.id}/send`, token, payload: {} })).statusCode, 200);
+    expectRefusal(409, `/api/v1/estimates/${second.id}`);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Revision 2 was sent and is sealed').waitFor();
+    t.equal(await page.getByRole('button', { name: 'Save draft' }).count(), 0, 'a save after the send is refused, and the editor gives way to the reason');
+    t.equal(row<{ total_minor: number }>('SELECT total_minor FROM estimate_revisions WHERE estimate_id = ? AND revision = 2', second.id).total_minor, 55000, 'the sent revision is as it was sent');
     const draft = (await api.call({ method: 'POST', url: '/api/v1/estimates', token, payload: { title: 'Fence', leadId: lead.id, content: { currency: 'USD', sections: [{ title: 'Fence', showOnlySectionTotal: false, items: [] }] } } })).json() as { id: string };
     await page.goto(`${base}/estimates/${draft.id}`);
     await page.getByRole('button', { name: 'Delete' }).click();
