@@ -4,7 +4,9 @@
 // on a phone-sized context without script, adds the option, picks "better", updates the total and
 // accepts → the estimate is accepted, the lead Won, Verify says intact → the export holds the
 // estimate and its revision → the audit log has every step. Also: a tax rate over 100 % is refused
-// next to its field, a viewer sees no write action, axe on list, editor and detail, screenshots.
+// next to its field; sections reorder; Verify finds a tampered revision; withdraw, a new revision, a
+// save refused once sent elsewhere, a draft deleted; the settings form; "Load more" and ?leadId=; a
+// viewer sees no write action; axe on every screen, no console errors; screenshots.
 import t from 'tap';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { invite } from '../../src/members/members.service.js';
