@@ -82,6 +82,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /contacts',
       'GET /contacts/*',
       'GET /e/:credential',
+      'GET /estimates',
+      'GET /estimates/*',
       'GET /healthz',
       'GET /import',
       'GET /import/*',

@@ -14,6 +14,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
     items: [
       { href: '/contacts', label: 'Contacts', permission: 'contacts:read' },
       { href: '/leads', label: 'Leads', permission: 'leads:read' },
+      { href: '/estimates', label: 'Estimates', permission: 'estimates:read' },
     ],
   },
   {
@@ -25,6 +26,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/admin/secrets', label: 'Secrets', permission: 'vault:read' },
       { href: '/admin/integrations', label: 'Integrations', permission: 'integrations:read' },
       { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
+      { href: '/admin/estimates', label: 'Estimate settings', permission: 'settings:read' },
       { href: '/admin/sign-in', label: 'Sign-in settings', permission: 'settings:read' },
       { href: '/admin/workspace', label: 'Export and deletion', permission: 'workspace:export' },
     ],

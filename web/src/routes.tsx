@@ -15,6 +15,10 @@ import { Workspace } from './screens/admin/Workspace.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
 import { ContactList } from './screens/contacts/ContactList.js';
+import { EstimateDetail } from './screens/estimates/EstimateDetail.js';
+import { EstimateEdit, EstimateNew } from './screens/estimates/EstimateEditor.js';
+import { EstimateList } from './screens/estimates/EstimateList.js';
+import { EstimateSettings } from './screens/estimates/EstimateSettings.js';
 import { ImportWizard } from './screens/import/ImportWizard.js';
 import { LeadBoard } from './screens/leads/LeadBoard.js';
 import { LeadDetail } from './screens/leads/LeadDetail.js';
@@ -38,6 +42,10 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/leads/new', permission: 'leads:write', screen: LeadNew },
   { pattern: '/leads/:leadId', permission: 'leads:read', screen: LeadDetail },
   { pattern: '/leads/:leadId/edit', permission: 'leads:write', screen: LeadEdit },
+  { pattern: '/estimates', permission: 'estimates:read', screen: EstimateList },
+  { pattern: '/estimates/new', permission: 'estimates:write', screen: EstimateNew },
+  { pattern: '/estimates/:estimateId', permission: 'estimates:read', screen: EstimateDetail },
+  { pattern: '/estimates/:estimateId/edit', permission: 'estimates:write', screen: EstimateEdit },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },
@@ -46,5 +54,6 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/admin/sign-in', permission: 'settings:read', screen: SignInSettings },
   { pattern: '/admin/webhooks', permission: 'webhooks:read', screen: Webhooks },
   { pattern: '/admin/integrations', permission: 'integrations:read', screen: Integrations },
+  { pattern: '/admin/estimates', permission: 'settings:read', screen: EstimateSettings },
   { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
 ];

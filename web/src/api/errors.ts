@@ -25,6 +25,9 @@ const SENTENCES: Partial<Record<ErrorCode, string>> = {
   session_ended: 'This session was signed out or revoked. Please sign in again.',
   refresh_token_reused: 'For safety this session was ended. Please sign in again.',
   tenant_unavailable: 'This workspace is briefly unavailable. Try again in a minute.',
+  estimate_sealed: 'This revision was sent and is sealed: start a new revision to change the estimate.',
+  estimate_decided: 'The customer has already decided on this estimate: it cannot change or be decided again.',
+  estimate_closed: 'This revision is not open: it is a draft, or it expired, was withdrawn or was replaced by a newer one.',
   confirmation_mismatch: 'The name you typed does not match the workspace name.',
 };
 

@@ -14,6 +14,7 @@ import { DateTime } from '../../ui/time.js';
 import { usePages } from '../../ui/use-pages.js';
 import { useRequest } from '../../ui/use-request.js';
 import { TagChips } from '../contacts/TagsField.js';
+import { LeadEstimates } from '../estimates/EstimateList.js';
 import { formatDay, formatMoney, isStale, stageLabel, usePipelines, type Lead, type Pipeline, type Stage, type TimelineEntry } from './lead.js';
 
 
@@ -71,6 +72,7 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
         </Detail>
       </dl>
       {writer && stage && <MoveToStage lead={l} pipeline={stage.pipeline} onMoved={lead.reload} />}
+      {can(session, 'estimates:read') && <LeadEstimates leadId={id} />}
       <section class="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         {writer && <AddNote leadId={id} onAdded={timeline.reload} />}
