@@ -9,7 +9,7 @@ import { moveLead } from '../leads/leads.service.js';
 import type { Runtime } from '../runtime.js';
 import { currentScope, currentTimestamp, tenantDb } from '../tenancy/context.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
-import { estimatePresentation, shortHash, type EstimatePresentation } from './estimate-pdf.js';
+import { estimatePresentation, shortHash, type EstimatePresentation } from './estimate-presentation.js';
 import { estimateSettingsRow, findRevisionById, recordDecision, recordEstimateView, type EstimateListRow, type RevisionRow } from './estimates.repo.js';
 import type { CustomerAccept, CustomerDecline, RevisionState } from './estimates.schemas.js';
 import { checkedTotal, estimateDocument, loadEstimateRow, presentedState, sealedRevisionHash } from './estimates.service.js';

@@ -3,7 +3,7 @@
 // Every value is escaped; the page's only style is the one below, allowed by its hash in the CSP.
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../http/html.js';
-import type { EstimatePresentation } from './estimate-pdf.js';
+import type { EstimatePresentation } from './estimate-presentation.js';
 import type { RevisionState } from './estimates.schemas.js';
 
 const STYLE = `
@@ -20,7 +20,7 @@ button.secondary{background:#fff;color:#1f6feb}button.danger{background:#fff;col
 `;
 
 /** The page's Content-Security-Policy: no script at all, its one style by hash, forms to itself. */
-export const ESTIMATE_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export const ESTIMATE_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 
 
 const paragraphs = (text: string): string => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
@@ -115,12 +115,12 @@ ${terms}${notes}
     : `${content}${terms}${notes}`;
 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(view.heading)} — ${escapeHtml(view.workspaceName)}</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex, nofollow"><link rel="icon" href="data:,"><meta name="referrer" content="no-referrer"><title>${escapeHtml(view.heading)} — ${escapeHtml(view.workspaceName)}</title><style>${STYLE}</style></head>
 <body><main>${header}${state}${problem}${acceptance}${decide}</main></body></html>`;
 }
 
 /** The page for a link that opens nothing (unknown, expired or revoked): says nothing about why. */
 export function renderLinkNotFoundPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>Link not valid</title><style>${STYLE}</style></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><link rel="icon" href="data:,"><title>Link not valid</title><style>${STYLE}</style></head>
 <body><main><div class="notice bad" role="alert"><h1>This link is not valid</h1><p>It may have expired or been replaced. Please contact the business that sent it.</p></div></main></body></html>`;
 }

@@ -25,6 +25,7 @@ export interface EstimateListRow extends EstimateRow {
   state: RevisionRow['state'];
   expires_at: string | null;
   total_minor: number;
+  decision_total_minor: number | null;
 }
 
 export interface RevisionRow {
@@ -64,7 +65,7 @@ export interface EstimateSettingsRow {
   decision_moves_lead: 0 | 1;
 }
 
-const LIST_COLUMNS = `e.*, c.name AS contact_name, r.state, r.expires_at, r.total_minor
+const LIST_COLUMNS = `e.*, c.name AS contact_name, r.state, r.expires_at, r.total_minor, r.decision_total_minor
   FROM estimates e
   JOIN estimate_revisions r ON r.estimate_id = e.id AND r.revision = e.current_revision
   LEFT JOIN contacts c ON c.id = e.contact_id`;

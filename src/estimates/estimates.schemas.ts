@@ -174,6 +174,7 @@ export const Estimate = Type.Object(
     state: Type.Enum(REVISION_STATES),
     currentRevision: Type.Integer(),
     totalMinor: Type.Integer({ description: 'grand total of the current revision with its default choices' }),
+    acceptedTotalMinor: Nullable(Type.Integer({ description: "once accepted: the total of the options the customer picked" })),
     version: Type.Integer(),
     firstViewedAt: Nullable(Timestamp),
     lastViewedAt: Nullable(Timestamp),

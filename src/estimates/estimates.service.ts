@@ -19,7 +19,8 @@ import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import { findTenant } from '../tenants/tenants.repo.js';
 import { isoAt } from '../time/clock.js';
 import { canonicalJson } from './canonical.js';
-import { formatMoney, renderEstimatePdf, type EstimateDocument } from './estimate-pdf.js';
+import { renderEstimatePdf } from './estimate-pdf.js';
+import { formatMoney, type EstimateDocument } from './estimate-presentation.js';
 import { estimateLinkMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail.service.js';
 import {
@@ -114,6 +115,7 @@ function toEstimate(row: EstimateListRow, now: string): Estimate {
     state: presentedState(row, now),
     currentRevision: row.current_revision,
     totalMinor: row.total_minor,
+    acceptedTotalMinor: row.state === 'accepted' ? row.decision_total_minor : null,
     version: row.version,
     firstViewedAt: row.first_viewed_at,
     lastViewedAt: row.last_viewed_at,
@@ -298,9 +300,10 @@ export function updateEstimate(id: string, changes: EstimateUpdate): EstimateDet
   const db = tenantDb();
   return db.transaction(() => {
     const row = loadEstimateRow(db, id);
-    checkVersion(row, changes.version);
     const draft = loadRevision(db, id, row.current_revision);
+    // Sealed first: an editor whose draft was sent meanwhile learns that, not only that it is stale.
     if (draft.state !== 'draft') throw sealedError(draft.revision);
+    checkVersion(row, changes.version);
     const content = changes.content ?? (JSON.parse(draft.content) as EstimateContent);
     const total = checkedTotal(content);
     const after = bumped(row, { title: changes.title ?? row.title, currency: content.currency });

@@ -9,7 +9,7 @@ t.test('the typed client: list, create, read back; a refusal is a SpinneyApiErro
   const workspace = api.tenant('Client Roofing');
   const created = await api.call({ method: 'POST', url: '/api/v1/api-keys', token: workspace.token('admin', 'us_ada'), payload: { name: 'Desktop sync', role: 'member' } });
   t.equal(created.statusCode, 201, created.body);
-  const key = (created.json() as { key: string }).key;
+  const key = (created.json() as { apiKey: string }).apiKey;
   await api.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = api.app.server.address() as { port: number };
   const spinney = createSpinneyClient({ baseUrl: `http://127.0.0.1:${port}/`, token: key });

@@ -2,14 +2,8 @@
 // currencies, footer with the short hash on every page), hidden section lines, the certificate page
 // only when accepted, page breaks for 500 lines, hostile text, and identical bytes for identical input.
 import t from 'tap';
-import {
-  estimatePresentation,
-  formatMoney,
-  renderEstimatePdf,
-  shortHash,
-  winAnsiText,
-  type EstimateDocument,
-} from '../../src/estimates/estimate-pdf.js';
+import { renderEstimatePdf, winAnsiText } from '../../src/estimates/estimate-pdf.js';
+import { estimatePresentation, formatMoney, shortHash, type EstimateDocument } from '../../src/estimates/estimate-presentation.js';
 import type { EstimateContent } from '../../src/estimates/totals.js';
 import { estimate, line, section } from './fixtures.js';
 

@@ -136,7 +136,7 @@ t.test('numbers are taken at the first send, gapless, never reused; a sent revis
   t.equal(sentFirst.estimate.state, 'sent');
   t.match(sentFirst.estimate.revision.contentSha256, /^[0-9a-f]{64}$/);
 
-  const edit = await s.call('PATCH', `/api/v1/estimates/${first.id}`, { title: 'Changed' });
+  const edit = await s.call('PATCH', `/api/v1/estimates/${first.id}`, { title: 'Changed', version: 1 });
   t.equal(edit.statusCode, 409);
   t.equal(edit.json().error.code, 'estimate_sealed', 'editing a sent revision is refused');
   const gone = await s.call('DELETE', `/api/v1/estimates/${first.id}`);
@@ -198,6 +198,7 @@ t.test("the customer's link: view, picks, accept once with a typed name; the lea
 
   const after = await s.ok<Estimate>('GET', `/api/v1/estimates/${estimate.id}`);
   t.equal(after.state, 'accepted');
+  t.match(after, { totalMinor: 468000, acceptedTotalMinor: 720000 }, 'the list and the detail carry the total the customer accepted');
   t.match(after.revision.decision, { outcome: 'accepted', typedName: 'Dana Whitfield', contentSha256: sent.revision.contentSha256, totalMinor: 720000, userAgent: 'PhoneBrowser/1.0', consentText: body.consentText });
   const lead = await s.ok<{ stageId: string }>('GET', `/api/v1/leads/${s.lead.id}`);
   const pipelines = await s.ok<{ items: { stages: { id: string; kind: string }[] }[] }>('GET', '/api/v1/pipelines');

@@ -25539,6 +25539,7 @@ export interface paths {
                                 currentRevision: number;
                                 /** @description grand total of the current revision with its default choices */
                                 totalMinor: number;
+                                acceptedTotalMinor: number | null;
                                 version: number;
                                 firstViewedAt: string | null;
                                 lastViewedAt: string | null;
@@ -25947,6 +25948,7 @@ export interface paths {
                             currentRevision: number;
                             /** @description grand total of the current revision with its default choices */
                             totalMinor: number;
+                            acceptedTotalMinor: number | null;
                             version: number;
                             firstViewedAt: string | null;
                             lastViewedAt: string | null;
@@ -26475,6 +26477,7 @@ export interface paths {
                             currentRevision: number;
                             /** @description grand total of the current revision with its default choices */
                             totalMinor: number;
+                            acceptedTotalMinor: number | null;
                             version: number;
                             firstViewedAt: string | null;
                             lastViewedAt: string | null;
@@ -27328,6 +27331,7 @@ export interface paths {
                             currentRevision: number;
                             /** @description grand total of the current revision with its default choices */
                             totalMinor: number;
+                            acceptedTotalMinor: number | null;
                             version: number;
                             firstViewedAt: string | null;
                             lastViewedAt: string | null;
@@ -28205,6 +28209,7 @@ export interface paths {
                             currentRevision: number;
                             /** @description grand total of the current revision with its default choices */
                             totalMinor: number;
+                            acceptedTotalMinor: number | null;
                             version: number;
                             firstViewedAt: string | null;
                             lastViewedAt: string | null;
@@ -29566,6 +29571,7 @@ export interface paths {
                                 currentRevision: number;
                                 /** @description grand total of the current revision with its default choices */
                                 totalMinor: number;
+                                acceptedTotalMinor: number | null;
                                 version: number;
                                 firstViewedAt: string | null;
                                 lastViewedAt: string | null;
@@ -30176,6 +30182,7 @@ export interface paths {
                                 currentRevision: number;
                                 /** @description grand total of the current revision with its default choices */
                                 totalMinor: number;
+                                acceptedTotalMinor: number | null;
                                 version: number;
                                 firstViewedAt: string | null;
                                 lastViewedAt: string | null;
@@ -30785,6 +30792,7 @@ export interface paths {
                             currentRevision: number;
                             /** @description grand total of the current revision with its default choices */
                             totalMinor: number;
+                            acceptedTotalMinor: number | null;
                             version: number;
                             firstViewedAt: string | null;
                             lastViewedAt: string | null;

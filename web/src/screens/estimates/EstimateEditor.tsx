@@ -127,7 +127,10 @@ function EditorForm({ initial, submitLabel, creating = false, onStale, save }: F
       navigate(`/estimates/${saved.id}`);
     } catch (err) {
       const key = fieldKey((err as ApiError).field ?? '');
-      if (isStale(err)) {
+      if ((err as ApiError).code === 'estimate_sealed') {
+        // Sent meanwhile: reloading shows the sealed revision's notice instead of the form.
+        onStale?.();
+      } else if (isStale(err)) {
         setError(new Error('Someone changed this estimate while you were editing. The form now shows the latest; make your changes again.'));
         onStale?.();
       } else if (key && key !== 'content') {
