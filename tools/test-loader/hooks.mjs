@@ -29,6 +29,7 @@ const OPTIONS_KEY = `${version}\0${JSON.stringify(TRANSFORM_OPTIONS)}`;
  * stay imports, resolved from the package's real directory. Names are kept (class.name, errors).
  */
 const BUNDLED = new Set(['typebox', 'oidc-provider']);
+const BUNDLE_OPTIONS = { outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'esnext', packages: 'external', keepNames: true, logLevel: 'error' };
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');
 
@@ -65,10 +66,10 @@ function packageBundle(name, entryURL) {
         packageDir = dirname(packageDir);
       }
       const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-      const bundleDir = join(CACHE_DIR, `${name}-${manifest.version}-${hash(`${version}\0${packageDir}`).slice(0, 16)}`);
+      const bundleDir = join(CACHE_DIR, `${name}-${manifest.version}-${hash(`${version}\0${JSON.stringify(BUNDLE_OPTIONS)}\0${packageDir}`).slice(0, 16)}`);
       if (!existsSync(bundleDir)) {
         const building = `${bundleDir}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-        await build({ entryPoints: entryPoints(packageDir, manifest), outdir: building, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'esnext', packages: 'external', keepNames: true, logLevel: 'error' });
+        await build({ ...BUNDLE_OPTIONS, entryPoints: entryPoints(packageDir, manifest), outdir: building });
         try {
           renameSync(building, bundleDir);
         } catch {
