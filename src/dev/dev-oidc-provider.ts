@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, type GenerateKeyPairResult } from 'jose';
 import type { Adapter, AdapterPayload, Configuration, default as ProviderClass } from 'oidc-provider';
 import { escapeHtml } from '../http/html.js';
 
@@ -44,6 +44,13 @@ export interface DevOidcProvider {
 const MAX_FORM_BYTES = 4096;
 const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]{1,64})(\/login)?$/;
 
+/**
+ * Signing keys of providers that have closed, for the next start in this process (an RSA key takes
+ * a quarter of a second to make; tests start dozens of providers). Providers running at the same
+ * time never share a key, and each start publishes it under a new kid.
+ */
+const spareSigningKeys: GenerateKeyPairResult['privateKey'][] = [];
+
 export async function startDevOidcProvider(options: DevOidcProviderOptions): Promise<DevOidcProvider> {
   const { default: Provider } = await import('oidc-provider');
   const users = new Map(options.users.map((user) => [user.sub, user]));
@@ -57,7 +64,8 @@ export async function startDevOidcProvider(options: DevOidcProviderOptions): Pro
   const { address, port } = server.address() as AddressInfo;
   const issuer = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const privateKey = spareSigningKeys.pop() ?? (await generateKeyPair('RS256', { extractable: true })).privateKey;
+  const keyToReturn = [privateKey];
   const signingKey = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: randomBytes(8).toString('hex') };
 
   const configuration: Configuration = {
@@ -130,7 +138,7 @@ export async function startDevOidcProvider(options: DevOidcProviderOptions): Pro
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => spareSigningKeys.push(...keyToReturn.splice(0))), // once, however often close() is called
   };
 }
 

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type GenerateKeyPairResult } from 'jose';
 
 export interface JwksIssuer {
   /** http://127.0.0.1:PORT */
@@ -18,9 +18,17 @@ export interface JwksIssuer {
   close(): Promise<void>;
 }
 
+/**
+ * Key pairs of issuers that have closed, for the next start in this process (an RSA key takes a
+ * quarter of a second to make). Issuers running at the same time never share a key, a main key is
+ * never another issuer's 'other' at the same time, and each start publishes under a new kid.
+ */
+const spareKeyPairs: GenerateKeyPairResult[] = [];
+
 export async function startJwksIssuer(): Promise<JwksIssuer> {
-  const main = await generateKeyPair('RS256');
-  const other = await generateKeyPair('RS256');
+  const main = spareKeyPairs.pop() ?? (await generateKeyPair('RS256'));
+  const other = spareKeyPairs.pop() ?? (await generateKeyPair('RS256'));
+  const keysToReturn = [main, other];
   const kid = randomBytes(8).toString('hex');
   const jwks = { keys: [{ ...(await exportJWK(main.publicKey)), alg: 'RS256', use: 'sig', kid }] };
 
@@ -54,6 +62,6 @@ export async function startJwksIssuer(): Promise<JwksIssuer> {
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => spareKeyPairs.push(...keysToReturn.splice(0))), // once, however often close() is called
   };
 }
