@@ -57,6 +57,12 @@ if (chromiumMissing && process.env.CI === 'true') {
     const errorRow = page.locator('.import-section', { has: page.getByRole('heading', { name: 'Rows with errors (not imported)' }) }).locator('tbody tr');
     t.same(await errorRow.count(), 1);
     t.match(await errorRow.first().innerText(), /^3\s+email\s+email must match format "email"/, 'row 3, its email');
+    // On a phone the columns stack, each cell naming its column.
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const labels = await errorRow.first().locator('th, td').evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, '::before').content));
+    t.same(labels, ['"Row: "', '"Field: "', '"Problem: "'], 'stacked cells on a phone say which column they are');
+    if (desktop) await page.setViewportSize(desktop);
     const duplicateRow = page.locator('.import-section', { has: page.getByRole('heading', { name: 'Duplicates by email' }) }).locator('tbody tr');
     t.match(await duplicateRow.first().innerText(), /^4\s+dana@whitfield\.example\s+a contact/, 'row 4 is already a contact');
     t.ok(await page.getByLabel(/Skip them/).isChecked(), 'skipping duplicates is the default');

@@ -261,9 +261,9 @@ function PreviewRows(props: { kind: ImportKind; preview: ImportPreview; duplicat
             <tbody>
               {preview.errors.map((e) => (
                 <tr key={e.row}>
-                  <th scope="row">{e.row}</th>
-                  <td>{e.field ?? 'the whole row'}</td>
-                  <td>{e.message}</td>
+                  <th scope="row" data-label="Row">{e.row}</th>
+                  <td data-label="Field">{e.field ?? 'the whole row'}</td>
+                  <td data-label="Problem">{e.message}</td>
                 </tr>
               ))}
             </tbody>
@@ -285,9 +285,9 @@ function PreviewRows(props: { kind: ImportKind; preview: ImportPreview; duplicat
             <tbody>
               {preview.duplicateRows.map((d) => (
                 <tr key={d.row}>
-                  <th scope="row">{d.row}</th>
-                  <td>{d.email}</td>
-                  <td>{d.existingContactId ? <Link href={`/contacts/${d.existingContactId}`}>a contact</Link> : `on row ${d.earlierRow}`}</td>
+                  <th scope="row" data-label="Row">{d.row}</th>
+                  <td data-label="Email">{d.email}</td>
+                  <td data-label="Already">{d.existingContactId ? <Link href={`/contacts/${d.existingContactId}`}>a contact</Link> : `on row ${d.earlierRow}`}</td>
                 </tr>
               ))}
             </tbody>
