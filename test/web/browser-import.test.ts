@@ -60,7 +60,9 @@ if (chromiumMissing && process.env.CI === 'true') {
     // On a phone the columns stack, each cell naming its column.
     const desktop = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });
-    const labels = await errorRow.first().locator('th, td').evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, '::before').content));
+    // Runs in the page (the suite's TypeScript has no DOM types, hence the cast).
+    type Styles = { getComputedStyle(element: unknown, pseudo: string): { content: string } };
+    const labels = await errorRow.first().locator('th, td').evaluateAll((cells) => cells.map((cell) => (globalThis as unknown as Styles).getComputedStyle(cell, '::before').content));
     t.same(labels, ['"Row: "', '"Field: "', '"Problem: "'], 'stacked cells on a phone say which column they are');
     if (desktop) await page.setViewportSize(desktop);
     const duplicateRow = page.locator('.import-section', { has: page.getByRole('heading', { name: 'Duplicates by email' }) }).locator('tbody tr');
