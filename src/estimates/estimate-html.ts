@@ -16,7 +16,7 @@ tr.out td{color:#6b7480;text-decoration:line-through}.total{font-size:1.2rem;fon
 label{display:block;margin:.35rem 0}input[type=text],textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #8a94a3;border-radius:6px}
 button{font:inherit;padding:.6rem 1rem;border-radius:6px;border:1px solid #1f6feb;background:#1f6feb;color:#fff;margin:.5rem .5rem 0 0;min-height:44px}
 button.secondary{background:#fff;color:#1f6feb}button.danger{background:#fff;color:#b42318;border-color:#b42318}
-.hash{font-family:ui-monospace,Menlo,Consolas,monospace}@media (max-width:30rem){th.u,td.u,th.p,td.p{display:none}}
+.hash{font-family:ui-monospace,Menlo,Consolas,monospace}form.decide{background:none;border:0;padding:0}@media (max-width:30rem){th.u,td.u,th.p,td.p{display:none}}
 `;
 
 /** The page's Content-Security-Policy: no script at all, its one style by hash, forms to itself. */
@@ -101,7 +101,7 @@ ${view.shortHash ? `<p class="muted">Fingerprint <span class="hash">${escapeHtml
   const content = `${itemsTable(view, canDecide)}${view.alternatives.length ? `<section><h2>Options</h2>${alternatives(view, canDecide)}</section>` : ''}${totals(view)}`;
 
   const decide = canDecide
-    ? `<form method="post" action="${escapeHtml(path)}/accept" aria-label="Accept">
+    ? `<form class="decide" method="post" action="${escapeHtml(path)}/accept" aria-label="Accept">
 ${content}
 <p><button type="submit" formmethod="get" formaction="${escapeHtml(path)}" formnovalidate class="secondary">Update total</button></p>
 ${terms}${notes}
