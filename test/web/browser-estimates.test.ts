@@ -127,6 +127,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByRole('alertdialog', { name: 'Send Barn roof?' }).getByRole('button', { name: 'Send' }).click();
     const linkDialog = page.getByRole('dialog', { name: "The customer's link" });
     await linkDialog.getByText('This link is shown only once.').waitFor();
+    await linkDialog.getByText('It is on its way to Dana Whitfield by email.').waitFor();
     const link = await linkDialog.getByLabel('Customer link').inputValue();
     t.match(link, new RegExp(`^${base}/e/[A-Za-z0-9_-]{43}$`), 'the link to pass on');
     await check('estimate-link');

@@ -30,7 +30,7 @@ export function EstimateDetail({ params }: { params: Record<string, string> }): 
   const writer = can(session, 'estimates:write');
   const estimate = useRequest(() => ok(api.GET('/api/v1/estimates/{estimateId}', { params: { path: { estimateId: id } } })), [id]);
   const [asking, setAsking] = useState<Asking>(null);
-  const [link, setLink] = useState<{ link: string; expiresAt: string } | null>(null);
+  const [link, setLink] = useState<{ link: string; expiresAt: string; mailed: boolean } | null>(null);
   const [downloading, setDownloading] = useState(false);
   const back = <Link href="/estimates">← Estimates</Link>;
   if (estimate.loading && !estimate.data) return <Loading />;
@@ -48,7 +48,7 @@ export function EstimateDetail({ params }: { params: Record<string, string> }): 
   const issueLink = async (call: 'send' | 'link'): Promise<void> => {
     try {
       const answer = await ok(call === 'send' ? api.POST('/api/v1/estimates/{estimateId}/send', { ...path, body: {} }) : api.POST('/api/v1/estimates/{estimateId}/link', { ...path, body: {} }));
-      setLink({ link: answer.link, expiresAt: answer.expiresAt });
+      setLink({ link: answer.link, expiresAt: answer.expiresAt, mailed: answer.mailId !== null });
       estimate.reload();
     } catch (error) {
       notify({ text: sentence(error) });
@@ -156,7 +156,7 @@ export function EstimateDetail({ params }: { params: Record<string, string> }): 
           <p>The draft was never sent; it is removed for good.</p>
         </ConfirmDialog>
       )}
-      {link && <LinkDialog link={link.link} expiresAt={link.expiresAt} onClose={() => setLink(null)} />}
+      {link && <LinkDialog link={link.link} expiresAt={link.expiresAt} mailedTo={link.mailed ? (e.contactName ?? 'the contact') : null} onClose={() => setLink(null)} />}
     </Page>
   );
 }
@@ -171,7 +171,7 @@ function Item({ label, children }: { label: string; children: JSX.Element | stri
 }
 
 /** The customer's link, this once, with a Copy button. */
-function LinkDialog({ link, expiresAt, onClose }: { link: string; expiresAt: string; onClose: () => void }): JSX.Element {
+function LinkDialog({ link, expiresAt, mailedTo, onClose }: { link: string; expiresAt: string; mailedTo: string | null; onClose: () => void }): JSX.Element {
   const [copied, setCopied] = useState('');
   const copy = async (): Promise<void> => {
     try {
@@ -195,7 +195,8 @@ function LinkDialog({ link, expiresAt, onClose }: { link: string; expiresAt: str
       }
     >
       <p>
-        <strong>This link is shown only once.</strong> Copy it now and pass it to the customer; mail delivery comes later. A new link can be made at any time (the earlier one then stops working).
+        {mailedTo ? <>It is on its way to {mailedTo} by email. </> : <>The contact has no email address: copy the link and pass it on. </>}
+        <strong>This link is shown only once.</strong> A new link can be made at any time (the earlier one then stops working).
       </p>
       <div class="field">
         <label for="customer-link">Customer link</label>
