@@ -183,6 +183,14 @@ export const FIXTURES: Record<string, Seed> = {
     return id;
   },
   revision: async () => '1',
+  // A message the workspace sent: sending an estimate to a contact with an email address queues one.
+  mailId: async (api, token, marker) => {
+    const estimateId = await FIXTURES.estimateId!(api, token, marker);
+    const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${estimateId}/send`, token, payload: {} });
+    const mailId = (res.json() as { mailId: string | null }).mailId;
+    if (res.statusCode !== 200 || !mailId) throw new Error(`queuing a message failed: ${res.statusCode} ${res.body}`);
+    return mailId;
+  },
   // A customer's estimate link: sending a draft issues it; it opens the sent revision.
   'credential:estimate_link': async (api, token, marker) => {
     const estimateId = await FIXTURES.estimateId!(api, token, marker);
