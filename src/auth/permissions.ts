@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'estimates:write': ['admin', 'member'],
   // The mail the workspace sends (to whom, subject, state): everyone reads it, like the records it is about.
   'mail:read': ['admin', 'member', 'viewer'],
+  // Sending mail again (and, later, composing it): those who work the records it is about.
+  'mail:send': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CREDENTIAL_PATTERN } from '../credentials/credentials.service.js';
+import { readMissingBodyAsEmpty } from '../http/action-body.js';
 import { AppError, noteSentError } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
@@ -58,10 +59,7 @@ const customerTags = ['estimate links'];
 
 export const estimateRoutes = (runtime: Runtime): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  // The actions (send, withdraw …) take no body: a POST without one is read as {} (curl -X POST works).
-  app.addHook('preValidation', async (request) => {
-    if (request.method === 'POST' && request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
-  });
+  readMissingBodyAsEmpty(app);
 
   app.get('/estimates', {
     config: { permission: 'estimates:read' },

@@ -45,6 +45,6 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => importRoutes(runtime),
   ({ runtime }) => estimateRoutes(runtime),
   ({ runtime }) => estimateLinkRoutes(runtime),
-  () => mailRoutes,
+  ({ runtime }) => mailRoutes(runtime),
   ({ runtime }) => apiKeyRoutes(runtime),
 ];

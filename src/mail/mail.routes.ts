@@ -1,8 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { readMissingBodyAsEmpty } from '../http/action-body.js';
 import { errorResponses, IdParam, Nullable, Page, PageQuery, Timestamp } from '../http/schemas.js';
-import { getMail, listMail } from './mail.service.js';
+import type { Runtime } from '../runtime.js';
+import { getMail, listMail, resendMail } from './mail.service.js';
 
 const MailSummary = Type.Object(
   {
@@ -29,8 +31,9 @@ type MailListQuery = Static<typeof MailListQuery>;
 const MailParams = Type.Object({ mailId: IdParam('mailMessage') }, { additionalProperties: false });
 const tags = ['mail'];
 
-export const mailRoutes: FastifyPluginAsync = async (base) => {
+export const mailRoutes = (runtime: Runtime): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  readMissingBodyAsEmpty(app);
   app.get('/mail', {
     config: { permission: 'mail:read' },
     schema: { tags, summary: 'Mail the workspace sent or is sending, newest first, with its state (queued, sent, failed)', querystring: MailListQuery, response: { 200: Page(MailSummary, { additionalProperties: false }), ...errorResponses } },
@@ -40,5 +43,10 @@ export const mailRoutes: FastifyPluginAsync = async (base) => {
     config: { permission: 'mail:read' },
     schema: { tags, summary: 'One message: to whom, its state, attempts and the last error', params: MailParams, response: { 200: MailSummary, ...errorResponses } },
     handler: async (request) => getMail(request.params.mailId),
+  });
+  app.post('/mail/:mailId/resend', {
+    config: { permission: 'mail:send' },
+    schema: { tags, summary: 'Send a failed or cancelled message again (same Message-ID, one more attempt now)', params: MailParams, body: Type.Object({}, { additionalProperties: false }), response: { 200: MailSummary, ...errorResponses } },
+    handler: async (request) => resendMail(runtime, request.params.mailId),
   });
 };

@@ -5,8 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../http/ids.js';
 import { decodeCursor, page } from '../http/pagination.js';
-import { notFound } from '../http/errors.js';
-import { enqueue, markPendingWork } from '../outbox/outbox.js';
+import { AppError, notFound } from '../http/errors.js';
+import { recordTenantEvent } from '../audit/audit.service.js';
+import { enqueue, markPendingWork, retryFinished } from '../outbox/outbox.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 import { findMailListRow, insertMailMessage, listMailRows, type MailListRow, type MailMessageRow } from './mail.repo.js';
@@ -115,4 +116,17 @@ export function getMail(id: string): MailSummary {
   const row = findMailListRow(tenantDb(), id);
   if (!row) throw notFound('message');
   return toSummary(row);
+}
+
+/** Sends a failed (or cancelled) message again, with the same Message-ID: one more attempt, now. */
+export function resendMail(runtime: Runtime, id: string): MailSummary {
+  const db = tenantDb();
+  db.transaction(() => {
+    const before = getMail(id);
+    if (before.state !== 'failed' && before.state !== 'cancelled') throw new AppError(409, 'conflict', `the message is ${before.state}: only a failed or cancelled message is sent again`);
+    retryFinished(id);
+    recordTenantEvent('mail.resent', { type: 'mail', id }, { after: { to: before.to, subject: before.subject, previousError: before.error } });
+  });
+  markPendingWork(runtime.control, currentTenantId(), runtime.clock.now());
+  return getMail(id);
 }

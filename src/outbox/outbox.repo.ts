@@ -116,6 +116,18 @@ export function cancelUnfinishedItems(db: TenantHandle, ids: string[], now: stri
     .run({ ids: JSON.stringify(ids), now }).changes;
 }
 
+/** Makes a failed or cancelled item due again (one more attempt, numbered after the last); false when it is not finished that way. */
+export function requeueItem(db: TenantHandle, id: string, now: string): boolean {
+  return (
+    db
+      .statement(
+        `UPDATE outbox_items SET state = 'pending', next_attempt_at = @now, completed_at = NULL, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND state IN ('failed', 'cancelled')`,
+      )
+      .run({ id, now }).changes === 1
+  );
+}
+
 export function countUnfinishedItems(db: TenantHandle): number {
   return db.statement(`SELECT count(*) FROM outbox_items WHERE state IN ('pending', 'sending')`).pluck().get() as number;
 }

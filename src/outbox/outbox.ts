@@ -4,7 +4,7 @@
 import type { ControlDb } from '../tenants/control-db.js';
 import { currentScope, tenantDb } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
-import { cancelUnfinishedItems, insertItem, markOutboxTenant } from './outbox.repo.js';
+import { cancelUnfinishedItems, insertItem, markOutboxTenant, requeueItem } from './outbox.repo.js';
 
 export interface NewOutboxItem {
   /** The producer's own id for the item (its prefix says what it is: `wd_…` a webhook delivery). */
@@ -58,4 +58,13 @@ export function nextAttemptAt(retryDelaysMs: readonly number[], attempt: number,
 /** Cancels the listed items of the current workspace that are not finished: they will never be sent. */
 export function cancelUnfinished(ids: string[]): number {
   return cancelUnfinishedItems(tenantDb(), ids, isoAt(currentScope().clock.now()));
+}
+
+/**
+ * Tries a failed or cancelled item of the current workspace once more, now (a person's "resend"): the
+ * attempt is numbered after the last, and past the kind's schedule it is the only one. False when the
+ * item is not failed or cancelled. The caller marks the workspace as having pending work.
+ */
+export function retryFinished(id: string): boolean {
+  return requeueItem(tenantDb(), id, isoAt(currentScope().clock.now()));
 }

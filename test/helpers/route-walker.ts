@@ -69,6 +69,7 @@ const OWN_RECORD: Record<string, Record<string, string>> = {
   'POST /api/v1/estimates/:estimateId/send': { estimateId: 'estimateId' },
   'POST /api/v1/estimates/:estimateId/link': { estimateId: 'sentEstimateId' },
   'POST /api/v1/estimates/:estimateId/withdraw': { estimateId: 'sentEstimateId' },
+  'POST /api/v1/mail/:mailId/resend': { mailId: 'failedMailId' },
   'POST /api/v1/estimate-links/:credential/accept': { credential: 'credential:estimate_link' },
   'POST /api/v1/estimate-links/:credential/decline': { credential: 'credential:estimate_link' },
   'POST /e/:credential/accept': { credential: 'credential:estimate_link' },
@@ -189,6 +190,14 @@ export const FIXTURES: Record<string, Seed> = {
     const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${estimateId}/send`, token, payload: {} });
     const mailId = (res.json() as { mailId: string | null }).mailId;
     if (res.statusCode !== 200 || !mailId) throw new Error(`queuing a message failed: ${res.statusCode} ${res.body}`);
+    return mailId;
+  },
+  // A message whose sending failed (its outbox item marked so, as the worker would): what "resend" takes.
+  failedMailId: async (api, token, marker) => {
+    const mailId = await FIXTURES.mailId!(api, token, marker);
+    api.runtime.tenancy.run(tenantOf(token), { actor: null, requestId: null }, () =>
+      tenantDb().statement("UPDATE outbox_items SET state = 'failed', last_error = 'EAUTH: 535 fixture', completed_at = ? WHERE id = ?").run(new Date().toISOString(), mailId),
+    );
     return mailId;
   },
   // A customer's estimate link: sending a draft issues it; it opens the sent revision.

@@ -167,7 +167,22 @@ t.test('a server that is down: retried with backoff and delivered later, once; a
   const wrong = await setup(t, { ...env, SPINNEY_SMTP_PASSWORD: 'wrong' });
   const refused = await wrong.sendEstimate();
   t.match(await wrong.pass(), { failed: 1 });
-  t.match(await wrong.mail(refused.mailId), { state: 'failed', attempts: 1, error: /EAUTH.*535/ });
+  const failed = await wrong.mail(refused.mailId);
+  t.match(failed, { state: 'failed', attempts: 1, error: /EAUTH.*535/ });
+
+  // Resend, once the account is right: the same message (same Message-ID), one more attempt, delivered.
+  const viewer = await wrong.api.call({ method: 'POST', url: `/api/v1/mail/${refused.mailId}/resend`, token: wrong.workspace.token('viewer', 'us_vera') });
+  t.equal(viewer.statusCode, 403, 'viewers do not send mail');
+  const fixed = await setup(t, { ...env, SPINNEY_DATA_DIR: wrong.api.config.dataDir });
+  const resent = await fixed.api.call({ method: 'POST', url: `/api/v1/mail/${refused.mailId}/resend`, token: wrong.workspace.token('member', 'us_maria') });
+  t.equal(resent.statusCode, 200, resent.body);
+  t.match(resent.json(), { state: 'queued', attempts: 1 });
+  t.match(await fixed.pass(), { delivered: 1 });
+  const after = (await fixed.api.call({ method: 'GET', url: `/api/v1/mail/${refused.mailId}`, token: wrong.workspace.token('member', 'us_maria') })).json();
+  t.match(after, { state: 'sent', attempts: 2, messageId: failed.messageId });
+  t.ok(back.received.at(-1)?.raw.toString('utf8').includes(`Message-ID: ${failed.messageId}`), 'the same Message-ID');
+  const again = await fixed.api.call({ method: 'POST', url: `/api/v1/mail/${refused.mailId}/resend`, token: wrong.workspace.token('member', 'us_maria') });
+  t.equal(again.statusCode, 409, 'a sent message is not sent again');
 });
 
 t.test('without an SMTP server (development) a message is written as an .eml file, not sent anywhere', async (t) => {
