@@ -134,6 +134,10 @@ if (chromiumMissing && process.env.CI === 'true') {
     await linkDialog.getByRole('button', { name: 'Done' }).click();
     await page.locator('.details').getByText('EST-0001').waitFor();
     t.equal(await page.getByRole('button', { name: 'Send', exact: true }).count(), 0, 'a sent estimate offers no Send');
+    // The link's mail, queued for the server's outbox (no worker runs in this test's app).
+    const mailRow = page.locator('.estimate-mail tbody tr');
+    await mailRow.first().waitFor();
+    t.match(await mailRow.first().innerText(), /Dana Whitfield <dana@whitfield\.example>\s+Queued/, 'the mail to the customer is listed, queued');
     await page.goto(`${base}/estimates/${estimateId}/edit`);
     await page.getByText('Revision 1 was sent and is sealed').waitFor();
     t.equal(await page.getByRole('button', { name: 'Save draft' }).count(), 0, 'a sealed revision has no editor, and says why');

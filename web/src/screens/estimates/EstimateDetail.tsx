@@ -118,6 +118,7 @@ export function EstimateDetail({ params }: { params: Record<string, string> }): 
         <EstimatePreview estimate={e} />
       </section>
       <RevisionHistory estimate={e} />
+      <MailPanel estimateId={e.id} version={e.version} canSend={can(session, 'mail:send')} />
       {asking === 'send' && (
         <ConfirmDialog title={`Send ${e.title}?`} confirmLabel="Send" onConfirm={() => issueLink('send')} onClose={() => setAsking(null)}>
           <p>Revision {e.currentRevision} is sealed when sent: it cannot change afterwards (a new revision can). You get the customer's link to pass on.</p>
@@ -308,5 +309,52 @@ function VerifyProblems({ problems }: { problems: string[] }): JSX.Element {
         ))}
       </ul>
     </div>
+  );
+}
+
+const MAIL_STATES = { queued: 'Queued', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' } as const;
+
+/** The mail that carried this estimate's links: to whom, its state and the server's last answer; a failed one can be sent again. */
+function MailPanel({ estimateId, version, canSend }: { estimateId: string; version: number; canSend: boolean }): JSX.Element | null {
+  const mail = useRequest(() => ok(api.GET('/api/v1/mail', { params: { query: { estimateId } } })), [estimateId, version]);
+  if (!mail.data || mail.data.items.length === 0) return mail.error ? <ErrorNotice error={mail.error} onRetry={mail.reload} /> : null;
+  return (
+    <section class="panel" aria-labelledby="mail-title">
+      <h2 id="mail-title">Mail</h2>
+      <table class="table estimate-mail">
+        <thead>
+          <tr>
+            <th scope="col">To</th>
+            <th scope="col">State</th>
+            <th scope="col">When</th>
+            <th scope="col">Server's answer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mail.data.items.map((m) => (
+            <tr key={m.id}>
+              <th scope="row" data-label="To">
+                {m.toName ? `${m.toName} <${m.to}>` : m.to}
+              </th>
+              <td data-label="State">
+                {MAIL_STATES[m.state]}
+                {m.attempts > 1 ? ` after ${m.attempts} attempts` : ''}
+              </td>
+              <td data-label="When">
+                <DateTime iso={m.sentAt ?? m.createdAt} />
+              </td>
+              <td data-label="Server's answer">
+                {m.error ?? '—'}
+                {canSend && (m.state === 'failed' || m.state === 'cancelled') && (
+                  <Button variant="ghost" onClick={() => void act(() => ok(api.POST('/api/v1/mail/{mailId}/resend', { params: { path: { mailId: m.id } }, body: {} })), 'The message is queued again.').then(mail.reload)}>
+                    Send again
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
