@@ -3,6 +3,7 @@
 import type { Position } from '../http/pagination.js';
 import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import type { Lead, Stage, StoredLead, TimelineEntry } from './leads.schemas.js';
+import { MAIL_STATE_OF } from '../mail/mail.repo.js';
 
 export interface PipelineRow {
   id: string;
@@ -289,26 +290,32 @@ export function insertNote(db: TenantHandle, row: { id: string; lead_id: string;
 const TIMELINE_SOURCES = [
   `SELECT 'stage_change' AS kind, c.id, c.at, c.by, c.lead_id, c.from_stage_id, fs.name AS from_stage_name,
           c.to_stage_id, ts.name AS to_stage_name, NULL AS body,
-          NULL AS estimate_id, NULL AS estimate_number, NULL AS estimate_event, NULL AS estimate_revision
+          NULL AS estimate_id, NULL AS estimate_number, NULL AS estimate_event, NULL AS estimate_revision,
+          NULL AS mail_to, NULL AS mail_state
    FROM lead_stage_changes c
    LEFT JOIN pipeline_stages fs ON fs.id = c.from_stage_id
    LEFT JOIN pipeline_stages ts ON ts.id = c.to_stage_id
    WHERE c.lead_id IN scoped_leads`,
-  `SELECT 'note', n.id, n.created_at, n.created_by, n.lead_id, NULL, NULL, NULL, NULL, n.body, NULL, NULL, NULL, NULL
+  `SELECT 'note', n.id, n.created_at, n.created_by, n.lead_id, NULL, NULL, NULL, NULL, n.body, NULL, NULL, NULL, NULL, NULL, NULL
    FROM lead_notes n WHERE n.lead_id IN scoped_leads`,
   // Estimates of the scope's leads (or made for the contact itself): created, each revision sent, each decision.
-  `SELECT 'estimate', e.id || ':created', e.created_at, e.created_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'created', 1
+  `SELECT 'estimate', e.id || ':created', e.created_at, e.created_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'created', 1, NULL, NULL
    FROM estimates e WHERE e.lead_id IN scoped_leads OR e.contact_id = @scopeId`,
-  `SELECT 'estimate', r.id || ':sent', r.sent_at, r.sent_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'sent', r.revision
+  `SELECT 'estimate', r.id || ':sent', r.sent_at, r.sent_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'sent', r.revision, NULL, NULL
    FROM estimate_revisions r JOIN estimates e ON e.id = r.estimate_id
    WHERE r.sent_at IS NOT NULL AND (e.lead_id IN scoped_leads OR e.contact_id = @scopeId)`,
-  `SELECT 'estimate', r.id || ':decided', r.decided_at, 'customer', e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, r.state, r.revision
+  `SELECT 'estimate', r.id || ':decided', r.decided_at, 'customer', e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, r.state, r.revision, NULL, NULL
    FROM estimate_revisions r JOIN estimates e ON e.id = r.estimate_id
    WHERE r.decided_at IS NOT NULL AND (e.lead_id IN scoped_leads OR e.contact_id = @scopeId)`,
+  // Mail the workspace sent about the scope's leads or to the contact: subject, recipient, state.
+  `SELECT 'mail', m.id, m.created_at, m.created_by, m.lead_id, NULL, NULL, NULL, NULL, m.subject, m.estimate_id, NULL, NULL, NULL, m.to_address,
+          coalesce(o.state, 'pending')
+   FROM mail_messages m LEFT JOIN outbox_items o ON o.id = m.id
+   WHERE m.lead_id IN scoped_leads OR m.contact_id = @scopeId`,
 ];
 
 interface TimelineRow {
-  kind: 'stage_change' | 'note' | 'estimate';
+  kind: 'stage_change' | 'note' | 'estimate' | 'mail';
   id: string;
   at: string;
   by: string;
@@ -322,11 +329,15 @@ interface TimelineRow {
   estimate_number: string | null;
   estimate_event: 'created' | 'sent' | 'accepted' | 'declined' | null;
   estimate_revision: number | null;
+  mail_to: string | null;
+  mail_state: 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled' | null;
 }
 
 const toEntry = (row: TimelineRow): TimelineEntry =>
   row.kind === 'note'
     ? { kind: 'note', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, body: row.body ?? '' }
+    : row.kind === 'mail'
+      ? { kind: 'mail', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, mailId: row.id, subject: row.body ?? '', to: row.mail_to ?? '', state: MAIL_STATE_OF[row.mail_state ?? 'pending'], estimateId: row.estimate_id }
     : row.kind === 'estimate'
       ? {
           kind: 'estimate',

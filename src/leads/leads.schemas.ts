@@ -224,6 +224,19 @@ export const TimelineEntry = Type.Union([
     },
     { additionalProperties: false },
   ),
+  Type.Object(
+    {
+      ...TimelineBase,
+      kind: Type.Literal('mail'),
+      mailId: Type.String(),
+      subject: Type.String(),
+      to: Type.String(),
+      /** As GET /api/v1/mail/{id} says it. */
+      state: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('cancelled')]),
+      estimateId: Nullable(Type.String()),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 export type TimelineEntry = Static<typeof TimelineEntry>;
 export const Timeline = Page(TimelineEntry, { additionalProperties: false });

@@ -17,6 +17,9 @@ export interface MailMessageRow {
   created_by: string;
 }
 
+/** A message's state as people read it, from its outbox item's. */
+export const MAIL_STATE_OF = { pending: 'queued', sending: 'queued', delivered: 'sent', failed: 'failed', cancelled: 'cancelled' } as const;
+
 /** A message with its outbox item's state and attempts (null state: no item, which does not happen but is not assumed). */
 export interface MailListRow extends Omit<MailMessageRow, 'body_sealed'> {
   state: 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled' | null;

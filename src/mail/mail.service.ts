@@ -10,7 +10,7 @@ import { recordTenantEvent } from '../audit/audit.service.js';
 import { enqueue, markPendingWork, retryFinished } from '../outbox/outbox.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
-import { findMailListRow, insertMailMessage, listMailRows, type MailListRow, type MailMessageRow } from './mail.repo.js';
+import { findMailListRow, insertMailMessage, listMailRows, MAIL_STATE_OF, type MailListRow, type MailMessageRow } from './mail.repo.js';
 
 export const MAIL_KIND = 'mail';
 
@@ -84,8 +84,6 @@ export interface MailSummary {
   createdBy: string;
 }
 
-const STATES = { pending: 'queued', sending: 'queued', delivered: 'sent', failed: 'failed', cancelled: 'cancelled' } as const;
-
 function toSummary(row: MailListRow): MailSummary {
   return {
     id: row.id,
@@ -97,7 +95,7 @@ function toSummary(row: MailListRow): MailSummary {
     contactId: row.contact_id,
     leadId: row.lead_id,
     estimateId: row.estimate_id,
-    state: row.state === null ? 'queued' : STATES[row.state],
+    state: row.state === null ? 'queued' : MAIL_STATE_OF[row.state],
     attempts: row.attempts ?? 0,
     error: row.state === 'delivered' ? null : row.last_error,
     sentAt: row.state === 'delivered' ? row.completed_at : null,

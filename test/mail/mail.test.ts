@@ -122,6 +122,12 @@ t.test('an estimate link by mail: STARTTLS, authenticated, DKIM-signed, the same
   const state = await s.mail(mailId);
   t.match(state, { state: 'sent', attempts: 1, error: null });
   t.ok(raw.includes(`Message-ID: ${state.messageId}`), 'the Message-ID the workspace records');
+  const timeline = (await s.api.call({ method: 'GET', url: `/api/v1/contacts/${s.contact.id}/timeline`, token: s.token })).json() as { items: { kind: string }[] };
+  t.match(
+    timeline.items.filter((entry) => entry.kind === 'mail'),
+    [{ kind: 'mail', mailId, subject: 'Estimate EST-0001 from Whitfield Roofing: Barn roof', to: 'dana@customer.test', state: 'sent', by: 'us_maria' }],
+    "the contact's timeline shows the message and its state",
+  );
 
   const publicKey = dkim.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   const verified = await dkimVerify(message.raw, {

@@ -22761,6 +22761,19 @@ export interface paths {
                             title: string;
                             event: "created" | "sent" | "accepted" | "declined";
                             revision: number;
+                        } | {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            leadId: string | null;
+                            /** @enum {string} */
+                            kind: "mail";
+                            mailId: string;
+                            subject: string;
+                            to: string;
+                            state: "queued" | "sent" | "failed" | "cancelled";
+                            estimateId: string | null;
                         };
                     };
                 };
@@ -23190,6 +23203,19 @@ export interface paths {
                                 title: string;
                                 event: "created" | "sent" | "accepted" | "declined";
                                 revision: number;
+                            } | {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "mail";
+                                mailId: string;
+                                subject: string;
+                                to: string;
+                                state: "queued" | "sent" | "failed" | "cancelled";
+                                estimateId: string | null;
                             })[];
                             nextCursor: string | null;
                         };
@@ -23552,6 +23578,19 @@ export interface paths {
                                 title: string;
                                 event: "created" | "sent" | "accepted" | "declined";
                                 revision: number;
+                            } | {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                leadId: string | null;
+                                /** @enum {string} */
+                                kind: "mail";
+                                mailId: string;
+                                subject: string;
+                                to: string;
+                                state: "queued" | "sent" | "failed" | "cancelled";
+                                estimateId: string | null;
                             })[];
                             nextCursor: string | null;
                         };

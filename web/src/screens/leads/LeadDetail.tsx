@@ -95,6 +95,10 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
                     )}{' '}
                     by <PersonName id={entry.by} />
                   </p>
+                ) : entry.kind === 'mail' ? (
+                  <p>
+                    Mail “{entry.subject}” to {entry.to}, {entry.state}, by <PersonName id={entry.by} />
+                  </p>
                 ) : entry.kind === 'estimate' ? (
                   <p>
                     Estimate <a href={`/estimates/${entry.estimateId}`}>{entry.number ?? entry.title}</a> {ESTIMATE_EVENTS[entry.event]}
