@@ -4,18 +4,17 @@
 // that refuses the account (failed with the reason, not retried). Without an SMTP server (development)
 // each message lands as an .eml file.
 import t, { type Test } from 'tap';
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { TOOLS, requireTools } from '../deploy/tools.js';
-import { build, tempDataDir, type Teardown } from '../helpers/app.js';
+import { requireTools } from '../deploy/tools.js';
+import { certificate, smtpServer } from './smtp.js';
+import { build } from '../helpers/app.js';
 
 // mailauth's package entry needs a newer Node; its DKIM verifier alone works on Node 20.
 const { dkimVerify } = createRequire(import.meta.url)('mailauth/lib/dkim/verify.js') as {
@@ -23,52 +22,6 @@ const { dkimVerify } = createRequire(import.meta.url)('mailauth/lib/dkim/verify.
 };
 
 const skip = requireTools(t, ['openssl']);
-
-interface Received {
-  raw: Buffer;
-  from: string | undefined;
-  to: string[];
-}
-
-/** A self-signed certificate for 127.0.0.1 (the relay's "private certificate", trusted through SPINNEY_SMTP_CA). */
-function certificate(t: Teardown): { key: string; cert: string } {
-  const dir = tempDataDir(t);
-  execFileSync(TOOLS.openssl, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-}
-
-/** An SMTP server that requires STARTTLS and one account, and keeps what it receives. */
-async function smtpServer(t: Teardown, tls: { key: string; cert: string }, port = 0): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    key: tls.key,
-    cert: tls.cert,
-    authMethods: ['PLAIN', 'LOGIN'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'spinney' && auth.password === 'smtp-secret') return callback(null, { user: 'spinney' });
-      return callback(Object.assign(new Error('Authentication failed'), { responseCode: 535 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ raw: Buffer.concat(chunks), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined, to: session.envelope.rcptTo.map((r) => r.address) });
-        callback(null, 'Queued as ABC123');
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const address = server.server.address() as { port: number };
-  let open = true;
-  const close = async () => {
-    if (!open) return;
-    open = false;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  t.teardown(close);
-  return { port: address.port, received, close };
-}
 
 async function setup(t: Test, env: Record<string, string>) {
   const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
