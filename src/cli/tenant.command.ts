@@ -21,8 +21,11 @@ export function registerTenantCommands(program: Command): void {
     .option('--json', 'print the new tenant as JSON')
     .action(async (options: { name: string; admin?: string; json?: boolean }) =>
       withRuntime(async (runtime) => {
-        const { createTenant, slugify } = await import('../tenants/tenants.service.js');
+        const [{ createTenant, slugify }, { mailInvitation }] = await Promise.all([import('../tenants/tenants.service.js'), import('../members/members.service.js')]);
         const created = createTenant(runtime, { name: options.name, ...(options.admin ? { adminEmail: options.admin } : {}) });
+        // The first admin is told by mail where to sign in (the server's outbox sends it).
+        const invited = created.invitation;
+        if (invited) runtime.tenancy.run(created.id, { actor: null, operator: true, requestId: null }, () => mailInvitation(runtime, invited));
         // A name another workspace already has gets a numbered slug; say so rather than let it pass unnoticed.
         const renamed = created.slug !== slugify(options.name) ? `; the slug ${slugify(options.name)} is taken by another workspace` : '';
         print(options.json ? created : `created ${created.id} (${created.slug}${renamed})${created.invitation ? `, invited ${created.invitation.email} as admin` : ''}`);

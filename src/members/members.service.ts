@@ -132,10 +132,22 @@ export function invite(runtime: Runtime, input: { email: string; role: Role; exp
   const invitation = toInvitation(row);
   tenantDb().transaction(() => {
     recordTenantEvent('member.invited', { type: 'invitation', id: invitation.id }, { after: { role: invitation.role, expiresAt: invitation.expiresAt } });
-    const workspaceName = findTenant(runtime.control, tenantId)?.name ?? 'a workspace';
-    queueMail(runtime, { kind: 'invitation', to: { address: email }, ...invitationMail({ workspaceName, role: invitation.role, email, appUrl: `${runtime.config.publicUrl}/`, expiresAt: invitation.expiresAt }) });
+    mailInvitation(runtime, invitation);
   });
   return invitation;
+}
+
+/**
+ * Queues the invitation's mail in the current workspace: where to sign in, and with which address,
+ * to accept (no secret in it: the invited address is what admits). Also for a new workspace's first admin.
+ */
+export function mailInvitation(runtime: Runtime, invitation: { email: string; role: string; expiresAt: string }): string {
+  const workspaceName = findTenant(runtime.control, currentTenantId())?.name ?? 'a workspace';
+  return queueMail(runtime, {
+    kind: 'invitation',
+    to: { address: invitation.email },
+    ...invitationMail({ workspaceName, role: invitation.role, email: invitation.email, appUrl: `${runtime.config.publicUrl}/`, expiresAt: invitation.expiresAt }),
+  });
 }
 
 export function revokeInvitation(runtime: Runtime, id: string): void {

@@ -33,7 +33,7 @@ export interface Tenant {
 }
 
 export interface CreatedTenant extends Tenant {
-  invitation: { id: string; email: string; role: Role } | null;
+  invitation: { id: string; email: string; role: Role; expiresAt: string } | null;
 }
 
 const toTenant = (row: TenantRow): Tenant => ({
@@ -98,7 +98,7 @@ export function createTenant(runtime: Runtime, input: { name: string; adminEmail
           const email = input.adminEmail.toLowerCase();
           const expiresAt = isoAt(runtime.clock.now() + INVITATION_DAYS_DEFAULT * 86_400_000);
           insertInvitationRow(control, { id: invitationId, tenant_id: id, email, role: 'admin', created_at: now, created_by: 'system', expires_at: expiresAt, accepted_at: null, revoked_at: null });
-          invitation = { id: invitationId, email, role: 'admin' };
+          invitation = { id: invitationId, email, role: 'admin', expiresAt };
         }
       })
       .immediate();

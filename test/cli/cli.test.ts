@@ -90,7 +90,11 @@ t.test('member invite, list and revoke-invitation: an operator manages invitatio
   const inTenant = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT action, actor_type, target_id FROM audit_events`).all());
   t.same(inTenant.slice(0, 1), [{ action: 'member.invited', actor_type: 'operator', target_id: invitation.id }], 'and in the workspace log, by the operator');
   const mailed = runtime.tenancy.run(tenant.id, { actor: null, requestId: null }, () => tenantDb().statement(`SELECT kind, to_address FROM mail_messages ORDER BY created_at`).all());
-  t.same(mailed, [{ kind: 'invitation', to_address: 'mo@acme.example' }, { kind: 'invitation', to_address: 'jo@acme.example' }], 'each invitation is queued as mail');
+  t.same(
+    mailed,
+    [{ kind: 'invitation', to_address: 'boss@acme.example' }, { kind: 'invitation', to_address: 'mo@acme.example' }, { kind: 'invitation', to_address: 'jo@acme.example' }],
+    "each invitation is queued as mail, the new workspace's first admin's too",
+  );
 
   // member list, then revoke-invitation: the invitation leaves the list, audited in both logs.
   // --tenant takes the slug too, as sign-in's workspace= does.
