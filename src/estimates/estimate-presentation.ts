@@ -7,8 +7,10 @@ import {
   type EstimateSelection,
   type EstimateTotals,
 } from './totals.js';
+import type { RevisionState } from './estimates.schemas.js';
 
-export type EstimateState = 'draft' | 'sent' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+/** A revision's state as people see it (type only: this module stays free of the schema library). */
+export type EstimateState = RevisionState;
 
 export interface EstimateAcceptance {
   typedName: string;

@@ -57,6 +57,7 @@ import type {
   RevisionSummary,
   Verification,
 } from './estimates.schemas.js';
+import { minorDigits } from '../money/currencies.js';
 import { computeEstimateTotals, EstimateContentError, type EstimateContent, type EstimateSelection } from './totals.js';
 
 const DAY_MS = 86_400_000;
@@ -92,6 +93,15 @@ function customerOf(contact: Contact | undefined, siteAddress: string | null): C
     siteAddress: siteAddress ? siteAddress.split('\n').map((line) => line.trim()).filter(Boolean) : addressLines(contact?.siteAddress ?? null),
   };
 }
+
+/** The contact and whom the estimate is addressed to as they are now: a draft's customer, frozen when sent. */
+function currentCustomer(db: TenantHandle, row: Pick<EstimateListRow, 'contact_id' | 'lead_id'>): { contact: Contact | undefined; customer: Customer } {
+  const contact = findContact(db, row.contact_id);
+  const lead = row.lead_id === null ? undefined : findLead(db, row.lead_id);
+  return { contact, customer: customerOf(contact, lead?.siteAddress ?? null) };
+}
+
+const workspaceName = (runtime: Runtime): string | undefined => findTenant(runtime.control, currentScope().tenantId)?.name;
 
 /** What the hash covers: the number, title and revision, whom it is for, and what it offers. */
 export function sealedRevisionHash(estimate: { number: string | null; title: string }, revision: Pick<RevisionRow, 'revision' | 'customer' | 'content'>): string {
@@ -308,9 +318,8 @@ export function updateEstimate(id: string, changes: EstimateUpdate): EstimateDet
     const total = checkedTotal(content);
     const after = bumped(row, { title: changes.title ?? row.title, currency: content.currency });
     updateEstimateRow(db, after);
-    const contact = findContact(db, row.contact_id);
-    const lead = row.lead_id === null ? undefined : findLead(db, row.lead_id);
-    updateDraftContent(db, { id: draft.id, content: canonicalJson(content), customer: canonicalJson(customerOf(contact, lead?.siteAddress ?? null)), total_minor: total, updated_at: after.updated_at, updated_by: after.updated_by });
+    const { customer } = currentCustomer(db, row);
+    updateDraftContent(db, { id: draft.id, content: canonicalJson(content), customer: canonicalJson(customer), total_minor: total, updated_at: after.updated_at, updated_by: after.updated_by });
     recordTenantEvent('estimate.updated', { type: 'estimate', id }, { before: { title: row.title, totalMinor: draft.total_minor }, after: { title: after.title, revision: draft.revision, totalMinor: total } });
     return detail(db, id);
   });
@@ -352,16 +361,15 @@ export interface SentLink {
 }
 
 /** Queues the link to the contact's email address, when it has one; returns the message id. */
-function mailLink(runtime: Runtime, row: EstimateListRow, revision: RevisionRow, link: string, expiresAt: string): string | null {
-  const contact = findContact(tenantDb(), row.contact_id);
+function mailLink(runtime: Runtime, row: EstimateListRow, contact: Contact | undefined, revision: RevisionRow, link: string, expiresAt: string): string | null {
   if (!contact?.email) return null;
-  const totals = computeEstimateTotals(JSON.parse(revision.content) as EstimateContent);
   const content = estimateLinkMail({
-    workspaceName: findTenant(runtime.control, currentScope().tenantId)?.name ?? 'Spinney',
+    workspaceName: workspaceName(runtime) ?? 'Spinney',
     customerName: contact.name,
     number: row.number ?? '',
     title: row.title,
-    total: formatMoney(totals.grandTotal, totals.currency, totals.minorDigits),
+    // The revision's stored total is the one with its default choices, as the mail's reader first sees it.
+    total: formatMoney(revision.total_minor, row.currency, minorDigits(row.currency)),
     link,
     expiresAt,
   });
@@ -386,19 +394,19 @@ export function sendEstimate(runtime: Runtime, id: string, options: { mail?: boo
       number = `${taken.prefix}${String(taken.number).padStart(4, '0')}`;
     }
     // The customer as of now is part of what is sealed.
-    const contact = findContact(db, row.contact_id);
-    const lead = row.lead_id === null ? undefined : findLead(db, row.lead_id);
-    const customer = canonicalJson(customerOf(contact, lead?.siteAddress ?? null));
+    const current = currentCustomer(db, row);
+    const customer = canonicalJson(current.customer);
     const sha256 = sealedRevisionHash({ number, title: row.title }, { revision: draft.revision, customer, content: draft.content });
-    const expiresAt = linkExpiry(settings, JSON.parse(draft.content) as EstimateContent, now);
-    if (expiresAt <= now) throw badRequest('invalid_field', `content.validUntil ${(JSON.parse(draft.content) as EstimateContent).validUntil} has passed: set a later date before sending`, 'content.validUntil');
+    const content = JSON.parse(draft.content) as EstimateContent;
+    const expiresAt = linkExpiry(settings, content, now);
+    if (expiresAt <= now) throw badRequest('invalid_field', `content.validUntil ${content.validUntil} has passed: set a later date before sending`, 'content.validUntil');
     sealRevision(db, { id: draft.id, customer, content_sha256: sha256, sent_at: now, sent_by: actor, expires_at: expiresAt });
     const previous = draft.revision > 1 ? findRevision(db, id, draft.revision - 1) : undefined;
     if (previous?.state === 'sent') setRevisionState(db, previous.id, 'sent', 'superseded', now, actor);
     updateEstimateRow(db, bumped(row, { number }));
     const credential = issueCredential(runtime, 'estimate_link', draft.id, { expiresAt });
     const link = linkOf(runtime, credential);
-    const mailId = options.mail === false ? null : mailLink(runtime, { ...row, number }, draft, link, expiresAt);
+    const mailId = options.mail === false ? null : mailLink(runtime, { ...row, number }, current.contact, draft, link, expiresAt);
     recordTenantEvent('estimate.sent', { type: 'estimate', id }, { after: { number, revision: draft.revision, contentSha256: sha256, totalMinor: draft.total_minor, expiresAt, leadId: row.lead_id, mailId } });
     return { estimate: detail(db, id), link, expiresAt, mailId };
   });
@@ -479,10 +487,10 @@ export function estimateDocument(runtime: Runtime, row: EstimateListRow, revisio
   const customer = JSON.parse(revision.customer) as Customer;
   const decision = decisionOf(revision);
   return {
-    workspaceName: findTenant(runtime.control, currentScope().tenantId)?.name ?? '',
+    workspaceName: workspaceName(runtime) ?? '',
     number: row.number ?? 'Draft',
     revision: revision.revision,
-    state: ((state) => (state === 'superseded' ? 'withdrawn' : state))(presentedState(revision, currentTimestamp())),
+    state: presentedState(revision, currentTimestamp()),
     issuedAt: revision.sent_at,
     contact: { name: customer.name, company: customer.company, address: customer.address },
     siteAddress: customer.siteAddress,
