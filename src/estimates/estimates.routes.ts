@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { CREDENTIAL_PATTERN } from '../credentials/credentials.service.js';
+import { CredentialParams } from '../credentials/credentials.schemas.js';
 import { readMissingBodyAsEmpty } from '../http/action-body.js';
 import { AppError, noteSentError } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
@@ -54,7 +54,6 @@ const noContent = { 204: Type.Null(), ...errorResponses };
 const CONTENT_BODY_LIMIT = 8 * 1024 * 1024;
 const Pdf = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' });
 const Html = Type.Unsafe<string>({ type: 'string', description: 'text/html' });
-const LinkParams = Type.Object({ credential: Type.String({ pattern: CREDENTIAL_PATTERN }) }, { additionalProperties: false });
 const customerTags = ['estimate links'];
 
 export const estimateRoutes = (runtime: Runtime): FastifyPluginAsync => async (base) => {
@@ -157,17 +156,17 @@ export const estimateLinkRoutes = (runtime: Runtime): FastifyPluginAsync => asyn
 
   app.get('/estimate-links/:credential', {
     config: config(),
-    schema: { tags: customerTags, summary: "The customer's view of one estimate revision (picks in ?opt= and ?pick=group:choice)", security: [], params: LinkParams, querystring: CustomerQuery, response: { 200: CustomerView, ...errorResponses } },
+    schema: { tags: customerTags, summary: "The customer's view of one estimate revision (picks in ?opt= and ?pick=group:choice)", security: [], params: CredentialParams, querystring: CustomerQuery, response: { 200: CustomerView, ...errorResponses } },
     handler: async (request) => answer(viewEstimate(runtime, target(request), selectionFromForm(request.query.opt, request.query.pick))),
   });
   app.post('/estimate-links/:credential/accept', {
     config: { ...config(), errors: ['estimate_decided', 'estimate_closed'] },
-    schema: { tags: customerTags, summary: 'Accept the revision with a typed name and the options picked (once)', security: [], params: LinkParams, body: CustomerAccept, response: { 200: Type.Object({ state: Type.Literal('accepted') }), ...errorResponses } },
+    schema: { tags: customerTags, summary: 'Accept the revision with a typed name and the options picked (once)', security: [], params: CredentialParams, body: CustomerAccept, response: { 200: Type.Object({ state: Type.Literal('accepted') }), ...errorResponses } },
     handler: async (request) => ({ state: acceptEstimate(target(request), request.body) as 'accepted' }),
   });
   app.post('/estimate-links/:credential/decline', {
     config: { ...config(), errors: ['estimate_decided', 'estimate_closed'] },
-    schema: { tags: customerTags, summary: 'Decline the revision, with an optional reason (once)', security: [], params: LinkParams, body: CustomerDecline, response: { 200: Type.Object({ state: Type.Literal('declined') }), ...errorResponses } },
+    schema: { tags: customerTags, summary: 'Decline the revision, with an optional reason (once)', security: [], params: CredentialParams, body: CustomerDecline, response: { 200: Type.Object({ state: Type.Literal('declined') }), ...errorResponses } },
     handler: async (request) => ({ state: declineEstimate(target(request), request.body) as 'declined' }),
   });
 };
@@ -218,7 +217,7 @@ export const estimatePageRoutes = (runtime: Runtime): FastifyPluginAsync => asyn
 
   app.get('/e/:credential', {
     config: config(),
-    schema: { tags: customerTags, summary: "The customer's estimate page (HTML)", security: [], params: LinkParams, querystring: PageQuery, response: { 200: Html, ...errorResponses } },
+    schema: { tags: customerTags, summary: "The customer's estimate page (HTML)", security: [], params: CredentialParams, querystring: PageQuery, response: { 200: Html, ...errorResponses } },
     handler: async (request, reply) => {
       const selection = selectionFromForm(request.query.opt, request.query.pick);
       try {
@@ -230,7 +229,7 @@ export const estimatePageRoutes = (runtime: Runtime): FastifyPluginAsync => asyn
   });
   app.post('/e/:credential/accept', {
     config: { ...config(), errors: ['estimate_decided', 'estimate_closed'] },
-    schema: { tags: customerTags, summary: 'Accept from the page (form post); answers with the page', security: [], params: LinkParams, body: PageForm, response: { 303: Type.Null(), ...errorResponses } },
+    schema: { tags: customerTags, summary: 'Accept from the page (form post); answers with the page', security: [], params: CredentialParams, body: PageForm, response: { 303: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
       const selection = selectionFromForm(request.body.opt, request.body.pick);
       const typedName = (request.body.typedName ?? '').trim();
@@ -248,7 +247,7 @@ export const estimatePageRoutes = (runtime: Runtime): FastifyPluginAsync => asyn
   });
   app.post('/e/:credential/decline', {
     config: { ...config(), errors: ['estimate_decided', 'estimate_closed'] },
-    schema: { tags: customerTags, summary: 'Decline from the page (form post); answers with the page', security: [], params: LinkParams, body: PageForm, response: { 303: Type.Null(), ...errorResponses } },
+    schema: { tags: customerTags, summary: 'Decline from the page (form post); answers with the page', security: [], params: CredentialParams, body: PageForm, response: { 303: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
       try {
         declineEstimate(target(request), { reason: (request.body.reason ?? '').slice(0, 2000) });

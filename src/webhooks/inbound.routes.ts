@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { CREDENTIAL_PATTERN } from '../credentials/credentials.service.js';
+import { CredentialParams } from '../credentials/credentials.schemas.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { receiveDelivery, WebhookRefused } from './inbound.service.js';
@@ -34,7 +34,7 @@ export const inboundWebhookRoutes =
         tags: ['webhooks'],
         summary: 'Receive a signed webhook (generic or Stripe scheme, by endpoint); any verification failure is 401',
         security: [],
-        params: Type.Object({ credential: Type.String({ pattern: CREDENTIAL_PATTERN }) }, { additionalProperties: false }),
+        params: CredentialParams,
         response: { 200: Type.Object({ received: Type.Literal(true) }), ...errorResponses },
       },
       handler: async (request) => {
