@@ -20,7 +20,8 @@ import { DateTime } from '../../ui/time.js';
 import { useRequest } from '../../ui/use-request.js';
 import { formatMoney } from '../leads/lead.js';
 import { STATE_LABELS, type EstimateDetail as Detail, type Verification } from './estimate.js';
-import { EstimatePreview, shortHash } from './EstimatePreview.js';
+import { shortHash } from '../../../../src/estimates/estimate-presentation.js';
+import { EstimatePreview } from './EstimatePreview.js';
 
 type Asking = 'send' | 'link' | 'withdraw' | 'delete' | null;
 

@@ -14,6 +14,7 @@ import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
 import { amountExample, CURRENCY_CODES, formatMoney, isStale } from '../leads/lead.js';
+import { TotalsList } from './EstimatePreview.js';
 import { contentOf, emptyItem, emptySection, fieldKey, newId, valuesOf, type EditorValues, type EstimateDetail, type FieldErrors, type GroupValues, type ItemValues, type SectionValues } from './estimate.js';
 
 const DAY_MS = 86_400_000;
@@ -414,42 +415,12 @@ function GroupsEditor({ values, errors, onChange }: { values: EditorValues; erro
 
 /** The totals as the server will store them (default choices, no optional items), or why they cannot be computed yet. */
 function TotalsPanel({ totals, errors, currency }: { totals: EstimateTotals | null; errors: FieldErrors; currency: string }): JSX.Element {
-  const money = (minor: number) => formatMoney(minor, currency);
   const problems = Object.keys(errors).length;
   return (
     <aside class="panel estimate-totals" aria-labelledby="totals-title">
       <h2 id="totals-title">Totals</h2>
       {totals ? (
-        <dl class="details">
-          <div class="detail">
-            <dt>Subtotal</dt>
-            <dd>{money(totals.subtotal)}</dd>
-          </div>
-          {totals.discountTotal > 0 && (
-            <div class="detail">
-              <dt>Discounts</dt>
-              <dd>-{money(totals.discountTotal)}</dd>
-            </div>
-          )}
-          {totals.taxes.map((tax) => (
-            <div class="detail" key={tax.rateBp}>
-              <dt>Tax {tax.rateBp / 100}%</dt>
-              <dd>{money(tax.tax)}</dd>
-            </div>
-          ))}
-          <div class="detail">
-            <dt>Total</dt>
-            <dd class="estimate-grand-total" data-total-minor={totals.grandTotal}>
-              {money(totals.grandTotal)}
-            </dd>
-          </div>
-          {totals.deposit && (
-            <div class="detail">
-              <dt>Deposit</dt>
-              <dd>{money(totals.deposit.amount)}</dd>
-            </div>
-          )}
-        </dl>
+        <TotalsList totals={totals} currency={currency} />
       ) : (
         <p>The totals appear once every line can be counted.</p>
       )}

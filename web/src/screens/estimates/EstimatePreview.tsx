@@ -2,12 +2,10 @@
 // (sections showing only their total list no lines), computed by the one totals rule with the
 // customer's picks when they decided, else the default choices.
 import type { JSX } from 'preact';
-import { computeEstimateTotals, type EstimateContent, type EstimateSelection } from '../../../../src/estimates/totals.js';
+import { shortHash } from '../../../../src/estimates/estimate-presentation.js';
+import { computeEstimateTotals, type EstimateContent, type EstimateSelection, type EstimateTotals } from '../../../../src/estimates/totals.js';
 import { formatDay, formatMoney } from '../leads/lead.js';
 import type { EstimateDetail } from './estimate.js';
-
-/** The first 12 hex characters of a SHA-256 in groups of four, as the customer's page shows it. */
-export const shortHash = (sha256: string | null): string | null => (sha256 ? sha256.slice(0, 12).replace(/(.{4})(?!$)/g, '$1 ') : null);
 
 const percent = (bp: number): string => `${bp / 100}%`;
 
@@ -88,38 +86,7 @@ export function EstimatePreview({ estimate }: { estimate: EstimateDetail }): JSX
           ))}
         </section>
       )}
-      <dl class="details estimate-preview-totals">
-        <div class="detail">
-          <dt>Subtotal</dt>
-          <dd>{money(totals.subtotal)}</dd>
-        </div>
-        {totals.discountTotal > 0 && (
-          <div class="detail">
-            <dt>Discounts</dt>
-            <dd>-{money(totals.discountTotal)}</dd>
-          </div>
-        )}
-        {totals.taxes.map((tax) => (
-          <div class="detail" key={tax.rateBp}>
-            <dt>
-              Tax {percent(tax.rateBp)} on {money(tax.net)}
-            </dt>
-            <dd>{money(tax.tax)}</dd>
-          </div>
-        ))}
-        <div class="detail">
-          <dt>Total</dt>
-          <dd>
-            <strong>{money(totals.grandTotal)}</strong>
-          </dd>
-        </div>
-        {totals.deposit && (
-          <div class="detail">
-            <dt>Deposit{totals.deposit.dueDate ? ` due by ${formatDay(totals.deposit.dueDate)}` : ''}</dt>
-            <dd>{money(totals.deposit.amount)}</dd>
-          </div>
-        )}
-      </dl>
+      <TotalsList totals={totals} currency={content.currency} class="estimate-preview-totals" />
       {content.terms && (
         <section class="estimate-preview-section">
           <h4>Terms</h4>
@@ -133,5 +100,44 @@ export function EstimatePreview({ estimate }: { estimate: EstimateDetail }): JSX
         </section>
       )}
     </article>
+  );
+}
+
+/** Subtotal, discounts, tax per rate, total and deposit, as the one totals rule computed them (the editor's live totals and the preview). */
+export function TotalsList({ totals, currency, class: className }: { totals: EstimateTotals; currency: string; class?: string }): JSX.Element {
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <dl class={className ? `details ${className}` : 'details'}>
+      <div class="detail">
+        <dt>Subtotal</dt>
+        <dd>{money(totals.subtotal)}</dd>
+      </div>
+      {totals.discountTotal > 0 && (
+        <div class="detail">
+          <dt>Discounts</dt>
+          <dd>-{money(totals.discountTotal)}</dd>
+        </div>
+      )}
+      {totals.taxes.map((tax) => (
+        <div class="detail" key={tax.rateBp}>
+          <dt>
+            Tax {percent(tax.rateBp)} on {money(tax.net)}
+          </dt>
+          <dd>{money(tax.tax)}</dd>
+        </div>
+      ))}
+      <div class="detail">
+        <dt>Total</dt>
+        <dd class="estimate-grand-total" data-total-minor={totals.grandTotal}>
+          {money(totals.grandTotal)}
+        </dd>
+      </div>
+      {totals.deposit && (
+        <div class="detail">
+          <dt>Deposit{totals.deposit.dueDate ? ` due by ${formatDay(totals.deposit.dueDate)}` : ''}</dt>
+          <dd>{money(totals.deposit.amount)}</dd>
+        </div>
+      )}
+    </dl>
   );
 }
