@@ -12,7 +12,7 @@ import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import { estimatePresentation, shortHash, type EstimatePresentation } from './estimate-presentation.js';
 import { estimateSettingsRow, findRevisionById, recordDecision, recordEstimateView, type EstimateListRow, type RevisionRow } from './estimates.repo.js';
 import type { CustomerAccept, CustomerDecline, RevisionState } from './estimates.schemas.js';
-import { checkedTotal, estimateDocument, loadEstimateRow, presentedState, sealedRevisionHash } from './estimates.service.js';
+import { checkedTotal, estimateDocument, loadEstimateRow, presentedState, sealedRevisionHash, underTotalsRule } from './estimates.service.js';
 import type { EstimateSelection } from './totals.js';
 
 export interface CustomerView {
@@ -47,18 +47,12 @@ export function viewEstimate(runtime: Runtime, revisionId: string, selection: Es
   return db.transaction(() => {
     const now = currentTimestamp();
     const state = presentedState(revision, now);
-    // Only picks on an open revision; a decided one shows what was decided.
-    const shown = state === 'sent' ? selection : {};
-    if (state === 'sent') checkedTotal(JSON.parse(revision.content), shown, '');
+    // Only picks on an open revision (a pick of nothing in it is a 400); a decided one shows what was decided.
     const doc = estimateDocument(runtime, estimate, revision);
+    const presentation = underTotalsRule(() => estimatePresentation(state === 'sent' ? { ...doc, selection } : doc), '');
     recordEstimateView(db, estimate.id, now);
     recordTenantEvent('estimate.viewed', { type: 'estimate', id: estimate.id }, { after: { number: estimate.number, revision: revision.revision, state } });
-    return {
-      state,
-      canDecide: state === 'sent',
-      consentText: consentText(estimate, revision),
-      presentation: estimatePresentation(state === 'sent' ? { ...doc, selection: shown } : doc),
-    };
+    return { state, canDecide: state === 'sent', consentText: consentText(estimate, revision), presentation };
   });
 }
 

@@ -67,15 +67,19 @@ export function presentedState(row: Pick<RevisionRow, 'state' | 'expires_at'>, n
   return row.state === 'sent' && row.expires_at !== null && row.expires_at <= now ? 'expired' : row.state;
 }
 
-/** The totals rule over request content: a rule it breaks is a 400 naming the field under `content`. */
-export function checkedTotal(content: EstimateContent, selection?: EstimateSelection, fieldPrefix = 'content.'): number {
+/** Runs the totals rule (directly or inside a presentation): a rule it breaks is a 400 naming the field, under `fieldPrefix`. */
+export function underTotalsRule<T>(compute: () => T, fieldPrefix: string): T {
   try {
-    return computeEstimateTotals(content, selection).grandTotal;
+    return compute();
   } catch (err) {
     if (err instanceof EstimateContentError) throw badRequest('invalid_field', `${fieldPrefix}${err.message}`, `${fieldPrefix}${err.field}`);
     throw err;
   }
 }
+
+/** The totals rule over request content: its grand total, or a 400 naming the field under `content`. */
+export const checkedTotal = (content: EstimateContent, selection?: EstimateSelection, fieldPrefix = 'content.'): number =>
+  underTotalsRule(() => computeEstimateTotals(content, selection).grandTotal, fieldPrefix);
 
 const addressLines = (address: AddressOut | null): string[] => {
   if (!address) return [];

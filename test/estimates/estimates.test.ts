@@ -182,6 +182,10 @@ t.test("the customer's link: view, picks, accept once with a typed name; the lea
   t.equal(body.presentation.totals.grandTotal, 'USD 7,200.00');
   t.match(body.consentText, /EST-0001 revision 1 \(fingerprint [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\)/);
   t.notOk(JSON.stringify(body).includes(s.workspace.id), 'no workspace id in the answer');
+  const viewedBefore = s.audit('estimate.viewed').length;
+  const noSuchChoice = await s.api.call({ method: 'GET', url: `/api/v1/estimate-links/${credential}?pick=grade:best` });
+  t.match(noSuchChoice.json().error, { code: 'invalid_field', field: 'selection.alternatives.grade' }, 'viewing with a pick of no choice is a 400 naming it');
+  t.equal(s.audit('estimate.viewed').length, viewedBefore, 'and records no view');
 
   const noConsent = await s.api.call({ method: 'POST', url: `/api/v1/estimate-links/${credential}/accept`, payload: { typedName: 'Dana Whitfield', consent: false } });
   t.equal(noConsent.statusCode, 400, 'consent is required');
