@@ -102,6 +102,15 @@ const ESTIMATE_CONTENT = (marker: string) => ({
   notes: marker,
 });
 
+/** A fixture estimate, sent: its id, the customer's link and the message that carries it. */
+async function sentEstimate(api: TestApp, token: string, marker: string): Promise<{ estimateId: string; link: string; mailId: string | null }> {
+  const estimateId = await FIXTURES.estimateId!(api, token, marker);
+  const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${estimateId}/send`, token, payload: {} });
+  if (res.statusCode !== 200) throw new Error(`sending an estimate failed: ${res.statusCode} ${res.body}`);
+  const { link, mailId } = res.json() as { link: string; mailId: string | null };
+  return { estimateId, link, mailId };
+}
+
 export const FIXTURES: Record<string, Seed> = {
   contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker, siteAddress: { street: marker, country: 'US' }, tags: ['canary'] }),
   // Leads: a new (empty, so deletable) pipeline; the seeded pipeline's second stage, empty, and a lead
@@ -177,19 +186,12 @@ export const FIXTURES: Record<string, Seed> = {
   },
   // Estimates: a draft (so it can be changed, sent and deleted) for a fixture contact; its first revision.
   estimateId: async (api, token, marker) => created(api, token, '/api/v1/estimates', { title: `${marker} estimate`, contactId: await FIXTURES.contactId!(api, token, marker), content: ESTIMATE_CONTENT(marker) }),
-  sentEstimateId: async (api, token, marker) => {
-    const id = await FIXTURES.estimateId!(api, token, marker);
-    const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${id}/send`, token, payload: {} });
-    if (res.statusCode !== 200) throw new Error(`sending an estimate failed: ${res.statusCode} ${res.body}`);
-    return id;
-  },
+  sentEstimateId: async (api, token, marker) => (await sentEstimate(api, token, marker)).estimateId,
   revision: async () => '1',
   // A message the workspace sent: sending an estimate to a contact with an email address queues one.
   mailId: async (api, token, marker) => {
-    const estimateId = await FIXTURES.estimateId!(api, token, marker);
-    const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${estimateId}/send`, token, payload: {} });
-    const mailId = (res.json() as { mailId: string | null }).mailId;
-    if (res.statusCode !== 200 || !mailId) throw new Error(`queuing a message failed: ${res.statusCode} ${res.body}`);
+    const { mailId } = await sentEstimate(api, token, marker);
+    if (!mailId) throw new Error('sending the fixture estimate queued no message (its contact has an email address)');
     return mailId;
   },
   // A message whose sending failed (its outbox item marked so, as the worker would): what "resend" takes.
@@ -202,11 +204,9 @@ export const FIXTURES: Record<string, Seed> = {
   },
   // A customer's estimate link: sending a draft issues it; it opens the sent revision.
   'credential:estimate_link': async (api, token, marker) => {
-    const estimateId = await FIXTURES.estimateId!(api, token, marker);
-    const res = await api.call({ method: 'POST', url: `/api/v1/estimates/${estimateId}/send`, token, payload: {} });
-    if (res.statusCode !== 200) throw new Error(`sending an estimate failed: ${res.statusCode} ${res.body}`);
+    const { estimateId, link } = await sentEstimate(api, token, marker);
     const revisionId = api.runtime.tenancy.run(tenantOf(token), { actor: null, requestId: null }, () => (tenantDb().statement('SELECT id FROM estimate_revisions WHERE estimate_id = ?').get(estimateId) as { id: string }).id);
-    return remember({ kind: 'estimate_link', tenantId: tenantOf(token), targetId: revisionId, credential: new URL((res.json() as { link: string }).link).pathname.split('/').pop() as string });
+    return remember({ kind: 'estimate_link', tenantId: tenantOf(token), targetId: revisionId, credential: new URL(link).pathname.split('/').pop() as string });
   },
   // Not tenant records: a sign-in provider the test config enables, and a hashed file the page names.
   provider: async () => 'google',
