@@ -146,12 +146,18 @@ export const estimateRoutes = (runtime: Runtime): FastifyPluginAsync => async (b
   });
 };
 
+/**
+ * The config of a route the customer's link opens. A fresh object per route: the route registry
+ * writes its findings into each route's config.
+ */
+const linkRouteConfig = (runtime: Runtime) => ({ realm: 'credential' as const, credentialKind: 'estimate_link' as const, rateLimit: estimateLinkRateLimit(runtime) });
+/** The revision the link opens (the credential realm bound it before the handler runs). */
+const target = (request: FastifyRequest): string => (request.credential as NonNullable<FastifyRequest['credential']>).targetId;
+
 /** The customer's JSON API under /api/v1 (credential realm, the link in the path). */
 export const estimateLinkRoutes = (runtime: Runtime): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  // A fresh object per route: the route registry writes its findings into each route's config.
-  const config = () => ({ realm: 'credential' as const, credentialKind: 'estimate_link' as const, rateLimit: estimateLinkRateLimit(runtime) });
-  const target = (request: FastifyRequest): string => (request.credential as NonNullable<FastifyRequest['credential']>).targetId;
+  const config = () => linkRouteConfig(runtime);
   const answer = (view: CustomerViewShape) => ({ ...view, presentation: { ...view.presentation, acceptance: view.presentation.acceptance ? { ...view.presentation.acceptance, ip: '', userAgent: '' } : null } });
 
   app.get('/estimate-links/:credential', {
@@ -197,13 +203,7 @@ export const estimatePageRoutes = (runtime: Runtime): FastifyPluginAsync => asyn
   });
   const sendPage = (reply: FastifyReply, status: number, html: string) =>
     reply.code(status).header('content-security-policy', ESTIMATE_PAGE_CSP).header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
-  const config = () => ({
-    realm: 'credential' as const,
-    credentialKind: 'estimate_link' as const,
-    rateLimit: estimateLinkRateLimit(runtime),
-    credentialRefusalPage: (reply: FastifyReply) => void sendPage(reply, 404, renderLinkNotFoundPage()),
-  });
-  const target = (request: FastifyRequest): string => (request.credential as NonNullable<FastifyRequest['credential']>).targetId;
+  const config = () => ({ ...linkRouteConfig(runtime), credentialRefusalPage: (reply: FastifyReply) => void sendPage(reply, 404, renderLinkNotFoundPage()) });
   const pathOf = (request: FastifyRequest): string => `/e/${(request.params as { credential: string }).credential}`;
   const page = (request: FastifyRequest, reply: FastifyReply, view: CustomerViewShape, status = 200, problem: string | null = null) =>
     sendPage(reply, status, renderEstimatePage({ path: pathOf(request), state: view.state, canDecide: view.canDecide, consentText: view.consentText, view: view.presentation, problem }));
