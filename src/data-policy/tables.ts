@@ -57,6 +57,7 @@ const mail: TablePolicy[] = [
     columns: { body_sealed: { kind: 'sealed', purpose: 'sensitive', recordIdColumn: 'id', contextColumn: 'body', why: "the bodies may hold a customer's estimate link, which is a credential: never exported" } },
     restoreAs: keep,
   },
+  { plane: 'tenant', table: 'mail_templates', holds: "the workspace's reusable messages (name, subject, body with {{variables}})", restoreAs: keep },
 ];
 
 const audit: TablePolicy[] = [

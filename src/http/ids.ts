@@ -31,6 +31,10 @@ export const ID_PREFIXES = {
   estimateRevision: 'er',
   mailMessage: 'ml',
   apiKey: 'ak',
+  mailTemplate: 'mt',
+  calendarEvent: 'ev',
+  mailbox: 'mx',
+  inboundMessage: 'mi',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

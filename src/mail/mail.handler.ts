@@ -55,6 +55,8 @@ export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeou
         html: body.html,
         messageId: row.message_id,
         date: new Date(row.created_at),
+        // nodemailer adds it as a text/calendar alternative (and an .ics attachment) with the method.
+        ...(body.calendar ? { icalEvent: { method: body.calendar.method, content: body.calendar.ics, filename: 'invite.ics' } } : {}),
       };
     },
     async send(item, message, runtime) {

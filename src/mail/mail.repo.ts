@@ -5,7 +5,7 @@ import type { TenantHandle } from '../tenancy/tenant-handle.js';
 export interface MailMessageRow {
   id: string;
   message_id: string;
-  kind: 'invitation' | 'estimate' | 'message';
+  kind: 'invitation' | 'estimate' | 'message' | 'calendar' | 'notice';
   to_address: string;
   to_name: string | null;
   subject: string;
@@ -13,6 +13,7 @@ export interface MailMessageRow {
   contact_id: string | null;
   lead_id: string | null;
   estimate_id: string | null;
+  event_id: string | null;
   created_at: string;
   created_by: string;
 }
@@ -30,8 +31,8 @@ export interface MailListRow extends Omit<MailMessageRow, 'body_sealed'> {
 
 export function insertMailMessage(db: TenantHandle, row: MailMessageRow): void {
   db.statement(
-    `INSERT INTO mail_messages (id, message_id, kind, to_address, to_name, subject, body_sealed, contact_id, lead_id, estimate_id, created_at, created_by)
-     VALUES (@id, @message_id, @kind, @to_address, @to_name, @subject, @body_sealed, @contact_id, @lead_id, @estimate_id, @created_at, @created_by)`,
+    `INSERT INTO mail_messages (id, message_id, kind, to_address, to_name, subject, body_sealed, contact_id, lead_id, estimate_id, event_id, created_at, created_by)
+     VALUES (@id, @message_id, @kind, @to_address, @to_name, @subject, @body_sealed, @contact_id, @lead_id, @estimate_id, @event_id, @created_at, @created_by)`,
   ).run(row);
 }
 
@@ -39,7 +40,7 @@ export function findMailMessage(db: TenantHandle, id: string): MailMessageRow | 
   return db.statement('SELECT * FROM mail_messages WHERE id = ?').get(id) as MailMessageRow | undefined;
 }
 
-const LIST = `SELECT m.id, m.message_id, m.kind, m.to_address, m.to_name, m.subject, m.contact_id, m.lead_id, m.estimate_id, m.created_at, m.created_by,
+const LIST = `SELECT m.id, m.message_id, m.kind, m.to_address, m.to_name, m.subject, m.contact_id, m.lead_id, m.estimate_id, m.event_id, m.created_at, m.created_by,
     o.state, o.attempts, o.last_error, o.completed_at
   FROM mail_messages m LEFT JOIN outbox_items o ON o.id = m.id`;
 
@@ -47,12 +48,13 @@ export function findMailListRow(db: TenantHandle, id: string): MailListRow | und
   return db.statement(`${LIST} WHERE m.id = ?`).get(id) as MailListRow | undefined;
 }
 
-export function listMailRows(db: TenantHandle, filter: { contactId: string | null; estimateId: string | null; before: Position | null; limit: number }): MailListRow[] {
+export function listMailRows(db: TenantHandle, filter: { contactId: string | null; estimateId: string | null; eventId: string | null; before: Position | null; limit: number }): MailListRow[] {
   return db
     .statement(
       `${LIST} WHERE (@contactId IS NULL OR m.contact_id = @contactId) AND (@estimateId IS NULL OR m.estimate_id = @estimateId)
+         AND (@eventId IS NULL OR m.event_id = @eventId)
          AND (@beforeAt IS NULL OR (m.created_at, m.id) < (@beforeAt, @beforeId))
        ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`,
     )
-    .all({ contactId: filter.contactId, estimateId: filter.estimateId, beforeAt: filter.before?.createdAt ?? null, beforeId: filter.before?.id ?? null, limit: filter.limit }) as MailListRow[];
+    .all({ contactId: filter.contactId, estimateId: filter.estimateId, eventId: filter.eventId, beforeAt: filter.before?.createdAt ?? null, beforeId: filter.before?.id ?? null, limit: filter.limit }) as MailListRow[];
 }

@@ -10,13 +10,14 @@ const MailSummary = Type.Object(
   {
     id: Type.String(),
     messageId: Type.String({ description: 'the Message-ID header, the same on every attempt' }),
-    kind: Type.Union([Type.Literal('invitation'), Type.Literal('estimate'), Type.Literal('message')]),
+    kind: Type.Union([Type.Literal('invitation'), Type.Literal('estimate'), Type.Literal('message'), Type.Literal('calendar'), Type.Literal('notice')]),
     to: Type.String(),
     toName: Nullable(Type.String()),
     subject: Type.String(),
     contactId: Nullable(Type.String()),
     leadId: Nullable(Type.String()),
     estimateId: Nullable(Type.String()),
+    eventId: Nullable(Type.String()),
     state: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('cancelled')]),
     attempts: Type.Integer(),
     error: Nullable(Type.String({ description: "the last attempt's failure (the SMTP server's answer), while queued or once failed" })),
@@ -26,7 +27,7 @@ const MailSummary = Type.Object(
   },
   { additionalProperties: false },
 );
-const MailListQuery = Type.Object({ ...PageQuery, contactId: Type.Optional(IdParam('contact')), estimateId: Type.Optional(IdParam('estimate')) }, { additionalProperties: false });
+const MailListQuery = Type.Object({ ...PageQuery, contactId: Type.Optional(IdParam('contact')), estimateId: Type.Optional(IdParam('estimate')), eventId: Type.Optional(IdParam('calendarEvent')) }, { additionalProperties: false });
 type MailListQuery = Static<typeof MailListQuery>;
 const MailParams = Type.Object({ mailId: IdParam('mailMessage') }, { additionalProperties: false });
 const tags = ['mail'];

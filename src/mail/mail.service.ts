@@ -23,12 +23,22 @@ export interface OutgoingMail {
   contactId?: string | null;
   leadId?: string | null;
   estimateId?: string | null;
+  eventId?: string | null;
+  /** An iCalendar part (RFC 5546): sent as the text/calendar alternative calendars act on. */
+  calendar?: CalendarPart;
+}
+
+export interface CalendarPart {
+  method: 'REQUEST' | 'CANCEL';
+  /** The whole VCALENDAR, its METHOD the same as `method`. */
+  ics: string;
 }
 
 /** The sealed part of a message: its bodies. */
 export interface MailBody {
   text: string;
   html: string;
+  calendar?: CalendarPart;
 }
 
 export const MAIL_BODY_COLUMN = { table: 'mail_messages', column: 'body' } as const;
@@ -43,7 +53,7 @@ export function queueMail(runtime: Runtime, mail: OutgoingMail): string {
   const db = tenantDb();
   const id = newId('mailMessage');
   const messageId = newMessageId(runtime);
-  const body: MailBody = { text: mail.text, html: mail.html };
+  const body: MailBody = { text: mail.text, html: mail.html, ...(mail.calendar ? { calendar: mail.calendar } : {}) };
   db.transaction(() => {
     insertMailMessage(db, {
       id,
@@ -56,6 +66,7 @@ export function queueMail(runtime: Runtime, mail: OutgoingMail): string {
       contact_id: mail.contactId ?? null,
       lead_id: mail.leadId ?? null,
       estimate_id: mail.estimateId ?? null,
+      event_id: mail.eventId ?? null,
       created_at: currentTimestamp(),
       created_by: currentActorId(),
     });
@@ -75,6 +86,7 @@ export interface MailSummary {
   contactId: string | null;
   leadId: string | null;
   estimateId: string | null;
+  eventId: string | null;
   /** queued (waiting or being retried), sent, failed (the reason in `error`), cancelled. */
   state: 'queued' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
@@ -95,6 +107,7 @@ function toSummary(row: MailListRow): MailSummary {
     contactId: row.contact_id,
     leadId: row.lead_id,
     estimateId: row.estimate_id,
+    eventId: row.event_id,
     state: row.state === null ? 'queued' : MAIL_STATE_OF[row.state],
     attempts: row.attempts ?? 0,
     error: row.state === 'delivered' ? null : row.last_error,
@@ -104,9 +117,9 @@ function toSummary(row: MailListRow): MailSummary {
   };
 }
 
-export function listMail(query: { contactId?: string; estimateId?: string; cursor?: string; limit?: number }): { items: MailSummary[]; nextCursor: string | null } {
+export function listMail(query: { contactId?: string; estimateId?: string; eventId?: string; cursor?: string; limit?: number }): { items: MailSummary[]; nextCursor: string | null } {
   const limit = query.limit ?? 50;
-  const rows = listMailRows(tenantDb(), { contactId: query.contactId ?? null, estimateId: query.estimateId ?? null, before: decodeCursor(query.cursor), limit: limit + 1 });
+  const rows = listMailRows(tenantDb(), { contactId: query.contactId ?? null, estimateId: query.estimateId ?? null, eventId: query.eventId ?? null, before: decodeCursor(query.cursor), limit: limit + 1 });
   return page(rows.map(toSummary), limit);
 }
 

@@ -33311,6 +33311,7 @@ export interface paths {
                     cursor?: string;
                     contactId?: string;
                     estimateId?: string;
+                    eventId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -33329,13 +33330,14 @@ export interface paths {
                                 id: string;
                                 /** @description the Message-ID header, the same on every attempt */
                                 messageId: string;
-                                kind: "invitation" | "estimate" | "message";
+                                kind: "invitation" | "estimate" | "message" | "calendar" | "notice";
                                 to: string;
                                 toName: string | null;
                                 subject: string;
                                 contactId: string | null;
                                 leadId: string | null;
                                 estimateId: string | null;
+                                eventId: string | null;
                                 state: "queued" | "sent" | "failed" | "cancelled";
                                 attempts: number;
                                 error: string | null;
@@ -33636,13 +33638,14 @@ export interface paths {
                             id: string;
                             /** @description the Message-ID header, the same on every attempt */
                             messageId: string;
-                            kind: "invitation" | "estimate" | "message";
+                            kind: "invitation" | "estimate" | "message" | "calendar" | "notice";
                             to: string;
                             toName: string | null;
                             subject: string;
                             contactId: string | null;
                             leadId: string | null;
                             estimateId: string | null;
+                            eventId: string | null;
                             state: "queued" | "sent" | "failed" | "cancelled";
                             attempts: number;
                             error: string | null;
@@ -33941,13 +33944,14 @@ export interface paths {
                             id: string;
                             /** @description the Message-ID header, the same on every attempt */
                             messageId: string;
-                            kind: "invitation" | "estimate" | "message";
+                            kind: "invitation" | "estimate" | "message" | "calendar" | "notice";
                             to: string;
                             toName: string | null;
                             subject: string;
                             contactId: string | null;
                             leadId: string | null;
                             estimateId: string | null;
+                            eventId: string | null;
                             state: "queued" | "sent" | "failed" | "cancelled";
                             attempts: number;
                             error: string | null;
