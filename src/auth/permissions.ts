@@ -20,8 +20,10 @@ export const PERMISSIONS = {
   'estimates:write': ['admin', 'member'],
   // The mail the workspace sends (to whom, subject, state): everyone reads it, like the records it is about.
   'mail:read': ['admin', 'member', 'viewer'],
-  // Sending mail again (and, later, composing it): those who work the records it is about.
+  // Writing to a contact and sending mail again: those who work the records it is about.
   'mail:send': ['admin', 'member'],
+  // The workspace's message templates: those who write mail (an office manager keeps them).
+  'mail:templates': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.
