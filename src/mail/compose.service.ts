@@ -23,17 +23,9 @@ import {
 } from './mail.repo.js';
 import type { MailCompose, MailTemplate, MailTemplateInput, MailTemplatePatch } from './mail.schemas.js';
 import { getMail, queueMail, type MailSummary } from './mail.service.js';
+import { TEMPLATE_VARIABLES, type TemplateVariable } from './template-variables.js';
 
-/** What a template can say, with an example of each (the settings screen lists them). */
-export const TEMPLATE_VARIABLES = {
-  'contact.name': 'Dana Whitfield',
-  'contact.firstName': 'Dana',
-  'contact.company': 'Whitfield Farms',
-  'lead.title': 'Barn roof',
-  'workspace.name': 'Whitfield Roofing',
-  'sender.email': 'maria@whitfield.example',
-} as const;
-type Variable = keyof typeof TEMPLATE_VARIABLES;
+type Variable = TemplateVariable;
 const isVariable = (name: string): name is Variable => Object.hasOwn(TEMPLATE_VARIABLES, name);
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;

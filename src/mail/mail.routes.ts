@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { readMissingBodyAsEmpty } from '../http/action-body.js';
 import { errorResponses, List, Page } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
-import { createTemplate, listTemplates, removeTemplate, renderComposed, sendComposed, TEMPLATE_VARIABLES, updateTemplate } from './compose.service.js';
+import { createTemplate, listTemplates, removeTemplate, renderComposed, sendComposed, updateTemplate } from './compose.service.js';
 import { transportFor } from './mail.handler.js';
 import {
   MailCompose,
@@ -81,11 +81,10 @@ export const mailRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     },
   });
 
-  const settingsView = () => ({ ...mailSettingsView(runtime), variables: Object.entries(TEMPLATE_VARIABLES).map(([name, example]) => ({ name, example })) });
   app.get('/settings/mail', {
     config: { permission: 'settings:read' },
-    schema: { tags, summary: "How the workspace sends mail: its own SMTP account or the server's; the template variables", response: { 200: MailSettings, ...errorResponses } },
-    handler: async () => settingsView(),
+    schema: { tags, summary: "How the workspace sends mail: its own SMTP account or the server's", response: { 200: MailSettings, ...errorResponses } },
+    handler: async () => mailSettingsView(runtime),
   });
   app.put('/settings/mail', {
     config: { permission: 'settings:write', sensitive: true },
@@ -97,7 +96,7 @@ export const mailRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     },
     handler: async (request) => {
       await saveMailSettings(runtime, request.body, (config) => transportFor(config, VERIFY_TIMEOUT_MS));
-      return settingsView();
+      return mailSettingsView(runtime);
     },
   });
 };

@@ -96,7 +96,6 @@ export const MailSettings = Type.Object(
       { description: "the workspace's own SMTP account, or null to send through the server's" },
     ),
     sendsThrough: Type.Union([Type.Literal('workspace'), Type.Literal('server'), Type.Literal('files')], { description: "workspace: its own account; server: the server's SMTP; files: no SMTP (development), written as .eml files" }),
-    variables: Type.Array(Type.Object({ name: Type.String(), example: Type.String() }, { additionalProperties: false }), { description: 'the {{variables}} a template may use' }),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,7 @@
 // checked here and the connection goes to that very address (the name is kept for TLS), so in
 // production a workspace cannot point the server at loopback or a private network.
 import { lookup } from 'node:dns/promises';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import type { MailConfig } from '../config/config.js';
 import { AppError } from '../http/errors.js';

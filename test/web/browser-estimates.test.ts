@@ -135,7 +135,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.locator('.details').getByText('EST-0001').waitFor();
     t.equal(await page.getByRole('button', { name: 'Send', exact: true }).count(), 0, 'a sent estimate offers no Send');
     // The link's mail, queued for the server's outbox (no worker runs in this test's app).
-    const mailRow = page.locator('.estimate-mail tbody tr');
+    const mailRow = page.locator('.mail-table tbody tr');
     await mailRow.first().waitFor();
     t.match(await mailRow.first().innerText(), /Dana Whitfield <dana@whitfield\.example>\s+Queued/, 'the mail to the customer is listed, queued');
     await page.goto(`${base}/estimates/${estimateId}/edit`);
