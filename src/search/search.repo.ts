@@ -15,21 +15,33 @@ export interface SearchRow {
   contact_id: string | null;
 }
 
-/** Ranked matches (title hits weigh ten times body hits) of the kinds given. */
+/**
+ * Matches of the kinds given: first those whose title matches, then the rest, each newest first
+ * (index keys grow with rowids). Not BM25: its document frequencies are counted over every row
+ * each word matches, so a word most records share costs time in proportion to the workspace
+ * (measured: 50–100 ms at 100,000 records), while this order reads at most the rows it returns
+ * plus what FTS5 skips to find them.
+ */
 export function searchRows(db: TenantHandle, match: string, kinds: readonly string[], limit: number): SearchRow[] {
-  return db
-    .statement(
-      `SELECT s.kind, s.record_id,
-              highlight(search_index, 2, '${HIT_START}', '${HIT_END}') AS title,
-              snippet(search_index, 3, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet,
-              m.contact_id
-         FROM search_index s
-         LEFT JOIN mail_messages m ON s.kind = 'mail' AND m.id = s.record_id
-        WHERE search_index MATCH @match AND s.kind IN (SELECT value FROM json_each(@kinds))
-        ORDER BY bm25(search_index, 0, 0, 10.0, 1.0)
-        LIMIT @limit`,
-    )
-    .all({ match, kinds: JSON.stringify(kinds), limit }) as SearchRow[];
+  const newest = (expression: string, count: number): SearchRow[] =>
+    db
+      .statement(
+        `SELECT s.kind, s.record_id,
+                highlight(search_index, 2, '${HIT_START}', '${HIT_END}') AS title,
+                snippet(search_index, 3, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet,
+                m.contact_id
+           FROM search_index s
+           LEFT JOIN mail_messages m ON s.kind = 'mail' AND m.id = s.record_id
+          WHERE search_index MATCH @expression AND s.kind IN (SELECT value FROM json_each(@kinds))
+          ORDER BY s.rowid DESC
+          LIMIT @count`,
+      )
+      .all({ expression, kinds: JSON.stringify(kinds), count }) as SearchRow[];
+  const byTitle = newest(`{title} : (${match})`, limit);
+  if (byTitle.length === limit) return byTitle;
+  const seen = new Set(byTitle.map((row) => row.record_id));
+  const rest = newest(match, limit + byTitle.length).filter((row) => !seen.has(row.record_id));
+  return [...byTitle, ...rest].slice(0, limit);
 }
 
 /** Derives the whole index again from its records; returns how many records it holds. */

@@ -10,7 +10,7 @@ export const searchRoutes: FastifyPluginAsync = async (base) => {
     config: { permission: 'search:read' },
     schema: {
       tags: ['search'],
-      summary: 'Search the workspace: contacts, leads, estimates and mail, best matches first, matched terms marked; only the kinds your role may read',
+      summary: 'Search the workspace: contacts, leads, estimates and mail; title matches first, then the rest, newest first; matched terms marked; only the kinds your role may read',
       querystring: SearchQuery,
       response: { 200: SearchResults, ...errorResponses },
     },

@@ -1,5 +1,5 @@
 // Workspace search: what a person types finds contacts, leads, estimates and mail (diacritics and
-// case folded, words as prefixes, "quoted phrases"), best first, matched terms marked as data; the
+// case folded, words as prefixes, "quoted phrases"), title matches first, matched terms marked as data; the
 // index follows every change in the same transaction; hostile queries are words or a clear 400,
 // never a 5xx; another workspace's records are never found; `spinney search rebuild` derives it again.
 import t, { type Test } from 'tap';
@@ -31,7 +31,7 @@ async function setup(t: Test) {
   return { api, workspace, token, post, find, ids, dana, ada, lead, estimate };
 }
 
-t.test('finds what was typed: folded, prefixes, phrases, best first, matched terms marked as data', async (t) => {
+t.test('finds what was typed: folded, prefixes, phrases, title matches first, matched terms marked as data', async (t) => {
   const s = await setup(t);
   t.same(await s.ids('muller'), [`contact:${s.dana.id}`, `estimate:${s.estimate.id}`], 'diacritics and case folded; the contact by name first, the estimate by its customer');
   const roof = await s.find('roo');
