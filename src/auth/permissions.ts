@@ -24,6 +24,9 @@ export const PERMISSIONS = {
   'mail:send': ['admin', 'member'],
   // The workspace's message templates: those who write mail (an office manager keeps them).
   'mail:templates': ['admin', 'member'],
+  // Meeting transcripts: everyone reads them, like the records they belong to; members upload and delete them.
+  'transcripts:read': ['admin', 'member', 'viewer'],
+  'transcripts:write': ['admin', 'member'],
   // Workspace search: every role; each result kind is shown only to roles that read that record (src/search/).
   'search:read': ['admin', 'member', 'viewer'],
   'audit:read': ['admin'],

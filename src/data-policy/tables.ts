@@ -60,8 +60,13 @@ const mail: TablePolicy[] = [
   { plane: 'tenant', table: 'mail_templates', holds: "the workspace's reusable messages (name, subject, body with {{variables}})", restoreAs: keep },
 ];
 
+const transcripts: TablePolicy[] = [
+  { plane: 'tenant', table: 'transcripts', holds: 'meeting transcripts: title, format, the canonical text (one line per segment), links to a contact and a lead', restoreAs: keep },
+  { plane: 'tenant', table: 'transcript_segments', holds: "each transcript's numbered segments: speaker, times, words, character range in the text", restoreAs: keep },
+];
+
 const search: TablePolicy[] = [
-  { plane: 'tenant', table: 'search_index', holds: 'the workspace search index (FTS5) over contacts, leads, estimates and mail subjects, kept by triggers', derived: 'fts5' },
+  { plane: 'tenant', table: 'search_index', holds: 'the workspace search index (FTS5) over contacts, leads, estimates, mail subjects and transcript segments, kept by triggers', derived: 'fts5' },
 ];
 
 const audit: TablePolicy[] = [
@@ -239,6 +244,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...search, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...transcripts, ...search, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   csv_encoding: { status: 400, meaning: 'an uploaded CSV file is not UTF-8 text (UTF-16, Latin-1 …); the message names the problem' },
   csv_invalid: { status: 400, meaning: 'an uploaded CSV file cannot be read as CSV (no header row, an unclosed quote); the message names the line' },
   missing_column: { status: 400, meaning: 'an import\'s mapping maps no column to a field every row needs; `field` names it' },
+  transcript_invalid: { status: 400, meaning: 'an uploaded transcript cannot be read as WebVTT, SRT or text; the message names the line and what is wrong, and nothing was stored' },
   unknown_variable: { status: 400, meaning: 'a mail subject or body names a {{variable}} that does not exist; `field` says where and the message lists the ones that do' },
   request_aborted: { status: 400, meaning: 'the client closed the connection before the answer was ready' },
   // 401: who is asking is unknown or no longer valid.

@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   calendarEvent: 'ev',
   mailbox: 'mx',
   inboundMessage: 'mi',
+  transcript: 'tr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-export const SEARCH_KINDS = ['contact', 'lead', 'estimate', 'mail'] as const;
+export const SEARCH_KINDS = ['contact', 'lead', 'estimate', 'mail', 'transcript'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Text with the matched terms marked: alternate plain and matched pieces, as the reader should see them. */
@@ -25,6 +25,7 @@ export const SearchResult = Type.Object(
     title: Marked,
     snippet: Marked,
     contactId: Type.Union([Type.String(), Type.Null()], { description: 'for a message: the contact it was sent to' }),
+    segment: Type.Union([Type.Integer(), Type.Null()], { description: 'for a transcript: the number of the segment that matched (`id` is the transcript)' }),
   },
   { additionalProperties: false },
 );

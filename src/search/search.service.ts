@@ -9,7 +9,7 @@ import { HIT_END, HIT_START, searchRows } from './search.repo.js';
 import { SEARCH_KINDS, type SearchKind, type SearchQuery, type SearchResult } from './search.schemas.js';
 
 /** Who may see each kind of result: the permission that reads the record itself. */
-const READ_PERMISSION: Record<SearchKind, Permission> = { contact: 'contacts:read', lead: 'leads:read', estimate: 'estimates:read', mail: 'mail:read' };
+const READ_PERMISSION: Record<SearchKind, Permission> = { contact: 'contacts:read', lead: 'leads:read', estimate: 'estimates:read', mail: 'mail:read', transcript: 'transcripts:read' };
 
 const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 const hasWordCharacter = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
@@ -47,7 +47,11 @@ export function search(query: SearchQuery): { items: SearchResult[]; nextCursor:
   const kinds = asked.filter((kind) => isRole(role) && roleHas(role, READ_PERMISSION[kind]));
   const rows = kinds.length === 0 ? [] : searchRows(tenantDb(), match, kinds, query.limit ?? 20);
   return {
-    items: rows.map((row) => ({ kind: row.kind as SearchKind, id: row.record_id, title: pieces(row.title), snippet: pieces(row.snippet ?? ''), contactId: row.contact_id })),
+    items: rows.map((row) => {
+      // A transcript's entries are its segments, `<transcript id>#<n>`.
+      const [id, segment] = row.kind === 'transcript' ? (row.record_id.split('#') as [string, string]) : [row.record_id, null];
+      return { kind: row.kind as SearchKind, id, title: pieces(row.title), snippet: pieces(row.snippet ?? ''), contactId: row.contact_id, segment: segment === null ? null : Number(segment) };
+    }),
     nextCursor: null,
   };
 }

@@ -202,6 +202,9 @@ export const FIXTURES: Record<string, Seed> = {
     );
     return mailId;
   },
+  // A meeting transcript of two segments, on a fixture contact.
+  transcriptId: async (api, token, marker) =>
+    created(api, token, '/api/v1/transcripts', { title: `${marker} transcript`, text: `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Dana>${marker} one\n\n00:00:02.000 --> 00:00:03.000\n<v Ann>${marker} two`, contactId: await FIXTURES.contactId!(api, token, marker) }),
   // A mail template (its subject and body use a variable, as real ones do).
   templateId: async (api, token, marker) => created(api, token, '/api/v1/mail-templates', { name: `${marker} template ${unique(marker)}`, subject: `${marker} {{lead.title}}`, body: `${marker} Hello {{contact.firstName}}` }),
   // Until the calendar lands, mail's ?eventId= filter takes an id of the right form that names no event.

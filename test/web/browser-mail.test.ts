@@ -3,7 +3,8 @@
 // the lead's timeline → the workspace's own SMTP account refused for a wrong password (on the
 // field), then tested and saved → the outbox worker sends through it to a real SMTP server → a
 // message to a mailbox that does not exist fails with the server's answer, is found under "Failed"
-// and sent again; the header's search finds the lead and the message → axe on every screen, no console errors; screenshots.
+// and sent again; the header's search finds the lead and the message; a transcript added to the
+// lead (a broken file refused naming its line) is found by a phrase and opens at its segment → axe on every screen, no console errors; screenshots.
 import t from 'tap';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
@@ -93,6 +94,37 @@ if (chromiumMissing && process.env.CI === 'true') {
     await check('search');
     await screenshots(page, 'search');
     await leads.getByRole('link', { name: 'Barn roof' }).click();
+    await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
+
+    // 2c. A meeting transcript on the lead: a broken file is refused naming its line; a good one is
+    // read into segments; a phrase from it is found by search and opens the reader at its segment.
+    await page.getByRole('region', { name: 'Transcripts' }).getByRole('link', { name: 'Add transcript' }).click();
+    await page.getByRole('heading', { name: 'Add a transcript', level: 1 }).waitFor();
+    await page.getByLabel('Transcript file').setInputFiles({ name: 'site-visit.vtt', mimeType: 'text/vtt', buffer: Buffer.from('WEBVTT\n\n00:00:01.000 --> soon\nhello') });
+    await page.getByLabel('Title').waitFor();
+    t.equal(await page.getByLabel('Title').inputValue(), 'site-visit', "the file's name as the title");
+    expectRefusal(400, '/api/v1/transcripts');
+    await page.getByRole('button', { name: 'Add transcript' }).click();
+    await page.getByText('line 3: "soon" is not a time').waitFor();
+    t.equal(await page.getByLabel('Text').getAttribute('aria-invalid'), 'true', 'the refusal is on the Text field, naming the line');
+    const vtt = ['WEBVTT', '', '00:00:02.000 --> 00:00:05.000', '<v Ann>Thanks for showing us the barn.', '', '00:01:10.000 --> 00:01:15.000', '<v Dana Whitfield>The skylight over the hay loft leaks when it storms.', ''].join('\n');
+    await page.getByLabel('Transcript file').setInputFiles({ name: 'site-visit.vtt', mimeType: 'text/vtt', buffer: Buffer.from(vtt) });
+    await page.getByLabel('Title').fill('Site visit');
+    await page.getByRole('button', { name: 'Add transcript' }).click();
+    await page.getByRole('heading', { name: 'Site visit', level: 1 }).waitFor();
+    await page.getByText('“Site visit” was added: 2 segments.').waitFor();
+    await page.locator('.transcript li').nth(1).getByText('The skylight over the hay loft leaks when it storms.').waitFor();
+    await check('transcript-reader');
+    await page.getByRole('searchbox', { name: 'Search the workspace' }).fill('"hay loft"');
+    await page.keyboard.press('Enter');
+    const transcripts = page.getByRole('region', { name: /^Transcripts/ });
+    await transcripts.getByRole('link', { name: 'Site visit' }).click();
+    const target = page.locator('.transcript-target');
+    await target.waitFor();
+    t.match(await target.innerText(), /1:10\s+Dana Whitfield\s+The skylight over the hay loft/, 'the reader opens at the segment where it was said');
+    t.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 's-2', 'and puts the focus there');
+    await screenshots(page, 'transcript');
+    await page.getByRole('link', { name: '← Back to the lead' }).click();
     await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
 
     // 3. The workspace's own SMTP account: a wrong password is refused on its field, then it is saved.

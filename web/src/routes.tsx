@@ -29,6 +29,8 @@ import { MailSettings } from './screens/mail/MailSettings.js';
 import { Outbox } from './screens/mail/Outbox.js';
 import { Templates } from './screens/mail/Templates.js';
 import { SearchResults } from './screens/search/SearchResults.js';
+import { TranscriptNew } from './screens/transcripts/TranscriptNew.js';
+import { TranscriptReader } from './screens/transcripts/TranscriptReader.js';
 
 export interface ScreenRoute {
   pattern: string;
@@ -55,6 +57,8 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/mail/new', permission: 'mail:send', screen: Compose },
   { pattern: '/mail/templates', permission: 'mail:read', screen: Templates },
   { pattern: '/search', permission: 'search:read', screen: SearchResults },
+  { pattern: '/transcripts/new', permission: 'transcripts:write', screen: TranscriptNew },
+  { pattern: '/transcripts/:transcriptId', permission: 'transcripts:read', screen: TranscriptReader },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },

@@ -18,6 +18,7 @@ import { ContactLeads } from '../leads/ContactLeads.js';
 import { useRequest } from '../../ui/use-request.js';
 import { countryName, SOURCE_LABELS, type Address, type SensitiveFields } from './contact.js';
 import { TagChips } from './TagsField.js';
+import { TranscriptPanel } from '../transcripts/TranscriptPanel.js';
 
 export function ContactDetail({ params }: { params: Record<string, string> }): JSX.Element {
   const id = params.contactId as string;
@@ -92,6 +93,7 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
         </div>
       </dl>
       {can(session, 'leads:read') && <ContactLeads contactId={id} />}
+      {can(session, 'transcripts:read') && <TranscriptPanel contactId={id} />}
       {can(session, 'contacts:sensitive') && <Sensitive contactId={id} />}
       {confirming && (
         <ConfirmDialog title={`Delete ${c.name}?`} confirmLabel="Delete contact" danger onConfirm={remove} onClose={() => setConfirming(false)}>

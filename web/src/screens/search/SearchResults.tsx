@@ -11,12 +11,13 @@ import { useRequest } from '../../ui/use-request.js';
 type Result = paths['/api/v1/search']['get']['responses'][200]['content']['application/json']['items'][number];
 type Kind = Result['kind'];
 
-const GROUPS: Record<Kind, string> = { contact: 'Contacts', lead: 'Leads', estimate: 'Estimates', mail: 'Mail' };
+const GROUPS: Record<Kind, string> = { contact: 'Contacts', lead: 'Leads', estimate: 'Estimates', mail: 'Mail', transcript: 'Transcripts' };
 
 const hrefOf = (r: Result): string => {
   if (r.kind === 'contact') return `/contacts/${r.id}`;
   if (r.kind === 'lead') return `/leads/${r.id}`;
   if (r.kind === 'estimate') return `/estimates/${r.id}`;
+  if (r.kind === 'transcript') return `/transcripts/${r.id}?segment=${r.segment ?? 1}`;
   return r.contactId ? `/contacts/${r.contactId}` : '/mail';
 };
 

@@ -1,0 +1,83 @@
+// The transcript reader (/transcripts/:id?segment=n): every segment with its time and speaker, the
+// asked-for one scrolled to, marked and focused, so a search result or a citation opens where the
+// words were said. Segments are text: nothing in a transcript is markup or a link.
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ok } from '../../api/http.js';
+import { Link, navigate, useLocation } from '../../router.js';
+import { can, useSession } from '../../session.js';
+import { act } from '../../ui/actions.js';
+import { Button } from '../../ui/controls.js';
+import { ConfirmDialog } from '../../ui/dialog.js';
+import { Page } from '../../ui/page.js';
+import { ErrorNotice, Loading } from '../../ui/states.js';
+import { useRequest } from '../../ui/use-request.js';
+import { clock } from './transcript.js';
+
+export function TranscriptReader({ params }: { params: Record<string, string> }): JSX.Element {
+  const id = params.transcriptId ?? '';
+  const session = useSession();
+  const { query } = useLocation();
+  const target = Number(query.get('segment') ?? '0');
+  const transcript = useRequest(() => ok(api.GET('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), [id]);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    if (!transcript.data || !target) return;
+    const element = document.getElementById(`s-${target}`);
+    element?.scrollIntoView({ block: 'center' });
+    element?.focus({ preventScroll: true });
+  }, [transcript.data, target]);
+  if (transcript.loading && !transcript.data) return <Loading />;
+  if (!transcript.data)
+    return (
+      <Page title="Transcript">
+        <ErrorNotice error={transcript.error} onRetry={transcript.reload} />
+      </Page>
+    );
+  const tr = transcript.data;
+  const back = tr.leadId ? <Link href={`/leads/${tr.leadId}`}>← Back to the lead</Link> : tr.contactId ? <Link href={`/contacts/${tr.contactId}`}>← Back to the contact</Link> : undefined;
+  return (
+    <Page
+      title={tr.title}
+      back={back}
+      actions={
+        can(session, 'transcripts:write') && (
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            Delete
+          </Button>
+        )
+      }
+    >
+      <p class="muted">
+        {tr.segmentCount} segments{tr.durationMs !== null ? `, ${clock(tr.durationMs)} long` : ''} · {tr.format === 'vtt' ? 'WebVTT' : tr.format === 'srt' ? 'SRT' : 'text'}
+      </p>
+      <ol class="transcript">
+        {tr.segments.map((s) => (
+          <li key={s.n} id={`s-${s.n}`} tabIndex={-1} class={s.n === target ? 'transcript-target' : undefined} aria-current={s.n === target ? 'true' : undefined}>
+            <a class="transcript-time" href={`/transcripts/${tr.id}?segment=${s.n}`} onClick={(e) => (e.preventDefault(), navigate(`/transcripts/${tr.id}?segment=${s.n}`, { replace: true }))} aria-label={`Segment ${s.n}${s.startMs !== null ? ` at ${clock(s.startMs)}` : ''}`}>
+              {s.startMs !== null ? clock(s.startMs) : `#${s.n}`}
+            </a>
+            <div>
+              {s.speaker && <strong class="transcript-speaker">{s.speaker}</strong>}
+              <p>{s.text}</p>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete “${tr.title}”?`}
+          confirmLabel="Delete transcript"
+          danger
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            setConfirming(false);
+            if (await act(() => ok(api.DELETE('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), 'The transcript was deleted.')) navigate(tr.leadId ? `/leads/${tr.leadId}` : tr.contactId ? `/contacts/${tr.contactId}` : '/contacts');
+          }}
+        >
+          <p>Its {tr.segmentCount} segments go with it, and search no longer finds them.</p>
+        </ConfirmDialog>
+      )}
+    </Page>
+  );
+}
