@@ -192,7 +192,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.waitForURL(/owner=/);
     t.same(await rowsBecome(['Roof replacement']), ['Roof replacement'], 'by owner');
     await page.getByLabel('Owner').selectOption({ label: 'Anyone' });
-    await page.getByRole('searchbox', { name: 'Search' }).fill('deck');
+    await page.getByRole('searchbox', { name: 'Search leads' }).fill('deck');
     await page.waitForURL(/q=deck/);
     t.same(await rowsBecome(['Cedar deck']), ['Cedar deck'], 'by text');
 

@@ -82,7 +82,7 @@ export function LeadList(): JSX.Element {
       }
     >
       <search class="filters lead-filters" aria-label="Filter leads">
-        <TextField label="Search" type="search" value={typed} onValue={setTyped} placeholder="Title or notes" />
+        <TextField label="Search leads" type="search" value={typed} onValue={setTyped} placeholder="Title or notes" />
         <SelectField label="Owner" value={filters.owner} options={ownerOptions} onValue={(owner) => set({ owner })} />
         <SelectField label="Stage" value={filters.stage} options={stageOptions} onValue={(stage) => set({ stage })} />
         <TextField label="Tag" value={filters.tag} onValue={(tag) => set({ tag }, true)} />
