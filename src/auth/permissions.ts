@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'mail:read': ['admin', 'member', 'viewer'],
   // Sending mail again (and, later, composing it): those who work the records it is about.
   'mail:send': ['admin', 'member'],
+  // The connected mailbox (its server, account and password, its sync health): admins only. Mail
+  // received in it is read with mail:read.
+  'mailbox:read': ['admin'],
+  'mailbox:write': ['admin'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

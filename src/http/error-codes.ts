@@ -77,6 +77,8 @@ export const ERROR_CODES = {
   estimate_decided: { status: 409, meaning: 'the estimate was already accepted or declined' },
   estimate_closed: { status: 409, meaning: 'the estimate revision is not open: a draft, or expired, withdrawn or superseded' },
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
+  // 422: understood, but what it names does not work.
+  mailbox_connect_failed: { status: 422, meaning: 'the mailbox could not be reached, refused the login or has no INBOX; the message names the failure and nothing was saved' },
   // 413, 415, 429, 431
   payload_too_large: { status: 413, meaning: 'the body is larger than the server accepts' },
   too_many_rows: { status: 413, meaning: 'an uploaded CSV file has more rows than one import takes (100,000); split it' },

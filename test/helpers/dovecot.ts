@@ -7,10 +7,11 @@
 // Unprivileged: Dovecot runs as the current user (default_internal_user, default_login_user, the
 // accounts' uid). Under root (CI containers), Dovecot refuses root for its login processes and
 // mail processes, so those run as `nobody`, which then owns the mail directory.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { TOOLS } from '../deploy/tools.js';
@@ -38,8 +39,9 @@ export interface Dovecot {
   client(account: DovecotAccount): Promise<ImapFlow>;
   /** Deletes the account's maildir, so its INBOX comes back with a new UIDVALIDITY. */
   recreateInbox(account: DovecotAccount): void;
-  stop(): void;
-  start(): void;
+  /** Stops the server (its port refuses connections) and waits for it to exit. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
 }
 
 export const dovecotMissing = (): string | false => (existsSync(DOVECOT) ? false : `needs ${DOVECOT} (apt-get install dovecot-imapd)`);
@@ -52,6 +54,16 @@ async function freePort(): Promise<number> {
   if (!address || typeof address === 'string') throw new Error('no free port');
   return address.port;
 }
+
+const accepts = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 const running = new Set<() => void>();
 process.on('exit', () => {
@@ -116,28 +128,36 @@ service anvil {
 }
 `,
   );
-  const pidFile = join(dir, 'run', 'master.pid');
-  const start = (): void => {
-    const started = spawnSync(DOVECOT, ['-c', conf], { encoding: 'utf8' });
-    if (started.status !== 0) throw new Error(`dovecot did not start (${started.status}): ${started.stderr}${existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : ''}`);
-  };
-  const stop = (): void => {
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      return;
+  // In the foreground (-F), as this process's child: no daemon to find again, killed with us.
+  let master: ChildProcess | null = null;
+  const log = (): string => (existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '');
+  const start = async (): Promise<void> => {
+    const child = spawn(DOVECOT, ['-F', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    master = child;
+    const until = Date.now() + 10_000;
+    while (!(await accepts(port))) {
+      if (child.exitCode !== null || Date.now() > until) throw new Error(`dovecot did not start (exit ${child.exitCode}): ${stderr}${log()}`);
+      await delay(50);
     }
-    // The master removes its pid file once its children are gone; wait for it (briefly).
-    const until = Date.now() + 5_000;
-    while (existsSync(pidFile) && Date.now() < until) spawnSync('sleep', ['0.05']);
   };
-  start();
-  running.add(stop);
-  t.teardown(() => {
-    stop();
-    running.delete(stop);
+  const stop = async (): Promise<void> => {
+    const child = master;
+    master = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const killNow = (): void => {
+    master?.kill('SIGKILL');
+  };
+  await start();
+  running.add(killNow);
+  t.teardown(async () => {
+    await stop();
+    running.delete(killNow);
   });
   const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
   const home = (user: string): string => join(mailRoot, user);
