@@ -44,6 +44,15 @@ export function sanitizeInboundHtml(html: string): string {
   return sanitizeHtml(html.slice(0, MAX_HTML), SAFE_HTML);
 }
 
+const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** A text body from sanitised HTML (a message with no text part of its own): block ends become line breaks. */
+export function textOfHtml(safeHtml: string): string {
+  const withBreaks = safeHtml.replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6]|blockquote|pre|table|dt|dd)>/gi, '$&\n');
+  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} }).replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ESCAPED[entity] ?? entity);
+  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
 const addressesOf = (field: AddressObject | AddressObject[] | undefined): { address: string; name: string | null }[] =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) => group.value).flatMap((a) => (a.address ? [{ address: a.address.toLowerCase(), name: a.name || null }] : []));
 
@@ -54,6 +63,8 @@ export async function parseInbound(source: Buffer): Promise<ParsedInbound> {
   const inReplyTo = messageIdsIn(parsed.inReplyTo)[0] ?? null;
   const references = [...(inReplyTo ? [inReplyTo] : []), ...messageIdsIn(parsed.references).reverse()];
   const from = addressesOf(parsed.from)[0] ?? { address: '', name: null };
+  const html = typeof parsed.html === 'string' && parsed.html.length > 0 ? sanitizeInboundHtml(parsed.html) : null;
+  const text = parsed.text?.trim() ? parsed.text : html ? textOfHtml(html) : '';
   return {
     messageId: messageIdsIn(parsed.messageId)[0] ?? null,
     inReplyTo,
@@ -62,8 +73,8 @@ export async function parseInbound(source: Buffer): Promise<ParsedInbound> {
     to: [...addressesOf(parsed.to), ...addressesOf(parsed.cc)].map((a) => a.address),
     subject: (parsed.subject ?? '').slice(0, MAX_SUBJECT),
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
-    text: (parsed.text ?? '').slice(0, MAX_TEXT),
-    html: typeof parsed.html === 'string' && parsed.html.length > 0 ? sanitizeInboundHtml(parsed.html) : null,
+    text: text.slice(0, MAX_TEXT),
+    html,
     attachments: parsed.attachments.map((a) => ({ name: a.filename ?? null, type: a.contentType, size: a.size })),
   };
 }
