@@ -2,7 +2,7 @@
 // an HTML body that is safe to show, and its attachments' names, types and sizes (never their
 // content: file storage is a separate feature). The HTML allowlist is strict: no scripts, styles,
 // forms, frames or event handlers, no style attributes (no url()), no images (they would load a
-// remote URL, a tracking pixel; each becomes "[image: alt]"), links kept only for http(s) and mailto,
+// remote URL, a tracking pixel; each becomes "[image: alt]"), links kept only for http(s) and mailto (others become their text),
 // opened without a referrer or opener.
 import { simpleParser, type AddressObject } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
@@ -34,7 +34,9 @@ const SAFE_HTML: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'iframe', 'object', 'template', 'svg', 'math'],
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } }),
+    // A link to anything but the web or an address (javascript:, data:, a relative URL) keeps its text only.
+    a: (tagName, attribs) =>
+      /^(https?:\/\/|mailto:)/i.test((attribs.href ?? '').trim()) ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } } : { tagName: 'span', attribs: {} },
     img: (_tagName, attribs) => ({ tagName: 'span', attribs: {}, text: `[image${attribs.alt ? `: ${attribs.alt}` : ''}]` }),
   },
 };
