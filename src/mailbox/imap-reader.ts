@@ -105,24 +105,21 @@ export async function checkInbox(account: ImapAccount): Promise<{ uidValidity: n
 export async function fetchNewMessages(account: ImapAccount, knownUidValidity: number | null, afterUid: number, limit: number): Promise<InboxBatch> {
   return withInbox(account, async (client, uidValidity) => {
     const from = knownUidValidity === uidValidity ? afterUid : 0;
-    const sizes: { uid: number; size: number }[] = [];
-    // `n:*` also answers the highest message when none is above n (RFC 3501), so filter by UID.
-    for await (const message of client.fetch(`${from + 1}:*`, { uid: true, size: true }, { uid: true })) {
-      if (message.uid > from) sizes.push({ uid: message.uid, size: message.size ?? 0 });
-    }
-    sizes.sort((a, b) => a.uid - b.uid);
-    const batch = sizes.slice(0, limit);
+    if (client.mailbox && client.mailbox.exists === 0) return { uidValidity, messages: [], more: false };
+    // UID SEARCH lists the UIDs only; `n:*` also names the highest message when none is above n (RFC 3501), so filter.
+    const found = (await client.search({ uid: `${from + 1}:*` }, { uid: true })) || [];
+    const uids = found.filter((uid) => uid > from).sort((a, b) => a - b);
     const messages: FetchedMessage[] = [];
-    for (const { uid, size } of batch) {
-      if (size > MAX_MESSAGE_BYTES) {
-        const headers = await client.fetchOne(String(uid), { headers: true }, { uid: true });
-        messages.push({ uid, size, source: (headers && headers.headers) || Buffer.alloc(0), headersOnly: true });
-        continue;
-      }
+    for (const uid of uids.slice(0, limit)) {
       // Expunged meanwhile by another client: nothing to import.
-      const fetched = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (fetched && fetched.source) messages.push({ uid, size, source: fetched.source, headersOnly: false });
+      const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
+      if (!sized) continue;
+      const size = sized.size ?? 0;
+      const headersOnly = size > MAX_MESSAGE_BYTES;
+      const fetched = await client.fetchOne(String(uid), headersOnly ? { headers: true } : { source: true }, { uid: true });
+      const source = fetched ? (headersOnly ? fetched.headers : fetched.source) : undefined;
+      if (source) messages.push({ uid, size, source, headersOnly });
     }
-    return { uidValidity, messages, more: sizes.length > batch.length };
+    return { uidValidity, messages, more: uids.length > limit };
   });
 }

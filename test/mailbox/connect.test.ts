@@ -61,6 +61,7 @@ t.test('only admins see or change the mailbox; mail received is read like sent m
     t.equal((await s.api.call({ method: 'DELETE', url: '/api/v1/mailbox', token })).statusCode, 403);
   }
   t.equal((await s.api.call({ method: 'GET', url: '/api/v1/received-mail', token: s.viewer })).statusCode, 200);
+  t.match(await s.sync(), { imported: 0, more: false, mailbox: { status: 'ok', lastError: null } }, 'an empty INBOX syncs fine');
 });
 
 t.test('the poll job imports for each workspace with a mailbox; disconnecting keeps the mail; another workspace sees none of it', { skip }, async (t) => {

@@ -4,6 +4,7 @@
 // UIDVALIDITY change; the server is never changed; a server that is down is shown, then recovers.
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
+import { fetchNewMessages } from '../../src/mailbox/imap-reader.js';
 import { openRuntime } from '../../src/runtime.js';
 import { dovecotMissing } from '../helpers/dovecot.js';
 import { mailboxSetup, OFFICE, rawMessage } from './mailbox-helpers.js';
@@ -63,6 +64,14 @@ t.test('a restart imports nothing twice; a new UIDVALIDITY is read again without
   t.equal((await s.sync()).imported, 1);
   t.equal((await s.sync()).imported, 0, 'a second sync finds nothing new');
 
+  // A sync takes a batch at a time, oldest first, and says when more wait.
+  const account = { host: '127.0.0.1', port: s.dovecot.port, security: 'tls' as const, username: OFFICE.user, password: OFFICE.password, caPem: s.dovecot.cert };
+  await s.dovecot.deliver(s.account, rawMessage({ from: 'dana@customer.test', subject: 'Batch' }));
+  const batch = await fetchNewMessages(account, null, 0, 1);
+  t.match(batch, { messages: [{ uid: 1, headersOnly: false }], more: true }, 'one of two, and more');
+  t.match(await fetchNewMessages(account, batch.uidValidity, 1, 1), { messages: [{ uid: 2 }], more: false });
+  t.equal((await s.sync()).imported, 1, 'the sync takes the second');
+
   // A new app on the same data directory (a restart): it knows how far the INBOX was read.
   const runtime = openRuntime(s.api.config);
   const app = await buildApp({ runtime, logDestination: { write: () => true } });
@@ -72,8 +81,8 @@ t.test('a restart imports nothing twice; a new UIDVALIDITY is read again without
   });
   await s.dovecot.deliver(s.account, rawMessage({ from: 'dana@customer.test', subject: 'Second', messageId: '<second@customer.test>' }));
   const again = await app.inject({ method: 'POST', url: '/api/v1/mailbox/sync', headers: { authorization: `Bearer ${s.admin}` } });
-  t.match(again.json(), { imported: 1, skipped: 0, mailbox: { importedCount: 2 } }, 'after the restart only the new message');
-  t.same((await s.received()).map((m) => m.subject).sort(), ['First', 'Second']);
+  t.match(again.json(), { imported: 1, skipped: 0, mailbox: { importedCount: 3 } }, 'after the restart only the new message');
+  t.same((await s.received()).map((m) => m.subject).sort(), ['Batch', 'First', 'Second']);
 
   const uidValidity = async (): Promise<bigint | undefined> => {
     const imap = await s.dovecot.client(s.account);
@@ -90,7 +99,7 @@ t.test('a restart imports nothing twice; a new UIDVALIDITY is read again without
   t.not(after, before, 'the INBOX has a new UIDVALIDITY');
   const resynced = await s.sync();
   t.match(resynced, { imported: 1, skipped: 1 }, 'the known message is skipped by its Message-ID, the new one imported');
-  t.same((await s.received()).map((m) => m.subject).sort(), ['First', 'Second', 'Third'], 'each message once');
+  t.same((await s.received()).map((m) => m.subject).sort(), ['Batch', 'First', 'Second', 'Third'], 'each message once');
   await s.dovecot.deliver(s.account, rawMessage({ from: 'dana@customer.test', subject: 'Fourth' }));
   t.equal((await s.sync()).imported, 1, 'and it goes on from the new UIDs');
 });
