@@ -66,6 +66,7 @@ export function describeImapError(err: unknown, account: Pick<ImapAccount, 'host
   if (code === 'ECONNREFUSED') return `nothing answers at ${where} (connection refused)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name ${account.host} does not resolve`;
   if (/TIMEOUT/i.test(code)) return `the server at ${where} did not answer in time`;
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return `${where} does not speak TLS from the first byte (a STARTTLS port? choose starttls)`;
   if (e.tlsFailed || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
     return `TLS with ${where} failed: ${code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ? 'its certificate is not trusted (give its CA certificate)' : (code || 'the handshake did not complete')}`;
   }

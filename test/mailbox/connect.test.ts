@@ -21,7 +21,7 @@ t.test('saving tests the connection: each failure is a 422 that names it, and no
     [{ password: 'wrong-password' }, /refused the login \(wrong user name or password\)/],
     [{ port: 1 }, /nothing answers at 127\.0\.0\.1:1 \(connection refused\)/],
     [{ caCertificate: null }, /TLS with 127\.0\.0\.1:\d+ failed: its certificate is not trusted/],
-    [{ port: s.dovecot.starttlsPort }, /127\.0\.0\.1:\d+/],
+    [{ port: s.dovecot.starttlsPort }, /127\.0\.0\.1:\d+ does not speak TLS from the first byte \(a STARTTLS port\? choose starttls\)/],
   ];
   for (const [overrides, message] of refusals) {
     const response = await s.connect(overrides);
