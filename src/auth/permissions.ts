@@ -20,12 +20,16 @@ export const PERMISSIONS = {
   'estimates:write': ['admin', 'member'],
   // The mail the workspace sends (to whom, subject, state): everyone reads it, like the records it is about.
   'mail:read': ['admin', 'member', 'viewer'],
-  // Sending mail again (and, later, composing it): those who work the records it is about.
+  // Writing to a contact and sending mail again: those who work the records it is about.
   'mail:send': ['admin', 'member'],
   // The connected mailbox (its server, account and password, its sync health): admins only. Mail
   // received in it is read with mail:read.
   'mailbox:read': ['admin'],
   'mailbox:write': ['admin'],
+  // The workspace's message templates: those who write mail (an office manager keeps them).
+  'mail:templates': ['admin', 'member'],
+  // Workspace search: every role; each result kind is shown only to roles that read that record (src/search/).
+  'search:read': ['admin', 'member', 'viewer'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

@@ -232,6 +232,10 @@ export const FIXTURES: Record<string, Seed> = {
       return id;
     });
   },
+  // A mail template (its subject and body use a variable, as real ones do).
+  templateId: async (api, token, marker) => created(api, token, '/api/v1/mail-templates', { name: `${marker} template ${unique(marker)}`, subject: `${marker} {{lead.title}}`, body: `${marker} Hello {{contact.firstName}}` }),
+  // Until the calendar lands, mail's ?eventId= filter takes an id of the right form that names no event.
+  eventId: async () => newId('calendarEvent'),
   // A customer's estimate link: sending a draft issues it; it opens the sent revision.
   'credential:estimate_link': async (api, token, marker) => {
     const { estimateId, link } = await sentEstimate(api, token, marker);

@@ -15,6 +15,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/contacts', label: 'Contacts', permission: 'contacts:read' },
       { href: '/leads', label: 'Leads', permission: 'leads:read' },
       { href: '/estimates', label: 'Estimates', permission: 'estimates:read' },
+      { href: '/mail', label: 'Mail', permission: 'mail:read' },
     ],
   },
   {
@@ -28,6 +29,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/admin/mailbox', label: 'Mailbox', permission: 'mailbox:read' },
       { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
       { href: '/admin/estimates', label: 'Estimate settings', permission: 'settings:read' },
+      { href: '/admin/mail', label: 'Mail settings', permission: 'settings:read' },
       { href: '/admin/sign-in', label: 'Sign-in settings', permission: 'settings:read' },
       { href: '/admin/workspace', label: 'Export and deletion', permission: 'workspace:export' },
     ],

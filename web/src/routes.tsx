@@ -26,6 +26,11 @@ import { LeadEdit, LeadNew } from './screens/leads/LeadForm.js';
 import { LeadList } from './screens/leads/LeadList.js';
 import { MailboxSettings } from './screens/mailbox/MailboxSettings.js';
 import { ReceivedMessage } from './screens/mailbox/ReceivedMessage.js';
+import { Compose } from './screens/mail/Compose.js';
+import { MailSettings } from './screens/mail/MailSettings.js';
+import { Outbox } from './screens/mail/Outbox.js';
+import { Templates } from './screens/mail/Templates.js';
+import { SearchResults } from './screens/search/SearchResults.js';
 
 export interface ScreenRoute {
   pattern: string;
@@ -49,6 +54,10 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/estimates/new', permission: 'estimates:write', screen: EstimateNew },
   { pattern: '/estimates/:estimateId', permission: 'estimates:read', screen: EstimateDetail },
   { pattern: '/estimates/:estimateId/edit', permission: 'estimates:write', screen: EstimateEdit },
+  { pattern: '/mail', permission: 'mail:read', screen: Outbox },
+  { pattern: '/mail/new', permission: 'mail:send', screen: Compose },
+  { pattern: '/mail/templates', permission: 'mail:read', screen: Templates },
+  { pattern: '/search', permission: 'search:read', screen: SearchResults },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },
@@ -60,5 +69,6 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/admin/mailbox', permission: 'mailbox:read', screen: MailboxSettings },
   { pattern: '/admin/mailbox/:receivedMailId', permission: 'mailbox:read', screen: ReceivedMessage },
   { pattern: '/admin/estimates', permission: 'settings:read', screen: EstimateSettings },
+  { pattern: '/admin/mail', permission: 'settings:read', screen: MailSettings },
   { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
 ];
