@@ -68,7 +68,7 @@ if (missing && process.env.CI === 'true') {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByText('The mailbox was synced.').waitFor();
     await health.getByText('Working').waitFor();
-    await health.getByText('1 messages imported.').waitFor();
+    await health.getByText('1 message imported.').waitFor();
     await check('mailbox');
     await screenshots(page, 'mailbox');
 

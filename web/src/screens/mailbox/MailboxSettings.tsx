@@ -74,7 +74,7 @@ export function MailboxSettings(): JSX.Element {
             ) : (
               'Not synced yet.'
             )}{' '}
-            {current.importedCount} messages imported.
+            {current.importedCount === 1 ? '1 message' : `${current.importedCount} messages`} imported.
           </p>
           {current.status === 'failing' && current.lastError && (
             <p class="notice notice-error" role="alert">
