@@ -1,8 +1,13 @@
 // Reading a mailbox's INBOX over IMAP (imapflow), read-only: the INBOX is opened with EXAMINE, so
 // nothing is ever deleted, moved or even marked seen on the server. TLS always (from the first
 // byte, or a required STARTTLS); a server certificate must verify against the system's CAs or the
-// mailbox's own CA. Errors come back as one sentence that names the failure and never the password.
+// mailbox's own CA. In production the host must resolve to public addresses only (never loopback or
+// a private network: an admin cannot point the server inward), and the connection goes to the very
+// address checked. Errors come back as one sentence that names the failure and never the password.
+import { isIP } from 'node:net';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { connectAddress } from '../mail/smtp-account.js';
+import { AddressRefused } from '../webhooks/address-policy.js';
 
 export interface ImapAccount {
   host: string;
@@ -11,6 +16,8 @@ export interface ImapAccount {
   username: string;
   password: string;
   caPem: string | null;
+  /** Production: only public addresses (src/webhooks/address-policy.ts). */
+  production: boolean;
 }
 
 /** A message on the server: its UID and raw source (its header only when larger than the import limit). */
@@ -36,9 +43,11 @@ export class ImapFailure extends Error {
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
 
-function clientFor(account: ImapAccount): ImapFlow {
+function clientFor(account: ImapAccount, address: string): ImapFlow {
   const options: ImapFlowOptions = {
-    host: account.host,
+    host: address,
+    // The certificate is checked against the name the admin gave (an IP literal names itself).
+    servername: isIP(account.host) ? undefined : account.host,
     port: account.port,
     secure: account.security === 'tls',
     doSTARTTLS: account.security === 'starttls' ? true : undefined,
@@ -76,7 +85,14 @@ export function describeImapError(err: unknown, account: Pick<ImapAccount, 'host
 }
 
 async function withInbox<T>(account: ImapAccount, fn: (client: ImapFlow, uidValidity: number) => Promise<T>): Promise<T> {
-  const client = clientFor(account);
+  let address: string;
+  try {
+    address = await connectAddress(account.host, account.production);
+  } catch (err) {
+    if (err instanceof AddressRefused) throw new ImapFailure(err.reason, { cause: err });
+    throw err;
+  }
+  const client = clientFor(account, address);
   try {
     await client.connect();
     const lock = await client.getMailboxLock('INBOX', { readOnly: true });

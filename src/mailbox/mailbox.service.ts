@@ -106,7 +106,7 @@ export async function connectMailbox(runtime: Runtime, input: MailboxInput): Pro
   if (caPem !== null && !/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(caPem)) {
     throw new AppError(400, 'invalid_field', 'caCertificate is not a PEM certificate (-----BEGIN CERTIFICATE----- …)', 'caCertificate');
   }
-  const account: ImapAccount = { host, port: input.port, security: input.security, username: input.username, password: input.password, caPem };
+  const account: ImapAccount = { host, port: input.port, security: input.security, username: input.username, password: input.password, caPem, production: runtime.config.env === 'production' };
   try {
     await checkInbox(account);
   } catch (err) {
@@ -187,7 +187,7 @@ export function syncMailbox(runtime: Runtime): Promise<SyncOutcome> {
 
 async function runSync(runtime: Runtime, row: MailboxRow): Promise<SyncOutcome> {
   const password = runtime.vault.getSystem(passwordSecret(row.id)) ?? '';
-  const account: ImapAccount = { host: row.host, port: row.port, security: row.security, username: row.username, password, caPem: row.ca_pem };
+  const account: ImapAccount = { host: row.host, port: row.port, security: row.security, username: row.username, password, caPem: row.ca_pem, production: runtime.config.env === 'production' };
   let batch;
   try {
     batch = await fetchNewMessages(account, row.uidvalidity, row.last_uid, SYNC_BATCH);

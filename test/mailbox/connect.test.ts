@@ -6,6 +6,7 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runJob } from '../../src/jobs/runner.js';
+import { checkInbox } from '../../src/mailbox/imap-reader.js';
 import { mailboxPollJob } from '../../src/mailbox/mailbox-poll.job.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { dovecotMissing } from '../helpers/dovecot.js';
@@ -30,6 +31,10 @@ t.test('saving tests the connection: each failure is a 422 that names it, and no
     t.notMatch(response.body, OFFICE.password);
   }
   t.equal((await s.api.call({ method: 'GET', url: '/api/v1/mailbox', token: s.admin })).statusCode, 404, 'nothing saved');
+  const account = { host: '127.0.0.1', port: s.dovecot.port, security: 'tls' as const, username: OFFICE.user, password: OFFICE.password, caPem: s.dovecot.cert };
+  await t.rejects(checkInbox({ ...account, production: true }), { name: 'ImapFailure', message: 'the host 127.0.0.1 has the address 127.0.0.1, a loopback one, not a public one' }, 'in production a mailbox on loopback is refused before any connection');
+  await t.rejects(checkInbox({ ...account, host: 'localhost', production: true }), { message: /the host localhost has the address .*, a loopback one/ });
+  await t.resolves(checkInbox({ ...account, production: false }), 'outside production loopback is allowed (tests, development)');
   const badPem = await s.connect({ caCertificate: 'not a certificate' });
   t.match(badPem.json(), { error: { code: 'invalid_field', field: 'caCertificate' } });
   const noSecrets = s.api.runtime.tenancy.run(s.tenantId, { actor: null, requestId: null }, () => tenantDb().statement("SELECT count(*) FROM vault_secrets WHERE name LIKE 'mailbox:%'").pluck().get());

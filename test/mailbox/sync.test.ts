@@ -65,7 +65,7 @@ t.test('a restart imports nothing twice; a new UIDVALIDITY is read again without
   t.equal((await s.sync()).imported, 0, 'a second sync finds nothing new');
 
   // A sync takes a batch at a time, oldest first, and says when more wait.
-  const account = { host: '127.0.0.1', port: s.dovecot.port, security: 'tls' as const, username: OFFICE.user, password: OFFICE.password, caPem: s.dovecot.cert };
+  const account = { host: '127.0.0.1', port: s.dovecot.port, security: 'tls' as const, username: OFFICE.user, password: OFFICE.password, caPem: s.dovecot.cert, production: false };
   await s.dovecot.deliver(s.account, rawMessage({ from: 'dana@customer.test', subject: 'Batch' }));
   const batch = await fetchNewMessages(account, null, 0, 1);
   t.match(batch, { messages: [{ uid: 1, headersOnly: false }], more: true }, 'one of two, and more');
