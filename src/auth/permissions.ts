@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'mail:read': ['admin', 'member', 'viewer'],
   // Writing to a contact and sending mail again: those who work the records it is about.
   'mail:send': ['admin', 'member'],
+  // The connected mailbox (its server, account and password, its sync health): admins only. Mail
+  // received in it is read with mail:read.
+  'mailbox:read': ['admin'],
+  'mailbox:write': ['admin'],
   // The workspace's message templates: those who write mail (an office manager keeps them).
   'mail:templates': ['admin', 'member'],
   // Meeting transcripts: everyone reads them, like the records they belong to; members upload and delete them.

@@ -60,6 +60,26 @@ const mail: TablePolicy[] = [
   { plane: 'tenant', table: 'mail_templates', holds: "the workspace's reusable messages (name, subject, body with {{variables}})", restoreAs: keep },
 ];
 
+// Receiving replies (src/mailbox/): the connected IMAP mailbox and the mail received in it.
+const mailbox: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'mailboxes',
+    holds: 'the IMAP mailbox the workspace reads replies from: server, account, how far its INBOX was imported, sync health (the password is a vault system secret)',
+    restoreAs: { action: 'drop', why: "a copy must not read the original's mailbox (an admin connects one if the copy needs it)", systemSecrets: 'mailbox' },
+  },
+  {
+    plane: 'tenant',
+    table: 'inbound_messages',
+    holds: "mail received in the mailbox: sender, recipients, subject, whose thread it was filed into, attachments' names, types and sizes",
+    columns: {
+      text_sealed: { kind: 'sealed', purpose: 'sensitive', recordIdColumn: 'id', contextColumn: 'text', exportAs: 'text', why: "the workspace's received mail belongs in its export" },
+      html_sealed: { kind: 'sealed', purpose: 'sensitive', recordIdColumn: 'id', contextColumn: 'html', exportAs: 'html', why: 'as text_sealed (the sanitised HTML)' },
+    },
+    restoreAs: keep,
+  },
+];
+
 const transcripts: TablePolicy[] = [
   { plane: 'tenant', table: 'transcripts', holds: 'meeting transcripts: title, format, the canonical text (one line per segment), links to a contact and a lead', restoreAs: keep },
   { plane: 'tenant', table: 'transcript_segments', holds: "each transcript's numbered segments: speaker, times, words, character range in the text", restoreAs: keep },
@@ -244,6 +264,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...transcripts, ...search, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...mailbox, ...transcripts, ...search, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

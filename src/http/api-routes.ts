@@ -9,6 +9,7 @@ import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
 import { importRoutes } from '../imports/imports.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
+import { mailboxRoutes } from '../mailbox/mailbox.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { transcriptRoutes } from '../transcripts/transcripts.routes.js';
 import { estimateLinkRoutes, estimateRoutes } from '../estimates/estimates.routes.js';
@@ -48,6 +49,7 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => estimateRoutes(runtime),
   ({ runtime }) => estimateLinkRoutes(runtime),
   ({ runtime }) => mailRoutes(runtime),
+  ({ runtime }) => mailboxRoutes(runtime),
   ({ runtime }) => apiKeyRoutes(runtime),
   () => searchRoutes,
   () => transcriptRoutes,

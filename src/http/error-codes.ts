@@ -82,6 +82,7 @@ export const ERROR_CODES = {
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
   // 422: valid, but the thing it names does not work.
   smtp_test_failed: { status: 422, meaning: "the workspace's SMTP account could not be used (no such host, no trusted TLS, sign-in refused); `field` names what to fix and nothing was saved" },
+  mailbox_connect_failed: { status: 422, meaning: 'the mailbox could not be reached, refused the login or has no INBOX; the message names the failure and nothing was saved' },
   // 413, 415, 429, 431
   payload_too_large: { status: 413, meaning: 'the body is larger than the server accepts' },
   too_many_rows: { status: 413, meaning: 'an uploaded CSV file has more rows than one import takes (100,000); split it' },

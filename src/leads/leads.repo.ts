@@ -312,10 +312,13 @@ const TIMELINE_SOURCES = [
           coalesce(o.state, 'pending')
    FROM mail_messages m LEFT JOIN outbox_items o ON o.id = m.id
    WHERE m.lead_id IN scoped_leads OR m.contact_id = @scopeId`,
+  // Mail received from the customer (src/mailbox/), filed to the scope's leads or to the contact: subject, sender.
+  `SELECT 'mail_in', i.id, i.received_at, 'customer', i.lead_id, NULL, NULL, NULL, NULL, i.subject, NULL, NULL, NULL, NULL, i.from_address, NULL
+   FROM inbound_messages i WHERE i.lead_id IN scoped_leads OR i.contact_id = @scopeId`,
 ];
 
 interface TimelineRow {
-  kind: 'stage_change' | 'note' | 'estimate' | 'mail';
+  kind: 'stage_change' | 'note' | 'estimate' | 'mail' | 'mail_in';
   id: string;
   at: string;
   by: string;
@@ -338,6 +341,8 @@ const toEntry = (row: TimelineRow): TimelineEntry =>
     ? { kind: 'note', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, body: row.body ?? '' }
     : row.kind === 'mail'
       ? { kind: 'mail', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, mailId: row.id, subject: row.body ?? '', to: row.mail_to ?? '', state: MAIL_STATE_OF[row.mail_state ?? 'pending'], estimateId: row.estimate_id }
+    : row.kind === 'mail_in'
+      ? { kind: 'mail_in', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, receivedMailId: row.id, subject: row.body ?? '', from: row.mail_to ?? '' }
     : row.kind === 'estimate'
       ? {
           kind: 'estimate',

@@ -237,6 +237,11 @@ export const TimelineEntry = Type.Union([
     },
     { additionalProperties: false },
   ),
+  // Mail the customer sent, received in the workspace's mailbox (src/mailbox/); `by` is `customer`.
+  Type.Object(
+    { ...TimelineBase, kind: Type.Literal('mail_in'), receivedMailId: Type.String(), subject: Type.String(), from: Type.String({ description: "the sender's address" }) },
+    { additionalProperties: false },
+  ),
 ]);
 export type TimelineEntry = Static<typeof TimelineEntry>;
 export const Timeline = Page(TimelineEntry, { additionalProperties: false });

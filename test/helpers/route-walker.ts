@@ -8,6 +8,7 @@ import type { CredentialKind } from '../../src/credentials/credential-kinds.js';
 import type { RegisteredRoute } from '../../src/http/route-registry.js';
 import { newId } from '../../src/http/ids.js';
 import { upsertIntegrationRow } from '../../src/integrations/integrations.repo.js';
+import { insertInboundMessage } from '../../src/mailbox/mailbox.repo.js';
 import { insertIdentity, insertMember } from '../../src/members/members.repo.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { genericHeaders } from '../webhooks/helpers.js';
@@ -205,6 +206,35 @@ export const FIXTURES: Record<string, Seed> = {
   // A meeting transcript of two segments, on a fixture contact.
   transcriptId: async (api, token, marker) =>
     created(api, token, '/api/v1/transcripts', { title: `${marker} transcript`, text: `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Dana>${marker} one\n\n00:00:02.000 --> 00:00:03.000\n<v Ann>${marker} two`, contactId: await FIXTURES.contactId!(api, token, marker) }),
+  // Mail received in the workspace's mailbox, filed to a fixture contact, as a sync would store it (no IMAP server here).
+  receivedMailId: async (api, token, marker) => {
+    const contactId = await FIXTURES.contactId!(api, token, marker);
+    return api.runtime.tenancy.run(tenantOf(token), { actor: null, requestId: null }, () => {
+      const id = newId('inboundMessage');
+      insertInboundMessage(tenantDb(), {
+        id,
+        mailbox_id: newId('mailbox'),
+        uidvalidity: 1,
+        uid: Number.parseInt(randomBytes(3).toString('hex'), 16),
+        message_id: `<${unique(marker)}@b.example>`,
+        in_reply_to: null,
+        from_address: 'canary@b.example',
+        from_name: `${marker} sender`,
+        to_addresses: '[]',
+        subject: `${marker} reply`,
+        sent_at: null,
+        received_at: new Date().toISOString(),
+        text_sealed: api.runtime.vault.sealField('inbound_messages', id, 'text', `${marker} text`),
+        html_sealed: api.runtime.vault.sealField('inbound_messages', id, 'html', `<p>${marker} html</p>`),
+        contact_id: contactId,
+        lead_id: null,
+        in_reply_to_mail_id: null,
+        attachments: '[]',
+        size: 100,
+      });
+      return id;
+    });
+  },
   // A mail template (its subject and body use a variable, as real ones do).
   templateId: async (api, token, marker) => created(api, token, '/api/v1/mail-templates', { name: `${marker} template ${unique(marker)}`, subject: `${marker} {{lead.title}}`, body: `${marker} Hello {{contact.firstName}}` }),
   // Until the calendar lands, mail's ?eventId= filter takes an id of the right form that names no event.

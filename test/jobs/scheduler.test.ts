@@ -49,7 +49,7 @@ t.test('the scheduler schedules every registered job in UTC and stops without le
   const scheduler = startJobScheduler(api.runtime, log);
   const names = registeredJobs().map((job) => job.name);
   t.same(scheduler.jobs, names);
-  t.same(names.slice().sort(), ['audit-verify', 'backup', 'backup-prune', 'control-purge', 'sessions-purge', 'tenant-purge', 'webhooks-purge'], 'the seven jobs');
+  t.same(names.slice().sort(), ['audit-verify', 'backup', 'backup-prune', 'control-purge', 'mailbox-poll', 'sessions-purge', 'tenant-purge', 'webhooks-purge'], 'the eight jobs');
   t.same([...cron.getTasks().values()].map((task) => task.name).sort(), names.map((name) => `spinney:${name}`).sort());
   const auditTask = [...cron.getTasks().values()].find((task) => task.name === 'spinney:audit-verify');
   const next = auditTask?.getNextRun();

@@ -26,6 +26,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
       { href: '/admin/secrets', label: 'Secrets', permission: 'vault:read' },
       { href: '/admin/integrations', label: 'Integrations', permission: 'integrations:read' },
+      { href: '/admin/mailbox', label: 'Mailbox', permission: 'mailbox:read' },
       { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
       { href: '/admin/estimates', label: 'Estimate settings', permission: 'settings:read' },
       { href: '/admin/mail', label: 'Mail settings', permission: 'settings:read' },

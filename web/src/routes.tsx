@@ -24,6 +24,8 @@ import { LeadBoard } from './screens/leads/LeadBoard.js';
 import { LeadDetail } from './screens/leads/LeadDetail.js';
 import { LeadEdit, LeadNew } from './screens/leads/LeadForm.js';
 import { LeadList } from './screens/leads/LeadList.js';
+import { MailboxSettings } from './screens/mailbox/MailboxSettings.js';
+import { ReceivedMessage } from './screens/mailbox/ReceivedMessage.js';
 import { Compose } from './screens/mail/Compose.js';
 import { MailSettings } from './screens/mail/MailSettings.js';
 import { Outbox } from './screens/mail/Outbox.js';
@@ -43,6 +45,7 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/contacts/new', permission: 'contacts:write', screen: ContactNew },
   { pattern: '/contacts/:contactId', permission: 'contacts:read', screen: ContactDetail },
   { pattern: '/contacts/:contactId/edit', permission: 'contacts:write', screen: ContactEdit },
+  { pattern: '/contacts/:contactId/mail/:receivedMailId', permission: 'mail:read', screen: ReceivedMessage },
   { pattern: '/import', permission: 'imports:write', screen: ImportWizard },
   { pattern: '/leads', permission: 'leads:read', screen: LeadBoard },
   { pattern: '/leads/list', permission: 'leads:read', screen: LeadList },
@@ -67,6 +70,8 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/admin/sign-in', permission: 'settings:read', screen: SignInSettings },
   { pattern: '/admin/webhooks', permission: 'webhooks:read', screen: Webhooks },
   { pattern: '/admin/integrations', permission: 'integrations:read', screen: Integrations },
+  { pattern: '/admin/mailbox', permission: 'mailbox:read', screen: MailboxSettings },
+  { pattern: '/admin/mailbox/:receivedMailId', permission: 'mailbox:read', screen: ReceivedMessage },
   { pattern: '/admin/estimates', permission: 'settings:read', screen: EstimateSettings },
   { pattern: '/admin/mail', permission: 'settings:read', screen: MailSettings },
   { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },

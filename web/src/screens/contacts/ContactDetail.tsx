@@ -15,6 +15,7 @@ import { ErrorNotice, Loading } from '../../ui/states.js';
 import { PersonName } from '../../ui/people.js';
 import { DateTime } from '../../ui/time.js';
 import { ContactLeads } from '../leads/ContactLeads.js';
+import { ContactMail } from '../mailbox/ContactMail.js';
 import { useRequest } from '../../ui/use-request.js';
 import { countryName, SOURCE_LABELS, type Address, type SensitiveFields } from './contact.js';
 import { TagChips } from './TagsField.js';
@@ -93,6 +94,7 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
         </div>
       </dl>
       {can(session, 'leads:read') && <ContactLeads contactId={id} />}
+      {can(session, 'leads:read') && can(session, 'mail:read') && <ContactMail contactId={id} />}
       {can(session, 'transcripts:read') && <TranscriptPanel contactId={id} />}
       {can(session, 'contacts:sensitive') && <Sensitive contactId={id} />}
       {confirming && (

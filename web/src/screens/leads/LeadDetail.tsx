@@ -108,6 +108,10 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
                   <p>
                     Mail “{entry.subject}” to {entry.to}, {entry.state}, by <PersonName id={entry.by} />
                   </p>
+                ) : entry.kind === 'mail_in' ? (
+                  <p>
+                    Mail “<Link href={`/contacts/${l.contactId}/mail/${entry.receivedMailId}`}>{entry.subject}</Link>” received from {entry.from}
+                  </p>
                 ) : entry.kind === 'estimate' ? (
                   <p>
                     Estimate <a href={`/estimates/${entry.estimateId}`}>{entry.number ?? entry.title}</a> {ESTIMATE_EVENTS[entry.event]}
