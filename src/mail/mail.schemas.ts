@@ -48,7 +48,11 @@ export const MailTemplate = Type.Object(
 export type MailTemplate = Static<typeof MailTemplate>;
 export const MailTemplateInput = Type.Object({ name: SingleLine({ minLength: 1, maxLength: 100, examples: ['Follow-up after a visit'] }), ...TemplateText }, { additionalProperties: false });
 export type MailTemplateInput = Static<typeof MailTemplateInput>;
-export const MailTemplatePatch = Type.Partial(MailTemplateInput, { additionalProperties: false, minProperties: 1 });
+// Its own example name, so a sample rename never takes the name of the sample new template.
+export const MailTemplatePatch = Type.Partial(
+  Type.Object({ name: SingleLine({ minLength: 1, maxLength: 100, examples: ['After the site visit'] }), ...TemplateText }, { additionalProperties: false }),
+  { additionalProperties: false, minProperties: 1 },
+);
 export type MailTemplatePatch = Static<typeof MailTemplatePatch>;
 export const MailTemplateParams = Type.Object({ templateId: IdParam('mailTemplate') }, { additionalProperties: false });
 

@@ -8,7 +8,12 @@ const Format = Type.Union([Type.Literal('vtt'), Type.Literal('srt'), Type.Litera
 export const TranscriptCreate = Type.Object(
   {
     title: SingleLine({ minLength: 1, maxLength: 200, examples: ['Site visit, barn roof'] }),
-    text: Type.String({ minLength: 1, maxLength: MAX_TRANSCRIPT_CHARS, description: 'the transcript file\'s content or pasted text (UTF-8)' }),
+    text: Type.String({
+      minLength: 1,
+      maxLength: MAX_TRANSCRIPT_CHARS,
+      description: "the transcript file's content or pasted text (UTF-8)",
+      examples: ['WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Dana Whitfield>The skylight leaks when it storms.'],
+    }),
     format: Type.Optional(Format),
     contactId: Type.Optional(Nullable(IdParam('contact'))),
     leadId: Type.Optional(Nullable(IdParam('lead'))),

@@ -53,6 +53,21 @@ const remember = (issued: IssuedCredential): string => {
   return issued.credential;
 };
 /** The credential fixture's record of a `:credential` value it filled in (throws for any other value). */
+const pairedRecords = new Map<string, Promise<{ contactId: string; leadId: string }>>();
+function pairedRecord(api: TestApp, token: string, marker: string): Promise<{ contactId: string; leadId: string }> {
+  const key = `${tenantOf(token)}:${marker}`;
+  let pair = pairedRecords.get(key);
+  if (!pair) {
+    pair = (async () => {
+      const contactId = await created(api, token, '/api/v1/contacts', { name: `${marker} paired contact`, email: 'canary@b.example' });
+      const leadId = await created(api, token, '/api/v1/leads', { title: `${marker} paired lead`, contactId, currency: 'USD' });
+      return { contactId, leadId };
+    })();
+    pairedRecords.set(key, pair);
+  }
+  return pair;
+}
+
 export function issuedCredential(credential: string): IssuedCredential {
   const issued = issuedCredentials.get(credential);
   if (!issued) throw new WalkerError(`${credential.slice(0, 6)}… was not issued by a route-walker credential fixture`);
@@ -61,8 +76,9 @@ export function issuedCredential(credential: string): IssuedCredential {
 
 /**
  * Routes that change their record's state so that the next route's own call would be refused (an
- * estimate that is sent, revised or decided): each gets a record of its own, from the named
- * fixture, instead of sharing the parameter's one with every other route.
+ * estimate that is sent, revised or decided), or whose ids must belong together: each gets records
+ * of its own, from the named fixtures, instead of sharing the parameter's ones with every other
+ * route. Path parameters and body or query id fields alike.
  */
 const OWN_RECORD: Record<string, Record<string, string>> = {
   'POST /api/v1/estimates/:estimateId/revisions': { estimateId: 'sentEstimateId' },
@@ -71,6 +87,10 @@ const OWN_RECORD: Record<string, Record<string, string>> = {
   'POST /api/v1/estimates/:estimateId/link': { estimateId: 'sentEstimateId' },
   'POST /api/v1/estimates/:estimateId/withdraw': { estimateId: 'sentEstimateId' },
   'POST /api/v1/mail/:mailId/resend': { mailId: 'failedMailId' },
+  // Writing to a contact about a lead, or filing a transcript under both, takes a lead of that very contact.
+  'POST /api/v1/mail': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
+  'POST /api/v1/mail/preview': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
+  'POST /api/v1/transcripts': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
   'POST /api/v1/estimate-links/:credential/accept': { credential: 'credential:estimate_link' },
   'POST /api/v1/estimate-links/:credential/decline': { credential: 'credential:estimate_link' },
   'POST /e/:credential/accept': { credential: 'credential:estimate_link' },
@@ -235,6 +255,9 @@ export const FIXTURES: Record<string, Seed> = {
       return id;
     });
   },
+  // A contact with an email address and a lead of hers, found again by the marker, so each fixture gives the same pair.
+  pairedContactId: async (api, token, marker) => (await pairedRecord(api, token, marker)).contactId,
+  pairedLeadId: async (api, token, marker) => (await pairedRecord(api, token, marker)).leadId,
   // A mail template (its subject and body use a variable, as real ones do).
   templateId: async (api, token, marker) => created(api, token, '/api/v1/mail-templates', { name: `${marker} template ${unique(marker)}`, subject: `${marker} {{lead.title}}`, body: `${marker} Hello {{contact.firstName}}` }),
   // Until the calendar lands, mail's ?eventId= filter takes an id of the right form that names no event.
@@ -314,7 +337,7 @@ const schemaOf = (route: RegisteredRoute) => route.schema as { body?: JsonSchema
 
 /** Every fixture a route needs (FIXTURES keys): its path parameters and the id fields of its body and query. */
 export const fixturesNeeded = (route: RegisteredRoute): string[] => [
-  ...new Set([...route.params.map((param) => fixtureKey(route, param)), ...idFieldsOf(schemaOf(route)?.body), ...idFieldsOf(schemaOf(route)?.querystring)]),
+  ...new Set([...route.params, ...idFieldsOf(schemaOf(route)?.body), ...idFieldsOf(schemaOf(route)?.querystring)].map((field) => fixtureKey(route, field))),
 ];
 
 export class WalkerError extends Error {
@@ -386,7 +409,7 @@ export interface WalkedRequest {
 export function requestFor(route: RegisteredRoute, ids: Record<string, string>, text?: (field: string) => string): WalkedRequest {
   const schema = schemaOf(route);
   const name = routeName(route);
-  const pick = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, ids[key] as string]));
+  const pick = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, ids[fixtureKey(route, key)] as string]));
   const url = fillPath(route, ids);
   const base = { route, name, method: route.method as WalkedRequest['method'], url, query: pick(idFieldsOf(schema?.querystring)) };
   if (route.realm === 'credential') {

@@ -20,7 +20,7 @@ const skipTools = requireTools(t, ['openssl']);
 if (chromiumMissing && process.env.CI === 'true') {
   t.fail(`the browser mail test cannot run in CI: it ${chromiumMissing}`);
 } else {
-  t.test('mail in Chromium: a template → write to a lead\'s contact with it → the workspace\'s own SMTP account → sent, a failure sent again', { skip: chromiumMissing ?? skipTools }, async (t) => {
+  t.test("mail in Chromium: a template → write to a lead's contact with it → the workspace's own SMTP account → sent, a failure sent again", { skip: chromiumMissing ?? skipTools }, async (t) => {
     const tls = certificate(t);
     const serverSmtp = await smtpServer(t, tls);
     const ownSmtp = await smtpServer(t, tls, 0, { refuse: ['gone@whitfield.example'] });

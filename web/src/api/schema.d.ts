@@ -36041,7 +36041,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @example Follow-up after a visit */
+                        /** @example After the site visit */
                         name?: string;
                         /** @example Your estimate from {{workspace.name}} */
                         subject?: string;
@@ -40797,7 +40797,13 @@ export interface paths {
                     "application/json": {
                         /** @example Site visit, barn roof */
                         title: string;
-                        /** @description the transcript file's content or pasted text (UTF-8) */
+                        /**
+                         * @description the transcript file's content or pasted text (UTF-8)
+                         * @example WEBVTT
+                         *
+                         *     00:00:01.000 --> 00:00:04.000
+                         *     <v Dana Whitfield>The skylight leaks when it storms.
+                         */
                         text: string;
                         /** @description WebVTT, SubRip, or plain text (one line per turn, `Name: words`, optional [hh:mm:ss]) */
                         format?: "vtt" | "srt" | "text";
