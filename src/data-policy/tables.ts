@@ -60,6 +60,17 @@ const mail: TablePolicy[] = [
   { plane: 'tenant', table: 'mail_templates', holds: "the workspace's reusable messages (name, subject, body with {{variables}})", restoreAs: keep },
 ];
 
+const calendar: TablePolicy[] = [
+  { plane: 'tenant', table: 'calendar_events', holds: 'calendar events: title, wall times and IANA zone, place, lead, contact, notes, organizer, status, iCalendar UID and SEQUENCE', restoreAs: keep },
+  { plane: 'tenant', table: 'calendar_attendees', holds: "each event's attendees (a member or a contact) and the SEQUENCE each was last invited to", restoreAs: keep },
+  {
+    plane: 'tenant',
+    table: 'calendar_feeds',
+    holds: 'which members have a live calendar feed, and since when (the feed credential is a hash in control.db)',
+    restoreAs: { action: 'drop', why: "the feed credentials open the original's workspace, not the copy" },
+  },
+];
+
 const audit: TablePolicy[] = [
   { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
   { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
@@ -235,6 +246,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...calendar, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);
