@@ -67,11 +67,11 @@ export const calendarRoutes = (runtime: Runtime): FastifyPluginAsync => async (b
   });
 };
 
-/** The subscribed feed at /calendar/feed/{credential}.ics, outside /api/v1: a phone's calendar polls it. */
+/** The subscribed feed at /calendar/feed/{credential}/calendar.ics, outside /api/v1: a phone's calendar polls it. */
 export const calendarFeedRoutes = (runtime: Runtime): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const max = runtime.config.rateLimits.signIn;
-  app.get('/calendar/feed/:credential.ics', {
+  app.get('/calendar/feed/:credential/calendar.ics', {
     config: { realm: 'credential', credentialKind: 'calendar_feed', rateLimit: max > 0 ? { max, timeWindow: 60_000, groupId: 'calendar-feed' } : false },
     schema: { tags, summary: "A member's events in this workspace as iCalendar (subscribe to it)", security: [], params: CredentialParams, response: { 200: Ics, ...errorResponses } },
     handler: async (request: FastifyRequest, reply) => {

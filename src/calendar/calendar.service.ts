@@ -368,7 +368,7 @@ export function cancelEvent(runtime: Runtime, id: string): { event: CalendarEven
 
 // The member's feed: one calendar_feed credential per member and workspace, its target the member.
 
-const feedUrl = (runtime: Runtime, credential: string): string => `${runtime.config.publicUrl}/calendar/feed/${credential}.ics`;
+const feedUrl = (runtime: Runtime, credential: string): string => `${runtime.config.publicUrl}/calendar/feed/${credential}/calendar.ics`;
 
 export function feedState(): FeedState {
   const issuedAt = findFeedIssuedAt(tenantDb(), currentActorId()) ?? null;
