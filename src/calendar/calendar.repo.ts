@@ -76,7 +76,7 @@ export function updateEventRow(db: TenantHandle, row: EventRow): void {
 }
 
 export function listAttendeeRows(db: TenantHandle, eventId: string): AttendeeRow[] {
-  return db.statement('SELECT * FROM calendar_attendees WHERE event_id = ? ORDER BY added_at, member_id, contact_id').all(eventId) as AttendeeRow[];
+  return db.statement('SELECT * FROM calendar_attendees WHERE event_id = ? ORDER BY rowid').all(eventId) as AttendeeRow[];
 }
 
 export function insertAttendeeRow(db: TenantHandle, row: AttendeeRow): void {
