@@ -61,7 +61,7 @@ export type CalendarEvent = Static<typeof CalendarEvent>;
 const editable = {
   title: SingleLine({ minLength: 1, maxLength: 300, examples: ['Roof survey'] }),
   timeZone: TimeZone,
-  allDay: Type.Boolean({ description: 'dates only, no times (false when left out on create)' }),
+  allDay: Type.Boolean({ description: 'dates only, no times (false when left out on create)', examples: [false] }),
   start: LocalTime,
   end: LocalTime,
   location: Nullable(SingleLine({ maxLength: 500 })),
