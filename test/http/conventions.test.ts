@@ -79,6 +79,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /api/v1/integrations/callback',
       'GET /api/v1/openapi.json',
       'GET /assets/:asset',
+      'GET /calendar',
+      'GET /calendar/*',
       'GET /calendar/feed/:credential/calendar.ics',
       'GET /contacts',
       'GET /contacts/*',
