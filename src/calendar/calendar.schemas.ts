@@ -83,7 +83,7 @@ export const EventCreate = Type.Object(
     leadId: Type.Optional(editable.leadId),
     contactId: Type.Optional(editable.contactId),
     notes: Type.Optional(editable.notes),
-    attendees: Type.Optional(editable.attendees),
+    attendees: Type.Optional({ ...editable.attendees, description: "members and contacts; left out, the event's contact (or its lead's) is the one attendee" }),
     sendInvites: Type.Optional(sendInvites),
   },
   { additionalProperties: false },

@@ -245,7 +245,8 @@ export function createEvent(runtime: Runtime, input: EventCreate): { event: Cale
     const timing = timingOf({ timeZone: input.timeZone, allDay: input.allDay ?? false, start: input.start, end: input.end });
     const lead = input.leadId ? findLead(db, input.leadId) : undefined;
     const contactId = input.contactId ?? lead?.contactId ?? null;
-    const attendees = keysOf(input.attendees);
+    // Without a list, the event's contact is the one attendee: an event with a customer invites them.
+    const attendees = input.attendees === undefined ? (contactId ? [{ member_id: null, contact_id: contactId }] : []) : keysOf(input.attendees);
     checkLinks(runtime, db, { leadId: input.leadId ?? null, contactId: input.contactId ?? null, attendees });
     const id = newId('calendarEvent');
     const row: EventRow = {

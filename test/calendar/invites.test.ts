@@ -116,9 +116,10 @@ t.test('an attendee removed after the invite gets a CANCEL; one added gets the R
   t.notOk(parts[1]!.ics.includes('TZID'), 'an all-day event is floating dates, in no zone');
 });
 
-t.test('without SMTP the invite is an .eml in the data dir, with the calendar part', async (t) => {
+t.test("without SMTP the invite is an .eml in the data dir, with the calendar part; the event's contact is invited by default", async (t) => {
   const s = await calendarSetup(t);
-  const created = await s.ok<Sent>('POST', '/api/v1/calendar/events', { title: 'Quote visit', timeZone: 'Europe/Berlin', start: '2027-01-05T10:00', end: '2027-01-05T11:00', attendees: [{ contactId: s.contact.id }], sendInvites: true }, 201);
+  const created = await s.ok<Sent>('POST', '/api/v1/calendar/events', { title: 'Quote visit', timeZone: 'Europe/Berlin', start: '2027-01-05T10:00', end: '2027-01-05T11:00', contactId: s.contact.id, sendInvites: true }, 201);
+  t.match(created.event.attendees, [{ email: 'dana@customer.test', invitedSequence: 0 }], 'the contact, as the one attendee');
   t.match(await runOutboxPass(s.api.runtime, [mailHandler({ timeoutMs: 5_000 })]), { delivered: 1 });
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');

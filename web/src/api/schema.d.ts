@@ -35796,6 +35796,7 @@ export interface paths {
                         leadId?: string | null;
                         contactId?: string | null;
                         notes?: string | null;
+                        /** @description members and contacts; left out, the event's contact (or its lead's) is the one attendee */
                         attendees?: ({
                             memberId: string;
                         } | {
