@@ -25,8 +25,10 @@ export const PERMISSIONS = {
   'calendar:write': ['admin', 'member'],
   // A person's own calendar feed URL (issue, revoke): every role, like their own session.
   'calendar:feed': ['admin', 'member', 'viewer'],
-  // Sending mail again (and, later, composing it): those who work the records it is about.
+  // Writing to a contact and sending mail again: those who work the records it is about.
   'mail:send': ['admin', 'member'],
+  // The workspace's message templates: those who write mail (an office manager keeps them).
+  'mail:templates': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   csv_encoding: { status: 400, meaning: 'an uploaded CSV file is not UTF-8 text (UTF-16, Latin-1 …); the message names the problem' },
   csv_invalid: { status: 400, meaning: 'an uploaded CSV file cannot be read as CSV (no header row, an unclosed quote); the message names the line' },
   missing_column: { status: 400, meaning: 'an import\'s mapping maps no column to a field every row needs; `field` names it' },
+  unknown_variable: { status: 400, meaning: 'a mail subject or body names a {{variable}} that does not exist; `field` says where and the message lists the ones that do' },
   request_aborted: { status: 400, meaning: 'the client closed the connection before the answer was ready' },
   // 401: who is asking is unknown or no longer valid.
   unauthenticated: { status: 401, meaning: 'no credentials were sent' },
@@ -77,7 +78,10 @@ export const ERROR_CODES = {
   estimate_decided: { status: 409, meaning: 'the estimate was already accepted or declined' },
   estimate_closed: { status: 409, meaning: 'the estimate revision is not open: a draft, or expired, withdrawn or superseded' },
   event_cancelled: { status: 409, meaning: 'the calendar event was cancelled: it takes no changes and no invites' },
+  no_email_address: { status: 409, meaning: 'the contact has no email address to write to; add one first' },
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
+  // 422: valid, but the thing it names does not work.
+  smtp_test_failed: { status: 422, meaning: "the workspace's SMTP account could not be used (no such host, no trusted TLS, sign-in refused); `field` names what to fix and nothing was saved" },
   // 413, 415, 429, 431
   payload_too_large: { status: 413, meaning: 'the body is larger than the server accepts' },
   too_many_rows: { status: 413, meaning: 'an uploaded CSV file has more rows than one import takes (100,000); split it' },

@@ -8,14 +8,18 @@ import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { MailConfig } from '../config/config.js';
 import type { AttemptOutcome, OutboxHandler } from '../outbox/worker.js';
 import { tenantDb } from '../tenancy/context.js';
+import type { Runtime } from '../runtime.js';
 import { findMailMessage } from './mail.repo.js';
+import { accountTransportConfig, connectAddress, workspaceSmtp, type WorkspaceSmtp } from './smtp-account.js';
 import { MAIL_BODY_COLUMN, MAIL_KIND, type MailBody } from './mail.service.js';
 
 /** Waits before the 2nd, 3rd, … attempt: a server that is down for a few hours still gets the mail. */
 export const MAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 8 * 3600_000];
 const TIMEOUT_MS = 30_000;
 
-function transportFor(mail: MailConfig, timeoutMs: number): Transporter {
+/** A transport to `mail.host`; `servername` is the name TLS checks when `host` is an address already resolved. */
+export function transportFor(mail: MailConfig & { servername?: string }, timeoutMs: number): Transporter {
+  const tls = { ...(mail.ca !== null ? { ca: [mail.ca] } : {}), ...(mail.servername ? { servername: mail.servername } : {}) };
   return nodemailer.createTransport({
     host: mail.host,
     port: mail.port,
@@ -23,7 +27,7 @@ function transportFor(mail: MailConfig, timeoutMs: number): Transporter {
     // STARTTLS is required, never optional: a server that does not offer it gets no mail in clear.
     requireTLS: mail.secure === 'starttls',
     ...(mail.user !== null && mail.password !== null ? { auth: { user: mail.user, pass: mail.password } } : {}),
-    ...(mail.ca !== null ? { tls: { ca: [mail.ca] } } : {}),
+    ...(Object.keys(tls).length > 0 ? { tls } : {}),
     ...(mail.dkim !== null ? { dkim: { domainName: mail.dkim.domain, keySelector: mail.dkim.selector, privateKey: mail.dkim.privateKey } } : {}),
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
@@ -34,7 +38,13 @@ function transportFor(mail: MailConfig, timeoutMs: number): Transporter {
 type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
 
 /** The handler; tests shorten its delays and timeout. */
-export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeoutMs?: number } = {}): OutboxHandler<SendMailOptions | null> {
+interface LoadedMail {
+  message: SendMailOptions;
+  /** The workspace's own SMTP account, when it has one; else the server's SMTP (or files). */
+  account: WorkspaceSmtp | null;
+}
+
+export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeoutMs?: number } = {}): OutboxHandler<LoadedMail | null> {
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   let transport: { config: MailConfig; transporter: Transporter } | null = null;
   return {
@@ -47,9 +57,11 @@ export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeou
       const row = findMailMessage(tenantDb(), item.id);
       if (!row) return null;
       const body = JSON.parse(runtime.vault.openField(MAIL_BODY_COLUMN.table, row.id, MAIL_BODY_COLUMN.column, row.body_sealed)) as MailBody;
-      return {
-        from: runtime.config.mail?.from ?? 'Spinney <mail@spinney.invalid>',
+      const account = workspaceSmtp(runtime);
+      const message: SendMailOptions = {
+        from: account?.from ?? runtime.config.mail?.from ?? 'Spinney <mail@spinney.invalid>',
         to: row.to_name ? { name: row.to_name, address: row.to_address } : row.to_address,
+        ...(body.replyTo ? { replyTo: body.replyTo } : {}),
         subject: row.subject,
         text: body.text,
         html: body.html,
@@ -58,11 +70,14 @@ export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeou
         // nodemailer adds it as a text/calendar alternative (and an .ics attachment) with the method.
         ...(body.calendar ? { icalEvent: { method: body.calendar.method, content: body.calendar.ics, filename: 'invite.ics' } } : {}),
       };
+      return { message, account };
     },
-    async send(item, message, runtime) {
+    async send(item, loaded, runtime) {
       const started = performance.now();
       const done = (outcome: Omit<AttemptOutcome, 'durationMs'>): AttemptOutcome => ({ ...outcome, durationMs: Math.round(performance.now() - started) });
-      if (message === null) return done({ delivered: false, giveUp: true, status: null, error: 'message_deleted' });
+      if (loaded === null) return done({ delivered: false, giveUp: true, status: null, error: 'message_deleted' });
+      const { message, account } = loaded;
+      if (account !== null) return done(await sendThrough(account, message, runtime, timeoutMs));
       const mail = runtime.config.mail;
       if (mail === null) {
         const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(message);
@@ -73,15 +88,41 @@ export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeou
       }
       if (transport?.config !== mail) transport = { config: mail, transporter: transportFor(mail, timeoutMs) };
       try {
-        const info = (await transport.transporter.sendMail(message)) as { response?: string };
-        return done({ delivered: true, status: Number.parseInt(info.response ?? '250', 10) || 250, error: null });
+        return done(await attempt(transport.transporter, message));
       } catch (err) {
-        const smtp = err as SmtpError;
-        const reason = [smtp.code, smtp.response ?? smtp.message].filter(Boolean).join(': ').slice(0, 300);
-        // A permanent refusal (5xx: no such mailbox, authentication failed) is not retried.
-        const permanent = typeof smtp.responseCode === 'number' && smtp.responseCode >= 500;
-        return done({ delivered: false, giveUp: permanent, status: smtp.responseCode ?? null, error: reason });
+        return done(failure(err));
       }
     },
   };
+}
+
+async function attempt(transporter: Transporter, message: SendMailOptions): Promise<Omit<AttemptOutcome, 'durationMs'>> {
+  const info = (await transporter.sendMail(message)) as { response?: string };
+  return { delivered: true, status: Number.parseInt(info.response ?? '250', 10) || 250, error: null };
+}
+
+function failure(err: unknown): Omit<AttemptOutcome, 'durationMs'> {
+  const smtp = err as SmtpError;
+  const reason = [smtp.code, smtp.response ?? smtp.message].filter(Boolean).join(': ').slice(0, 300);
+  // A permanent refusal (5xx: no such mailbox, authentication failed) is not retried.
+  const permanent = typeof smtp.responseCode === 'number' && smtp.responseCode >= 500;
+  return { delivered: false, giveUp: permanent, status: smtp.responseCode ?? null, error: reason };
+}
+
+/** One attempt through the workspace's own account: its host checked again (DNS may have changed), one connection. */
+async function sendThrough(account: WorkspaceSmtp, message: SendMailOptions, runtime: Runtime, timeoutMs: number): Promise<Omit<AttemptOutcome, 'durationMs'>> {
+  let address: string;
+  try {
+    address = await connectAddress(account.host, runtime.config.env === 'production');
+  } catch (err) {
+    return { delivered: false, giveUp: false, status: null, error: `address_not_allowed: ${(err as Error).message}` };
+  }
+  const transporter = transportFor(accountTransportConfig(account, address, runtime.config.mail), timeoutMs);
+  try {
+    return await attempt(transporter, message);
+  } catch (err) {
+    return failure(err);
+  } finally {
+    transporter.close();
+  }
 }

@@ -48,13 +48,48 @@ export function findMailListRow(db: TenantHandle, id: string): MailListRow | und
   return db.statement(`${LIST} WHERE m.id = ?`).get(id) as MailListRow | undefined;
 }
 
-export function listMailRows(db: TenantHandle, filter: { contactId: string | null; estimateId: string | null; eventId: string | null; before: Position | null; limit: number }): MailListRow[] {
+export function listMailRows(db: TenantHandle, filter: { contactId: string | null; estimateId: string | null; eventId: string | null; outboxStates: readonly string[] | null; before: Position | null; limit: number }): MailListRow[] {
   return db
     .statement(
       `${LIST} WHERE (@contactId IS NULL OR m.contact_id = @contactId) AND (@estimateId IS NULL OR m.estimate_id = @estimateId)
          AND (@eventId IS NULL OR m.event_id = @eventId)
+         AND (@states IS NULL OR coalesce(o.state, 'pending') IN (SELECT value FROM json_each(@states)))
          AND (@beforeAt IS NULL OR (m.created_at, m.id) < (@beforeAt, @beforeId))
        ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`,
     )
-    .all({ contactId: filter.contactId, estimateId: filter.estimateId, eventId: filter.eventId, beforeAt: filter.before?.createdAt ?? null, beforeId: filter.before?.id ?? null, limit: filter.limit }) as MailListRow[];
+    .all({ contactId: filter.contactId, estimateId: filter.estimateId, eventId: filter.eventId, states: filter.outboxStates ? JSON.stringify(filter.outboxStates) : null, beforeAt: filter.before?.createdAt ?? null, beforeId: filter.before?.id ?? null, limit: filter.limit }) as MailListRow[];
+}
+
+export interface MailTemplateRow {
+  id: string;
+  name: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export function listMailTemplateRows(db: TenantHandle): MailTemplateRow[] {
+  return db.statement('SELECT * FROM mail_templates ORDER BY name COLLATE NOCASE, id').all() as MailTemplateRow[];
+}
+
+export function findMailTemplateRow(db: TenantHandle, id: string): MailTemplateRow | undefined {
+  return db.statement('SELECT * FROM mail_templates WHERE id = ?').get(id) as MailTemplateRow | undefined;
+}
+
+export function findMailTemplateByName(db: TenantHandle, name: string): MailTemplateRow | undefined {
+  return db.statement('SELECT * FROM mail_templates WHERE name = ?').get(name) as MailTemplateRow | undefined;
+}
+
+export function insertMailTemplate(db: TenantHandle, row: MailTemplateRow): void {
+  db.statement('INSERT INTO mail_templates (id, name, subject, body, created_at, created_by, updated_at) VALUES (@id, @name, @subject, @body, @created_at, @created_by, @updated_at)').run(row);
+}
+
+export function updateMailTemplate(db: TenantHandle, row: Pick<MailTemplateRow, 'id' | 'name' | 'subject' | 'body' | 'updated_at'>): void {
+  db.statement('UPDATE mail_templates SET name = @name, subject = @subject, body = @body, updated_at = @updated_at WHERE id = @id').run(row);
+}
+
+export function deleteMailTemplate(db: TenantHandle, id: string): boolean {
+  return db.statement('DELETE FROM mail_templates WHERE id = ?').run(id).changes > 0;
 }

@@ -10,6 +10,8 @@ import { recordTenantEvent } from '../audit/audit.service.js';
 import { enqueue, markPendingWork, retryFinished } from '../outbox/outbox.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
+import type { MailListQuery } from './mail.schemas.js';
+import { fromDomainOf, workspaceSmtp } from './smtp-account.js';
 import { findMailListRow, insertMailMessage, listMailRows, MAIL_STATE_OF, type MailListRow, type MailMessageRow } from './mail.repo.js';
 
 export const MAIL_KIND = 'mail';
@@ -17,6 +19,8 @@ export const MAIL_KIND = 'mail';
 export interface OutgoingMail {
   kind: MailMessageRow['kind'];
   to: { address: string; name?: string | null };
+  /** Where the receiver's reply goes, when not to the From address. */
+  replyTo?: string | null;
   subject: string;
   text: string;
   html: string;
@@ -38,14 +42,17 @@ export interface CalendarPart {
 export interface MailBody {
   text: string;
   html: string;
+  replyTo?: string;
   calendar?: CalendarPart;
 }
 
 export const MAIL_BODY_COLUMN = { table: 'mail_messages', column: 'body' } as const;
 
-/** A Message-ID of the server's mail domain (SPINNEY_MAIL_FROM's), or `spinney.invalid` without one. */
+/** A Message-ID of the sending domain (the workspace account's From, else SPINNEY_MAIL_FROM's), or `spinney.invalid` without one. */
 function newMessageId(runtime: Runtime): string {
-  return `<${randomBytes(18).toString('base64url')}@${runtime.config.mail?.fromDomain ?? 'spinney.invalid'}>`;
+  const account = workspaceSmtp(runtime);
+  const domain = (account ? fromDomainOf(account.from) : null) ?? runtime.config.mail?.fromDomain ?? 'spinney.invalid';
+  return `<${randomBytes(18).toString('base64url')}@${domain}>`;
 }
 
 /** Writes the message and queues it, inside the caller's transaction; returns its id. */
@@ -53,7 +60,7 @@ export function queueMail(runtime: Runtime, mail: OutgoingMail): string {
   const db = tenantDb();
   const id = newId('mailMessage');
   const messageId = newMessageId(runtime);
-  const body: MailBody = { text: mail.text, html: mail.html, ...(mail.calendar ? { calendar: mail.calendar } : {}) };
+  const body: MailBody = { text: mail.text, html: mail.html, ...(mail.replyTo ? { replyTo: mail.replyTo } : {}), ...(mail.calendar ? { calendar: mail.calendar } : {}) };
   db.transaction(() => {
     insertMailMessage(db, {
       id,
@@ -117,9 +124,17 @@ function toSummary(row: MailListRow): MailSummary {
   };
 }
 
-export function listMail(query: { contactId?: string; estimateId?: string; eventId?: string; cursor?: string; limit?: number }): { items: MailSummary[]; nextCursor: string | null } {
+/** The outbox states each state people read stands for. */
+const OUTBOX_STATES_OF: Record<MailSummary['state'], readonly string[]> = { queued: ['pending', 'sending'], sent: ['delivered'], failed: ['failed'], cancelled: ['cancelled'] };
+
+export function listMail(query: MailListQuery): { items: MailSummary[]; nextCursor: string | null } {
   const limit = query.limit ?? 50;
-  const rows = listMailRows(tenantDb(), { contactId: query.contactId ?? null, estimateId: query.estimateId ?? null, eventId: query.eventId ?? null, before: decodeCursor(query.cursor), limit: limit + 1 });
+  const rows = listMailRows(tenantDb(), {
+    contactId: query.contactId ?? null,
+    estimateId: query.estimateId ?? null,
+    eventId: query.eventId ?? null,
+    outboxStates: query.state ? OUTBOX_STATES_OF[query.state] : null,
+    before: decodeCursor(query.cursor), limit: limit + 1 });
   return page(rows.map(toSummary), limit);
 }
 

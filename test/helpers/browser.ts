@@ -23,12 +23,12 @@ export async function launchChromium(t: Teardown): Promise<Browser> {
 }
 
 /** The app in this process on a loopback port, signing in through the development provider as Google. */
-export async function startGoogleSignInApp(t: Teardown, options: { clock?: Clock } = {}): Promise<{ api: TestApp; base: string }> {
+export async function startGoogleSignInApp(t: Teardown, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<{ api: TestApp; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const provider = await startDevOidcProvider({ users: USERS, clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${base}/api/v1/auth/callback/google`] }] });
   t.teardown(() => provider.close());
-  const api = await build(t, { SPINNEY_PUBLIC_URL: base, SPINNEY_GOOGLE_CLIENT_ID: CLIENT_ID, SPINNEY_GOOGLE_CLIENT_SECRET: CLIENT_SECRET, SPINNEY_GOOGLE_ISSUER: provider.issuer }, [], options);
+  const api = await build(t, { SPINNEY_PUBLIC_URL: base, SPINNEY_GOOGLE_CLIENT_ID: CLIENT_ID, SPINNEY_GOOGLE_CLIENT_SECRET: CLIENT_SECRET, SPINNEY_GOOGLE_ISSUER: provider.issuer, ...options.env }, [], { ...(options.clock ? { clock: options.clock } : {}) });
   await api.app.listen({ port, host: '127.0.0.1' });
   return { api, base };
 }

@@ -203,6 +203,8 @@ export const FIXTURES: Record<string, Seed> = {
     );
     return mailId;
   },
+  // A mail template (its subject and body use a variable, as real ones do).
+  templateId: async (api, token, marker) => created(api, token, '/api/v1/mail-templates', { name: `${marker} template ${unique(marker)}`, subject: `${marker} {{lead.title}}`, body: `${marker} Hello {{contact.firstName}}` }),
   // A customer's estimate link: sending a draft issues it; it opens the sent revision.
   'credential:estimate_link': async (api, token, marker) => {
     const { estimateId, link } = await sentEstimate(api, token, marker);

@@ -1,7 +1,7 @@
 // A real SMTP server for the mail tests (smtp-server on loopback): STARTTLS with a certificate of
 // its own (the relay's "private certificate", trusted through SPINNEY_SMTP_CA), one account, and
-// what it received. `hold` keeps the answer to the first message back, as a server that has the
-// message but has not said "250" yet.
+// what it received. `refuse` names recipients it has no mailbox for (550). `hold` keeps the answer
+// to the first message back, as a server that has the message but has not said "250" yet.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export function certificate(t: Teardown): { key: string; cert: string } {
 }
 
 /** An SMTP server that requires STARTTLS and one account, and keeps what it receives. */
-export async function smtpServer(t: Teardown, tls: { key: string; cert: string }, port = 0, options: { hold?: boolean } = {}): Promise<{ port: number; received: Received[]; firstArrived: Promise<void>; close: () => Promise<void> }> {
+export async function smtpServer(t: Teardown, tls: { key: string; cert: string }, port = 0, options: { hold?: boolean; refuse?: readonly string[] } = {}): Promise<{ port: number; received: Received[]; firstArrived: Promise<void>; close: () => Promise<void> }> {
   const received: Received[] = [];
   let arrived: () => void = () => undefined;
   const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
@@ -38,6 +38,11 @@ export async function smtpServer(t: Teardown, tls: { key: string; cert: string }
     onAuth(auth, _session, callback) {
       if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: SMTP_USER });
       return callback(Object.assign(new Error('Authentication failed'), { responseCode: 535 }));
+    },
+    // A recipient it has no mailbox for: refused for good (550), as a real server does.
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error(`5.1.1 <${address.address}>: no such mailbox`), { responseCode: 550 }));
+      callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

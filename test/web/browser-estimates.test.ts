@@ -135,7 +135,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.locator('.details').getByText('EST-0001').waitFor();
     t.equal(await page.getByRole('button', { name: 'Send', exact: true }).count(), 0, 'a sent estimate offers no Send');
     // The link's mail, queued for the server's outbox (no worker runs in this test's app).
-    const mailRow = page.locator('.estimate-mail tbody tr');
+    const mailRow = page.locator('.mail-table tbody tr');
     await mailRow.first().waitFor();
     t.match(await mailRow.first().innerText(), /Dana Whitfield <dana@whitfield\.example>\s+Queued/, 'the mail to the customer is listed, queued');
     await page.goto(`${base}/estimates/${estimateId}/edit`);
@@ -193,7 +193,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimates' }).click();
     await page.getByRole('heading', { name: 'Estimates', level: 1 }).waitFor();
     await loaded(page);
-    t.match(await page.locator('tbody tr').first().innerText(), /EST-0001\s+Barn roof\s+Dana Whitfield\s+Accepted\s+\$6,177\.00/);
+    t.match(await page.locator('tbody tr').first().innerText(), /EST-0001\s+Barn roof\s+Dana Whitfield\s+Accepted\s+\$9,034\.80/, 'the list shows the total the customer accepted, not the default picks');
     await check('estimate-list');
     await screenshots(page, 'estimates');
 

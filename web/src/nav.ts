@@ -16,6 +16,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/leads', label: 'Leads', permission: 'leads:read' },
       { href: '/estimates', label: 'Estimates', permission: 'estimates:read' },
       { href: '/calendar', label: 'Calendar', permission: 'calendar:read' },
+      { href: '/mail', label: 'Mail', permission: 'mail:read' },
     ],
   },
   {
@@ -28,6 +29,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/admin/integrations', label: 'Integrations', permission: 'integrations:read' },
       { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
       { href: '/admin/estimates', label: 'Estimate settings', permission: 'settings:read' },
+      { href: '/admin/mail', label: 'Mail settings', permission: 'settings:read' },
       { href: '/admin/sign-in', label: 'Sign-in settings', permission: 'settings:read' },
       { href: '/admin/workspace', label: 'Export and deletion', permission: 'workspace:export' },
     ],

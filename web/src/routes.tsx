@@ -28,6 +28,10 @@ import { LeadBoard } from './screens/leads/LeadBoard.js';
 import { LeadDetail } from './screens/leads/LeadDetail.js';
 import { LeadEdit, LeadNew } from './screens/leads/LeadForm.js';
 import { LeadList } from './screens/leads/LeadList.js';
+import { Compose } from './screens/mail/Compose.js';
+import { MailSettings } from './screens/mail/MailSettings.js';
+import { Outbox } from './screens/mail/Outbox.js';
+import { Templates } from './screens/mail/Templates.js';
 
 export interface ScreenRoute {
   pattern: string;
@@ -55,6 +59,9 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/calendar/feed', permission: 'calendar:feed', screen: CalendarFeed },
   { pattern: '/calendar/:eventId', permission: 'calendar:read', screen: EventDetail },
   { pattern: '/calendar/:eventId/edit', permission: 'calendar:write', screen: EventEdit },
+  { pattern: '/mail', permission: 'mail:read', screen: Outbox },
+  { pattern: '/mail/new', permission: 'mail:send', screen: Compose },
+  { pattern: '/mail/templates', permission: 'mail:read', screen: Templates },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },
@@ -64,5 +71,6 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/admin/webhooks', permission: 'webhooks:read', screen: Webhooks },
   { pattern: '/admin/integrations', permission: 'integrations:read', screen: Integrations },
   { pattern: '/admin/estimates', permission: 'settings:read', screen: EstimateSettings },
+  { pattern: '/admin/mail', permission: 'settings:read', screen: MailSettings },
   { pattern: '/admin/workspace', permission: 'workspace:export', screen: Workspace },
 ];

@@ -33508,6 +33508,8 @@ export interface paths {
                     contactId?: string;
                     estimateId?: string;
                     eventId?: string;
+                    /** @description only messages in this state */
+                    state?: "queued" | "sent" | "failed" | "cancelled";
                 };
                 header?: never;
                 path?: never;
@@ -33798,7 +33800,761 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Write to a contact: subject and body with {{variables}} filled in as text; queued and sent by the outbox */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactId: string;
+                        leadId?: string | null;
+                        templateId?: string | null;
+                        /** @example Your estimate from {{workspace.name}} */
+                        subject: string;
+                        /**
+                         * @example Hello {{contact.firstName}},
+                         *
+                         *     Thanks for your call today.
+                         */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the Message-ID header, the same on every attempt */
+                            messageId: string;
+                            kind: "invitation" | "estimate" | "message" | "calendar" | "notice";
+                            to: string;
+                            toName: string | null;
+                            subject: string;
+                            contactId: string | null;
+                            leadId: string | null;
+                            estimateId: string | null;
+                            eventId: string | null;
+                            state: "queued" | "sent" | "failed" | "cancelled";
+                            attempts: number;
+                            error: string | null;
+                            sentAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The message as the contact would get it, without sending it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactId: string;
+                        leadId?: string | null;
+                        templateId?: string | null;
+                        /** @example Your estimate from {{workspace.name}} */
+                        subject: string;
+                        /**
+                         * @example Hello {{contact.firstName}},
+                         *
+                         *     Thanks for your call today.
+                         */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            to: string;
+                            toName: string | null;
+                            replyTo: string | null;
+                            subject: string;
+                            text: string;
+                            html: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -34515,6 +35271,1961 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's message templates, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @example Your estimate from {{workspace.name}} */
+                                subject: string;
+                                /**
+                                 * @example Hello {{contact.firstName}},
+                                 *
+                                 *     Thanks for your call today.
+                                 */
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a template (an unknown {{variable}} is refused, naming it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Follow-up after a visit */
+                        name: string;
+                        /** @example Your estimate from {{workspace.name}} */
+                        subject: string;
+                        /**
+                         * @example Hello {{contact.firstName}},
+                         *
+                         *     Thanks for your call today.
+                         */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @example Your estimate from {{workspace.name}} */
+                            subject: string;
+                            /**
+                             * @example Hello {{contact.firstName}},
+                             *
+                             *     Thanks for your call today.
+                             */
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a template (mail written with it is kept) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a template */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Follow-up after a visit */
+                        name?: string;
+                        /** @example Your estimate from {{workspace.name}} */
+                        subject?: string;
+                        /**
+                         * @example Hello {{contact.firstName}},
+                         *
+                         *     Thanks for your call today.
+                         */
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @example Your estimate from {{workspace.name}} */
+                            subject: string;
+                            /**
+                             * @example Hello {{contact.firstName}},
+                             *
+                             *     Thanks for your call today.
+                             */
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `not_found`: no such route or record in this workspace (a malformed id is one that does not exist) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "not_found";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/settings/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the workspace sends mail: its own SMTP account or the server's */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the workspace's own SMTP account, or null to send through the server's */
+                            smtp: {
+                                host: string;
+                                port: number;
+                                /** @description tls: TLS from the first byte (port 465); starttls: STARTTLS required (port 587) */
+                                secure: "tls" | "starttls";
+                                user: string;
+                                from: string;
+                                /** @enum {boolean} */
+                                passwordSet: true;
+                            } | null;
+                            /** @description workspace: its own account; server: the server's SMTP; files: no SMTP (development), written as .eml files */
+                            sendsThrough: "workspace" | "server" | "files";
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Use the workspace's own SMTP account (tested by connecting and signing in before it is saved) or, with null, the server's */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        smtp: {
+                            /** @example smtp.example.com */
+                            host: string;
+                            /** @example 587 */
+                            port: number;
+                            /** @description tls: TLS from the first byte (port 465); starttls: STARTTLS required (port 587) */
+                            secure: "tls" | "starttls";
+                            /** @example office@example.com */
+                            user: string;
+                            /** @description omit to keep the stored one (same host and user only) */
+                            password?: string;
+                            /** @example Whitfield Roofing <office@example.com> */
+                            from: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the workspace's own SMTP account, or null to send through the server's */
+                            smtp: {
+                                host: string;
+                                port: number;
+                                /** @description tls: TLS from the first byte (port 465); starttls: STARTTLS required (port 587) */
+                                secure: "tls" | "starttls";
+                                user: string;
+                                from: string;
+                                /** @enum {boolean} */
+                                passwordSet: true;
+                            } | null;
+                            /** @description workspace: its own account; server: the server's SMTP; files: no SMTP (development), written as .eml files */
+                            sendsThrough: "workspace" | "server" | "files";
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_json`: the body is not valid JSON, is empty while declared JSON, or holds JSON the server cannot store
+                 *     - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_json" | "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `reauth_required`: this action needs a recent sign-in
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "reauth_required" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 *     - `api_key_not_allowed`: an API key cannot use this route: it needs a person's signed-in session (sessions, re-authenticated actions)
+                 *     - `read_only_session`: a support session is read-only: it can only read (GET), never change anything
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended" | "api_key_not_allowed" | "read_only_session";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "payload_too_large";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `unsupported_media_type`: the body is not uncompressed UTF-8 JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unsupported_media_type";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

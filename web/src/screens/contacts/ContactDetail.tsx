@@ -51,6 +51,11 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
       actions={
         writer && (
           <>
+            {can(session, 'mail:send') && c.email && (
+              <Link href={`/mail/new?contactId=${id}`} class="button">
+                Write email
+              </Link>
+            )}
             <Link href={`/contacts/${id}/edit`} class="button">
               Edit
             </Link>

@@ -22,6 +22,7 @@ import { formatMoney } from '../leads/lead.js';
 import { STATE_LABELS, type EstimateDetail as Detail, type Verification } from './estimate.js';
 import { shortHash } from '../../../../src/estimates/estimate-presentation.js';
 import { EstimatePreview } from './EstimatePreview.js';
+import { MailTable } from '../mail/MailTable.js';
 
 type Asking = 'send' | 'link' | 'withdraw' | 'delete' | null;
 
@@ -313,8 +314,6 @@ function VerifyProblems({ problems }: { problems: string[] }): JSX.Element {
   );
 }
 
-const MAIL_STATES = { queued: 'Queued', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' } as const;
-
 /** The mail that carried this estimate's links: to whom, its state and the server's last answer; a failed one can be sent again. */
 function MailPanel({ estimateId, version, canSend }: { estimateId: string; version: number; canSend: boolean }): JSX.Element | null {
   const mail = useRequest(() => ok(api.GET('/api/v1/mail', { params: { query: { estimateId } } })), [estimateId, version]);
@@ -322,40 +321,7 @@ function MailPanel({ estimateId, version, canSend }: { estimateId: string; versi
   return (
     <section class="panel" aria-labelledby="mail-title">
       <h2 id="mail-title">Mail</h2>
-      <table class="table estimate-mail">
-        <thead>
-          <tr>
-            <th scope="col">To</th>
-            <th scope="col">State</th>
-            <th scope="col">When</th>
-            <th scope="col">Server's answer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {mail.data.items.map((m) => (
-            <tr key={m.id}>
-              <th scope="row" data-label="To">
-                {m.toName ? `${m.toName} <${m.to}>` : m.to}
-              </th>
-              <td data-label="State">
-                {MAIL_STATES[m.state]}
-                {m.attempts > 1 ? ` after ${m.attempts} attempts` : ''}
-              </td>
-              <td data-label="When">
-                <DateTime iso={m.sentAt ?? m.createdAt} />
-              </td>
-              <td data-label="Server's answer">
-                {m.error ?? '—'}
-                {canSend && (m.state === 'failed' || m.state === 'cancelled') && (
-                  <Button variant="ghost" onClick={() => void act(() => ok(api.POST('/api/v1/mail/{mailId}/resend', { params: { path: { mailId: m.id } }, body: {} })), 'The message is queued again.').then(mail.reload)}>
-                    Send again
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MailTable mail={mail.data.items} canSend={canSend} onChange={mail.reload} showSubject={false} />
     </section>
   );
 }

@@ -67,7 +67,8 @@ export function EstimateTable({ estimates, more }: { estimates: Estimate[]; more
               <span class={`estimate-state estimate-state-${e.state}`}>{STATE_LABELS[e.state]}</span>
             </td>
             <td data-label="Total" class="lead-amount">
-              {formatMoney(e.totalMinor, e.currency)}
+              {/* Accepted: what the customer chose, not the default picks. */}
+              {formatMoney(e.acceptedTotalMinor ?? e.totalMinor, e.currency)}
             </td>
             <td data-label="Updated">
               <DateTime iso={e.updatedAt} />

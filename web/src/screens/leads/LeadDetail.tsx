@@ -42,11 +42,18 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
       title={l.title}
       back={back}
       actions={
-        writer && (
-          <Link href={`/leads/${id}/edit`} class="button">
-            Edit
-          </Link>
-        )
+        <>
+          {can(session, 'mail:send') && l.contactName !== null && (
+            <Link href={`/mail/new?contactId=${l.contactId}&leadId=${id}`} class="button">
+              Write email
+            </Link>
+          )}
+          {writer && (
+            <Link href={`/leads/${id}/edit`} class="button">
+              Edit
+            </Link>
+          )}
+        </>
       }
     >
       <dl class="details">

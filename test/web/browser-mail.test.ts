@@ -1,0 +1,125 @@
+// Mail in real Chromium: a template refused for an unknown variable next to its field, then saved →
+// "Write email" on a lead, the template picked, the preview filled in by the server → sent, shown in
+// the lead's timeline → the workspace's own SMTP account refused for a wrong password (on the
+// field), then tested and saved → the outbox worker sends through it to a real SMTP server → a
+// message to a mailbox that does not exist fails with the server's answer, is found under "Failed"
+// and sent again → axe on every screen, no console errors; screenshots.
+import t from 'tap';
+import { mailHandler } from '../../src/mail/mail.handler.js';
+import { runOutboxPass } from '../../src/outbox/worker.js';
+import { signIn } from '../../src/signin/signin.service.js';
+import { createTenant } from '../../src/tenants/tenants.service.js';
+import { requireTools } from '../deploy/tools.js';
+import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
+import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
+import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from '../mail/smtp.js';
+
+const skipTools = requireTools(t, ['openssl']);
+
+if (chromiumMissing && process.env.CI === 'true') {
+  t.fail(`the browser mail test cannot run in CI: it ${chromiumMissing}`);
+} else {
+  t.test('mail in Chromium: a template → write to a lead\'s contact with it → the workspace\'s own SMTP account → sent, a failure sent again', { skip: chromiumMissing ?? skipTools }, async (t) => {
+    const tls = certificate(t);
+    const serverSmtp = await smtpServer(t, tls);
+    const ownSmtp = await smtpServer(t, tls, 0, { refuse: ['gone@whitfield.example'] });
+    const { api, base } = await startGoogleSignInApp(t, {
+      env: { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(serverSmtp.port), SPINNEY_SMTP_USER: SMTP_USER, SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD, SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: 'Spinney <mail@spinney.test>' },
+    });
+    createTenant(api.runtime, { name: 'Acme Roofing', adminEmail: 'ann@acme.example' });
+    const token = signIn(api.runtime, { provider: 'google', subject: 'g-ann', email: 'ann@acme.example', emailVerified: true }, { workspace: null, clientKind: 'native', requestId: 'r', client: { ip: '127.0.0.1', userAgent: null } }).tokens.accessToken;
+    const post = async <T>(url: string, payload: Record<string, unknown>): Promise<T> => (await api.call({ method: 'POST', url, token, payload })).json() as T;
+    const dana = await post<{ id: string }>('/api/v1/contacts', { name: 'Dana Whitfield', email: 'dana@whitfield.example' });
+    const gone = await post<{ id: string }>('/api/v1/contacts', { name: 'Old Address', email: 'gone@whitfield.example' });
+    const lead = await post<{ id: string }>('/api/v1/leads', { title: 'Barn roof', contactId: dana.id, currency: 'USD' });
+    const sendPass = () => runOutboxPass(api.runtime, [mailHandler({ timeoutMs: 5_000 })]);
+
+    const browser = await launchChromium(t);
+    const { page, problems, expectRefusal } = await openPage(browser, base);
+    const a11y: string[] = [];
+    const check = async (screen: string) => a11y.push(...(await accessibilityProblems(page)).map((p) => `${screen}: ${p}`));
+    await signInAs(page, base, /ann@acme\.example/);
+
+    // 1. A template: an unknown variable is refused on the Message field, then it is saved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail', exact: true }).click();
+    await page.getByRole('heading', { name: 'Mail', level: 1 }).waitFor();
+    await page.getByText('No mail yet.').waitFor();
+    await check('outbox-empty');
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByText('No templates yet.').waitFor();
+    await page.getByRole('button', { name: 'New template' }).click();
+    const form = page.getByRole('form', { name: 'New template' });
+    await form.getByLabel('Name').fill('After a visit');
+    await form.getByLabel('Subject').fill('Your {{lead.title}} with {{workspace.name}}');
+    await form.getByLabel('Message').fill('Hello {{contact.nickname}},');
+    expectRefusal(400, '/api/v1/mail-templates');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await form.getByText('{{contact.nickname}} is not a variable').waitFor();
+    t.equal(await form.getByLabel('Message').getAttribute('aria-invalid'), 'true', 'the refusal is on the Message field');
+    await check('template-refused');
+    await form.getByLabel('Message').fill('Hello {{contact.firstName}},\n\nThanks for having us out today. <b>Not bold</b>.');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await page.getByRole('heading', { name: 'After a visit', level: 2 }).waitFor();
+    t.pass('the template is listed');
+
+    // 2. Write email from the lead, with the template; the server's preview; send.
+    await page.goto(`${base}/leads/${lead.id}`);
+    await page.getByRole('link', { name: 'Write email' }).click();
+    await page.getByRole('heading', { name: 'Write to Dana Whitfield', level: 1 }).waitFor();
+    await page.getByLabel('Template').selectOption({ label: 'After a visit' });
+    const preview = page.getByRole('region', { name: 'As the contact gets it' });
+    await preview.getByText('Your Barn roof with Acme Roofing').waitFor();
+    t.equal(await preview.locator('[data-preview-text]').innerText(), 'Hello Dana,\n\nThanks for having us out today. <b>Not bold</b>.', 'the variables filled in by the server, markup shown as typed');
+    t.match(await preview.innerText(), /Dana Whitfield <dana@whitfield\.example>[\s\S]*ann@acme\.example/, 'to whom, and that replies come back to Ann');
+    await check('compose');
+    await screenshots(page, 'mail-compose');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
+    await page.getByText('The message is queued').waitFor();
+    await page.getByText('Your Barn roof with Acme Roofing').first().waitFor();
+    t.pass("the lead's timeline shows the message");
+
+    // 3. The workspace's own SMTP account: a wrong password is refused on its field, then it is saved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail settings' }).click();
+    await page.getByRole('heading', { name: 'Mail settings', level: 1 }).waitFor();
+    await page.getByText("The server's SMTP account (set by the operator).").waitFor();
+    await page.getByLabel('SMTP server').fill('127.0.0.1');
+    await page.getByLabel('Port').fill(String(ownSmtp.port));
+    await page.getByLabel('User name').fill(SMTP_USER);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByLabel('From').fill('Acme Roofing <office@acme.example>');
+    expectRefusal(422, '/api/v1/settings/mail');
+    await page.getByRole('button', { name: 'Test and save' }).click();
+    await page.getByText(/refused the user name or password/).waitFor();
+    t.equal(await page.getByLabel('Password').getAttribute('aria-invalid'), 'true', 'the refusal is on the Password field');
+    await check('mail-settings-refused');
+    await page.getByLabel('Password').fill(SMTP_PASSWORD);
+    await page.getByRole('button', { name: 'Test and save' }).click();
+    await page.getByText("The workspace's own SMTP account, below.").waitFor();
+    t.equal(await page.getByLabel('Password').getAttribute('placeholder'), 'Unchanged', 'the password is never shown back');
+
+    // 4. The outbox sends through it; a mailbox that does not exist fails with the server's answer.
+    await api.call({ method: 'POST', url: '/api/v1/mail', token, payload: { contactId: gone.id, subject: 'Your invoice', body: 'Hello' } });
+    await sendPass();
+    t.equal(ownSmtp.received.length, 1, "the message went out through the workspace's account");
+    t.equal(serverSmtp.received.length, 0);
+    t.match(ownSmtp.received[0]?.raw.toString('utf8'), /^Reply-To: ann@acme\.example\r?$/m);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail', exact: true }).click();
+    await loaded(page);
+    await page.getByRole('link', { name: 'Failed' }).click();
+    const failedRow = page.locator('.mail-table tbody tr');
+    await failedRow.getByText('Your invoice').waitFor();
+    t.match(await failedRow.innerText(), /Old Address <gone@whitfield\.example>[\s\S]*Failed[\s\S]*550[\s\S]*no such mailbox/, "the failure with the server's answer");
+    t.equal(await failedRow.count(), 1, 'only the failed one under Failed');
+    await check('outbox-failed');
+    await screenshots(page, 'mail-outbox');
+    await failedRow.getByRole('button', { name: 'Send again' }).click();
+    await page.getByText('The message is queued again.').waitFor();
+    await page.getByRole('link', { name: 'All' }).click();
+    await page.locator('.mail-table tbody tr').nth(1).waitFor();
+    t.match(await page.locator('.mail-table').innerText(), /Your invoice[\s\S]*Queued[\s\S]*Your Barn roof with Acme Roofing[\s\S]*Sent/, 'queued again, the other sent');
+
+    t.same(a11y, [], 'no serious or critical accessibility problems');
+    t.same(problems, [], 'no console errors');
+  });
+}
