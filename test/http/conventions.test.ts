@@ -92,6 +92,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /import/*',
       'GET /leads',
       'GET /leads/*',
+      'GET /mail',
+      'GET /mail/*',
       'GET /readyz',
       'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/invitations/:invitationId/accept',
