@@ -9,6 +9,7 @@ import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { findLead } from '../leads/leads.repo.js';
 import { queueMail } from '../mail/mail.service.js';
+import { workspaceSmtp } from '../mail/smtp-account.js';
 import { findMemberRow } from '../members/members.repo.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
@@ -171,9 +172,9 @@ function workspaceName(runtime: Runtime): string {
   return findTenant(runtime.control, currentTenantId())?.name ?? 'Spinney';
 }
 
-/** The organizer an invite names: the workspace, at the server's From address. */
+/** The organizer an invite names: the workspace, at the From address its mail goes out with. */
 function organizerOf(runtime: Runtime): { name: string; email: string } {
-  const from = runtime.config.mail?.from ?? '';
+  const from = workspaceSmtp(runtime)?.from ?? runtime.config.mail?.from ?? '';
   const address = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? (/^[^<>\s]+@[^<>\s]+$/.test(from.trim()) ? from.trim() : 'calendar@spinney.invalid');
   return { name: workspaceName(runtime), email: address };
 }
@@ -186,7 +187,7 @@ function whenOf(row: EventRow): string {
   return `${startDay} ${startTime}–${endDay === startDay ? endTime : `${endDay} ${endTime}`} (${row.time_zone})`;
 }
 
-function icsEventOf(runtime: Runtime, row: EventRow, attendees: ResolvedAttendee[]): IcsEvent {
+function icsEventOf(row: EventRow, attendees: ResolvedAttendee[], organizer: IcsEvent['organizer']): IcsEvent {
   return {
     uid: row.uid,
     title: row.title,
@@ -199,7 +200,7 @@ function icsEventOf(runtime: Runtime, row: EventRow, attendees: ResolvedAttendee
     status: row.status,
     sequence: row.sequence,
     stampedAt: currentTimestamp(),
-    organizer: organizerOf(runtime),
+    organizer,
     attendees: attendees.filter((a) => a.email !== null).map((a) => ({ name: a.name ?? (a.email as string), email: a.email as string })),
   };
 }
@@ -211,7 +212,7 @@ function icsEventOf(runtime: Runtime, row: EventRow, attendees: ResolvedAttendee
 function queueInvites(runtime: Runtime, db: TenantHandle, row: EventRow, method: 'REQUEST' | 'CANCEL', to: ResolvedAttendee[], everyone: ResolvedAttendee[]): string[] {
   const recipients = to.filter((a) => a.email !== null);
   if (recipients.length === 0) return [];
-  const ics = inviteIcs(method, icsEventOf(runtime, row, everyone));
+  const ics = inviteIcs(method, icsEventOf(row, everyone, organizerOf(runtime)));
   const mailIds = recipients.map((a) => {
     const content = inviteMail({
       method,
@@ -411,6 +412,7 @@ export function feedCalendar(runtime: Runtime, memberId: string): string | null 
   const db = tenantDb();
   const now = Date.parse(currentTimestamp());
   const rows = listEventRows(db, { from: isoAt(now - FEED_PAST_DAYS * DAY_MS), to: isoAt(now + FEED_FUTURE_DAYS * DAY_MS), memberId, leadId: null, contactId: null, limit: 5000 });
-  const events = rows.filter((row) => row.status === 'confirmed').map((row) => icsEventOf(runtime, row, []));
+  const organizer = organizerOf(runtime);
+  const events = rows.filter((row) => row.status === 'confirmed').map((row) => icsEventOf(row, [], organizer));
   return feedIcs(`${workspaceName(runtime)} — ${member.email}`, events);
 }
