@@ -228,7 +228,8 @@ function queueInvites(runtime: Runtime, db: TenantHandle, row: EventRow, method:
       kind: 'calendar',
       to: { address: a.email as string, name: a.row.contact_id ? a.name : null },
       ...content,
-      contactId: a.row.contact_id ?? row.contact_id,
+      // A member's copy is not mail to the customer: only a contact's copy joins the contact's timeline.
+      contactId: a.row.contact_id,
       leadId: row.lead_id,
       eventId: row.id,
       calendar: { method, ics },

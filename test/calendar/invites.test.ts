@@ -73,6 +73,10 @@ t.test('invites across DST in Denver and Berlin: wall times, instants, UID, SEQU
     t.equal(dana.subject, `Invitation: Roof survey ${c.start} (${c.start.replace('T', ' ')}–${c.end.slice(0, 10) === c.start.slice(0, 10) ? c.end.slice(11) : c.end.replace('T', ' ')} (${c.zone}))`);
   }
 
+  const danas = await s.ok<{ items: { to: string }[] }>('GET', `/api/v1/mail?contactId=${s.contact.id}&limit=100`);
+  t.same(new Set(danas.items.map((m) => m.to)), new Set(['dana@customer.test']), "only Dana's copies are in her mail, not the member's");
+  t.equal(danas.items.length, cases.length);
+
   // One event through its life: moved across Berlin's October change, then cancelled.
   const before = smtp.received.length;
   const first = await s.ok<Sent>('POST', '/api/v1/calendar/events', { title: 'Final walk-through', timeZone: 'Europe/Berlin', start: '2027-10-29T14:00', end: '2027-10-29T15:00', attendees: [{ contactId: s.contact.id }], sendInvites: true }, 201);
