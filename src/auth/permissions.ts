@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'mail:send': ['admin', 'member'],
   // The workspace's message templates: those who write mail (an office manager keeps them).
   'mail:templates': ['admin', 'member'],
+  // Workspace search: every role; each result kind is shown only to roles that read that record (src/search/).
+  'search:read': ['admin', 'member', 'viewer'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

@@ -11,6 +11,7 @@ import { registerJobsCommands } from './jobs.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerMemberCommands } from './member.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
+import { registerSearchCommands } from './search.command.js';
 import { registerSecurityCommands } from './security.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerTenantCommands } from './tenant.command.js';
@@ -26,6 +27,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerJobsCommands,
   registerAuditCommands,
   registerEstimateCommands,
+  registerSearchCommands,
   registerSecurityCommands,
   registerDevCommands,
 ];

@@ -10,6 +10,7 @@ import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
 import { importRoutes } from '../imports/imports.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
+import { searchRoutes } from '../search/search.routes.js';
 import { estimateLinkRoutes, estimateRoutes } from '../estimates/estimates.routes.js';
 import { leadRoutes } from '../leads/leads.routes.js';
 import { integrationRoutes } from '../integrations/integrations.routes.js';
@@ -49,4 +50,5 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => mailRoutes(runtime),
   ({ runtime }) => apiKeyRoutes(runtime),
   ({ runtime }) => calendarRoutes(runtime),
+  () => searchRoutes,
 ];

@@ -16,7 +16,7 @@ t.test('main.ts defines no command; each command file is listed by main.ts or it
     t.ok(imported.includes(`'./${file.replace(/\.ts$/, '.js')}'`), `${file} is registered`);
   }
   const names = buildCli().commands.map((c) => c.name());
-  t.same(names, ['serve', 'migrate', 'tenant', 'member', 'keys', 'backup', 'jobs', 'audit', 'estimate', 'security', 'dev']);
+  t.same(names, ['serve', 'migrate', 'tenant', 'member', 'keys', 'backup', 'jobs', 'audit', 'estimate', 'search', 'security', 'dev']);
 });
 
 t.test('a command group given alone prints its help on stdout and exits 0', async (t) => {

@@ -3,7 +3,7 @@
 // the lead's timeline → the workspace's own SMTP account refused for a wrong password (on the
 // field), then tested and saved → the outbox worker sends through it to a real SMTP server → a
 // message to a mailbox that does not exist fails with the server's answer, is found under "Failed"
-// and sent again → axe on every screen, no console errors; screenshots.
+// and sent again; the header's search finds the lead and the message → axe on every screen, no console errors; screenshots.
 import t from 'tap';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
@@ -78,6 +78,22 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByText('The message is queued').waitFor();
     await page.getByText('Your Barn roof with Acme Roofing').first().waitFor();
     t.pass("the lead's timeline shows the message");
+
+    // 2b. Search from the header ("/" puts the cursor there): the lead and the message, grouped, the match marked.
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    t.equal(await page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")'), 'Search the workspace', '"/" focuses the search box');
+    await page.keyboard.type('barn roo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Results for “barn roo”', level: 1 }).waitFor();
+    const leads = page.getByRole('region', { name: /^Leads/ });
+    await leads.getByRole('link', { name: 'Barn roof' }).waitFor();
+    t.equal(await leads.locator('mark').first().innerText(), 'Barn', 'the matched word is marked');
+    await page.getByRole('region', { name: /^Mail/ }).getByRole('link', { name: 'Your Barn roof with Acme Roofing' }).waitFor();
+    await check('search');
+    await screenshots(page, 'search');
+    await leads.getByRole('link', { name: 'Barn roof' }).click();
+    await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
 
     // 3. The workspace's own SMTP account: a wrong password is refused on its field, then it is saved.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail settings' }).click();

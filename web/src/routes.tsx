@@ -32,6 +32,7 @@ import { Compose } from './screens/mail/Compose.js';
 import { MailSettings } from './screens/mail/MailSettings.js';
 import { Outbox } from './screens/mail/Outbox.js';
 import { Templates } from './screens/mail/Templates.js';
+import { SearchResults } from './screens/search/SearchResults.js';
 
 export interface ScreenRoute {
   pattern: string;
@@ -62,6 +63,7 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/mail', permission: 'mail:read', screen: Outbox },
   { pattern: '/mail/new', permission: 'mail:send', screen: Compose },
   { pattern: '/mail/templates', permission: 'mail:read', screen: Templates },
+  { pattern: '/search', permission: 'search:read', screen: SearchResults },
   { pattern: '/account/sessions', permission: 'session:self', screen: MySessions },
   { pattern: '/admin/members', permission: 'members:read', screen: Members },
   { pattern: '/admin/sessions', permission: 'members:read', screen: AllSessions },

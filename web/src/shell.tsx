@@ -12,6 +12,7 @@ import { Link, match, navigate, useLocation } from './router.js';
 import { can, loadSession, signOut, useSession } from './session.js';
 import { Notices, notify } from './ui/notices.js';
 import { NotAllowed, NotFound } from './screens/NotFound.js';
+import { SearchBox } from './screens/search/SearchBox.js';
 
 function AccountMenu(): JSX.Element {
   const session = useSession();
@@ -122,6 +123,7 @@ export function Shell(): JSX.Element {
           Spinney
         </Link>
         <span class="workspace-name">{session.workspace.name}</span>
+        {can(session, 'search:read') && <SearchBox />}
         <AccountMenu />
       </header>
       <div class="layout">

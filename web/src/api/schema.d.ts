@@ -41487,6 +41487,315 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the workspace: contacts, leads, estimates and mail; title matches first, then the rest, newest first; matched terms marked; only the kinds your role may read */
+        get: {
+            parameters: {
+                query: {
+                    /** @description words (each also matches as a prefix: "roo" finds "roofing") and "quoted phrases"; every word must match */
+                    q: string;
+                    /** @description a comma-separated list of contact, lead, estimate, mail; all when left out */
+                    types?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                kind: "contact" | "lead" | "estimate" | "mail";
+                                id: string;
+                                /** @description the text in pieces; `hit` marks a matched term (render as text, never as markup) */
+                                title: {
+                                    text: string;
+                                    hit: boolean;
+                                }[];
+                                /** @description the text in pieces; `hit` marks a matched term (render as text, never as markup) */
+                                snippet: {
+                                    text: string;
+                                    hit: boolean;
+                                }[];
+                                /** @description for a message: the contact it was sent to */
+                                contactId: string | null;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /**
+                 * @description - `invalid_request`: the request as a whole is invalid (a parameter combination, a body of the wrong type)
+                 *     - `missing_field`: a required field is absent; `field` names it
+                 *     - `unknown_field`: the body or query names a field this route does not take; `field` names it
+                 *     - `invalid_field`: a field has a value of the wrong type, format or range; `field` names it
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_request" | "missing_field" | "unknown_field" | "invalid_field";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `unauthenticated`: no credentials were sent
+                 *     - `invalid_token`: the access token is malformed, forged, revoked, or its workspace does not exist
+                 *     - `token_expired`: the access token has expired; refresh it
+                 *     - `session_ended`: the session was signed out or revoked; sign in again
+                 *     - `session_expired`: the session passed its idle or absolute lifetime; sign in again
+                 *     - `invalid_api_key`: the API key is malformed or unknown in its workspace (a key is `spk_<workspace id>_<secret>`)
+                 *     - `api_key_expired`: the API key passed its expiry date; an admin can create a new one
+                 *     - `api_key_revoked`: the API key was revoked by an admin
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "session_expired" | "invalid_api_key" | "api_key_expired" | "api_key_revoked";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `forbidden`: the role of this token does not hold the permission the route needs
+                 *     - `tenant_suspended`: the workspace is suspended by an operator
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "forbidden" | "tenant_suspended";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `rate_limited`: too many requests from this client; retry after the time given */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "rate_limited";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `internal_error`: an unexpected failure; the server log has the details */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "internal_error";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `tenant_unavailable`: the workspace's database is temporarily unavailable (e.g. a restore is under way)
+                 *     - `storage_unavailable`: the server cannot store data right now (disk full or read-only); nothing was written
+                 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "tenant_unavailable" | "storage_unavailable";
+                                message: string;
+                                field?: string;
+                                workspaces?: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                invitation?: {
+                                    id: string;
+                                    workspace: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    invitedBy: {
+                                        email: string | null;
+                                        description: string;
+                                    };
+                                    role: string;
+                                    expiresAt: string;
+                                };
+                                acceptanceToken?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
