@@ -95,6 +95,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /mail',
       'GET /mail/*',
       'GET /readyz',
+      'GET /search',
+      'GET /search/*',
       'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/invitations/:invitationId/accept',
       'POST /api/v1/auth/invitations/:invitationId/decline',
