@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream } from 'pino';
 import authPlugin from './auth/auth.plugin.js';
 import { cookieSigner } from './auth/derived-keys.js';
+import { calendarFeedRoutes } from './calendar/calendar.routes.js';
 import credentialRealmPlugin from './credentials/credential-realm.plugin.js';
 import { estimatePageRoutes } from './estimates/estimates.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -118,6 +119,8 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
   await app.register(webRoutes);
   // The customer's estimate page (/e/{link}), outside /api/v1: a person opens it from a message.
   await app.register(estimatePageRoutes(runtime));
+  // A member's calendar feed (/calendar/feed/{credential}.ics): a phone's calendar subscribes to it.
+  await app.register(calendarFeedRoutes(runtime));
   // The API reference, rendered once from the OpenAPI document when first asked for (every route is registered by then).
   let reference: string | undefined;
   app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) => {

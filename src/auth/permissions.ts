@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   'estimates:write': ['admin', 'member'],
   // The mail the workspace sends (to whom, subject, state): everyone reads it, like the records it is about.
   'mail:read': ['admin', 'member', 'viewer'],
+  // The calendar: everyone reads it, members make events and send invites.
+  'calendar:read': ['admin', 'member', 'viewer'],
+  'calendar:write': ['admin', 'member'],
+  // A person's own calendar feed URL (issue, revoke): every role, like their own session.
+  'calendar:feed': ['admin', 'member', 'viewer'],
   // Writing to a contact and sending mail again: those who work the records it is about.
   'mail:send': ['admin', 'member'],
   // The connected mailbox (its server, account and password, its sync health): admins only. Mail
@@ -65,7 +70,7 @@ export type Permission = keyof typeof PERMISSIONS;
  * The only permissions viewers hold for writes: they act on the person's own session, never on
  * workspace data, so "viewers read only" still holds for everything the workspace owns.
  */
-export const SELF_SERVICE_PERMISSIONS: ReadonlySet<Permission> = new Set(['session:self']);
+export const SELF_SERVICE_PERMISSIONS: ReadonlySet<Permission> = new Set(['session:self', 'calendar:feed']);
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 

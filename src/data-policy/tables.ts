@@ -85,6 +85,17 @@ const transcripts: TablePolicy[] = [
   { plane: 'tenant', table: 'transcript_segments', holds: "each transcript's numbered segments: speaker, times, words, character range in the text", restoreAs: keep },
 ];
 
+const calendar: TablePolicy[] = [
+  { plane: 'tenant', table: 'calendar_events', holds: 'calendar events: title, wall times and IANA zone, place, lead, contact, notes, organizer, status, iCalendar UID and SEQUENCE', restoreAs: keep },
+  { plane: 'tenant', table: 'calendar_attendees', holds: "each event's attendees (a member or a contact) and the SEQUENCE each was last invited to", restoreAs: keep },
+  {
+    plane: 'tenant',
+    table: 'calendar_feeds',
+    holds: 'which members have a live calendar feed, and since when (the feed credential is a hash in control.db)',
+    restoreAs: { action: 'drop', why: "the feed credentials open the original's workspace, not the copy" },
+  },
+];
+
 const search: TablePolicy[] = [
   { plane: 'tenant', table: 'search_index', holds: 'the workspace search index (FTS5) over contacts, leads, estimates, mail subjects and transcript segments, kept by triggers', derived: 'fts5' },
 ];
@@ -264,6 +275,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...mailbox, ...transcripts, ...search, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...mailbox, ...transcripts, ...calendar, ...search, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

@@ -2,6 +2,7 @@
 // new feature is one line here. Each entry says what its plugin needs from what app.ts built.
 import type { FastifyPluginAsync } from 'fastify';
 import { apiKeyRoutes } from '../api-keys/api-keys.routes.js';
+import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js';
 import { contactRoutes } from '../contacts/contacts.routes.js';
@@ -51,6 +52,7 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => mailRoutes(runtime),
   ({ runtime }) => mailboxRoutes(runtime),
   ({ runtime }) => apiKeyRoutes(runtime),
+  ({ runtime }) => calendarRoutes(runtime),
   () => searchRoutes,
   () => transcriptRoutes,
 ];

@@ -78,6 +78,7 @@ export const ERROR_CODES = {
   estimate_sealed: { status: 409, meaning: 'the estimate revision was sent and is sealed: make the next revision to change it (a sent estimate is withdrawn, not deleted)' },
   estimate_decided: { status: 409, meaning: 'the estimate was already accepted or declined' },
   estimate_closed: { status: 409, meaning: 'the estimate revision is not open: a draft, or expired, withdrawn or superseded' },
+  event_cancelled: { status: 409, meaning: 'the calendar event was cancelled: it takes no changes and no invites' },
   no_email_address: { status: 409, meaning: 'the contact has no email address to write to; add one first' },
   purge_running: { status: 409, meaning: 'a purge of this workspace is already under way' },
   // 422: valid, but the thing it names does not work.

@@ -2,6 +2,7 @@
 // (`config.errors`) plus those every route of its kind can answer (authentication for tenant
 // routes, validation for routes with input, not_found for routes with ids, the server's own).
 // Each status lists its codes as an enum of `error.code`, with their meanings as the description.
+import { isPermission, SELF_SERVICE_PERMISSIONS } from '../auth/permissions.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { ErrorResponse } from './schemas.js';
 import { READ_METHODS } from './methods.js';
@@ -41,8 +42,8 @@ export function routeErrorCodes(route: DocumentedRoute): ErrorCode[] {
   // A read-only support session is refused on every tenant route that is not a read.
   if (!route.config?.public && [route.method ?? []].flat().some((m) => !READ_METHODS.has(m))) add(['read_only_session']);
   if (route.config?.sensitive) add(SENSITIVE_ROUTE);
-  // A person's own session is never an API key's (src/auth/auth.plugin.ts).
-  if (route.config?.permission === 'session:self') add(['api_key_not_allowed']);
+  // A person's own session (or feed) is never an API key's (src/auth/auth.plugin.ts).
+  if (isPermission(route.config?.permission) && SELF_SERVICE_PERMISSIONS.has(route.config.permission)) add(['api_key_not_allowed']);
   if (route.url.includes(':') || route.schema?.params) add(WITH_PARAMS);
   if (route.schema?.querystring) add(WITH_QUERY);
   if ((route.schema?.querystring as { properties?: Record<string, unknown> } | undefined)?.properties?.cursor) add(PAGINATED);

@@ -87,6 +87,7 @@ const OWN_RECORD: Record<string, Record<string, string>> = {
   'POST /api/v1/estimates/:estimateId/link': { estimateId: 'sentEstimateId' },
   'POST /api/v1/estimates/:estimateId/withdraw': { estimateId: 'sentEstimateId' },
   'POST /api/v1/mail/:mailId/resend': { mailId: 'failedMailId' },
+  'POST /api/v1/calendar/events/:eventId/cancel': { eventId: 'eventId' },
   // Writing to a contact about a lead, or filing a transcript under both, takes a lead of that very contact.
   'POST /api/v1/mail': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
   'POST /api/v1/mail/preview': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
@@ -260,13 +261,28 @@ export const FIXTURES: Record<string, Seed> = {
   pairedLeadId: async (api, token, marker) => (await pairedRecord(api, token, marker)).leadId,
   // A mail template (its subject and body use a variable, as real ones do).
   templateId: async (api, token, marker) => created(api, token, '/api/v1/mail-templates', { name: `${marker} template ${unique(marker)}`, subject: `${marker} {{lead.title}}`, body: `${marker} Hello {{contact.firstName}}` }),
-  // Until the calendar lands, mail's ?eventId= filter takes an id of the right form that names no event.
-  eventId: async () => newId('calendarEvent'),
   // A customer's estimate link: sending a draft issues it; it opens the sent revision.
   'credential:estimate_link': async (api, token, marker) => {
     const { estimateId, link } = await sentEstimate(api, token, marker);
     const revisionId = api.runtime.tenancy.run(tenantOf(token), { actor: null, requestId: null }, () => (tenantDb().statement('SELECT id FROM estimate_revisions WHERE estimate_id = ?').get(estimateId) as { id: string }).id);
     return remember({ kind: 'estimate_link', tenantId: tenantOf(token), targetId: revisionId, credential: new URL(link).pathname.split('/').pop() as string });
+  },
+  // Calendar: an event of the fixture contact, with it as attendee (not yet invited).
+  eventId: async (api, token, marker) => {
+    const contactId = await FIXTURES.contactId!(api, token, marker);
+    const res = await api.call({ method: 'POST', url: '/api/v1/calendar/events', token, payload: { title: `${marker} event`, timeZone: 'Europe/Berlin', start: '2027-03-28T09:30', end: '2027-03-28T10:30', location: marker, notes: marker, contactId, attendees: [{ contactId }] } });
+    if (res.statusCode !== 201) throw new Error(`seeding an event failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { event: { id: string } }).event.id;
+  },
+  // A member's calendar feed: a fixture member signs in, is on an event, and issues their feed URL.
+  'credential:calendar_feed': async (api, token, marker) => {
+    const memberId = await FIXTURES.memberId!(api, token, marker);
+    const own = startSession(api.runtime, tenantOf(token), 'member', memberId).accessToken;
+    await api.call({ method: 'POST', url: '/api/v1/calendar/events', token: own, payload: { title: `${marker} feed event`, timeZone: 'Europe/Berlin', start: '2027-03-28T09:30', end: '2027-03-28T10:30', notes: marker } });
+    const res = await api.call({ method: 'POST', url: '/api/v1/calendar/feed', token: own, payload: {} });
+    if (res.statusCode !== 200) throw new Error(`issuing a calendar feed failed: ${res.statusCode} ${res.body}`);
+    const url = new URL((res.json() as { url: string }).url);
+    return remember({ kind: 'calendar_feed', tenantId: tenantOf(token), targetId: memberId, credential: url.pathname.split('/').at(-2) as string });
   },
   // Not tenant records: a sign-in provider the test config enables, and a hashed file the page names.
   provider: async () => 'google',

@@ -135,8 +135,8 @@ t.test('the walk catches a credential route that shows or changes another worksp
 
   const unfilled = await build(t, {}, [
     async (app) => {
-      app.get('/feeds/:credential', { config: { realm: 'credential', credentialKind: 'calendar_feed' }, schema: { params } }, async () => ({}));
+      app.get('/feeds/:credential', { config: { realm: 'credential', credentialKind: 'invitation_link' }, schema: { params } }, async () => ({}));
     },
   ]);
-  await t.rejects(walkCredentialRoutes(unfilled), /GET \/api\/v1\/feeds\/:credential: no route-walker fixture for :credential of kind calendar_feed/, 'a credential kind with no fixture stops the walk, named');
+  await t.rejects(walkCredentialRoutes(unfilled), /GET \/api\/v1\/feeds\/:credential: no route-walker fixture for :credential of kind invitation_link/, 'a credential kind with no fixture stops the walk, named');
 });

@@ -9,7 +9,7 @@
 import t from 'tap';
 import type { FastifyPluginAsync } from 'fastify';
 import { AccessTokens } from '../../src/auth/access-token.js';
-import { ROLES, roleHas, type Permission, type Role } from '../../src/auth/permissions.js';
+import { ROLES, roleHas, SELF_SERVICE_PERMISSIONS, type Permission, type Role } from '../../src/auth/permissions.js';
 import { READ_METHODS } from '../../src/http/methods.js';
 import { build, startSession, type TestApp } from '../helpers/app.js';
 import { callOptions, reseed, seedFixtures, tenantScopedControlTables, walkRoutes, workspaceSnapshot } from '../helpers/route-walker.js';
@@ -55,7 +55,7 @@ async function runRoleMatrix(api: TestApp): Promise<{ wrong: string[]; allowed: 
         if (!READ_METHODS.has(request.method)) refusal = 'read_only_session';
       } else if (role === 'key:member' || role === 'key:viewer') {
         const keyRole = role === 'key:member' ? 'member' : 'viewer';
-        const personOnly = request.route.sensitive || permission === 'session:self';
+        const personOnly = request.route.sensitive || SELF_SERVICE_PERMISSIONS.has(permission);
         allowed = roleHas(keyRole, permission) && !personOnly;
         if (roleHas(keyRole, permission)) refusal = 'api_key_not_allowed';
       } else {

@@ -15,6 +15,7 @@ export const NAV: { label: string; items: NavItem[] }[] = [
       { href: '/contacts', label: 'Contacts', permission: 'contacts:read' },
       { href: '/leads', label: 'Leads', permission: 'leads:read' },
       { href: '/estimates', label: 'Estimates', permission: 'estimates:read' },
+      { href: '/calendar', label: 'Calendar', permission: 'calendar:read' },
       { href: '/mail', label: 'Mail', permission: 'mail:read' },
     ],
   },

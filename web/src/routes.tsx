@@ -12,6 +12,10 @@ import { Secrets } from './screens/admin/Secrets.js';
 import { SignInSettings } from './screens/admin/SignInSettings.js';
 import { Webhooks } from './screens/admin/Webhooks.js';
 import { Workspace } from './screens/admin/Workspace.js';
+import { CalendarFeed } from './screens/calendar/CalendarFeed.js';
+import { CalendarView } from './screens/calendar/CalendarView.js';
+import { EventDetail } from './screens/calendar/EventDetail.js';
+import { EventEdit, EventNew } from './screens/calendar/EventEditor.js';
 import { ContactDetail } from './screens/contacts/ContactDetail.js';
 import { ContactEdit, ContactNew } from './screens/contacts/ContactForm.js';
 import { ContactList } from './screens/contacts/ContactList.js';
@@ -56,6 +60,11 @@ export const ROUTES: ScreenRoute[] = [
   { pattern: '/estimates/new', permission: 'estimates:write', screen: EstimateNew },
   { pattern: '/estimates/:estimateId', permission: 'estimates:read', screen: EstimateDetail },
   { pattern: '/estimates/:estimateId/edit', permission: 'estimates:write', screen: EstimateEdit },
+  { pattern: '/calendar', permission: 'calendar:read', screen: CalendarView },
+  { pattern: '/calendar/new', permission: 'calendar:write', screen: EventNew },
+  { pattern: '/calendar/feed', permission: 'calendar:feed', screen: CalendarFeed },
+  { pattern: '/calendar/:eventId', permission: 'calendar:read', screen: EventDetail },
+  { pattern: '/calendar/:eventId/edit', permission: 'calendar:write', screen: EventEdit },
   { pattern: '/mail', permission: 'mail:read', screen: Outbox },
   { pattern: '/mail/new', permission: 'mail:send', screen: Compose },
   { pattern: '/mail/templates', permission: 'mail:read', screen: Templates },

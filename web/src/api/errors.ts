@@ -28,6 +28,7 @@ const SENTENCES: Partial<Record<ErrorCode, string>> = {
   estimate_sealed: 'This revision was sent and is sealed: start a new revision to change the estimate.',
   estimate_decided: 'The customer has already decided on this estimate: it cannot change or be decided again.',
   estimate_closed: 'This revision is not open: it is a draft, or it expired, was withdrawn or was replaced by a newer one.',
+  event_cancelled: 'This event was cancelled: it cannot be changed or sent again.',
   confirmation_mismatch: 'The name you typed does not match the workspace name.',
 };
 
