@@ -1,0 +1,1 @@
+-- Placeholder so this branch's migrations have no gap; dropped at merge (the calendar and inbound-mail branches bring the real 0018_mailbox_placeholder).
