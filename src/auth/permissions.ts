@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'mail:read': ['admin', 'member', 'viewer'],
   // Sending mail again (and, later, composing it): those who work the records it is about.
   'mail:send': ['admin', 'member'],
+  // Files attached to records: everyone reads and downloads them, members upload and delete them.
+  'files:read': ['admin', 'member', 'viewer'],
+  'files:write': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

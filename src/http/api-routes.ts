@@ -7,6 +7,7 @@ import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js'
 import { contactRoutes } from '../contacts/contacts.routes.js';
 import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
+import { fileRoutes } from '../files/files.routes.js';
 import { importRoutes } from '../imports/imports.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { estimateLinkRoutes, estimateRoutes } from '../estimates/estimates.routes.js';
@@ -47,4 +48,5 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => estimateLinkRoutes(runtime),
   ({ runtime }) => mailRoutes(runtime),
   ({ runtime }) => apiKeyRoutes(runtime),
+  ({ runtime }) => fileRoutes(runtime),
 ];

@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   calendarEvent: 'ev',
   mailbox: 'mx',
   inboundMessage: 'mi',
+  file: 'fl',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
