@@ -60,6 +60,15 @@ const mail: TablePolicy[] = [
   { plane: 'tenant', table: 'mail_templates', holds: "the workspace's reusable messages (name, subject, body with {{variables}})", restoreAs: keep },
 ];
 
+const files: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'files',
+    holds: "files attached to records: the name as uploaded (cleaned), the type decided from the content, size, SHA-256 and the record; the bytes are each a blob under tenants/<id>/files/, encrypted, carried by export, backup and restore --as (docs/files.md)",
+    restoreAs: keep,
+  },
+];
+
 const audit: TablePolicy[] = [
   { plane: 'tenant', table: 'audit_events', holds: "the workspace's audit log (append-only, hash-chained)", restoreAs: keep },
   { plane: 'control', table: 'audit_events', holds: 'the platform audit log; names workspaces by id only', tenantRows: 'kept' },
@@ -235,6 +244,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...files, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);
