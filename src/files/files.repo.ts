@@ -62,7 +62,7 @@ export function recordExists(db: TenantHandle, table: 'contacts' | 'leads' | 'es
   return db.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
-/** Every file id and its size (a backup copies their blobs; restore --as re-seals them). */
-export function allFileIds(db: TenantHandle): string[] {
-  return db.statement('SELECT id FROM files ORDER BY id').pluck().all() as string[];
+/** Every file, oldest first (the export's files/ entries). */
+export function allFileRows(db: TenantHandle): FileRow[] {
+  return db.statement('SELECT * FROM files ORDER BY created_at, id').all() as FileRow[];
 }

@@ -3,7 +3,7 @@
 // quota are enforced while the bytes arrive, so a too-large upload is refused at the byte that
 // crosses the line and leaves no file anywhere; the type comes from the content (file-types.ts).
 import type { Readable } from 'node:stream';
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { ChunkAuthenticationError } from '../backup/chunked-cipher.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
@@ -11,10 +11,10 @@ import { newId } from '../http/ids.js';
 import { decodeCursor, page } from '../http/pagination.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
-import { blobKeyVersion, blobPath, chunkCount, fileBinding, filesDir, readBlob, writeBlob } from './file-blobs.js';
+import { blobKeyVersion, blobPath, chunkCount, fileBinding, filesDir, readBlob, resealBlob, writeBlob } from './file-blobs.js';
 import { cleanFileName } from './file-names.js';
 import { detectFileType, INLINE_IMAGE_TYPES, SAMPLE_BYTES } from './file-types.js';
-import { deleteFileRow, findFile, insertFile, listFileRows, recordExists, storedBytes, type FileRow, type LinkColumn, type Links } from './files.repo.js';
+import { allFileRows, deleteFileRow, findFile, insertFile, listFileRows, recordExists, storedBytes, type FileRow, type LinkColumn, type Links } from './files.repo.js';
 import type { FileListQuery, FileRecord, FileUploadQuery } from './files.schemas.js';
 
 /** What a multipart body may add around its one file (boundaries, part headers): a Content-Length above the limit by more than this is refused before a byte is read. */
@@ -198,4 +198,57 @@ export async function deleteFile(runtime: Runtime, fileId: string): Promise<void
     return found;
   });
   await rm(blobPath(filesDir(runtime.config.dataDir, currentTenantId()), row.id), { force: true });
+}
+
+/** One file as the export writes it: under files/<id>/<name>, opened (decrypted) when its turn comes. */
+export interface ExportedFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  open(): Promise<Readable>;
+}
+
+/**
+ * Every file of the current workspace, with its key resolved now (inside the scope), so the archive
+ * can be written after the scope has ended. A blob that is missing or whose key is gone refuses the
+ * export before anything is written.
+ */
+export async function filesForExport(runtime: Runtime): Promise<ExportedFile[]> {
+  const tenantId = currentTenantId();
+  const dir = filesDir(runtime.config.dataDir, tenantId);
+  const files: ExportedFile[] = [];
+  for (const row of allFileRows(tenantDb())) {
+    const path = blobPath(dir, row.id);
+    let key: Buffer | undefined;
+    try {
+      key = runtime.vault.fileKeyVersion(await blobKeyVersion(path));
+    } catch (err) {
+      if (!(err instanceof ChunkAuthenticationError) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (!key) throw new AppError(500, 'export_incomplete', `file ${row.id} cannot be read; nothing was exported`);
+    const opened = key;
+    files.push({ path: `files/${row.id}/${row.name}`, bytes: row.size, sha256: row.sha256, open: () => readBlob(path, opened, fileBinding(tenantId, row.id)) });
+  }
+  return files;
+}
+
+/**
+ * restore --as: the blobs of a copy of another workspace (`fromDir`, sealed for `originalTenantId`)
+ * become the current workspace's, each decrypted under the original's binding and sealed again
+ * under this one's with its newest sensitive data key (the copy's data keys are the original's,
+ * already adopted by Vault.adoptCopyOf). Returns how many moved.
+ */
+export async function adoptFilesOf(runtime: Runtime, originalTenantId: string, fromDir: string): Promise<number> {
+  const tenantId = currentTenantId();
+  const dir = filesDir(runtime.config.dataDir, tenantId);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  let moved = 0;
+  for (const id of (await readdir(fromDir)).sort()) {
+    const from = blobPath(fromDir, id);
+    const key = runtime.vault.fileKeyVersion(await blobKeyVersion(from));
+    if (!key) throw new Error(`file ${id} of the copy names a data key the copy does not hold`);
+    await resealBlob(from, blobPath(dir, id), { open: key, seal: runtime.vault.fileKey() }, { from: fileBinding(originalTenantId, id), to: fileBinding(tenantId, id) });
+    moved += 1;
+  }
+  return moved;
 }
