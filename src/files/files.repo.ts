@@ -44,17 +44,19 @@ export function storedBytes(db: TenantHandle): number {
   return (db.statement('SELECT coalesce(sum(size), 0) AS bytes FROM files').get() as { bytes: number }).bytes;
 }
 
-/** Newest first; `links` narrows to the files of one record (a column and its id). */
+const LINK_FILTER = LINK_COLUMNS.map((column) => `(@${column} IS NULL OR ${column} = @${column})`).join(' AND ');
+
+/** Newest first; `links` narrows to the files attached to every record it names. */
 export function listFileRows(db: TenantHandle, filter: { links: Links; before: Position | null; limit: number }): FileRow[] {
-  const link = LINK_COLUMNS.find((column) => filter.links[column] !== undefined);
+  const links = Object.fromEntries(LINK_COLUMNS.map((column) => [column, filter.links[column] ?? null]));
   return db
     .statement(
       `SELECT * FROM files
-       WHERE (@linkId IS NULL OR ${link ?? 'contact_id'} = @linkId)
+       WHERE ${LINK_FILTER}
          AND (@beforeAt IS NULL OR (created_at, id) < (@beforeAt, @beforeId))
        ORDER BY created_at DESC, id DESC LIMIT @limit`,
     )
-    .all({ linkId: link ? filter.links[link] : null, beforeAt: filter.before?.createdAt ?? null, beforeId: filter.before?.id ?? null, limit: filter.limit }) as FileRow[];
+    .all({ ...links, beforeAt: filter.before?.createdAt ?? null, beforeId: filter.before?.id ?? null, limit: filter.limit }) as FileRow[];
 }
 
 /** Whether a record a file would attach to exists in this workspace (by its table). */

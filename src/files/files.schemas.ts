@@ -1,12 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { IdParam, Nullable, Page, PageQuery, Timestamp } from '../http/schemas.js';
 
-/** The record a file is attached to: at most one of these, by id (query of the upload and of the list). */
+/**
+ * The records a file is attached to, by id (query of the upload; of the list, files attached to all
+ * of them). Calendar events (`event_id`) are linked once src/calendar/ lands: the column exists.
+ */
 const LinkQuery = {
   contactId: Type.Optional(IdParam('contact')),
   leadId: Type.Optional(IdParam('lead')),
   estimateId: Type.Optional(IdParam('estimate')),
-  eventId: Type.Optional(IdParam('calendarEvent')),
   mailId: Type.Optional(IdParam('mailMessage')),
 };
 

@@ -20,12 +20,10 @@ import type { FileListQuery, FileRecord, FileUploadQuery } from './files.schemas
 /** What a multipart body may add around its one file (boundaries, part headers): a Content-Length above the limit by more than this is refused before a byte is read. */
 export const MULTIPART_ALLOWANCE_BYTES = 64 * 1024;
 
-const LINKS: readonly { query: keyof FileUploadQuery; column: LinkColumn; table: 'contacts' | 'leads' | 'estimates' | 'mail_messages' | null; what: string }[] = [
+const LINKS: readonly { query: keyof FileUploadQuery; column: LinkColumn; table: 'contacts' | 'leads' | 'estimates' | 'mail_messages'; what: string }[] = [
   { query: 'contactId', column: 'contact_id', table: 'contacts', what: 'contact' },
   { query: 'leadId', column: 'lead_id', table: 'leads', what: 'lead' },
   { query: 'estimateId', column: 'estimate_id', table: 'estimates', what: 'estimate' },
-  // Calendar events live in src/calendar/ (another migration); their id's shape is checked by the schema.
-  { query: 'eventId', column: 'event_id', table: null, what: 'event' },
   { query: 'mailId', column: 'mail_id', table: 'mail_messages', what: 'mail message' },
 ];
 
@@ -46,14 +44,13 @@ const toRecord = (row: FileRow): FileRecord => ({
   updatedBy: row.created_by,
 });
 
-/** The one record a query names (at most one), as columns; `mustExist`: refuse a record this workspace does not hold. */
+/** The records a query names, as columns; `mustExist`: refuse a record this workspace does not hold. */
 function linksOf(query: FileUploadQuery, mustExist: boolean): Links {
-  const named = LINKS.filter((link) => query[link.query] !== undefined);
-  if (named.length > 1) throw badRequest('invalid_request', `a file is attached to one record: name one of ${named.map((l) => l.query).join(', ')}`, named[1]?.query);
   const links: Links = {};
-  for (const link of named) {
-    const id = query[link.query] as string;
-    if (mustExist && link.table && !recordExists(tenantDb(), link.table, id)) throw badRequest('invalid_field', `no ${link.what} ${id} in this workspace`, link.query);
+  for (const link of LINKS) {
+    const id = query[link.query];
+    if (id === undefined) continue;
+    if (mustExist && !recordExists(tenantDb(), link.table, id)) throw badRequest('invalid_field', `no such ${link.what} in this workspace`, link.query);
     links[link.column] = id;
   }
   return links;

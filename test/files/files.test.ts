@@ -146,23 +146,29 @@ t.test('the per-file limit and the workspace quota refuse while streaming, leavi
   t.equal((await upload(api, member, Buffer.from('a small note\n'), 'note.txt')).statusCode, 201, 'what still fits is taken');
 });
 
-t.test('bad requests: no file part, two links, a record of another kind or workspace', async (t) => {
+t.test('bad requests: no file part, a record of another workspace; a file attached to two records is listed under each', async (t) => {
   const { api, member, lead, contact, rows } = await setup(t);
   const wrongField = await upload(api, member, Buffer.from('x\n'), 'a.txt', '', { field: 'attachment' });
   t.equal(wrongField.statusCode, 400);
   t.equal(wrongField.json().error.code, 'invalid_upload');
   const json = await api.call({ method: 'POST', url: '/api/v1/files', token: member, payload: {} });
   t.equal(json.statusCode, 415);
-  const twoLinks = await upload(api, member, Buffer.from('x\n'), 'a.txt', `?leadId=${lead.id}&contactId=${contact.id}`);
-  t.equal(twoLinks.statusCode, 400);
-  t.equal(twoLinks.json().error.code, 'invalid_request');
+  const unknownLead = await upload(api, member, Buffer.from('x\n'), 'a.txt', `?leadId=ld_${'a'.repeat(24)}`);
+  t.same(unknownLead.json().error, { code: 'invalid_field', message: 'no such lead in this workspace', field: 'leadId' });
   const other = api.tenant('Elsewhere Ltd');
   const theirs = (await api.call({ method: 'POST', url: '/api/v1/contacts', token: other.token('member'), payload: { name: 'Someone' } })).json() as { id: string };
   const foreign = await upload(api, member, Buffer.from('x\n'), 'a.txt', `?contactId=${theirs.id}`);
   t.equal(foreign.statusCode, 400);
-  t.same(foreign.json().error, { code: 'invalid_field', message: `no contact ${theirs.id} in this workspace`, field: 'contactId' });
+  t.same(foreign.json().error, { code: 'invalid_field', message: 'no such contact in this workspace', field: 'contactId' });
   t.equal(rows(), 0);
   t.equal((await api.call({ method: 'GET', url: `/api/v1/files/fl_${'a'.repeat(24)}`, token: member })).statusCode, 404);
+
+  const both = (await upload(api, member, Buffer.from('site photo notes\n'), 'notes.txt', `?leadId=${lead.id}&contactId=${contact.id}`)).json() as { id: string; leadId: string; contactId: string };
+  t.match(both, { leadId: lead.id, contactId: contact.id });
+  const listed = async (query: string) => ((await api.call({ method: 'GET', url: `/api/v1/files${query}`, token: member })).json().items as { id: string }[]).map((f) => f.id);
+  t.same(await listed(`?leadId=${lead.id}`), [both.id]);
+  t.same(await listed(`?contactId=${contact.id}`), [both.id]);
+  t.same(await listed(`?contactId=${contact.id}&leadId=ld_${'b'.repeat(24)}`), [], 'files attached to all records named');
 });
 
 t.test('a changed chunk, a blob moved to another file, or one of another workspace never opens', async (t) => {
