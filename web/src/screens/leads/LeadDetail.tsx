@@ -15,6 +15,7 @@ import { usePages } from '../../ui/use-pages.js';
 import { useRequest } from '../../ui/use-request.js';
 import { TagChips } from '../contacts/TagsField.js';
 import { LeadEstimates } from '../estimates/EstimateList.js';
+import { RecordFiles } from '../files/RecordFiles.js';
 import { formatDay, formatMoney, isStale, stageLabel, usePipelines, type Lead, type Pipeline, type Stage, type TimelineEntry } from './lead.js';
 
 
@@ -73,6 +74,7 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
       </dl>
       {writer && stage && <MoveToStage lead={l} pipeline={stage.pipeline} onMoved={lead.reload} />}
       {can(session, 'estimates:read') && <LeadEstimates leadId={id} />}
+      {can(session, 'files:read') && <RecordFiles link={{ leadId: id }} label={l.title} />}
       <section class="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         {writer && <AddNote leadId={id} onAdded={timeline.reload} />}
