@@ -154,7 +154,7 @@ export function RecordFiles({ link, label }: { link: FileLink; label: string }):
         </ul>
       )}
       <MorePages pages={files} label="Load more files" />
-      {preview && <FilePreview file={preview} onClose={() => setPreview(null)} />}
+      {preview && <FilePreview key={preview.id} file={preview} onClose={() => setPreview(null)} />}
       {deleting && (
         <ConfirmDialog
           title="Delete this file?"
