@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Type, type Static } from 'typebox';
 import { IdParam, Nullable, Page, PageQuery, Timestamp } from '../http/schemas.js';
 
@@ -47,4 +48,4 @@ export type FileRecord = Static<typeof FileRecord>;
 
 export const FileList = Page(FileRecord, { additionalProperties: false });
 
-export const FileContent = Type.Unsafe<Buffer | import('node:stream').Readable>({ type: 'string', format: 'binary', description: 'the file, with its checked type' });
+export const FileContent = Type.Unsafe<Buffer | Readable>({ type: 'string', format: 'binary', description: 'the file, with its checked type' });

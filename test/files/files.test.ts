@@ -4,7 +4,6 @@
 // on disk are not the plaintext, and a changed chunk or a blob moved to another file never opens.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import t from 'tap';
 import { ChunkAuthenticationError } from '../../src/backup/chunked-cipher.js';
 import { blobPath, fileBinding, filesDir, readBlob } from '../../src/files/file-blobs.js';
