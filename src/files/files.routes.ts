@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest, LogLevel } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
@@ -29,6 +29,8 @@ export const fileRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
   });
 
   app.post('/files', {
+    // @fastify/multipart logs busboy's options at trace level, request headers (the token) included: never below debug here.
+    logLevel: (runtime.config.logLevel === 'trace' ? 'debug' : runtime.config.logLevel) as LogLevel,
     config: { permission: 'files:write', errors: ['invalid_upload', 'file_too_large', 'quota_exceeded', 'file_type_not_allowed'] },
     schema: {
       tags,
