@@ -91,6 +91,11 @@ t.test('names are cleaned for display and kept only in the database', async (t) 
     t.notMatch(download.headers['content-disposition'], /[\u0000-\u001f\u202e]|\.\.\//, 'nothing of it reaches the header');
   }
   t.ok(onDisk().every((name) => /^fl_[a-z2-7]{24}$/.test(name)), 'on disk, only ids');
+
+  const empty = await upload(api, member, Buffer.alloc(0), 'empty.txt');
+  t.match(empty.json(), { name: 'empty.txt', type: 'text/plain; charset=utf-8', size: 0 }, 'an empty file is plain text');
+  const none = await api.call({ method: 'GET', url: `/api/v1/files/${empty.json().id}/content`, token: member });
+  t.same([none.statusCode, none.rawPayload.length], [200, 0]);
 });
 
 t.test('the type is decided by the content: a PNG named .pdf is a PNG, an executable named .jpg is refused', async (t) => {

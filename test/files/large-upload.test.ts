@@ -65,3 +65,27 @@ t.test('a 1 GB upload is refused once past the limit, with memory flat and nothi
   const dir = filesDir(api.config.dataDir, workspace.id);
   t.same(existsSync(dir) ? readdirSync(dir) : [], [], 'no blob and no part left');
 });
+
+t.test('a client that goes away mid-upload leaves no part behind', async (t) => {
+  const api = await build(t);
+  const workspace = api.tenant('Flaky Network Ltd');
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = api.app.server.address() as AddressInfo;
+  const dir = filesDir(api.config.dataDir, workspace.id);
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/v1/files',
+    headers: { authorization: `Bearer ${workspace.token('member')}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'transfer-encoding': 'chunked' },
+  });
+  req.on('error', () => {});
+  req.write(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="half.pdf"\r\nContent-Type: application/pdf\r\n\r\n`));
+  req.write(pdf('half a document', 2 * 1024 * 1024));
+  // Wait until the server has begun writing the part, then cut the connection.
+  for (let i = 0; i < 100 && !(existsSync(dir) && readdirSync(dir).length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  t.ok(existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.part')), 'the upload was being written');
+  req.destroy();
+  for (let i = 0; i < 100 && readdirSync(dir).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  t.same(readdirSync(dir), [], 'the part is removed');
+});
