@@ -1,8 +1,9 @@
 // Files in real Chromium: a PDF uploaded with the picker on a lead's page, an image dropped onto it,
 // both listed and previewed (the image from the sandboxed inline path, the PDF in a frame, each an
 // object URL under the page's CSP), the PDF downloaded with its exact name and bytes, an executable
-// named .jpg refused next to its name, a file deleted; the contact's page has its own files; a
-// viewer reads and downloads but has no upload or delete; axe and no console errors throughout.
+// named .jpg refused next to its name, a file deleted, the export from the admin screen holding the
+// PDF; the contact's page has its own files; a viewer reads and downloads but has no upload or
+// delete; axe and no console errors throughout.
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { createTenant } from '../../src/tenants/tenants.service.js';
@@ -12,6 +13,7 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
 import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
 import { pdf, png, windowsExecutable } from '../files/helpers.js';
+import { readArchive, sha256 } from '../export/archive.js';
 
 if (chromiumMissing && process.env.CI === 'true') {
   t.fail(`the browser files test cannot run in CI: it ${chromiumMissing}`);
@@ -86,11 +88,19 @@ if (chromiumMissing && process.env.CI === 'true') {
     await list.getByText('roof-photo.pdf').waitFor({ state: 'detached' });
     t.equal(files().length, 1);
 
-    // 7. The contact has files of its own.
+    // 7. The workspace export, from the admin's screen, holds the PDF as it was uploaded.
+    const pdfId = api.runtime.tenancy.run(acme.id, { actor: null, requestId: null }, () => tenantDb().statement('SELECT id FROM files').pluck().get() as string);
+    await page.goto(`${base}/admin/workspace`);
+    const [archive] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the export' }).click()]);
+    const exported = await readArchive(readFileSync(await archive.path()));
+    t.ok(exported.entries.get(`files/${pdfId}/Quote – barn.pdf`)?.body.equals(document), 'the export holds the file');
+    t.match(exported.manifest.files, [{ path: `files/${pdfId}/Quote – barn.pdf`, bytes: document.length, sha256: sha256(document) }]);
+
+    // 8. The contact has files of its own.
     await page.goto(`${base}/contacts/${contact.id}`);
     await page.getByRole('region', { name: 'Files' }).getByText('No files yet.').waitFor();
 
-    // 8. A viewer reads and downloads, and has no upload nor delete.
+    // 9. A viewer reads and downloads, and has no upload nor delete.
     const viewer = await openPage(browser, base);
     const v = viewer.page;
     await signInAs(v, base, /mo@acme\.example/);
