@@ -2,7 +2,8 @@
 // database with SQLite's online backup API (consistent, while the server goes on writing), checks
 // each copy, compresses and encrypts it into an object (and a workspace's files into a second one),
 // stores the object and waits until the target confirms its size and checksum, rewrites the
-// target's keyring copy, and writes the authenticated manifest last. Only a run with a manifest counts as done.
+// target's keyring copy, and writes the authenticated manifest last. Only a run with a manifest
+// counts as done.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';

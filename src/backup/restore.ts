@@ -13,7 +13,8 @@
 // once the restore succeeded. The workspace's files (the run's files object, unpacked and checked
 // beforehand) replace the live files directory, which is moved aside and moved back the same way.
 // A database file that is missing is created; a damaged one (fails its integrity check, so SQLite
-// cannot write into it) is moved aside and kept for inspection, and servers should be restarted (their handles may still point at it).
+// cannot write into it) is moved aside and kept for inspection, and servers should be restarted
+// (their handles may still point at it).
 //
 // Afterwards: every session of the workspace is ended (a backup brings back sessions that were
 // revoked since), the restore is recorded in the workspace's audit log and the platform log
