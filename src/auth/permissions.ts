@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'transcripts:write': ['admin', 'member'],
   // Workspace search: every role; each result kind is shown only to roles that read that record (src/search/).
   'search:read': ['admin', 'member', 'viewer'],
+  // Files attached to records: everyone reads and downloads them, members upload and delete them.
+  'files:read': ['admin', 'member', 'viewer'],
+  'files:write': ['admin', 'member'],
   'audit:read': ['admin'],
   'members:read': ['admin'],
   // Who is in the workspace, by name (an owner picker, "created by"): every role; no sign-in details.

@@ -1,8 +1,9 @@
 // `spinney backup run` and the `backup` job: one run copies control.db and each workspace's
 // database with SQLite's online backup API (consistent, while the server goes on writing), checks
-// each copy, compresses and encrypts it into an object, stores the object and waits until the
-// target confirms its size and checksum, rewrites the target's keyring copy, and writes the
-// authenticated manifest last. Only a run with a manifest counts as done.
+// each copy, compresses and encrypts it into an object (and a workspace's files into a second one),
+// stores the object and waits until the target confirms its size and checksum, rewrites the
+// target's keyring copy, and writes the authenticated manifest last. Only a run with a manifest
+// counts as done.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,9 +14,11 @@ import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
 import { currentRootDerivedKey, TENANT_KEY_VERSION } from './backup-keys.js';
-import { checkDatabase, shippedSchemaVersion, snapshotDatabase } from './database-files.js';
+import { checkDatabase, fileIdsOf, shippedSchemaVersion, snapshotDatabase } from './database-files.js';
+import { storeFiles } from './file-objects.js';
+import { filesDir } from '../files/file-blobs.js';
 import { writeKeyringCopy } from './keyring-copies.js';
-import { controlObjectName, KEYRING_OBJECT, makeWorkDir, manifestName, newRunId, sweepStaleWorkDirs, tenantObjectName } from './layout.js';
+import { controlObjectName, KEYRING_OBJECT, makeWorkDir, manifestName, newRunId, sweepStaleWorkDirs, tenantFilesObjectName, tenantObjectName } from './layout.js';
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, signManifest, type Manifest, type ManifestObject } from './manifest.js';
 import { digestFile, sealFile } from './object-files.js';
 import { openTarget } from './targets/open-target.js';
@@ -51,6 +54,8 @@ interface Copied {
   livePath: string;
   key: Buffer;
   keyVersion: number;
+  /** A workspace: its files object's name and the live files directory. */
+  files?: { name: string; dir: string };
 }
 
 /** Copies, checks, seals and stores one database; returns its manifest entry. */
@@ -63,7 +68,11 @@ async function storeDatabase(target: BackupTarget, workDir: string, item: Copied
     if (check.integrity !== 'ok') throw new Error(`the copy fails PRAGMA integrity_check: ${check.integrity}`);
     const digest = await sealFile(copy, sealed, item.key, item.keyVersion, { objectId: item.name, tenantId: item.tenantId ?? '' });
     await target.put(item.name, sealed, digest);
-    return { name: item.name, kind: item.plane, tenantId: item.tenantId, size: digest.size, sha256: digest.sha256, keyVersion: item.keyVersion, schemaVersion: check.schemaVersion, files: null };
+    // The blobs of the files this copy names (blobs never change once written, so taking them after the copy is consistent).
+    const files = item.files && item.tenantId
+      ? await storeFiles(target, workDir, { name: item.files.name, tenantId: item.tenantId, dir: item.files.dir, fileIds: fileIdsOf(copy), key: item.key, keyVersion: item.keyVersion })
+      : null;
+    return { name: item.name, kind: item.plane, tenantId: item.tenantId, size: digest.size, sha256: digest.sha256, keyVersion: item.keyVersion, schemaVersion: check.schemaVersion, files };
   } finally {
     await rm(copy, { force: true });
     await rm(sealed, { force: true });
@@ -96,7 +105,10 @@ export async function runBackup(runtime: Runtime, options: BackupRunOptions): Pr
         // Opening it through the tenancy brings the file up to this build's schema first.
         const livePath = runtime.tenancy.run(tenantId, { actor: null, requestId: null }, () => tenantDb().path);
         const key = runtime.keyring.backupKey(tenantId);
-        objects.push(await storeDatabase(target, workDir, { plane: 'tenant', name: tenantObjectName(runId, tenantId), tenantId, livePath, key, keyVersion: TENANT_KEY_VERSION }));
+        objects.push(await storeDatabase(target, workDir, {
+          plane: 'tenant', name: tenantObjectName(runId, tenantId), tenantId, livePath, key, keyVersion: TENANT_KEY_VERSION,
+          files: { name: tenantFilesObjectName(runId, tenantId), dir: filesDir(config.dataDir, tenantId) },
+        }));
       } catch (err) {
         failed.push({ tenantId, reason: (err as Error).message.split('\n')[0] as string });
       }
@@ -130,8 +142,8 @@ export async function runBackup(runtime: Runtime, options: BackupRunOptions): Pr
       startedAt,
       completedAt: manifest.completedAt,
       tenants: objects.filter((o) => o.kind === 'tenant').length,
-      objects: objects.length + 2,
-      bytes: objects.reduce((n, o) => n + o.size, 0) + manifestDigest.size,
+      objects: objects.length + objects.filter((o) => o.files).length + 2,
+      bytes: objects.reduce((n, o) => n + o.size + (o.files?.size ?? 0), 0) + manifestDigest.size,
       seconds: Math.round((performance.now() - started) / 10) / 100,
       failed,
       staleWorkDirsRemoved: swept.removed.length,

@@ -20,6 +20,8 @@ export const CHUNK_BYTES = 64 * 1024;
 const MAGIC = Buffer.from('SPNYBK', 'ascii');
 const FORMAT = 1;
 export const COMPRESSION_GZIP = 1;
+/** Stored as sealed, uncompressed: a file blob (src/files/), whose plaintext is often compressed already. */
+export const COMPRESSION_NONE = 0;
 export const HEADER_BYTES = 40;
 const TAG_BYTES = 16;
 
@@ -43,11 +45,11 @@ export interface ObjectHeader {
   raw: Buffer;
 }
 
-function writeHeader(keyVersion: number, chunkBytes: number): ObjectHeader {
+function writeHeader(keyVersion: number, chunkBytes: number, compression: number): ObjectHeader {
   const raw = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(raw, 0);
   raw.writeUInt8(FORMAT, 6);
-  raw.writeUInt8(COMPRESSION_GZIP, 7);
+  raw.writeUInt8(compression, 7);
   raw.writeUInt32BE(keyVersion, 8);
   raw.writeUInt32BE(chunkBytes, 12);
   randomBytes(24).copy(raw, 16);
@@ -132,9 +134,12 @@ class ChunkCodec {
   }
 }
 
-/** Plaintext in, header and sealed chunks out. A chunk is sealed once the next byte shows it is not the last. */
-export function encryptStream(key: Buffer, keyVersion: number, binding: ObjectBinding, chunkBytes = CHUNK_BYTES): Transform {
-  const header = writeHeader(keyVersion, chunkBytes);
+/**
+ * Plaintext in, header and sealed chunks out. A chunk is sealed once the next byte shows it is not
+ * the last. `compression` only records what the caller did to the plaintext (gzip for backups).
+ */
+export function encryptStream(key: Buffer, keyVersion: number, binding: ObjectBinding, chunkBytes = CHUNK_BYTES, compression = COMPRESSION_GZIP): Transform {
+  const header = writeHeader(keyVersion, chunkBytes, compression);
   const codec = new ChunkCodec(key, header, binding);
   let pending: Buffer[] = [];
   let pendingBytes = 0;

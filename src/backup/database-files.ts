@@ -128,6 +128,17 @@ export function keyringTenantIds(path: string): string[] {
   }
 }
 
+/** The ids of the files a copy of a workspace's database holds (ids only: which blobs a backup carries with it). */
+export function fileIdsOf(path: string): string[] {
+  const db = openSqliteReadOnly(path);
+  try {
+    const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'`).get() !== undefined;
+    return hasTable ? (db.prepare('SELECT id FROM files ORDER BY id').pluck().all() as string[]) : [];
+  } finally {
+    db.close();
+  }
+}
+
 /** The tables and columns of a database file (restore --as plans the copy from them). */
 export function schemaOf(path: string): SchemaTable[] {
   const db = openSqliteReadOnly(path);

@@ -13,6 +13,8 @@ export const runPrefix = (runId: string): string => `${RUNS_PREFIX}${runId}/`;
 export const manifestName = (runId: string): string => `${runPrefix(runId)}manifest.json`;
 export const controlObjectName = (runId: string): string => `${runPrefix(runId)}control.db.gz.enc`;
 export const tenantObjectName = (runId: string, tenantId: string): string => `${runPrefix(runId)}tenants/${tenantId}.db.gz.enc`;
+/** A workspace's files: one object beside its database (a tar of the encrypted blobs, encrypted again). */
+export const tenantFilesObjectName = (runId: string, tenantId: string): string => `${runPrefix(runId)}tenants/${tenantId}.files.tar.enc`;
 
 const RUN_ID = /^\d{8}T\d{9}Z-[a-z2-7]{6}$/;
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';

@@ -22,8 +22,17 @@ export interface ManifestObject {
   keyVersion: number;
   /** The highest migration applied in the database when it was copied. */
   schemaVersion: number;
-  /** Slot for the workspace's files (a second object per workspace); null until files exist. */
-  files: null;
+  /** The workspace's files (a second object, src/backup/file-objects.ts); null for control.db and a workspace without files. */
+  files: ManifestFiles | null;
+}
+
+export interface ManifestFiles {
+  name: string;
+  /** Bytes as stored, and their SHA-256 (hex). */
+  size: number;
+  sha256: string;
+  /** How many file blobs the object holds. */
+  count: number;
 }
 
 export interface Manifest {

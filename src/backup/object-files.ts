@@ -11,7 +11,7 @@ import { decryptStream, encryptStream, type ObjectBinding } from './chunked-ciph
 import type { ObjectDigest } from './targets/target.js';
 
 /** Counts and hashes what passes through. */
-function digesting(): { stream: Transform; digest(): ObjectDigest } {
+export function digesting(): { stream: Transform; digest(): ObjectDigest } {
   const sha256 = createHash('sha256');
   const md5 = createHash('md5');
   let size = 0;

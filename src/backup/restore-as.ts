@@ -30,6 +30,7 @@ import type { SchemaTable } from '../data-policy/schema.js';
 import { DATA_POLICIES } from '../data-policy/tables.js';
 import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
+import { adoptFilesOf } from '../files/files.service.js';
 import { newTenantId } from '../tenancy/tenant-id.js';
 import type { SealedColumn } from '../vault/vault.js';
 import { copyInto, schemaOf } from './database-files.js';
@@ -55,6 +56,8 @@ export interface RestoreAsSummary {
   invitation: { id: string; email: string; role: string } | null;
   /** How many data keys were re-wrapped and sealed values re-sealed under the new id. */
   resealed: { dataKeys: number; values: number };
+  /** How many files were decrypted and sealed again for the new id. */
+  files: number;
   /** Rows left behind (dropped from the copy), by table. */
   leftBehind: Record<string, number>;
   /** Rows whose pending work was cancelled, by table. */
@@ -70,7 +73,7 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
   const newId = options.as === 'new' ? newTenantId() : options.as;
   if (newId === options.tenantId) throw new BackupRefused('--as names the workspace itself; to restore in place leave --as out');
   return withRestoreIo(runtime, 'restore-as', async (io) => {
-    const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, io);
+    const { runId, manifest, row, check, restored, files } = await fetchRestorable(runtime, options, io);
     const plan = planCopy(policies, schemaOf(restored));
     const name = options.name ?? `${row.name ?? 'Workspace'} (restored from ${manifest.startedAt.slice(0, 10)})`;
     const created = (() => {
@@ -96,6 +99,8 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
           return { leftBehind, cancelled, resealed };
         });
       });
+      // Every blob is bound to its workspace's id: each is re-encrypted for the new one.
+      const movedFiles = await runtime.tenancy.run(newId, SCOPE, () => adoptFilesOf(runtime, options.tenantId, files));
       runtime.control.transaction(() => {
         recordPlatformEvent(runtime, 'backup.restored_as', newId, { after: { from: options.tenantId, runId, backupStartedAt: manifest.startedAt } }, 'operator');
       });
@@ -109,6 +114,7 @@ export async function restoreTenantAs(runtime: Runtime, options: RestoreAsOption
         schemaVersion: check.schemaVersion,
         invitation: created.invitation,
         ...moved,
+        files: movedFiles,
         seconds: Math.round((performance.now() - started) / 10) / 100,
       };
     } catch (err) {

@@ -10,9 +10,11 @@
 // not by swapping files: a server in another process keeps its open handle, and that handle sees
 // the restored content at once, never a half-written file nor a replaced one. The file as it was
 // is first copied aside (in <data dir>/tmp/) and written back if anything fails; it is removed
-// once the restore succeeded. A file that is missing is created; a damaged one (fails its
-// integrity check, so SQLite cannot write into it) is moved aside and kept for inspection, and
-// servers should be restarted (their handles may still point at it).
+// once the restore succeeded. The workspace's files (the run's files object, unpacked and checked
+// beforehand) replace the live files directory, which is moved aside and moved back the same way.
+// A database file that is missing is created; a damaged one (fails its integrity check, so SQLite
+// cannot write into it) is moved aside and kept for inspection, and servers should be restarted
+// (their handles may still point at it).
 //
 // Afterwards: every session of the workspace is ended (a backup brings back sessions that were
 // revoked since), the restore is recorded in the workspace's audit log and the platform log
@@ -23,6 +25,8 @@
 // that id gets the run's content, nothing of the original changes. See restore-as.ts for what the
 // copy keeps, what it leaves behind and how its sealed values are moved to the new id.
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { filesDir } from '../files/file-blobs.js';
+import { fetchFiles } from './file-objects.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -77,6 +81,8 @@ export interface Restorable {
   check: { schemaVersion: number };
   /** The decrypted, checked copy, brought up to this build's schema, in the work dir. */
   restored: string;
+  /** The run's file blobs of the workspace, unpacked and checked in the work dir (an empty directory when it had none). */
+  files: string;
 }
 
 /**
@@ -106,7 +112,10 @@ export async function fetchRestorable(
   const restored = join(io.workDir, 'restored.db');
   const check = await fetchDatabase(runtime.config, io.target, object, key, `${restored}.gz.enc`, restored);
   migrateCopy(restored, 'tenant');
-  return { runId, manifest, row, check, restored };
+  const files = join(io.workDir, 'files');
+  if (object.files) await fetchFiles(io.target, object.files, { tenantId }, key, join(io.workDir, 'files.tar.enc'), files);
+  else await mkdir(files, { mode: 0o700 });
+  return { runId, manifest, row, check, restored, files };
 }
 
 /** What one restore reads from and writes in: a target, its key source and a work dir of its own. */
@@ -138,14 +147,14 @@ async function restoreInPlace(runtime: Runtime, options: RestoreOptions, io: Res
   const started = performance.now();
   const { tenantId } = options;
   const { workDir } = io;
-  const { runId, manifest, row, check, restored } = await fetchRestorable(runtime, options, io);
+  const { runId, manifest, row, check, restored, files } = await fetchRestorable(runtime, options, io);
   const wasActive = row.status === 'active';
   if (wasActive) {
     setTenantStatus(runtime, tenantId, 'suspended');
     await sleep(options.settleMs ?? DEFAULT_SETTLE_MS);
   }
   try {
-    const outcome = await replaceContent(runtime, tenantId, restored, workDir);
+    const outcome = await replaceContent(runtime, tenantId, restored, files, workDir);
     let head: { sessionsEnded: number; auditHead: { seq: number; hash: string } | null };
     try {
       head = runtime.tenancy.run(tenantId, SCOPE, () => {
@@ -252,8 +261,25 @@ interface Replaced {
   undo(): Promise<void>;
 }
 
-/** Writes the restored database into the live file; the live content goes back if that fails. */
-async function replaceContent(runtime: Pick<Runtime, 'config' | 'clock' | 'tenancy'>, tenantId: string, restored: string, workDir: string): Promise<Replaced> {
+/**
+ * Puts the run's file blobs in place of the live ones: the live directory is moved aside into the
+ * work dir (removed with it once the restore is done) and the restored one moved in. Returns how to
+ * move the live one back.
+ */
+async function replaceFiles(dataDir: string, tenantId: string, restoredFiles: string, workDir: string): Promise<() => Promise<void>> {
+  const live = filesDir(dataDir, tenantId);
+  const aside = join(workDir, 'files-before-restore');
+  const hadFiles = existsSync(live);
+  if (hadFiles) await rename(live, aside);
+  await rename(restoredFiles, live);
+  return async () => {
+    await rm(live, { recursive: true, force: true });
+    if (hadFiles) await rename(aside, live);
+  };
+}
+
+/** Writes the restored database and files into the live workspace; the live content goes back if that fails. */
+async function replaceContent(runtime: Pick<Runtime, 'config' | 'clock' | 'tenancy'>, tenantId: string, restored: string, restoredFiles: string, workDir: string): Promise<Replaced> {
   const dir = join(runtime.config.dataDir, 'tenants', tenantId);
   const live = join(dir, 'tenant.db');
   let damagedFileKeptAt: string | null = null;
@@ -267,6 +293,7 @@ async function replaceContent(runtime: Pick<Runtime, 'config' | 'clock' | 'tenan
   if (!existsSync(live)) {
     runtime.tenancy.createDatabase(tenantId);
     await copyInto(restored, live);
+    await replaceFiles(runtime.config.dataDir, tenantId, restoredFiles, workDir);
     // Nothing to go back to: the new file stays (a later restore replaces it).
     return { previousHead: null, damagedFileKeptAt, undo: async () => {} };
   }
@@ -274,9 +301,14 @@ async function replaceContent(runtime: Pick<Runtime, 'config' | 'clock' | 'tenan
   const aside = join(workDir, 'before-restore.db');
   await snapshotDatabase(live, aside);
   carryOverDataKeys(restored, live);
-  const undo = (): Promise<void> => copyInto(aside, live);
+  let undoFiles = async (): Promise<void> => {};
+  const undo = async (): Promise<void> => {
+    await copyInto(aside, live);
+    await undoFiles();
+  };
   try {
     await copyInto(restored, live);
+    undoFiles = await replaceFiles(runtime.config.dataDir, tenantId, restoredFiles, workDir);
   } catch (err) {
     await undo();
     throw err;

@@ -1,12 +1,13 @@
 // `spinney backup verify RUN`: proves a run can be restored without restoring it. Every object is
 // downloaded and checked against the authenticated manifest (size, SHA-256), decrypted (every
 // chunk's tag), and each database opened in a temporary directory for PRAGMA integrity_check and
-// its schema version; the keyring copy too. Nothing outside <data dir>/tmp/ is written, and that
+// its schema version; a workspace's files object is unpacked and checked entry by entry; the keyring copy too. Nothing outside <data dir>/tmp/ is written, and that
 // directory is removed at the end.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest } from './catalog.js';
 import { BackupRefused } from './errors.js';
+import { fetchFiles } from './file-objects.js';
 import { KeyringCopy } from './keyring-copies.js';
 import { makeWorkDir } from './layout.js';
 import { BackupKeySource, fetchDatabase, type KeySourceRuntime } from './stored-databases.js';
@@ -44,6 +45,8 @@ export async function verifyRun(runtime: KeySourceRuntime, runId: string, onProg
       }
       try {
         const check = await fetchDatabase(runtime.config, target, object, key, `${plain}.gz.enc`, plain);
+        // The workspace's files object: checksum, every chunk, every entry a file blob, the count.
+        if (object.files && key) await fetchFiles(target, object.files, { tenantId: object.tenantId as string }, key, `${plain}.files.tar.enc`, `${plain}.files`);
         report.objects.push({ name: object.name, tenantId: object.tenantId, status: 'ok', schemaVersion: check.schemaVersion });
       } catch (err) {
         if (!(err instanceof BackupRefused)) throw err;
@@ -51,6 +54,7 @@ export async function verifyRun(runtime: KeySourceRuntime, runId: string, onProg
         report.objects.push({ name: object.name, tenantId: object.tenantId, status: 'failed', reason: err.message });
       } finally {
         await rm(plain, { force: true });
+        await rm(`${plain}.files`, { recursive: true, force: true });
       }
       onProgress?.(i + 1, total);
     }

@@ -22,6 +22,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Largest CSV upload (src/imports/), apart from the JSON body limit. */
   readonly importBodyLimitBytes: number;
+  /** Files (src/files/): the largest upload, and the bytes of files a workspace may hold. */
+  readonly files: { readonly maxBytes: number; readonly workspaceQuotaBytes: number };
   readonly tenantHandleCacheSize: number;
   readonly sqliteSynchronous: SqliteSynchronous;
   readonly trustProxy: boolean;
@@ -239,6 +241,7 @@ export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {
   const logLevel = read.choice('SPINNEY_LOG_LEVEL', spinneyEnv === 'test' ? 'silent' : 'info');
   const bodyLimitBytes = read.integer('SPINNEY_BODY_LIMIT_BYTES');
   const importBodyLimitBytes = read.integer('SPINNEY_IMPORT_BODY_LIMIT_BYTES');
+  const files = { maxBytes: read.integer('SPINNEY_FILE_MAX_BYTES'), workspaceQuotaBytes: read.integer('SPINNEY_WORKSPACE_QUOTA_BYTES') };
   const tenantHandleCacheSize = read.integer('SPINNEY_TENANT_HANDLE_CACHE');
   const sqliteSynchronous = read.choice('SPINNEY_SQLITE_SYNCHRONOUS');
   const trustProxy = read.boolean('SPINNEY_TRUST_PROXY');
@@ -367,6 +370,7 @@ export function loadConfig(env: Env, { generateDevKeys = true }: LoadOptions = {
     logLevel,
     bodyLimitBytes,
     importBodyLimitBytes,
+    files,
     tenantHandleCacheSize,
     sqliteSynchronous,
     trustProxy,

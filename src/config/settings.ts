@@ -53,6 +53,8 @@ export const SETTINGS = [
   { name: 'SPINNEY_SQLITE_SYNCHRONOUS', parser: choice('NORMAL', 'FULL'), default: 'NORMAL', doc: '`NORMAL` or `FULL`, see below' },
   { name: 'SPINNEY_BODY_LIMIT_BYTES', parser: integer(1024, 100 * 1024 * 1024), default: '1048576', doc: 'largest request body (413 above it)' },
   { name: 'SPINNEY_IMPORT_BODY_LIMIT_BYTES', parser: integer(1024, 200 * 1024 * 1024), default: '20971520', doc: 'largest CSV file an import accepts (`POST /api/v1/imports`, 413 above it; docs/import.md)' },
+  { name: 'SPINNEY_FILE_MAX_BYTES', parser: integer(1024, 1024 * 1024 * 1024), default: '26214400', doc: 'largest file an upload accepts (`POST /api/v1/files`, 413 `file_too_large` while it streams; docs/files.md)' },
+  { name: 'SPINNEY_WORKSPACE_QUOTA_BYTES', parser: integer(1024, 2 ** 50), default: '10737418240', doc: 'the bytes of files one workspace may hold (413 `quota_exceeded` while an upload streams; docs/files.md)' },
   { name: 'SPINNEY_TRUST_PROXY', parser: boolean, default: 'false', doc: 'trust `X-Forwarded-*` and `X-Request-Id` from a proxy on this host (nginx on loopback); never from other addresses' },
   { name: 'SPINNEY_DEV_SIGNIN', parser: boolean, default: computed('on outside production'), doc: 'the development sign-in provider (started by `spinney serve` in development); production refuses to start with it on' },
   { name: 'SPINNEY_DEV_OIDC_PORT', parser: integer(0, 65535), default: '0', doc: 'port of the development provider (`0`: any free port)' },

@@ -80,6 +80,15 @@ const mailbox: TablePolicy[] = [
   },
 ];
 
+const files: TablePolicy[] = [
+  {
+    plane: 'tenant',
+    table: 'files',
+    holds: "files attached to records: the name as uploaded (cleaned), the type decided from the content, size, SHA-256 and the record; the bytes are each a blob under tenants/<id>/files/, encrypted, carried by export, backup and restore --as (docs/files.md)",
+    restoreAs: keep,
+  },
+];
+
 const transcripts: TablePolicy[] = [
   { plane: 'tenant', table: 'transcripts', holds: 'meeting transcripts: title, format, the canonical text (one line per segment), links to a contact and a lead', restoreAs: keep },
   { plane: 'tenant', table: 'transcript_segments', holds: "each transcript's numbered segments: speaker, times, words, character range in the text", restoreAs: keep },
@@ -275,6 +284,6 @@ const controlPlane: TablePolicy[] = [
   },
 ];
 
-export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...mailbox, ...transcripts, ...calendar, ...search, ...controlPlane];
+export const TABLE_POLICIES: readonly TablePolicy[] = [...contacts, ...audit, ...sessions, ...vault, ...webhooks, ...outbox, ...integrations, ...leads, ...imports, ...estimates, ...apiKeys, ...mail, ...mailbox, ...transcripts, ...calendar, ...files, ...search, ...controlPlane];
 
 export const DATA_POLICIES = new DataPolicies(TABLE_POLICIES);

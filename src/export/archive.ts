@@ -1,9 +1,10 @@
 // The export archive: a gzip'd tar (docs/export-format.md) streamed entry by entry, never held
 // whole in memory: manifest.json, members.json, workspace.json (read back from its spool), and
-// files/ (empty until the files feature lands; each file will be an entry under it).
+// files/, each file decrypted into its entry as its turn comes.
 import { pipeline, type Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import tar from 'tar-stream';
+import type { ExportedFile } from '../files/files.service.js';
 import type { Spool, SpoolDigest } from './spool.js';
 
 export const EXPORT_FORMAT = 'spinney-workspace-export';
@@ -21,7 +22,7 @@ export interface Manifest {
   tables: Record<string, number>;
   /** Records in members.json. */
   members: { members: number; invitations: number };
-  /** Every file under files/ (none until the files feature lands). */
+  /** Every file under files/ (files/<file id>/<name>), with the size and SHA-256 of its content. */
   files: { path: string; bytes: number; sha256: string }[];
   /** Size and SHA-256 of each JSON document in the archive. */
   entries: { 'workspace.json': SpoolDigest; 'members.json': SpoolDigest };
@@ -31,7 +32,7 @@ export interface Manifest {
  * The archive as a gzip stream. The spool is closed when the stream ends, fails or is destroyed
  * (a client that disconnects), so no export keeps its temporary file open.
  */
-export function packArchive(manifest: Manifest, members: Buffer, workspace: Spool): Readable {
+export function packArchive(manifest: Manifest, members: Buffer, workspace: Spool, files: readonly ExportedFile[] = []): Readable {
   const mtime = new Date(manifest.createdAt);
   const pack = tar.pack();
   const gzip = pipeline(pack, createGzip(), () => void workspace.close());
@@ -41,11 +42,28 @@ export function packArchive(manifest: Manifest, members: Buffer, workspace: Spoo
   const entry = pack.entry({ name: 'workspace.json', size: manifest.entries['workspace.json'].bytes, mtime, mode: 0o600 }, (err) => {
     if (err) return; // the pack was destroyed; pipeline's callback releases the spool
     pack.entry({ name: 'files/', type: 'directory', mtime, mode: 0o700 });
-    pack.finalize();
+    void packFiles(pack, files, mtime).then(
+      () => pack.finalize(),
+      (failed: Error) => pack.destroy(failed),
+    );
   });
   // A failed read fails the archive; a destroyed archive (client gone) ends the read.
   pipeline(workspace.read(), entry, (err) => {
     if (err) pack.destroy(err);
   });
   return gzip;
+}
+
+/** One entry per file, one after the other; a file that fails to decrypt fails the archive (it never ends as if complete). */
+async function packFiles(pack: tar.Pack, files: readonly ExportedFile[], mtime: Date): Promise<void> {
+  for (const file of files) {
+    if (pack.destroyed) return;
+    const content = await file.open();
+    await new Promise<void>((resolve, reject) => {
+      const entry = pack.entry({ name: file.path, size: file.bytes, mtime, mode: 0o600 }, (err) => (err ? reject(err) : resolve()));
+      pipeline(content, entry, (err) => {
+        if (err) reject(err);
+      });
+    });
+  }
 }

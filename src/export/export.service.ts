@@ -16,6 +16,7 @@ import { currentTenantId } from '../tenancy/context.js';
 import { TenantSnapshot } from '../tenancy/tenant-snapshot.js';
 import { isoAt } from '../time/clock.js';
 import { spinneyVersion } from '../config/version.js';
+import { filesForExport } from '../files/files.service.js';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, packArchive, type Manifest } from './archive.js';
 import { planExport } from './export-plan.js';
 import { Spool } from './spool.js';
@@ -63,6 +64,7 @@ export async function prepareExport(runtime: Runtime, options: ExportOptions = {
       const rowsTotal = plans.reduce((sum, plan) => sum + snapshot.rowCount(plan.table), 0);
       onRow = (done) => onProgress(done, rowsTotal);
     }
+    const files = await filesForExport(runtime);
     const tables = await writeWorkspaceJson(runtime.vault, snapshot, plans, spool, { ...(onRow ? { onRow } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     const manifest: Manifest = {
       format: EXPORT_FORMAT,
@@ -73,17 +75,17 @@ export async function prepareExport(runtime: Runtime, options: ExportOptions = {
       schemaVersion: snapshot.schemaVersion(),
       tables,
       members: { members: members.document.members.length, invitations: members.document.invitations.length },
-      files: [],
+      files: files.map(({ path, bytes, sha256 }) => ({ path, bytes, sha256 })),
       entries: { 'workspace.json': await spool.finish(), 'members.json': members.digest },
     };
     const record = options.by === 'operator' ? recordOperatorTenantEvent : recordTenantEvent;
     const { rows, bytes } = exportSummary(manifest);
-    record('workspace.exported', { type: 'tenant', id: tenantId }, { after: { formatVersion: EXPORT_FORMAT_VERSION, tables, rows, files: 0, bytes } });
+    record('workspace.exported', { type: 'tenant', id: tenantId }, { after: { formatVersion: EXPORT_FORMAT_VERSION, tables, rows, files: files.length, bytes } });
     const prepared = spool;
     return {
       manifest,
       fileName: `spinney-export-${tenantId}-${createdAt.slice(0, 10)}.tar.gz`,
-      archive: () => packArchive(manifest, members.bytes, prepared),
+      archive: () => packArchive(manifest, members.bytes, prepared, files),
       discard: () => prepared.close(),
     };
   } catch (err) {

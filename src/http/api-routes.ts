@@ -8,6 +8,7 @@ import { contactSensitiveRoutes } from '../contacts/contact-sensitive.routes.js'
 import { contactRoutes } from '../contacts/contacts.routes.js';
 import { tenantDeletionRoutes } from '../tenants/tenant-deletion.routes.js';
 import { exportRoutes } from '../export/export.routes.js';
+import { fileRoutes } from '../files/files.routes.js';
 import { importRoutes } from '../imports/imports.routes.js';
 import { mailRoutes } from '../mail/mail.routes.js';
 import { mailboxRoutes } from '../mailbox/mailbox.routes.js';
@@ -55,4 +56,5 @@ export const API_ROUTES: ((deps: ApiRouteDeps) => FastifyPluginAsync)[] = [
   ({ runtime }) => calendarRoutes(runtime),
   () => searchRoutes,
   () => transcriptRoutes,
+  ({ runtime }) => fileRoutes(runtime),
 ];

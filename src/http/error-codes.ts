@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   missing_column: { status: 400, meaning: 'an import\'s mapping maps no column to a field every row needs; `field` names it' },
   transcript_invalid: { status: 400, meaning: 'an uploaded transcript cannot be read as WebVTT, SRT or text; the message names the line and what is wrong, and nothing was stored' },
   unknown_variable: { status: 400, meaning: 'a mail subject or body names a {{variable}} that does not exist; `field` says where and the message lists the ones that do' },
+  invalid_upload: { status: 400, meaning: 'a file upload is not one multipart/form-data part named `file` (none, several, or a malformed body)' },
   request_aborted: { status: 400, meaning: 'the client closed the connection before the answer was ready' },
   // 401: who is asking is unknown or no longer valid.
   unauthenticated: { status: 401, meaning: 'no credentials were sent' },
@@ -87,11 +88,15 @@ export const ERROR_CODES = {
   // 413, 415, 429, 431
   payload_too_large: { status: 413, meaning: 'the body is larger than the server accepts' },
   too_many_rows: { status: 413, meaning: 'an uploaded CSV file has more rows than one import takes (100,000); split it' },
+  file_too_large: { status: 413, meaning: 'an uploaded file is larger than the server accepts (`SPINNEY_FILE_MAX_BYTES`); refused while it streamed, nothing was kept' },
+  quota_exceeded: { status: 413, meaning: 'the upload would take the workspace past its file quota (`SPINNEY_WORKSPACE_QUOTA_BYTES`); nothing was kept' },
+  file_type_not_allowed: { status: 415, meaning: 'an uploaded file\'s content (its first bytes, not its name or declared type) is not an allowed type: images, PDF, office documents, text' },
   unsupported_media_type: { status: 415, meaning: 'the body is not uncompressed UTF-8 JSON' },
   rate_limited: { status: 429, meaning: 'too many requests from this client; retry after the time given' },
   headers_too_large: { status: 431, meaning: 'the request headers are too large (answered before routing)' },
   // 5xx: the server's side; bodies never carry internals.
   internal_error: { status: 500, meaning: 'an unexpected failure; the server log has the details' },
+  file_unreadable: { status: 500, meaning: 'a stored file does not decrypt (changed on disk, or its key is missing); nothing of it was sent' },
   export_incomplete: { status: 500, meaning: 'the workspace holds data the export cannot write yet; nothing was exported' },
   provider_unavailable: { status: 502, meaning: 'an identity or integration provider could not be reached' },
   tenant_unavailable: { status: 503, meaning: 'the workspace\'s database is temporarily unavailable (e.g. a restore is under way)' },

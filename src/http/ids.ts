@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   mailbox: 'mx',
   inboundMessage: 'mi',
   transcript: 'tr',
+  file: 'fl',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -231,6 +231,19 @@ export class Vault {
     return open((v) => this.#dataKeyVersion('sensitive', v), sealed, { tenantId: currentTenantId(), purpose: 'sensitive', table, recordId, column }).toString('utf8');
   }
 
+  /**
+   * The current tenant's newest sensitive data key, for file blobs: src/files/file-cipher.ts derives
+   * a key per file from it (HKDF) and binds tenant, file and chunk, so it never seals with it directly.
+   */
+  fileKey(): { version: number; key: Buffer } {
+    return this.#dataKey('sensitive');
+  }
+
+  /** One version of the current tenant's sensitive data key (the one a stored file names), or undefined. */
+  fileKeyVersion(version: number): Buffer | undefined {
+    return this.#dataKeyVersion('sensitive', version);
+  }
+
   /** The workspace's own secrets (admin routes); system secrets (names with a colon) are not listed. */
   list(): SecretInfo[] {
     return ownSecretRows(tenantDb()).map(toInfo);

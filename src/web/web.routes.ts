@@ -15,7 +15,8 @@ import { notFound } from '../http/errors.js';
 import { APP_PAGE_ROUTES } from './app-sections.js';
 
 const DIST_DIR = new URL('../../web/dist/', import.meta.url);
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// Previews of a workspace's own files (src/files/) are object URLs of blobs the page fetched itself: images (img-src) and PDFs (frame-src), each typed by the server's checked type.
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' blob:; frame-src blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 const CONTENT_TYPES: Record<string, string> = {

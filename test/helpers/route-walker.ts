@@ -12,6 +12,7 @@ import { insertInboundMessage } from '../../src/mailbox/mailbox.repo.js';
 import { insertIdentity, insertMember } from '../../src/members/members.repo.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { genericHeaders } from '../webhooks/helpers.js';
+import { multipartBody, multipartHeaders, png } from '../files/helpers.js';
 import { startSession, type TestApp } from './app.js';
 
 /** The tenant an access token names (the fixtures get tokens, not tenant ids). */
@@ -96,6 +97,8 @@ const OWN_RECORD: Record<string, Record<string, string>> = {
   'POST /api/v1/estimate-links/:credential/decline': { credential: 'credential:estimate_link' },
   'POST /e/:credential/accept': { credential: 'credential:estimate_link' },
   'POST /e/:credential/decline': { credential: 'credential:estimate_link' },
+  // Only images are shown inline.
+  'GET /api/v1/files/:fileId/inline': { fileId: 'imageFileId' },
 };
 
 /**
@@ -133,6 +136,14 @@ async function sentEstimate(api: TestApp, token: string, marker: string): Promis
   return { estimateId, link, mailId };
 }
 
+/**
+ * Routes whose body is multipart/form-data (a file upload), read by the handler: their closed empty
+ * schema stands for that body, so the walker sends one small text file instead of sampled JSON.
+ */
+const MULTIPART_BODIES: Record<string, (text?: (field: string) => string) => { headers: Record<string, string>; payload: Buffer }> = {
+  'POST /api/v1/files': (text) => ({ headers: multipartHeaders, payload: multipartBody(Buffer.from(`route walker file ${text?.('POST /api/v1/files body.content') ?? ''}\n`), `${text?.('POST /api/v1/files body.name') ?? 'walker'}.txt`) }),
+};
+
 export const FIXTURES: Record<string, Seed> = {
   contactId: (api, token, marker) => created(api, token, '/api/v1/contacts', { name: `${marker} contact`, email: 'canary@b.example', notes: marker, siteAddress: { street: marker, country: 'US' }, tags: ['canary'] }),
   // Leads: a new (empty, so deletable) pipeline; the seeded pipeline's second stage, empty, and a lead
@@ -143,6 +154,16 @@ export const FIXTURES: Record<string, Seed> = {
     created(api, token, '/api/v1/leads', { title: `${marker} lead`, contactId: await FIXTURES.contactId!(api, token, marker), currency: 'USD', notes: marker }),
   ownerId: async (api, token, marker) => FIXTURES.memberId!(api, token, marker),
   // An uploaded CSV file, its header matching the mapping the import routes' examples give.
+  fileId: async (api, token, marker) => {
+    const res = await api.call({ method: 'POST', url: '/api/v1/files', token, headers: multipartHeaders, payload: multipartBody(Buffer.from(`${marker} file\n`), `${marker}.txt`) });
+    if (res.statusCode !== 201) throw new Error(`seeding a file failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { id: string }).id;
+  },
+  imageFileId: async (api, token, marker) => {
+    const res = await api.call({ method: 'POST', url: '/api/v1/files', token, headers: multipartHeaders, payload: multipartBody(png(), `${marker}.png`) });
+    if (res.statusCode !== 201) throw new Error(`seeding an image failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { id: string }).id;
+  },
   importId: async (api, token, marker) => {
     const res = await api.call({ method: 'POST', url: '/api/v1/imports', token, headers: { 'content-type': 'text/csv' }, payload: `name,email\n${marker} import,canary@b.example\n` });
     if (res.statusCode !== 201) throw new Error(`seeding an import failed: ${res.statusCode} ${res.body}`);
@@ -413,8 +434,8 @@ export interface WalkedRequest {
   query: Record<string, string>;
   /** What the credential needs beside itself (a signature over `payload`); {} for other routes. */
   headers: Record<string, string>;
-  /** The body: an object for schema-checked routes, the signed bytes for a credential route that signs. */
-  payload?: Record<string, unknown> | string;
+  /** The body: an object for schema-checked routes, the signed bytes for a credential route that signs, the multipart bytes of an upload. */
+  payload?: Record<string, unknown> | string | Buffer;
 }
 
 /**
@@ -434,6 +455,8 @@ export function requestFor(route: RegisteredRoute, ids: Record<string, string>, 
     const payload = JSON.stringify({ type: 'route_walker.call', note: text?.(`${name} body.note`) ?? 'route walker' });
     return { ...base, headers: signed(payload), payload };
   }
+  const multipart = MULTIPART_BODIES[name];
+  if (multipart) return { ...base, ...multipart(text) };
   const sample = schema?.body ? (sampleBody(schema.body, `${name} body`, text) as Record<string, unknown>) : undefined;
   return { ...base, headers: {}, ...(sample ? { payload: { ...sample, ...pick(idFieldsOf(schema?.body)) } } : {}) };
 }

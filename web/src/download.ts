@@ -14,7 +14,10 @@ export async function saveResponse(res: Response, fallbackName: string, onProgre
       onProgress?.(bytes);
     }
   }
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const disposition = res.headers.get('content-disposition') ?? '';
+  // RFC 6266: the exact name (filename*, UTF-8) before the ASCII fallback.
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = (exact && decodeURIComponent(exact)) || /filename="?([^";]+)"?/.exec(disposition)?.[1] || fallbackName;
   const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }));
   const link = document.createElement('a');
   link.href = url;

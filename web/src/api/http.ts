@@ -116,3 +116,40 @@ const toApiError = (status: number, body: { error?: ApiErrorBody } | null | unde
 export function postStep(path: string, body: object = {}): Promise<Response> {
   return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
 }
+
+/**
+ * Uploads one file as multipart/form-data (one part named `file`) with upload progress, which fetch
+ * does not report: an XMLHttpRequest with this module's access token, refreshed once on a 401 like
+ * every other call. Resolves with the answer's JSON; a refusal is thrown as an ApiError.
+ */
+export async function uploadWithProgress(url: string, file: File, onProgress: (sent: number, total: number) => void): Promise<unknown> {
+  const attempt = (): Promise<{ status: number; body: unknown }> =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      if (accessToken) xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded, event.total);
+      };
+      xhr.onload = () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          // not JSON: the status says enough
+        }
+        trackIdle(xhr.getResponseHeader('spinney-session-idle-expires'));
+        resolve({ status: xhr.status, body });
+      };
+      // A refused upload is answered early and its connection closed: the browser may see only that.
+      xhr.onerror = () => reject(new ApiError(0, 'upload_failed', 'The upload was cut off: the file may be too large or of a type Spinney does not keep.'));
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    });
+  let res = await attempt();
+  const code = (res.body as { error?: ApiErrorBody } | null)?.error?.code;
+  if (res.status === 401 && code !== 'reauth_required' && (await refresh())) res = await attempt();
+  if (res.status >= 400) throw toApiError(res.status, res.body as { error?: ApiErrorBody } | null);
+  return res.body;
+}

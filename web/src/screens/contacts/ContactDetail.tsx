@@ -16,6 +16,7 @@ import { PersonName } from '../../ui/people.js';
 import { DateTime } from '../../ui/time.js';
 import { ContactLeads } from '../leads/ContactLeads.js';
 import { ContactMail } from '../mailbox/ContactMail.js';
+import { RecordFiles } from '../files/RecordFiles.js';
 import { useRequest } from '../../ui/use-request.js';
 import { countryName, SOURCE_LABELS, type Address, type SensitiveFields } from './contact.js';
 import { TagChips } from './TagsField.js';
@@ -96,6 +97,7 @@ export function ContactDetail({ params }: { params: Record<string, string> }): J
       {can(session, 'leads:read') && <ContactLeads contactId={id} />}
       {can(session, 'leads:read') && can(session, 'mail:read') && <ContactMail contactId={id} />}
       {can(session, 'transcripts:read') && <TranscriptPanel contactId={id} />}
+      {can(session, 'files:read') && <RecordFiles link={{ contactId: id }} label={c.name} />}
       {can(session, 'contacts:sensitive') && <Sensitive contactId={id} />}
       {confirming && (
         <ConfirmDialog title={`Delete ${c.name}?`} confirmLabel="Delete contact" danger onConfirm={remove} onClose={() => setConfirming(false)}>

@@ -16,6 +16,7 @@ import { useRequest } from '../../ui/use-request.js';
 import { TagChips } from '../contacts/TagsField.js';
 import { LeadEstimates } from '../estimates/EstimateList.js';
 import { TranscriptPanel } from '../transcripts/TranscriptPanel.js';
+import { RecordFiles } from '../files/RecordFiles.js';
 import { formatDay, formatMoney, isStale, stageLabel, usePipelines, type Lead, type Pipeline, type Stage, type TimelineEntry } from './lead.js';
 
 
@@ -82,6 +83,7 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
       {writer && stage && <MoveToStage lead={l} pipeline={stage.pipeline} onMoved={lead.reload} />}
       {can(session, 'estimates:read') && <LeadEstimates leadId={id} />}
       {can(session, 'transcripts:read') && <TranscriptPanel leadId={id} />}
+      {can(session, 'files:read') && <RecordFiles link={{ leadId: id }} label={l.title} />}
       <section class="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         {writer && <AddNote leadId={id} onAdded={timeline.reload} />}

@@ -1,0 +1,103 @@
+// A file's bytes on disk: <data dir>/tenants/<tenant id>/files/<file id>, encrypted in the chunked
+// AES-256-GCM format of backup objects (src/backup/chunked-cipher.ts; uncompressed here) with a key
+// derived per file from the workspace's sensitive data key, each chunk bound to the workspace, the
+// file id, its index and whether it is the last. So a blob copied to another file or workspace, a
+// chunk changed, moved, dropped or cut off all fail to open. Nothing is decrypted to disk.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineCallback } from 'node:stream';
+import { CHUNK_BYTES, COMPRESSION_NONE, decryptStream, encryptStream, HEADER_BYTES, parseHeader, type ObjectBinding } from '../backup/chunked-cipher.js';
+
+export const PART_SUFFIX = '.part';
+
+/** The directory of a workspace's file blobs (removed with the workspace's directory at its purge). */
+export const filesDir = (dataDir: string, tenantId: string): string => join(dataDir, 'tenants', tenantId, 'files');
+export const blobPath = (dir: string, fileId: string): string => join(dir, fileId);
+
+export const fileBinding = (tenantId: string, fileId: string): ObjectBinding => ({ objectId: fileId, tenantId });
+
+/** How many chunks a plaintext of `size` bytes is sealed in (an empty file is one empty last chunk). */
+export const chunkCount = (size: number): number => Math.max(1, Math.ceil(size / CHUNK_BYTES));
+
+export interface SealedBlob {
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Encrypts a plaintext stream into <dir>/<file id>: written under a `.part` name (mode 0600) and
+ * renamed only once complete, so a blob's final name always holds a whole file. On any failure
+ * (the source errs: too large, not allowed, the client gone) the part is removed and nothing is left.
+ */
+export async function writeBlob(source: Readable | AsyncIterable<Buffer>, dir: string, fileId: string, key: { version: number; key: Buffer }, binding: ObjectBinding): Promise<SealedBlob> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const part = `${blobPath(dir, fileId)}${PART_SUFFIX}`;
+  const sha256 = createHash('sha256');
+  let size = 0;
+  const hashing = async function* (chunks: AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
+      sha256.update(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+  };
+  try {
+    await pipeline(source, hashing, encryptStream(key.key, key.version, binding, CHUNK_BYTES, COMPRESSION_NONE), createWriteStream(part, { flags: 'wx', mode: 0o600, flush: true }));
+    await rename(part, blobPath(dir, fileId));
+  } catch (err) {
+    await rm(part, { force: true });
+    throw err;
+  }
+  return { size, sha256: sha256.digest('hex') };
+}
+
+/** The data-key version a blob's header names (to pick its key before reading it). */
+export async function blobKeyVersion(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const header = Buffer.alloc(HEADER_BYTES);
+    const { bytesRead } = await handle.read(header, 0, HEADER_BYTES, 0);
+    return parseHeader(header.subarray(0, bytesRead)).keyVersion;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The plaintext of a blob, as a stream that has already produced (and so authenticated) its first
+ * chunk: a blob whose start is changed rejects here, before anything is sent. A later chunk that
+ * does not authenticate destroys the stream with ChunkAuthenticationError mid-way.
+ */
+export async function readBlob(path: string, key: Buffer, binding: ObjectBinding): Promise<Readable> {
+  const plaintext = pipelineCallback(createReadStream(path), decryptStream(() => key, binding), () => {});
+  // Whoever sends it listens too; this one keeps a failure between here and there from being unhandled.
+  plaintext.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error) => {
+      plaintext.off('readable', onReadable);
+      plaintext.off('error', done);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReadable = () => done();
+    plaintext.once('readable', onReadable);
+    plaintext.once('error', done);
+  });
+  return plaintext;
+}
+
+/** Decrypts a blob sealed for one binding and seals it again for another (restore --as: a new workspace id), written beside it as `to`. */
+export async function resealBlob(from: string, to: string, keys: { open: Buffer; seal: { version: number; key: Buffer } }, bindings: { from: ObjectBinding; to: ObjectBinding }): Promise<void> {
+  const part = `${to}${PART_SUFFIX}`;
+  try {
+    await pipeline(createReadStream(from), decryptStream(() => keys.open, bindings.from), encryptStream(keys.seal.key, keys.seal.version, bindings.to, CHUNK_BYTES, COMPRESSION_NONE), createWriteStream(part, { flags: 'wx', mode: 0o600 }));
+    await rename(part, to);
+  } catch (err) {
+    await rm(part, { force: true });
+    throw err;
+  }
+}

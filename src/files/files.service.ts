@@ -1,0 +1,251 @@
+// Files attached to records: upload (streamed, checked and encrypted on the way to disk), list,
+// download (decrypted on the way out) and delete, all in the current workspace. Limits and the
+// quota are enforced while the bytes arrive, so a too-large upload is refused at the byte that
+// crosses the line and leaves no file anywhere; the type comes from the content (file-types.ts).
+import type { Readable } from 'node:stream';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { recordTenantEvent } from '../audit/audit.service.js';
+import { ChunkAuthenticationError } from '../backup/chunked-cipher.js';
+import { AppError, badRequest, notFound } from '../http/errors.js';
+import { newId } from '../http/ids.js';
+import { decodeCursor, page } from '../http/pagination.js';
+import type { Runtime } from '../runtime.js';
+import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
+import { blobKeyVersion, blobPath, chunkCount, fileBinding, filesDir, readBlob, resealBlob, writeBlob } from './file-blobs.js';
+import { cleanFileName } from './file-names.js';
+import { detectFileType, INLINE_IMAGE_TYPES, SAMPLE_BYTES } from './file-types.js';
+import { allFileRows, deleteFileRow, findFile, insertFile, listFileRows, recordExists, storedBytes, type FileRow, type LinkColumn, type Links } from './files.repo.js';
+import type { FileListQuery, FileRecord, FileUploadQuery } from './files.schemas.js';
+
+/** What a multipart body may add around its one file (boundaries, part headers): a Content-Length above the limit by more than this is refused before a byte is read. */
+export const MULTIPART_ALLOWANCE_BYTES = 64 * 1024;
+
+const LINKS: readonly { query: keyof FileUploadQuery; column: LinkColumn; table: 'contacts' | 'leads' | 'estimates' | 'mail_messages'; what: string }[] = [
+  { query: 'contactId', column: 'contact_id', table: 'contacts', what: 'contact' },
+  { query: 'leadId', column: 'lead_id', table: 'leads', what: 'lead' },
+  { query: 'estimateId', column: 'estimate_id', table: 'estimates', what: 'estimate' },
+  { query: 'mailId', column: 'mail_id', table: 'mail_messages', what: 'mail message' },
+];
+
+const toRecord = (row: FileRow): FileRecord => ({
+  id: row.id,
+  name: row.name,
+  type: row.type,
+  size: row.size,
+  sha256: row.sha256,
+  contactId: row.contact_id,
+  leadId: row.lead_id,
+  estimateId: row.estimate_id,
+  eventId: row.event_id,
+  mailId: row.mail_id,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  updatedAt: row.created_at,
+  updatedBy: row.created_by,
+});
+
+/** The records a query names, as columns; `mustExist`: refuse a record this workspace does not hold. */
+function linksOf(query: FileUploadQuery, mustExist: boolean): Links {
+  const links: Links = {};
+  for (const link of LINKS) {
+    const id = query[link.query];
+    if (id === undefined) continue;
+    if (mustExist && !recordExists(tenantDb(), link.table, id)) throw badRequest('invalid_field', `no such ${link.what} in this workspace`, link.query);
+    links[link.column] = id;
+  }
+  return links;
+}
+
+/** The limits an upload runs against: the per-file limit, and what is left of the workspace's quota. */
+function uploadLimits(runtime: Runtime): { maxBytes: number; remaining: number } {
+  const { maxBytes, workspaceQuotaBytes } = runtime.config.files;
+  return { maxBytes, remaining: workspaceQuotaBytes - storedBytes(tenantDb()) };
+}
+
+const tooLarge = (maxBytes: number) => new AppError(413, 'file_too_large', `the file is larger than ${maxBytes} bytes`);
+const overQuota = () => new AppError(413, 'quota_exceeded', "the file does not fit in the workspace's file quota");
+
+/**
+ * Refuses before a byte is read what the request's Content-Length already shows is too large
+ * (a chunked upload without one is refused at the byte that crosses the line instead).
+ */
+export function refuseDeclaredLength(runtime: Runtime, declared: number | null): void {
+  if (declared === null) return;
+  const { maxBytes, remaining } = uploadLimits(runtime);
+  if (declared > maxBytes + MULTIPART_ALLOWANCE_BYTES) throw tooLarge(maxBytes);
+  if (declared > Math.max(remaining, 0) + MULTIPART_ALLOWANCE_BYTES) throw overQuota();
+}
+
+/**
+ * Passes the upload through while counting it against the limits and deciding its type from its
+ * first SAMPLE_BYTES (held until then; nothing is written before the type is allowed).
+ */
+async function* checked(source: AsyncIterable<Buffer>, limits: { maxBytes: number; remaining: number }, decided: (type: string) => void): AsyncGenerator<Buffer> {
+  let size = 0;
+  let sample: Buffer[] | null = [];
+  let sampleBytes = 0;
+  const decide = async (complete: boolean): Promise<Buffer> => {
+    const head = Buffer.concat(sample ?? []);
+    sample = null;
+    const type = await detectFileType(head.subarray(0, SAMPLE_BYTES), complete);
+    if (!type) throw new AppError(415, 'file_type_not_allowed', 'the file is not an allowed type (images, PDF, office documents, text), judged by its content');
+    decided(type);
+    return head;
+  };
+  for await (const chunk of source) {
+    size += chunk.length;
+    if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+    if (size > limits.remaining) throw overQuota();
+    if (sample) {
+      sample.push(chunk);
+      sampleBytes += chunk.length;
+      if (sampleBytes >= SAMPLE_BYTES) yield await decide(false);
+    } else yield chunk;
+  }
+  if (sample) yield await decide(true);
+}
+
+export interface Upload {
+  /** The part's bytes as they arrive. */
+  file: AsyncIterable<Buffer>;
+  /** The name the client gave (cleaned here; only ever stored in the database). */
+  fileName: string | undefined;
+}
+
+export async function uploadFile(runtime: Runtime, query: FileUploadQuery, upload: Upload): Promise<FileRecord> {
+  const links = linksOf(query, true);
+  const limits = uploadLimits(runtime);
+  const tenantId = currentTenantId();
+  const id = newId('file');
+  const dir = filesDir(runtime.config.dataDir, tenantId);
+  let type: string | undefined;
+  const sealed = await writeBlob(checked(upload.file, limits, (t) => (type = t)), dir, id, runtime.vault.fileKey(), fileBinding(tenantId, id));
+  const db = tenantDb();
+  try {
+    return db.transaction(() => {
+      // Two uploads at once each saw the quota before the other's bytes counted: the second to finish is refused here.
+      if (storedBytes(db) + sealed.size > runtime.config.files.workspaceQuotaBytes) throw overQuota();
+      const row: FileRow = {
+        id,
+        name: cleanFileName(upload.fileName),
+        type: type as string,
+        size: sealed.size,
+        sha256: sealed.sha256,
+        chunk_count: chunkCount(sealed.size),
+        contact_id: links.contact_id ?? null,
+        lead_id: links.lead_id ?? null,
+        estimate_id: links.estimate_id ?? null,
+        event_id: links.event_id ?? null,
+        mail_id: links.mail_id ?? null,
+        created_at: currentTimestamp(),
+        created_by: currentActorId(),
+      };
+      insertFile(db, row);
+      recordTenantEvent('file.uploaded', { type: 'file', id }, { after: { name: row.name, type: row.type, size: row.size, sha256: row.sha256, ...links } });
+      return toRecord(row);
+    });
+  } catch (err) {
+    await rm(blobPath(dir, id), { force: true });
+    throw err;
+  }
+}
+
+export function listFiles(query: FileListQuery): { items: FileRecord[]; nextCursor: string | null } {
+  const limit = query.limit ?? 50;
+  const rows = listFileRows(tenantDb(), { links: linksOf(query, false), before: decodeCursor(query.cursor), limit: limit + 1 });
+  return page(rows.map(toRecord), limit);
+}
+
+function loadFile(fileId: string): FileRow {
+  const row = findFile(tenantDb(), fileId);
+  if (!row) throw notFound('file');
+  return row;
+}
+
+export const getFile = (fileId: string): FileRecord => toRecord(loadFile(fileId));
+
+const unreadable = () => new AppError(500, 'file_unreadable', 'the stored file does not decrypt; nothing of it was sent');
+
+/**
+ * A file's plaintext for download, its first chunk already authenticated. `inline`: only the image
+ * types a browser may show from the sandboxed path.
+ */
+export async function fileContent(runtime: Runtime, fileId: string, options: { inline: boolean }): Promise<{ file: FileRecord; content: Readable }> {
+  const row = loadFile(fileId);
+  if (options.inline && !INLINE_IMAGE_TYPES.has(row.type)) throw new AppError(415, 'file_type_not_allowed', 'only images (PNG, JPEG, GIF, WebP) are shown inline; download the file instead');
+  const tenantId = currentTenantId();
+  const path = blobPath(filesDir(runtime.config.dataDir, tenantId), row.id);
+  try {
+    const key = runtime.vault.fileKeyVersion(await blobKeyVersion(path));
+    if (!key) throw unreadable();
+    return { file: toRecord(row), content: await readBlob(path, key, fileBinding(tenantId, row.id)) };
+  } catch (err) {
+    if (err instanceof ChunkAuthenticationError || (err as NodeJS.ErrnoException).code === 'ENOENT') throw unreadable();
+    throw err;
+  }
+}
+
+/** Deletes the row (audited), then the blob: a backup taken in between finds no row for it. */
+export async function deleteFile(runtime: Runtime, fileId: string): Promise<void> {
+  const db = tenantDb();
+  const row = db.transaction(() => {
+    const found = loadFile(fileId);
+    deleteFileRow(db, fileId);
+    recordTenantEvent('file.deleted', { type: 'file', id: fileId }, { before: { name: found.name, type: found.type, size: found.size, sha256: found.sha256 } });
+    return found;
+  });
+  await rm(blobPath(filesDir(runtime.config.dataDir, currentTenantId()), row.id), { force: true });
+}
+
+/** One file as the export writes it: under files/<id>/<name>, opened (decrypted) when its turn comes. */
+export interface ExportedFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  open(): Promise<Readable>;
+}
+
+/**
+ * Every file of the current workspace, with its key resolved now (inside the scope), so the archive
+ * can be written after the scope has ended. A blob that is missing or whose key is gone refuses the
+ * export before anything is written.
+ */
+export async function filesForExport(runtime: Runtime): Promise<ExportedFile[]> {
+  const tenantId = currentTenantId();
+  const dir = filesDir(runtime.config.dataDir, tenantId);
+  const files: ExportedFile[] = [];
+  for (const row of allFileRows(tenantDb())) {
+    const path = blobPath(dir, row.id);
+    let key: Buffer | undefined;
+    try {
+      key = runtime.vault.fileKeyVersion(await blobKeyVersion(path));
+    } catch (err) {
+      if (!(err instanceof ChunkAuthenticationError) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (!key) throw new AppError(500, 'export_incomplete', `file ${row.id} cannot be read; nothing was exported`);
+    const opened = key;
+    files.push({ path: `files/${row.id}/${row.name}`, bytes: row.size, sha256: row.sha256, open: () => readBlob(path, opened, fileBinding(tenantId, row.id)) });
+  }
+  return files;
+}
+
+/**
+ * restore --as: the blobs of a copy of another workspace (`fromDir`, sealed for `originalTenantId`)
+ * become the current workspace's, each decrypted under the original's binding and sealed again
+ * under this one's with its newest sensitive data key (the copy's data keys are the original's,
+ * already adopted by Vault.adoptCopyOf). Returns how many moved.
+ */
+export async function adoptFilesOf(runtime: Runtime, originalTenantId: string, fromDir: string): Promise<number> {
+  const tenantId = currentTenantId();
+  const dir = filesDir(runtime.config.dataDir, tenantId);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  let moved = 0;
+  for (const id of (await readdir(fromDir)).sort()) {
+    const from = blobPath(fromDir, id);
+    const key = runtime.vault.fileKeyVersion(await blobKeyVersion(from));
+    if (!key) throw new Error(`file ${id} of the copy names a data key the copy does not hold`);
+    await resealBlob(from, blobPath(dir, id), { open: key, seal: runtime.vault.fileKey() }, { from: fileBinding(originalTenantId, id), to: fileBinding(tenantId, id) });
+    moved += 1;
+  }
+  return moved;
+}
