@@ -106,7 +106,7 @@ const calendar: TablePolicy[] = [
 ];
 
 const search: TablePolicy[] = [
-  { plane: 'tenant', table: 'search_index', holds: 'the workspace search index (FTS5) over contacts, leads, estimates, mail subjects and transcript segments, kept by triggers', derived: 'fts5' },
+  { plane: 'tenant', table: 'search_index', holds: 'the workspace search index (FTS5) over contacts, leads, estimates, sent and filed received mail, transcript segments, file names and calendar events, kept by triggers', derived: 'fts5' },
 ];
 
 const audit: TablePolicy[] = [

@@ -60,7 +60,7 @@ export function listFileRows(db: TenantHandle, filter: { links: Links; before: P
 }
 
 /** Whether a record a file would attach to exists in this workspace (by its table). */
-export function recordExists(db: TenantHandle, table: 'contacts' | 'leads' | 'estimates' | 'mail_messages', id: string): boolean {
+export function recordExists(db: TenantHandle, table: 'contacts' | 'leads' | 'estimates' | 'mail_messages' | 'calendar_events', id: string): boolean {
   return db.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 

@@ -4,13 +4,14 @@ import { IdParam, Nullable, Page, PageQuery, Timestamp } from '../http/schemas.j
 
 /**
  * The records a file is attached to, by id (query of the upload; of the list, files attached to all
- * of them). Calendar events (`event_id`) are linked once src/calendar/ lands: the column exists.
+ * of them).
  */
 const LinkQuery = {
   contactId: Type.Optional(IdParam('contact')),
   leadId: Type.Optional(IdParam('lead')),
   estimateId: Type.Optional(IdParam('estimate')),
   mailId: Type.Optional(IdParam('mailMessage')),
+  eventId: Type.Optional(IdParam('calendarEvent')),
 };
 
 export const FileUploadQuery = Type.Object(LinkQuery, { additionalProperties: false });

@@ -20,11 +20,12 @@ import type { FileListQuery, FileRecord, FileUploadQuery } from './files.schemas
 /** What a multipart body may add around its one file (boundaries, part headers): a Content-Length above the limit by more than this is refused before a byte is read. */
 export const MULTIPART_ALLOWANCE_BYTES = 64 * 1024;
 
-const LINKS: readonly { query: keyof FileUploadQuery; column: LinkColumn; table: 'contacts' | 'leads' | 'estimates' | 'mail_messages'; what: string }[] = [
+const LINKS: readonly { query: keyof FileUploadQuery; column: LinkColumn; table: 'contacts' | 'leads' | 'estimates' | 'mail_messages' | 'calendar_events'; what: string }[] = [
   { query: 'contactId', column: 'contact_id', table: 'contacts', what: 'contact' },
   { query: 'leadId', column: 'lead_id', table: 'leads', what: 'lead' },
   { query: 'estimateId', column: 'estimate_id', table: 'estimates', what: 'estimate' },
   { query: 'mailId', column: 'mail_id', table: 'mail_messages', what: 'mail message' },
+  { query: 'eventId', column: 'event_id', table: 'calendar_events', what: 'calendar event' },
 ];
 
 const toRecord = (row: FileRow): FileRecord => ({

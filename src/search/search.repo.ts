@@ -11,8 +11,10 @@ export interface SearchRow {
   record_id: string;
   title: string;
   snippet: string;
-  /** For a message: the contact it was sent to. */
+  /** For mail: the contact it was sent to or came from; for a file, the records it is attached to. */
   contact_id: string | null;
+  lead_id: string | null;
+  estimate_id: string | null;
 }
 
 /**
@@ -29,9 +31,11 @@ export function searchRows(db: TenantHandle, match: string, kinds: readonly stri
         `SELECT s.kind, s.record_id,
                 highlight(search_index, 2, '${HIT_START}', '${HIT_END}') AS title,
                 snippet(search_index, 3, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet,
-                m.contact_id
+                coalesce(m.contact_id, i.contact_id, f.contact_id) AS contact_id, f.lead_id, f.estimate_id
            FROM search_index s
            LEFT JOIN mail_messages m ON s.kind = 'mail' AND m.id = s.record_id
+           LEFT JOIN inbound_messages i ON s.kind = 'mail_in' AND i.id = s.record_id
+           LEFT JOIN files f ON s.kind = 'file' AND f.id = s.record_id
           WHERE search_index MATCH @expression AND s.kind IN (SELECT value FROM json_each(@kinds))
           ORDER BY s.rowid DESC
           LIMIT @count`,

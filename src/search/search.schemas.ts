@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-export const SEARCH_KINDS = ['contact', 'lead', 'estimate', 'mail', 'transcript'] as const;
+export const SEARCH_KINDS = ['contact', 'lead', 'estimate', 'mail', 'transcript', 'file', 'mail_in', 'event'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Text with the matched terms marked: alternate plain and matched pieces, as the reader should see them. */
@@ -24,7 +24,9 @@ export const SearchResult = Type.Object(
     id: Type.String(),
     title: Marked,
     snippet: Marked,
-    contactId: Type.Union([Type.String(), Type.Null()], { description: 'for a message: the contact it was sent to' }),
+    contactId: Type.Union([Type.String(), Type.Null()], { description: 'for mail: the contact it was sent to or came from; for a file: the contact it is attached to' }),
+    leadId: Type.Union([Type.String(), Type.Null()], { description: 'for a file: the lead it is attached to' }),
+    estimateId: Type.Union([Type.String(), Type.Null()], { description: 'for a file: the estimate it is attached to' }),
     segment: Type.Union([Type.Integer(), Type.Null()], { description: 'for a transcript: the number of the segment that matched (`id` is the transcript)' }),
   },
   { additionalProperties: false },

@@ -9,7 +9,16 @@ import { HIT_END, HIT_START, searchRows } from './search.repo.js';
 import { SEARCH_KINDS, type SearchKind, type SearchQuery, type SearchResult } from './search.schemas.js';
 
 /** Who may see each kind of result: the permission that reads the record itself. */
-const READ_PERMISSION: Record<SearchKind, Permission> = { contact: 'contacts:read', lead: 'leads:read', estimate: 'estimates:read', mail: 'mail:read', transcript: 'transcripts:read' };
+const READ_PERMISSION: Record<SearchKind, Permission> = {
+  contact: 'contacts:read',
+  lead: 'leads:read',
+  estimate: 'estimates:read',
+  mail: 'mail:read',
+  transcript: 'transcripts:read',
+  file: 'files:read',
+  mail_in: 'mail:read',
+  event: 'calendar:read',
+};
 
 const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 const hasWordCharacter = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
@@ -50,7 +59,7 @@ export function search(query: SearchQuery): { items: SearchResult[]; nextCursor:
     items: rows.map((row) => {
       // A transcript's entries are its segments, `<transcript id>#<n>`.
       const [id, segment] = row.kind === 'transcript' ? (row.record_id.split('#') as [string, string]) : [row.record_id, null];
-      return { kind: row.kind as SearchKind, id, title: pieces(row.title), snippet: pieces(row.snippet ?? ''), contactId: row.contact_id, segment: segment === null ? null : Number(segment) };
+      return { kind: row.kind as SearchKind, id, title: pieces(row.title), snippet: pieces(row.snippet ?? ''), contactId: row.contact_id, leadId: row.lead_id, estimateId: row.estimate_id, segment: segment === null ? null : Number(segment) };
     }),
     nextCursor: null,
   };

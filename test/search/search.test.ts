@@ -5,7 +5,10 @@
 import t, { type Test } from 'tap';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { toMatchExpression } from '../../src/search/search.service.js';
+import { newId } from '../../src/http/ids.js';
+import { insertInboundMessage } from '../../src/mailbox/mailbox.repo.js';
 import { build, TEST_KEYS } from '../helpers/app.js';
+import { pdf, upload } from '../files/helpers.js';
 import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
 type Result = { kind: string; id: string; title: { text: string; hit: boolean }[]; snippet: { text: string; hit: boolean }[]; contactId: string | null };
@@ -108,4 +111,35 @@ t.test('spinney search rebuild: the index derived again from the records, for on
   const neither = await spinneyInProcess(['search', 'rebuild'], env);
   t.equal(neither.code, 1);
   t.match(neither.stderr, /--tenant.*--all/);
+});
+
+t.test('file names, calendar events and received mail filed to a contact are found; unfiled mail is not', async (t) => {
+  const s = await setup(t);
+  const uploaded = await upload(s.api, s.token, pdf('survey'), 'Roof survey — Müller barn.pdf', `?leadId=${s.lead.id}`);
+  t.equal(uploaded.statusCode, 201, uploaded.body);
+  const file = uploaded.json() as { id: string };
+  const event = await s.api.call({ method: 'POST', url: '/api/v1/calendar/events', token: s.token, payload: { title: 'Chimney inspection', timeZone: 'Europe/Berlin', start: '2027-03-02T09:00', end: '2027-03-02T10:00', location: 'Old Mill Lane 4', attendees: [] } });
+  t.equal(event.statusCode, 201, event.body);
+  const eventId = (event.json() as { event: { id: string } }).event.id;
+  const received = (contactId: string | null, subject: string) =>
+    s.api.runtime.tenancy.run(s.workspace.id, { actor: null, requestId: null }, () => {
+      const id = newId('inboundMessage');
+      insertInboundMessage(tenantDb(), {
+        id, mailbox_id: newId('mailbox'), uidvalidity: 1, uid: Math.floor(Math.random() * 1e6), message_id: `<${id}@farm.example>`, in_reply_to: null,
+        from_address: 'dana@farm.example', from_name: 'Dana Müller', to_addresses: '[]', subject, sent_at: null, received_at: new Date().toISOString(),
+        text_sealed: s.api.runtime.vault.sealField('inbound_messages', id, 'text', 'hello'), html_sealed: null, contact_id: contactId, lead_id: null, in_reply_to_mail_id: null, attachments: '[]', size: 10,
+      });
+      return id;
+    });
+  const filed = received(s.dana.id, 'Re: gutter quote');
+  received(null, 'Cheap gutter offers');
+  const found = async (q: string) => (await s.find(q)).body.items as (Result & { leadId: string | null })[];
+  t.match(await found('survey barn'), [{ kind: 'file', id: file.id, leadId: s.lead.id }], 'a file by its name, pointing at its lead');
+  t.match(await found('chimney'), [{ kind: 'event', id: eventId }], 'an event by its title');
+  t.match(await found('"old mill"'), [{ kind: 'event', id: eventId }], 'and its place');
+  t.match(await found('gutter quote'), [{ kind: 'mail_in', id: filed, contactId: s.dana.id }], 'received mail in a thread, pointing at its contact');
+  t.same(await found('cheap offers'), [], 'unfiled mail (admins only) is not searched');
+  t.same((await s.find('chimney', '', s.workspace.token('viewer', 'us_vera'))).body.items.length, 1, 'viewers read the calendar, so they find events');
+  t.equal((await s.api.call({ method: 'DELETE', url: `/api/v1/files/${file.id}`, token: s.token })).statusCode, 204);
+  t.same(await found('survey barn'), [], 'a deleted file is gone from search');
 });

@@ -11,13 +11,16 @@ import { useRequest } from '../../ui/use-request.js';
 type Result = paths['/api/v1/search']['get']['responses'][200]['content']['application/json']['items'][number];
 type Kind = Result['kind'];
 
-const GROUPS: Record<Kind, string> = { contact: 'Contacts', lead: 'Leads', estimate: 'Estimates', mail: 'Mail', transcript: 'Transcripts' };
+const GROUPS: Record<Kind, string> = { contact: 'Contacts', lead: 'Leads', estimate: 'Estimates', event: 'Calendar', mail: 'Mail sent', mail_in: 'Mail received', transcript: 'Transcripts', file: 'Files' };
 
 const hrefOf = (r: Result): string => {
   if (r.kind === 'contact') return `/contacts/${r.id}`;
   if (r.kind === 'lead') return `/leads/${r.id}`;
   if (r.kind === 'estimate') return `/estimates/${r.id}`;
   if (r.kind === 'transcript') return `/transcripts/${r.id}?segment=${r.segment ?? 1}`;
+  if (r.kind === 'event') return `/calendar/${r.id}`;
+  if (r.kind === 'mail_in') return r.contactId ? `/contacts/${r.contactId}/mail/${r.id}` : '/mail';
+  if (r.kind === 'file') return r.leadId ? `/leads/${r.leadId}` : r.contactId ? `/contacts/${r.contactId}` : r.estimateId ? `/estimates/${r.estimateId}` : '/contacts';
   return r.contactId ? `/contacts/${r.contactId}` : '/mail';
 };
 
