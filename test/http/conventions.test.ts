@@ -97,6 +97,8 @@ t.test('the public list is the only way to skip authentication', async (t) => {
       'GET /readyz',
       'GET /search',
       'GET /search/*',
+      'GET /transcripts',
+      'GET /transcripts/*',
       'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/invitations/:invitationId/accept',
       'POST /api/v1/auth/invitations/:invitationId/decline',

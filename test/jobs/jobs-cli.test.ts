@@ -39,7 +39,7 @@ t.test('spinney jobs run runs a job now and prints its counts; jobs list shows e
 
   const before = await spinney(['jobs', 'list'], env);
   t.equal(before.code, 0, before.stderr);
-  t.same(before.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]), ['sessions-purge', 'control-purge', 'webhooks-purge', 'tenant-purge', 'audit-verify', 'backup', 'backup-prune']);
+  t.same(before.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]), ['sessions-purge', 'control-purge', 'webhooks-purge', 'tenant-purge', 'audit-verify', 'backup', 'backup-prune', 'mailbox-poll']);
   t.match(before.stdout, /^sessions-purge\s+15 \* \* \* \*\s+never run$/m);
   t.match(before.stdout, /^audit-verify\s+0 3 \* \* \*\s+never run$/m);
   t.match(before.stdout, /^backup\s+0 \* \* \* \*\s+never run$/m, 'the backup schedule (SPINNEY_BACKUP_SCHEDULE)');
@@ -115,7 +115,7 @@ t.test('spinney serve schedules the jobs in PM2 instance 0 only and stops them o
     while (!stdout.includes(expected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const line = stdout.split('\n').find((l) => l.includes(expected));
     t.ok(line, `instance ${instance}: ${expected}`);
-    if (instance === '0') t.same(JSON.parse(line ?? '{}').jobs, ['sessions-purge', 'control-purge', 'webhooks-purge', 'tenant-purge', 'audit-verify', 'backup', 'backup-prune']);
+    if (instance === '0') t.same(JSON.parse(line ?? '{}').jobs, ['sessions-purge', 'control-purge', 'webhooks-purge', 'tenant-purge', 'audit-verify', 'backup', 'backup-prune', 'mailbox-poll']);
     else t.match(JSON.parse(line ?? '{}'), { reason: 'PM2 instance 1: only instance 0 runs jobs' });
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
