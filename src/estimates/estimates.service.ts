@@ -19,7 +19,6 @@ import type { TenantHandle } from '../tenancy/tenant-handle.js';
 import { findTenant } from '../tenants/tenants.repo.js';
 import { isoAt } from '../time/clock.js';
 import { canonicalJson } from './canonical.js';
-import { renderEstimatePdf } from './estimate-pdf.js';
 import { formatMoney, type EstimateDocument } from './estimate-presentation.js';
 import { estimateLinkMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail.service.js';
@@ -513,6 +512,8 @@ export async function estimatePdf(runtime: Runtime, estimateId: string, revision
   const db = tenantDb();
   const row = loadEstimateRow(db, estimateId);
   const stored = loadRevision(db, estimateId, revision ?? row.current_revision);
+  // pdfkit is loaded on the first PDF, not with the server: most processes never draw one.
+  const { renderEstimatePdf } = await import('./estimate-pdf.js');
   const pdf = await renderEstimatePdf(estimateDocument(runtime, row, stored));
   return { filename: `${row.number ?? 'draft'}-v${stored.revision}.pdf`, pdf };
 }

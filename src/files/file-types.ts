@@ -1,7 +1,6 @@
 // What an upload is, decided by its first bytes (file-type reads the magic numbers), never by its
 // name or the type the client declared. Only what the allowlist names is kept: images, PDF, office
 // documents and plain text. Executables, archives, HTML and SVG (which can carry script) are not.
-import { fileTypeFromBuffer } from 'file-type';
 
 /** How many bytes the decision reads (file-type's own sample size). */
 export const SAMPLE_BYTES = 4100;
@@ -38,6 +37,7 @@ function isPlainText(sample: Buffer, complete: boolean): boolean {
 
 /** The type the allowlist names for this content, or null when it is not allowed. */
 export async function detectFileType(sample: Buffer, complete: boolean): Promise<string | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(sample);
   if (detected) return ALLOWED_TYPES.has(detected.mime) ? detected.mime : null;
   return isPlainText(sample, complete) ? TEXT_TYPE : null;

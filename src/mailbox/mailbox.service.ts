@@ -18,9 +18,10 @@ import { decodeCursor, page } from '../http/pagination.js';
 import type { Runtime } from '../runtime.js';
 import { isRole, roleHas } from '../auth/permissions.js';
 import { currentActorId, currentScope, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
-import { checkInbox, fetchNewMessages, ImapFailure, type FetchedMessage, type ImapAccount } from './imap-reader.js';
-import { parseInbound, type ParsedInbound } from './inbound-parse.js';
+import type { FetchedMessage, ImapAccount } from './imap-reader.js';
+import type { ParsedInbound } from './inbound-parse.js';
 import {
+
   deleteMailboxRow,
   findContactIdByEmail,
   findFiledInboundByMessageIds,
@@ -35,6 +36,11 @@ import {
   type InboundSummaryRow,
   type MailboxRow,
 } from './mailbox.repo.js';
+
+// imapflow, mailparser and sanitize-html (about 0.8 s of CPU to load) come with the first mailbox
+// use, not with every server and CLI process.
+const imapReader = () => import('./imap-reader.js');
+const inboundParser = () => import('./inbound-parse.js');
 
 /** Messages imported per sync at most; the rest follow on the next one. */
 export const SYNC_BATCH = 200;
@@ -107,6 +113,7 @@ export async function connectMailbox(runtime: Runtime, input: MailboxInput): Pro
     throw new AppError(400, 'invalid_field', 'caCertificate is not a PEM certificate (-----BEGIN CERTIFICATE----- …)', 'caCertificate');
   }
   const account: ImapAccount = { host, port: input.port, security: input.security, username: input.username, password: input.password, caPem, production: runtime.config.env === 'production' };
+  const { checkInbox, ImapFailure } = await imapReader();
   try {
     await checkInbox(account);
   } catch (err) {
@@ -188,6 +195,7 @@ export function syncMailbox(runtime: Runtime): Promise<SyncOutcome> {
 async function runSync(runtime: Runtime, row: MailboxRow): Promise<SyncOutcome> {
   const password = runtime.vault.getSystem(passwordSecret(row.id)) ?? '';
   const account: ImapAccount = { host: row.host, port: row.port, security: row.security, username: row.username, password, caPem: row.ca_pem, production: runtime.config.env === 'production' };
+  const { fetchNewMessages, ImapFailure } = await imapReader();
   let batch;
   try {
     batch = await fetchNewMessages(account, row.uidvalidity, row.last_uid, SYNC_BATCH);
@@ -209,6 +217,7 @@ async function runSync(runtime: Runtime, row: MailboxRow): Promise<SyncOutcome> 
 }
 
 async function readMessage(message: FetchedMessage): Promise<ParsedInbound> {
+  const { parseInbound } = await inboundParser();
   try {
     const content = await parseInbound(message.source);
     if (message.headersOnly) content.text = `(This message is ${Math.round(message.size / 1024 / 1024)} MB, larger than Spinney imports; read it in the mailbox itself.)`;
