@@ -43723,7 +43723,7 @@ export interface paths {
                 query: {
                     /** @description words (each also matches as a prefix: "roo" finds "roofing") and "quoted phrases"; every word must match */
                     q: string;
-                    /** @description a comma-separated list of contact, lead, estimate, mail, transcript; all when left out */
+                    /** @description a comma-separated list of contact, lead, estimate, mail, transcript, file, mail_in, event; all when left out */
                     types?: string;
                     limit?: number;
                 };
@@ -43742,7 +43742,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {unknown} */
-                                kind: "contact" | "lead" | "estimate" | "mail" | "transcript";
+                                kind: "contact" | "lead" | "estimate" | "mail" | "transcript" | "file" | "mail_in" | "event";
                                 id: string;
                                 /** @description the text in pieces; `hit` marks a matched term (render as text, never as markup) */
                                 title: {
@@ -43754,8 +43754,12 @@ export interface paths {
                                     text: string;
                                     hit: boolean;
                                 }[];
-                                /** @description for a message: the contact it was sent to */
+                                /** @description for mail: the contact it was sent to or came from; for a file: the contact it is attached to */
                                 contactId: string | null;
+                                /** @description for a file: the lead it is attached to */
+                                leadId: string | null;
+                                /** @description for a file: the estimate it is attached to */
+                                estimateId: string | null;
                                 /** @description for a transcript: the number of the segment that matched (`id` is the transcript) */
                                 segment: number | null;
                             }[];
@@ -45713,6 +45717,7 @@ export interface paths {
                     leadId?: string;
                     estimateId?: string;
                     mailId?: string;
+                    eventId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -46013,6 +46018,7 @@ export interface paths {
                     leadId?: string;
                     estimateId?: string;
                     mailId?: string;
+                    eventId?: string;
                 };
                 header?: never;
                 path?: never;
