@@ -3,7 +3,7 @@
 // Times are typed as the clock in the event's zone reads them; the server turns them into instants.
 // An edit sends the version it started from, so someone else's change meanwhile is not overwritten.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, type ApiError } from '../../api/http.js';
 import { Link, navigate, useLocation } from '../../router.js';
@@ -15,6 +15,7 @@ import { usePeople } from '../../ui/people.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
 import { viewerZone, zoneOptions, type CalendarEvent } from './calendar.js';
+import { useContactSearch } from '../contacts/use-contact-search.js';
 
 interface ContactRef {
   id: string;
@@ -224,22 +225,7 @@ function TimeField({ label, type, value, onValue, error }: { label: string; type
 /** Contacts chosen by searching: the chosen ones with "Remove", then a search listing buttons to add. */
 function ContactSearch({ label, hint, chosen, onChosen, single = false, error }: { label: string; hint: string; chosen: ContactRef[]; onChosen: (list: ContactRef[]) => void; single?: boolean; error?: string | undefined }): JSX.Element {
   const [typed, setTyped] = useState('');
-  const [found, setFound] = useState<{ id: string; name: string; email: string | null }[] | null>(null);
-  useEffect(() => {
-    const q = typed.trim();
-    if (q === '') return setFound(null);
-    let current = true;
-    const timer = setTimeout(() => {
-      ok(api.GET('/api/v1/contacts', { params: { query: { q, limit: 8 } } })).then(
-        (page) => current && setFound(page.items.filter((c) => !chosen.some((x) => x.id === c.id))),
-        () => current && setFound([]),
-      );
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [typed, chosen]);
+  const found = useContactSearch(typed)?.filter((c) => !chosen.some((x) => x.id === c.id)) ?? null;
   return (
     <div class="lead-contact-picker">
       {chosen.length > 0 && (

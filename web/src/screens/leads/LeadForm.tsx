@@ -3,7 +3,7 @@
 // currency's own units and sent as integer minor units. An edit sends the version it started from,
 // so a change made meanwhile by someone else is refused instead of overwritten.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sentence } from '../../api/errors.js';
 import { api, ok, type ApiError } from '../../api/http.js';
 import { Link, navigate, useLocation } from '../../router.js';
@@ -15,6 +15,7 @@ import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
 import { TagsField } from '../contacts/TagsField.js';
 import { amountExample, CURRENCY_CODES, isStale, moneyInput, parseMoney, stageLabel, usePipelines, type Lead } from './lead.js';
+import { useContactSearch } from '../contacts/use-contact-search.js';
 
 interface Values {
   title: string;
@@ -236,22 +237,7 @@ function DateField({ label, value, onValue, error }: { label: string; value: str
 /** The lead's contact: the chosen one with "Change", or a search of the contacts listing buttons to choose from. */
 function ContactPicker({ contact, onContact, error }: { contact: Values['contact']; onContact: (contact: Values['contact']) => void; error?: string | undefined }): JSX.Element {
   const [typed, setTyped] = useState('');
-  const [found, setFound] = useState<{ id: string; name: string; company: string | null }[] | null>(null);
-  useEffect(() => {
-    const q = typed.trim();
-    if (q === '') return setFound(null);
-    let current = true;
-    const timer = setTimeout(() => {
-      ok(api.GET('/api/v1/contacts', { params: { query: { q, limit: 8 } } })).then(
-        (page) => current && setFound(page.items),
-        () => current && setFound([]),
-      );
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [typed]);
+  const found = useContactSearch(typed);
   if (contact)
     return (
       <div class="field">
