@@ -75,6 +75,13 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.equal(download.suggestedFilename(), 'Quote – barn.pdf');
     t.ok(readFileSync(await download.path()).equals(document), 'downloaded identical');
 
+    // 4b. Found by its name from the header's search, which leads back to the lead.
+    await page.getByRole('searchbox', { name: 'Search the workspace' }).fill('quote barn');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: /^Files/ }).getByRole('link', { name: 'Quote – barn.pdf' }).click();
+    await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
+    t.pass('search finds the file by its name and opens its lead');
+
     // 5. An executable named .jpg: refused, said next to its name, nothing stored.
     expectRefusal(415, `/api/v1/files?leadId=${lead.id}`);
     await panel.getByLabel('Upload files to Barn roof').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: windowsExecutable() });
