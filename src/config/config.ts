@@ -72,6 +72,9 @@ export interface Config {
   readonly mail: MailConfig | null;
 }
 
+/** The domain of a From address (`Name <mail@example.com>` or `mail@example.com`), lower case; null when it is not one. */
+export const fromDomainOf = (from: string): string | null => /@([^\s@<>]+)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? null;
+
 export interface MailConfig {
   readonly host: string;
   readonly port: number;
@@ -477,7 +480,7 @@ function mailSettings(read: SettingsReader, production: boolean, problems: strin
     if (missing.length > 0) problems.push(`customer mail needs an SMTP server in production: set ${missing.join(', ')}`);
   }
   if (user !== null && password === null) problems.push('SPINNEY_SMTP_PASSWORD (or SPINNEY_SMTP_PASSWORD_FILE) is required with SPINNEY_SMTP_USER');
-  const fromDomain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? '';
+  const fromDomain = fromDomainOf(from) ?? '';
   if (from && !fromDomain) problems.push('SPINNEY_MAIL_FROM is not an address (mail@example.com or Name <mail@example.com>)');
   if (host && !from) problems.push('SPINNEY_MAIL_FROM is required with SPINNEY_SMTP_HOST');
   const dkimSet = [dkimDomain, dkimSelector, dkimKey.trim()].filter((v) => v.length > 0).length;

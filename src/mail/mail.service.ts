@@ -11,7 +11,8 @@ import { enqueue, markPendingWork, retryFinished } from '../outbox/outbox.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
 import type { MailListQuery } from './mail.schemas.js';
-import { fromDomainOf, workspaceSmtp } from './smtp-account.js';
+import { fromDomainOf } from '../config/config.js';
+import { workspaceSmtp } from './smtp-account.js';
 import { findMailListRow, insertMailMessage, listMailRows, MAIL_STATE_OF, type MailListRow, type MailMessageRow } from './mail.repo.js';
 
 export const MAIL_KIND = 'mail';

@@ -6,7 +6,7 @@
 import { lookup } from 'node:dns/promises';
 import type { Transporter } from 'nodemailer';
 import { recordTenantEvent } from '../audit/audit.service.js';
-import type { MailConfig } from '../config/config.js';
+import { fromDomainOf, type MailConfig } from '../config/config.js';
 import { AppError } from '../http/errors.js';
 import type { Runtime } from '../runtime.js';
 import { tenantDb } from '../tenancy/context.js';
@@ -29,9 +29,6 @@ export function workspaceSmtp(runtime: Runtime): WorkspaceSmtp | null {
   const stored = runtime.vault.getSystem(SECRET);
   return stored === undefined ? null : (JSON.parse(stored) as WorkspaceSmtp);
 }
-
-/** The domain of a From address (`Name <mail@example.com>` or `mail@example.com`), lower case. */
-export const fromDomainOf = (from: string): string | null => /@([^\s@<>]+)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? null;
 
 /** The address to connect to: the host's first address, refused in production unless public. */
 export async function connectAddress(host: string, production: boolean): Promise<string> {
