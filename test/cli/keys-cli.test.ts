@@ -64,7 +64,7 @@ t.test('keys rotate, rewrap and retire: an operator moves a workspace to a new r
   const tooSoon = await spinney(retire, env);
   t.equal(tooSoon.code, 1);
   t.match(tooSoon.stderr, /^spinney: retiring version 1 of SPINNEY_APP_SECRETS_KEY: it is removed from \S+app\.key, and nothing it sealed or signed opens afterwards, including backups made with it\n/, 'it says what it will do first');
-  // Right after the rotation it is refused for its age (test/vault/key-rotation.test.ts pins the message
+  // Right after the rotation it is refused for its age (test/vault/key-rotation.part.ts pins the message
   // with a manual clock); on a slow machine the rotation may already have settled, then for the key below.
   t.match(tooSoon.stderr, /\nspinney: (the newest app version is less than 2 s old: a running server may still seal with version 1 until \S+Z; then run `spinney keys rewrap` again|1 wrapped key)/, 'refused');
   await new Promise((resolve) => setTimeout(resolve, 2000));

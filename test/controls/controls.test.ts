@@ -1,7 +1,7 @@
 // The controls inventory must stay true: every file it names exists and every test it names is a
 // test in that file. A renamed test or a moved file breaks this, not the inventory silently.
 import t from 'tap';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 interface Control {
   id: string;
@@ -26,4 +26,22 @@ t.test('every control names existing code and existing tests', async (t) => {
       t.ok(source.includes(`t.test('${test.name}'`) || source.includes(`t.test("${test.name}"`), `${control.id}: "${test.name}" is a test in ${test.file}`);
     }
   }
+});
+
+// Small test files run as parts of one process (docs/testing.md): a part that no group imports
+// would never run, and the controls it proves would be claimed on nothing.
+t.test('every test part is run: each test/**/*.part.ts is imported by exactly one *.test.ts of its folder', async (t) => {
+  const files = readdirSync(new URL('test/', root), { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('fixtures/'));
+  const parts = files.filter((f) => f.endsWith('.part.ts')).sort();
+  t.ok(parts.length >= 40, `${parts.length} parts`);
+  const importers = new Map<string, string[]>();
+  for (const group of files.filter((f) => f.endsWith('.test.ts'))) {
+    const folder = group.slice(0, group.lastIndexOf('/') + 1);
+    for (const [, name] of readFileSync(new URL(`test/${group}`, root), 'utf8').matchAll(/^import '\.\/([\w.-]+)\.part\.js';$/gm)) {
+      const part = `${folder}${name}.part.ts`;
+      t.ok(parts.includes(part), `${group} imports ${part}, which exists`);
+      importers.set(part, [...(importers.get(part) ?? []), group]);
+    }
+  }
+  for (const part of parts) t.same(importers.get(part)?.length, 1, `${part} is imported by one group (${importers.get(part)?.join(', ') ?? 'none'})`);
 });

@@ -6,7 +6,7 @@
 //  - every list must contain nothing of B's, every write must leave B unchanged, and public
 //    routes (called with B's ids in their path) must show nothing of B's;
 //  - credential routes, called with A's credential, show nothing of B's and leave B unchanged
-//    (test/routes/credential-routes.test.ts walks them further: expired, revoked, crossed);
+//    (test/routes/credential-routes.part.ts walks them further: expired, revoked, crossed);
 //  - A's workspace API key (member role) with B's ids is refused by role (403) or answered 404, and
 //    B's secret presented under A's workspace id is refused with 401 everywhere;
 //  - platform routes refuse A's admin token with 401;

@@ -4,7 +4,7 @@
 // receiver can drop the duplicate; the lost attempt shows in the delivery log. A change made at the
 // CLI while the server was down is sent by the restarted server, once. The lease's length is read
 // from the file and then run out by hand while the server is down (the wait itself is proven with
-// a manual clock in outbox.test.ts), so the test does not sleep a real minute.
+// a manual clock in outbox.part.ts), so the test does not sleep a real minute.
 import t from 'tap';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -97,7 +97,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await subscription.locator('.field-error').waitFor();
     t.equal(await page.getByText('No subscriptions.').count(), 1, 'a refused URL makes no subscription');
 
-    // Integrations: none connected yet; Google (configured on this server) offered (the connect flow itself: test/integrations/connect.test.ts).
+    // Integrations: none connected yet; Google (configured on this server) offered (the connect flow itself: test/integrations/connect.part.ts).
     await visit('Integrations', 'Integrations', 'integrations');
     await page.getByText('Nothing is connected yet.').waitFor();
     t.equal(await page.getByRole('button', { name: /^Connect Google/ }).count(), 1, 'connecting Google is offered');

@@ -1,6 +1,6 @@
 // The export covers the schema, not a list someone keeps: every table of a fresh tenant database
 // (derived FTS indexes aside) is a key of workspace.json, and every binary column has a declared
-// policy (test/data-policy/coverage.test.ts names a table without one; a BLOB column without one
+// policy (test/data-policy/coverage.part.ts names a table without one; a BLOB column without one
 // stops the export itself).
 import t from 'tap';
 import { existsSync } from 'node:fs';

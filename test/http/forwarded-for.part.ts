@@ -1,4 +1,4 @@
-// X-Forwarded-For next to the x-request-id case in conventions.test.ts ("forwarded headers are
+// X-Forwarded-For next to the x-request-id case in conventions.part.ts ("forwarded headers are
 // trusted only from a proxy on this host"): with SPINNEY_TRUST_PROXY on, the client address nginx
 // forwards from loopback is the one the app uses, and a client reaching the port directly cannot
 // choose its address with the header: not in the audit log, and not to dodge a rate limit.

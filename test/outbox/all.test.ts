@@ -1,0 +1,3 @@
+// The outbox tests in one process: each part adds its tests to tap's root (docs/testing.md).
+import './migration.part.js';
+import './outbox.part.js';
