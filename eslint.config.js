@@ -1,7 +1,7 @@
 // Lint rules that guard Spinney's tenancy: only src/tenancy/ (and the control-plane store) may
 // open an SQLite file, only src/tenancy/ may bind a tenant scope, only src/config/ reads
 // process.env, and SQL lives only in *.repo.ts files (and the stores that own a database file).
-// test/lint/lint-rules.test.ts proves each rule still fires.
+// test/lint/lint-rules.part.ts proves each rule still fires.
 import tseslint from 'typescript-eslint';
 
 const SQLITE_DRIVERS = ['better-sqlite3', 'node:sqlite', 'sqlite3', 'sqlite'];

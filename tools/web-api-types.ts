@@ -1,6 +1,6 @@
 // web/src/api/schema.d.ts, the web app's types for every API path, generated from the server's
 // own OpenAPI document (GET /api/v1/openapi.json). Run `npm run web:types` after changing a route's
-// schema; test/web/api-types.test.ts fails while the committed file is out of date.
+// schema; test/web/api-types.part.ts fails while the committed file is out of date.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

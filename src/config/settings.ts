@@ -1,6 +1,6 @@
 // Every SPINNEY_* setting, one row each: its name, how its text is parsed, its default and what it
 // does. The known names (anything else under SPINNEY_ is refused as a typo), the parsing in
-// config.ts and README's settings table all come from these rows; test/config/settings-table.test.ts
+// config.ts and README's settings table all come from these rows; test/config/settings-table.part.ts
 // holds README to them, row for row.
 
 /** How a setting's text becomes a value. A `secret` is NAME or a file named by NAME_FILE, never both. */

@@ -1,5 +1,5 @@
 // One data policy per table: what export, `restore --as`, sealing, retention and purge do with it.
-// The declarations live in tables.ts; test/data-policy/coverage.test.ts fails for a table of a
+// The declarations live in tables.ts; test/data-policy/coverage.part.ts fails for a table of a
 // freshly migrated database without one (and for a declaration naming no table), so a migration
 // cannot add a table nobody decided about.
 import type { Purpose } from '../vault/vault.js';

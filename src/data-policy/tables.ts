@@ -1,6 +1,6 @@
 // Every table of the tenant and control databases, with its data policy (data-policy.ts says what
 // each field means). A migration that adds a table adds its declaration here, in the group of the
-// feature that owns it; test/data-policy/coverage.test.ts names any table left out.
+// feature that owns it; test/data-policy/coverage.part.ts names any table left out.
 import { DataPolicies, type TablePolicy } from './data-policy.js';
 
 const keep = { action: 'keep' } as const;

@@ -237,6 +237,8 @@ export function createEstimate(input: EstimateCreate): EstimateDetail {
     if (contactId === undefined) throw badRequest('missing_field', 'contactId (or a leadId whose contact the estimate is for) is required', 'contactId');
     const contact = findContact(db, contactId);
     if (!contact) throw badRequest('invalid_field', 'contactId names no contact of this workspace', 'contactId');
+    // An estimate for one customer filed under another customer's lead would show on the wrong timeline.
+    if (lead && lead.contactId !== contactId) throw badRequest('invalid_field', 'leadId names a lead of another contact', 'leadId');
     const content = withTemplates(db, input.content);
     const total = checkedTotal(content);
     const id = newId('estimate');

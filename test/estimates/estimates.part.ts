@@ -103,6 +103,10 @@ t.test('bad content is a 400 naming the field and changes nothing', async (t) =>
   const foreign = await s.api.call({ method: 'POST', url: '/api/v1/contacts', token: s.api.tenant('Other').token('admin'), payload: { name: 'Not yours' } });
   const other = await s.call('POST', '/api/v1/estimates', { title: 'Theirs', contactId: foreign.json().id, content: content() });
   t.match(other.json(), { error: { code: 'invalid_field', field: 'contactId' } }, "another workspace's contact is unknown here");
+  const someoneElse = await s.ok<{ id: string }>('POST', '/api/v1/contacts', { name: 'Someone Else' }, 201);
+  const mismatched = await s.call('POST', '/api/v1/estimates', { title: 'Crossed', contactId: someoneElse.id, leadId: s.lead.id, content: content() });
+  t.equal(mismatched.statusCode, 400, 'a lead of another contact');
+  t.match(mismatched.json(), { error: { code: 'invalid_field', field: 'leadId' } }, 'names the lead');
   const list = await s.ok<{ items: unknown[] }>('GET', '/api/v1/estimates');
   t.equal(list.items.length, 0, 'nothing was created');
   t.equal(s.audit('estimate.created').length, 0);

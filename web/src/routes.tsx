@@ -1,6 +1,6 @@
 // Every screen of the signed-in app: its path pattern, the permission it needs, and the component.
 // The server answers each section's paths with the page (src/web/web.routes.ts, APP_SECTIONS);
-// test/web/routes.test.ts checks that every pattern here is one of those sections.
+// test/web/routes.part.ts checks that every pattern here is one of those sections.
 import type { JSX } from 'preact';
 import type { Permission } from '../../src/auth/permissions.js';
 import { MySessions } from './screens/account/MySessions.js';
