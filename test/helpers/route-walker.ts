@@ -89,7 +89,8 @@ const OWN_RECORD: Record<string, Record<string, string>> = {
   'POST /api/v1/estimates/:estimateId/withdraw': { estimateId: 'sentEstimateId' },
   'POST /api/v1/mail/:mailId/resend': { mailId: 'failedMailId' },
   'POST /api/v1/calendar/events/:eventId/cancel': { eventId: 'eventId' },
-  // Writing to a contact about a lead, or filing a transcript under both, takes a lead of that very contact.
+  // Writing to a contact about a lead, an estimate for both, or filing a transcript under both, takes a lead of that very contact.
+  'POST /api/v1/estimates': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
   'POST /api/v1/mail': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
   'POST /api/v1/mail/preview': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },
   'POST /api/v1/transcripts': { contactId: 'pairedContactId', leadId: 'pairedLeadId' },

@@ -1,0 +1,3 @@
+// The storage-error and shutdown tests in one process: each part adds its tests to tap's root (docs/testing.md).
+import './storage-errors.part.js';
+import './shutdown.part.js';
