@@ -79,8 +79,22 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: new URL(`${name}-${label}.png`, SCREENSHOT_DIR).pathname, fullPage: false, animations: 'disabled' });
+    if (label === 'phone') await assertPhoneHeader(page, name);
   }
   await page.setViewportSize(size);
+}
+
+/** On a phone the header fits the screen and its search box is usable: most of the width, not a few letters. */
+async function assertPhoneHeader(page: Page, name: string): Promise<void> {
+  const header = (await page.evaluate(`(() => {
+    const bar = document.querySelector('.topbar'); const box = document.querySelector('.topbar [role=search] input');
+    return bar && { overflow: bar.scrollWidth - bar.clientWidth, height: bar.getBoundingClientRect().height, box: box ? box.getBoundingClientRect().width : null, width: window.innerWidth };
+  })()`)) as { overflow: number; height: number; box: number | null; width: number } | null;
+  if (!header) return;
+  if (header.overflow > 0) throw new Error(`${name}: the header is ${header.overflow}px wider than a phone's screen`);
+  // Two rows at most: the brand, workspace and account, then the search box.
+  if (header.height > 120) throw new Error(`${name}: the header takes ${Math.round(header.height)}px of a phone's height`);
+  if (header.box !== null && header.box < header.width * 0.8) throw new Error(`${name}: the header's search box is ${Math.round(header.box)}px of a ${header.width}px phone screen`);
 }
 
 /** What the page keeps in storage and cookies it can read: a signed-in page keeps nothing. */
