@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { releaseInputsHash } from './inputs.mjs';
@@ -32,6 +33,22 @@ function filesUnder(dir) {
     .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
     .sort();
 }
+
+const ICAL_TIMEZONES = join(createRequire(import.meta.url).resolve('@touch4it/ical-timezones'), '..');
+
+/** @touch4it/ical-timezones reads its zone files from disk; in the bundle it reads them from the SEA assets (tools/release/ical-zones-fs.cjs). */
+const icalZonesFromAssets = {
+  name: 'ical-zones-from-assets',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@touch4it[\\/]ical-timezones[\\/]index\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const patched = source.replace("require('node:fs')", `require(${JSON.stringify(join(ROOT, 'tools/release/ical-zones-fs.cjs'))})`);
+      // Fail the build, not the calendar, when a new version of the package reads its files differently.
+      if (patched === source) throw new Error(`${path} no longer requires node:fs as expected: check how it reads zones/`);
+      return { contents: patched, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
 
 export async function buildRelease(outDir) {
   const started = Date.now();
@@ -57,11 +74,16 @@ export async function buildRelease(outDir) {
       define: { 'import.meta.url': '__importMetaUrl' },
       logLevel: 'warning',
       legalComments: 'none',
+      plugins: [icalZonesFromAssets],
     });
 
     // Asset key → file on disk. package.json is reduced to what the code reads (the version).
     const files = new Map();
     for (const key of [...filesUnder('migrations'), ...filesUnder('web/dist')]) files.set(key, join(ROOT, key));
+    const zones = join(ICAL_TIMEZONES, 'zones');
+    for (const entry of readdirSync(zones, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.set(`ical-timezones/zones/${relative(zones, join(entry.parentPath, entry.name))}`, join(entry.parentPath, entry.name));
+    }
     const packageJson = join(work, 'package.json');
     writeFileSync(packageJson, JSON.stringify({ name: 'spinney', version }));
     files.set('package.json', packageJson);
