@@ -36,13 +36,13 @@ function filesUnder(dir) {
 
 const ICAL_TIMEZONES = join(createRequire(import.meta.url).resolve('@touch4it/ical-timezones'), '..');
 
-/** @touch4it/ical-timezones reads its zone files from disk; in the bundle it reads them from the SEA assets (tools/release/ical-zones-fs.cjs). */
+/** @touch4it/ical-timezones reads its zone files from disk; in the bundle it reads them from the SEA assets (tools/release/ical-zones-fs.ts). */
 const icalZonesFromAssets = {
   name: 'ical-zones-from-assets',
   setup(build) {
     build.onLoad({ filter: /[\\/]@touch4it[\\/]ical-timezones[\\/]index\.js$/ }, ({ path }) => {
       const source = readFileSync(path, 'utf8');
-      const patched = source.replace("require('node:fs')", `require(${JSON.stringify(join(ROOT, 'tools/release/ical-zones-fs.cjs'))})`);
+      const patched = source.replace("require('node:fs')", `require(${JSON.stringify(join(ROOT, 'tools/release/ical-zones-fs.ts'))})`);
       // Fail the build, not the calendar, when a new version of the package reads its files differently.
       if (patched === source) throw new Error(`${path} no longer requires node:fs as expected: check how it reads zones/`);
       return { contents: patched, loader: 'js', resolveDir: dirname(path) };
