@@ -26,7 +26,7 @@ function shellScripts(dirs: string[]): string[] {
 t.test('every shell script in deploy, scripts and .ci passes shellcheck', { skip: requireTools(t, ['shellcheck']) }, async (t) => {
   const scripts = shellScripts(['deploy', 'scripts', '.ci']);
   for (const expected of [
-    '.ci/run', 'deploy/certbot/reload-nginx', 'deploy/nginx/render', 'deploy/provision.sh',
+    '.ci/run', 'deploy/certbot/reload-nginx', 'deploy/install-release', 'deploy/nginx/render', 'deploy/provision.sh',
     'scripts/backup-now', 'scripts/lib.sh', 'scripts/restore', 'scripts/rotate-keys', 'scripts/spinney', 'scripts/status', 'scripts/tenant',
   ]) {
     t.ok(scripts.includes(expected), `${expected} is checked`);
