@@ -152,7 +152,19 @@ export async function cachedRelease() {
     if (!existsSync(join(dir, 'SHA256SUMS'))) throw error;
     rmSync(tmp, { recursive: true, force: true });
   }
+  pruneCachedReleases(KEEP_CACHED_RELEASES);
   return executable;
+}
+
+/** Each cached release is about 145 MB and every source change makes a new one: keep the newest few. */
+const KEEP_CACHED_RELEASES = 3;
+
+function pruneCachedReleases(keep) {
+  const releases = readdirSync(CACHE_DIR)
+    .filter((name) => /^release-[0-9a-f]+$/.test(name))
+    .map((name) => ({ path: join(CACHE_DIR, name), mtime: statSync(join(CACHE_DIR, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { path } of releases.slice(keep)) rmSync(path, { recursive: true, force: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
