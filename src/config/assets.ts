@@ -51,19 +51,30 @@ export function listAssets(dir: string): string[] {
 }
 
 /**
- * Loads a native addon packed in the executable: written to a fresh private (0700) directory, read
- * back and checked against the manifest's SHA-256, then loaded and removed (a loaded library stays
- * mapped). Refuses, loading nothing, when the bytes on disk are not the ones the release was built with.
+ * Writes bytes to a fresh private (0700) directory under the OS temp dir, reads them back and checks
+ * them against `sha256`. Returns the file and its directory (the caller removes it); when the bytes
+ * on disk differ, removes the directory and throws, so nothing unchecked is ever loaded.
  */
+export function writeVerifiedFile(name: string, bytes: Uint8Array, sha256: string): { file: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'spinney-addon-'));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, bytes, { mode: 0o700, flag: 'wx' });
+    const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
+    if (actual !== sha256) throw new Error(`${name} written to ${dir} does not match this release (sha256 ${actual}, expected ${sha256})`);
+    return { file, dir };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Loads a native addon packed in the executable, checked by writeVerifiedFile, then removes the file (a loaded library stays mapped). */
 export function loadPackagedAddon(key: string): unknown {
   const expected = releaseManifest().assets[key];
   if (!expected) throw new Error(`${key} is not part of this release`);
-  const dir = mkdtempSync(join(tmpdir(), 'spinney-addon-'));
+  const { file, dir } = writeVerifiedFile(key, new Uint8Array(sea.getAsset(key)), expected);
   try {
-    const file = join(dir, key);
-    writeFileSync(file, Buffer.from(sea.getAsset(key)), { mode: 0o700, flag: 'wx' });
-    const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
-    if (actual !== expected) throw new Error(`${key} written to ${dir} does not match this release (sha256 ${actual}, expected ${expected})`);
     const addon = { exports: {} };
     process.dlopen(addon, file);
     return addon.exports;
