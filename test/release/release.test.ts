@@ -1,7 +1,8 @@
 // The single executable (`npm run release`) as an operator runs it: copied alone into an empty
 // directory with no node_modules, no Node and no repository beside it. Building it takes about 20 s
-// (minutes the first time, when better-sqlite3 is compiled for Node 24), so the test builds once per
-// source tree and reuses that build (tools/release/build.mjs --cached, keyed by the inputs' hash).
+// (minutes the first time, when better-sqlite3 is compiled for Node 24), so `npm test` builds it
+// before tap starts (tools/release/build.mjs --cached, keyed by the inputs' hash) and this test
+// reuses that build; run alone after a source change, it builds first (give tap --timeout 600).
 import t from 'tap';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,9 +14,6 @@ import { freePort, START_DEADLINE_MS, waitForPort, type CliResult } from '../hel
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-
-// A cold build compiles the native addon (minutes on a busy machine); a cached one takes no time.
-t.setTimeout(15 * 60_000);
 
 /** The executable copied into `dir`, alone. */
 function installRelease(dir: string): string {
