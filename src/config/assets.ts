@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 
 /** What tools/release/build.mjs packs as the asset `manifest.json`: every asset's key and SHA-256. */
 export interface ReleaseManifest {
-  version: string;
   assets: Record<string, string>;
 }
 
@@ -26,8 +25,8 @@ function releaseManifest(): ReleaseManifest {
   return manifest;
 }
 
-// Only evaluated outside the executable: the release bundle has no import.meta. src/config/ and
-// dist/config/ are both two levels below the project root.
+// Only evaluated outside the executable (inside, import.meta.url names the executable itself).
+// src/config/ and dist/config/ are both two levels below the project root.
 function repositoryPath(path: string): string {
   return join(fileURLToPath(new URL('../../', import.meta.url)), path);
 }

