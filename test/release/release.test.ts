@@ -81,6 +81,14 @@ t.test('the release executable runs alone: --version, migrate, serve --demo, a b
   // The VTIMEZONE table of @touch4it/ical-timezones is read from files: the executable carries them.
   const event = await api('/calendar/events', { method: 'POST', body: JSON.stringify({ title: 'Survey', timeZone: 'Europe/Berlin', start: '2027-03-28T10:00', end: '2027-03-28T11:00', attendees: [] }) });
   t.equal(event.status, 201, 'an event in Europe/Berlin: the time zone table is in the executable');
+  // pdfkit loads its standard fonts at run time: the executable carries them in the bundle.
+  const contactId = ((await (await api('/contacts')).json()) as { items: { id: string }[] }).items[0]?.id;
+  const line = { id: 'tearoff', description: 'Tear off old shingles', quantity: '24', unit: 'sq', unitPrice: 9500, taxRateBp: 0 };
+  const estimate = await api('/estimates', { method: 'POST', body: JSON.stringify({ title: 'Roof', contactId, content: { currency: 'USD', sections: [{ title: 'Roof', showOnlySectionTotal: false, items: [line] }] } }) });
+  t.equal(estimate.status, 201);
+  const pdf = await api(`/estimates/${((await estimate.json()) as { id: string }).id}/pdf`);
+  t.equal(pdf.status, 200, 'an estimate renders as a PDF');
+  t.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
 
   const backup = await run(['backup', 'run', '--all', '--json']);
   t.equal(backup.code, 0, backup.stderr);

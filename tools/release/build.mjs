@@ -36,19 +36,59 @@ function filesUnder(dir) {
 
 const ICAL_TIMEZONES = join(createRequire(import.meta.url).resolve('@touch4it/ical-timezones'), '..');
 
-/** @touch4it/ical-timezones reads its zone files from disk; in the bundle it reads them from the SEA assets (tools/release/ical-zones-fs.ts). */
-const icalZonesFromAssets = {
-  name: 'ical-zones-from-assets',
+/**
+ * Dependencies that find their own files at run time, which a bundle inside an executable cannot:
+ * each is rewritten at bundling time, and the build fails, not the feature, when a new version of the
+ * package no longer has the text a patch expects.
+ */
+const DEPENDENCY_PATCHES = [
+  {
+    // It reads its VTIMEZONE files from disk: in the executable they are SEA assets (tools/release/ical-zones-fs.ts).
+    file: /[\\/]@touch4it[\\/]ical-timezones[\\/]index\.js$/,
+    patch: (source) => source.replace("require('node:fs')", `require(${JSON.stringify(join(ROOT, 'tools/release/ical-zones-fs.ts'))})`),
+  },
+  {
+    // Its standard fonts are loaded through createRequire, which esbuild cannot follow: plain requires are bundled.
+    file: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.(node\.mjs|js)$/,
+    patch: (source) => source.replaceAll("require$1('#standard-fonts/", "require('#standard-fonts/"),
+  },
+];
+
+const dependencyPatches = {
+  name: 'dependency-patches',
   setup(build) {
-    build.onLoad({ filter: /[\\/]@touch4it[\\/]ical-timezones[\\/]index\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const patched = source.replace("require('node:fs')", `require(${JSON.stringify(join(ROOT, 'tools/release/ical-zones-fs.ts'))})`);
-      // Fail the build, not the calendar, when a new version of the package reads its files differently.
-      if (patched === source) throw new Error(`${path} no longer requires node:fs as expected: check how it reads zones/`);
-      return { contents: patched, loader: 'js', resolveDir: dirname(path) };
-    });
+    for (const { file, patch } of DEPENDENCY_PATCHES) {
+      build.onLoad({ filter: file }, ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        const patched = patch(source);
+        if (patched === source) throw new Error(`${path} no longer has what tools/release/build.mjs patches: check how it finds its files`);
+        return { contents: patched, loader: 'js', resolveDir: dirname(path) };
+      });
+    }
   },
 };
+
+/** The CLI and server as one CommonJS file (a SEA's main script is CommonJS), with nothing left to load from node_modules. */
+export async function bundleCli(outfile) {
+  await build({
+    entryPoints: [join(ROOT, 'tools/release/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    // better-sqlite3 finds its addon through `bindings`; ssh2's optional addons stay out (it falls back to JS).
+    alias: { bindings: join(ROOT, 'tools/release/bindings.cjs') },
+    external: ['*.node'],
+    // ESM dependencies (node-cron) read import.meta.url at load: in the executable it names the executable.
+    banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+    // The bundled packages' license notices stay in the executable.
+    legalComments: 'eof',
+    plugins: [dependencyPatches],
+  });
+}
 
 export async function buildRelease(outDir) {
   const started = Date.now();
@@ -59,24 +99,7 @@ export async function buildRelease(outDir) {
   const work = mkdtempSync(join(CACHE_DIR, 'work-'));
   try {
     const bundle = join(work, 'spinney.cjs');
-    await build({
-      entryPoints: [join(ROOT, 'tools/release/main.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node24',
-      // better-sqlite3 finds its addon through `bindings`; ssh2's optional addons stay out (it falls back to JS).
-      alias: { bindings: join(ROOT, 'tools/release/bindings.cjs') },
-      external: ['*.node'],
-      // ESM dependencies (node-cron) read import.meta.url at load: in the executable it names the executable.
-      banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-      define: { 'import.meta.url': '__importMetaUrl' },
-      logLevel: 'warning',
-      // The bundled packages' license notices stay in the executable.
-      legalComments: 'eof',
-      plugins: [icalZonesFromAssets],
-    });
+    await bundleCli(bundle);
 
     // Asset key → file on disk. package.json is reduced to what the code reads (the version).
     const files = new Map();
