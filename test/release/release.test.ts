@@ -88,7 +88,15 @@ t.test('the release executable runs alone: --version, migrate, serve --demo, a b
   t.equal(estimate.status, 201);
   const pdf = await api(`/estimates/${((await estimate.json()) as { id: string }).id}/pdf`);
   t.equal(pdf.status, 200, 'an estimate renders as a PDF');
-  t.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+  const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+  t.equal(pdfBytes.subarray(0, 5).toString(), '%PDF-');
+  // An upload's type is decided from its content (file-type, an ES module loaded on first use).
+  const form = new FormData();
+  form.append('file', new Blob([pdfBytes]), 'estimate.bin');
+  const upload = await fetch(`${base}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  t.equal(upload.status, 201, 'a file upload');
+  t.match(await upload.json(), { type: 'application/pdf' }, 'typed by its content');
+  t.equal((await fetch(`${base}/api/docs`)).status, 200, 'the API reference');
 
   const backup = await run(['backup', 'run', '--all', '--json']);
   t.equal(backup.code, 0, backup.stderr);
