@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provisions a fresh Debian 12 or Ubuntu 22.04/24.04 host for Spinney (deploy/README.md): service
-# user, Node.js, PM2 start-up, nginx with TLS, certbot, firewall, SSH keys only, logrotate,
+# user, the systemd service for the single executable (installed by deploy/install-release; no
+# Node.js, npm or compiler on the host), nginx with TLS, certbot, firewall, SSH keys only, logrotate,
 # unattended security upgrades, root keys and the env file. Safe to run again: every step first
 # looks at the host and changes only what differs; secrets and the env file are never overwritten.
 # --dry-run prints the same plan, step by step, and changes nothing.
@@ -8,8 +9,6 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly HERE
-readonly NODE_MAJOR=24          # the current Node.js LTS, from NodeSource's apt repository
-readonly PM2_MAJOR=7
 readonly SERVICE_USER=spinney
 readonly SERVICE_HOME=/var/lib/spinney
 readonly DATA_DIR=$SERVICE_HOME/data
@@ -26,15 +25,15 @@ readonly SSHD_DROPIN=/etc/ssh/sshd_config.d/00-spinney.conf
 readonly AUTO_UPGRADES=/etc/apt/apt.conf.d/20auto-upgrades
 readonly LOGROTATE_CONF=/etc/logrotate.d/spinney
 readonly CERTBOT_HOOK=/etc/letsencrypt/renewal-hooks/deploy/spinney-reload-nginx
-readonly NODESOURCE_KEY=/etc/apt/keyrings/nodesource.asc
-readonly NODESOURCE_LIST=/etc/apt/sources.list.d/nodesource.list
+readonly SERVICE_UNIT=/etc/systemd/system/spinney.service
+readonly SPINNEY_LINK=/usr/local/bin/spinney
 readonly SNAKEOIL_CERT=/etc/ssl/certs/ssl-cert-snakeoil.pem
 readonly SNAKEOIL_KEY=/etc/ssl/private/ssl-cert-snakeoil.key
 readonly PACKAGES=(ca-certificates curl gnupg gettext-base nginx ssl-cert certbot ufw unattended-upgrades
-  apt-listchanges logrotate build-essential python3)
+  apt-listchanges logrotate)
 readonly ROOT_KEYS=(SPINNEY_TOKEN_SIGNING_KEY:token-signing SPINNEY_APP_SECRETS_KEY:app-secrets
   SPINNEY_SENSITIVE_FIELDS_KEY:sensitive-fields)
-readonly TOTAL_STEPS=13
+readonly TOTAL_STEPS=11
 
 usage() {
   cat <<'EOF'
@@ -165,7 +164,7 @@ step_preflight() {
   if [ "$(id -u)" -ne 0 ]; then
     if [ "$DRY_RUN" = 1 ]; then note "not root: files only root may read are reported as changes"; else problem "run as root (sudo)"; fi
   fi
-  [ -d /run/systemd/system ] || problem "systemd is not running: nginx, ssh, certbot's timer and PM2's start-up need it"
+  [ -d /run/systemd/system ] || problem "systemd is not running: nginx, ssh, certbot's timer and the spinney service need it"
 
   if [ "$ADMIN" = root ]; then
     problem "--admin must not be root: root logins over SSH are turned off"
@@ -200,35 +199,6 @@ step_packages() {
   if [ "${#missing[@]}" -eq 0 ]; then ok "installed: ${PACKAGES[*]}"; else change "install ${missing[*]}" apt_install "${missing[@]}"; fi
 }
 
-install_nodesource() {
-  install -d -m 755 /etc/apt/keyrings
-  curl -fsSL https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key -o "$NODESOURCE_KEY"
-  printf 'deb [signed-by=%s] https://deb.nodesource.com/node_%s.x nodistro main\n' "$NODESOURCE_KEY" "$NODE_MAJOR" >"$NODESOURCE_LIST"
-  apt_install nodejs
-}
-
-step_node() {
-  step "Node.js $NODE_MAJOR (NodeSource apt repository)"
-  local version
-  version=$(node --version 2>/dev/null || true)
-  if [[ $version =~ ^v([0-9]+)\. ]] && [ "${BASH_REMATCH[1]}" -ge "$NODE_MAJOR" ]; then
-    ok "node $version"
-  else
-    change "add NodeSource's node_$NODE_MAJOR.x repository ($NODESOURCE_LIST, key $NODESOURCE_KEY) and install nodejs (now: ${version:-none})" install_nodesource
-  fi
-}
-
-step_pm2() {
-  step "PM2 $PM2_MAJOR (npm, global)"
-  local manifest=/usr/lib/node_modules/pm2/package.json version=""
-  [ -r "$manifest" ] && version=$(sed -n 's/^ *"version": *"\([0-9.]*\)".*/\1/p' "$manifest" | head -n 1)
-  if [[ $version =~ ^([0-9]+)\. ]] && [ "${BASH_REMATCH[1]}" -ge "$PM2_MAJOR" ]; then
-    ok "pm2 $version"
-  else
-    change "install pm2@$PM2_MAJOR globally with npm (now: ${version:-none})" npm install --global --no-fund --no-audit "pm2@$PM2_MAJOR"
-  fi
-}
-
 step_user() {
   step "service user $SERVICE_USER and its directories"
   if getent passwd "$SERVICE_USER" >/dev/null; then
@@ -260,9 +230,9 @@ new_root_key() {
 env_file_content() {
   cat <<EOF
 # Spinney's settings (README.md, "Configuration"). deploy/provision.sh wrote this once and never
-# overwrites it. PM2 reads it when it loads ecosystem.config.cjs, so after an edit run, as the
-# service user, \`pm2 reload /opt/spinney/ecosystem.config.cjs\`; scripts/ read it on every run.
-# One NAME=value per line, no quotes, no spaces.
+# overwrites it. The server reads it when it starts, so after an edit run
+# \`systemctl restart spinney\`; scripts/ read it on every run.
+# One NAME=value per line; a value may hold spaces (the CLI reads this file with util.parseEnv).
 SPINNEY_ENV=production
 SPINNEY_DATA_DIR=$DATA_DIR
 SPINNEY_HOST=127.0.0.1
@@ -464,20 +434,29 @@ step_certificate() {
   fi
 }
 
-step_pm2_startup() {
-  step "PM2 start-up on boot for $SERVICE_USER"
-  if [ -e "/etc/systemd/system/pm2-$SERVICE_USER.service" ]; then
-    ok "pm2-$SERVICE_USER.service is installed (it resurrects what \`pm2 save\` saved)"
+start_service_at_boot() {
+  systemctl daemon-reload
+  systemctl enable "$(basename "$SERVICE_UNIT")"
+}
+
+step_service() {
+  step "systemd service spinney ($SERVICE_UNIT)"
+  PENDING=0
+  put_file "$SERVICE_UNIT" 644 root root "$(cat "$HERE/systemd/spinney.service")"
+  if [ "$PENDING" = 1 ] || [ ! -e "/etc/systemd/system/multi-user.target.wants/$(basename "$SERVICE_UNIT")" ]; then
+    change "reload systemd and enable spinney.service at boot" start_service_at_boot
   else
-    change "register pm2-$SERVICE_USER.service (pm2 startup systemd -u $SERVICE_USER --hp $SERVICE_HOME)" \
-      pm2 startup systemd -u "$SERVICE_USER" --hp "$SERVICE_HOME"
+    ok "spinney.service is enabled at boot"
+  fi
+  if [ -x "$SPINNEY_LINK" ]; then
+    ok "$SPINNEY_LINK is $(readlink -f "$SPINNEY_LINK")"
+  else
+    note "no release installed yet: deploy/install-release FILE puts one at $SPINNEY_LINK and starts the service"
   fi
 }
 
 step_preflight
 step_packages
-step_node
-step_pm2
 step_user
 step_keys
 step_firewall
@@ -486,7 +465,7 @@ step_upgrades
 step_logrotate
 step_nginx
 step_certificate
-step_pm2_startup
+step_service
 
 if [ "$DRY_RUN" = 1 ]; then
   echo "dry run: nothing was changed."
@@ -495,5 +474,5 @@ if [ "$DRY_RUN" = 1 ]; then
     printf '  - %s\n' "${PROBLEMS[@]}"
   fi
 else
-  echo "provisioned. Next: deploy the app and start it with PM2 (deploy/README.md, step 5)."
+  echo "provisioned. Next: install a release with deploy/install-release (deploy/README.md, step 5)."
 fi

@@ -2,7 +2,8 @@
 # Sourced by the operator scripts beside it: run the `spinney` CLI as the service user with the
 # env file's settings and nothing else, take the operations lock, keep cron runs quiet.
 # Where things are on a host deploy/provision.sh set up; each can be overridden (tests do):
-SPINNEY_BIN=${SPINNEY_BIN:-/opt/spinney/bin/spinney.js}
+SPINNEY_BIN=${SPINNEY_BIN:-/usr/local/bin/spinney}   # the release deploy/install-release installed
+SPINNEY_SERVICE=${SPINNEY_SERVICE:-spinney}
 SPINNEY_ENV_FILE=${SPINNEY_ENV_FILE:-/etc/spinney/spinney.env}
 SPINNEY_USER=${SPINNEY_USER:-spinney}
 SPINNEY_LOCK_FILE=${SPINNEY_LOCK_FILE:-/run/lock/spinney-operations.lock}
@@ -12,12 +13,12 @@ QUIET=0
 
 die() { printf '%s: %s\n' "$SCRIPT" "$1" >&2; exit "${2:-1}"; }
 
-# Runs a command as the service user with a clean environment (PATH, HOME, LANG, PM2_HOME): the
+# Runs a command as the service user with a clean environment (PATH, HOME, LANG): the
 # CLI refuses unknown SPINNEY_* settings, and the variables above are the scripts' own.
 as_service_user() {
   local home
   home=$(getent passwd "$SPINNEY_USER" | cut -d: -f6) || die "no user $SPINNEY_USER (SPINNEY_USER)"
-  local clean=(env -i "PATH=$PATH" "HOME=$home" "LANG=${LANG:-C.UTF-8}" "PM2_HOME=${PM2_HOME:-$home/.pm2}")
+  local clean=(env -i "PATH=$PATH" "HOME=$home" "LANG=${LANG:-C.UTF-8}")
   if [ "$(id -un)" = "$SPINNEY_USER" ]; then "${clean[@]}" "$@"
   elif [ "$(id -u)" -eq 0 ]; then runuser -u "$SPINNEY_USER" -- "${clean[@]}" "$@"
   else sudo -u "$SPINNEY_USER" -- "${clean[@]}" "$@"
@@ -26,16 +27,20 @@ as_service_user() {
 
 # spinney ARGS...: the CLI with exactly the env file's settings (read as the service user, who may
 # read it; the operator's own SPINNEY_* variables never leak in). The CLI parses the file itself
-# (SPINNEY_ENV_FILE), with the parser PM2's ecosystem file uses: the shell would read
+# (SPINNEY_ENV_FILE), as the systemd service has it do: the shell would read
 # `SPINNEY_OIDC_LABEL=Acme SSO` as a command named SSO.
 spinney() {
   as_service_user env "SPINNEY_ENV_FILE=$SPINNEY_ENV_FILE" "$SPINNEY_BIN" "$@"
 }
 
-# One NAME=value from the env file (for the scripts' own use, e.g. the port for /readyz), parsed the same way.
+# env_setting NAME DEFAULT: a plain value (a port, a number) from the env file, for the scripts' own
+# use, e.g. the port for /readyz: the last NAME=value line, quotes and surrounding blanks dropped.
+# Anything richer is the CLI's to read (it parses the file with util.parseEnv).
 env_setting() {
-  # shellcheck disable=SC2016 # a JavaScript program, not shell
-  as_service_user node -e 'const v = require("node:util").parseEnv(require("node:fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]; process.stdout.write(v || process.argv[3])' "$SPINNEY_ENV_FILE" "$1" "$2"
+  local value
+  value=$(sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*//p" "$SPINNEY_ENV_FILE" | tail -n 1 |
+    sed -e 's/[[:space:]]*$//' -e "s/^\([\"']\)\(.*\)\1\$/\2/")
+  printf '%s' "${value:-$2}"
 }
 
 # Backups, restores and key rotation must not overlap: one lock for all of them, not waited for

@@ -1,5 +1,6 @@
 // `spinney serve`: the HTTP server; --demo also seeds the demo workspace for a first look (development only).
 import type { Command } from 'commander';
+import { isPackaged } from '../config/assets.js';
 import { CliError, withConfig } from './support.js';
 
 export function registerServeCommand(program: Command): void {
@@ -40,7 +41,7 @@ export function registerServeCommand(program: Command): void {
                 ]
               : []),
             'Or get an access token and call the API:',
-            `  TOKEN=$(node bin/spinney.js dev token --tenant ${demo.tenant.id} --role admin)`,
+            `  TOKEN=$(${isPackaged() ? process.execPath : 'node bin/spinney.js'} dev token --tenant ${demo.tenant.id} --role admin)`,
             `  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/contacts`,
             '',
             `API description: ${address}/api/v1/openapi.json`,

@@ -1,11 +1,10 @@
-// This build's version, from package.json: src/config/ and dist/config/ are both two levels below it.
-import { readFileSync } from 'node:fs';
+// This build's version, from package.json (the repository's, or the copy packed in the executable).
+import { readAsset } from './assets.js';
 
-const PACKAGE_JSON = new URL('../../package.json', import.meta.url);
 let version: string | undefined;
 
 /** The version of Spinney running (read once). */
 export function spinneyVersion(): string {
-  version ??= (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readAsset('package.json').toString('utf8')) as { version: string }).version;
   return version;
 }

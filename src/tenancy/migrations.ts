@@ -1,9 +1,7 @@
 // Numbered plain-SQL migrations (`0001_name.sql`), applied in order inside one transaction each and
 // recorded in the database they changed, so every file knows its own schema version.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { listAssets, readAsset } from '../config/assets.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 export interface Migration {
@@ -15,19 +13,16 @@ export interface Migration {
 /** The bookkeeping table every migrated file holds (not application data: the export leaves it out). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
 
-// src/tenancy/ and dist/tenancy/ are both two levels below the project root.
-const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations/', import.meta.url));
-
 /** Reads a migrations folder once; callers keep the result (tenant files are opened often). */
-export function loadMigrations(plane: 'control' | 'tenant' | 'keyring', root = MIGRATIONS_ROOT): Migration[] {
-  const dir = join(root, plane);
-  const migrations = readdirSync(dir)
+export function loadMigrations(plane: 'control' | 'tenant' | 'keyring'): Migration[] {
+  const dir = `migrations/${plane}`;
+  const migrations = listAssets(dir)
     .filter((file) => file.endsWith('.sql'))
     .sort()
     .map((file) => {
       const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
-      if (!match) throw new Error(`migration file name must look like 0001_name.sql: ${join(dir, file)}`);
-      return { version: Number(match[1]), name: match[2] as string, sql: readFileSync(join(dir, file), 'utf8') };
+      if (!match) throw new Error(`migration file name must look like 0001_name.sql: ${dir}/${file}`);
+      return { version: Number(match[1]), name: match[2] as string, sql: readAsset(`${dir}/${file}`).toString('utf8') };
     });
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) throw new Error(`migrations in ${dir} must be numbered 1, 2, 3… without gaps`);

@@ -6,15 +6,15 @@
 // Asset names carry a hash of their content, so they are cached for a year as immutable: an
 // upgrade changes the names, and the page, which is never cached, names the new ones. Any other
 // name under /assets/ is a 404.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { listAssets, readAsset } from '../config/assets.js';
 import { notFound } from '../http/errors.js';
 import { APP_PAGE_ROUTES } from './app-sections.js';
 
-const DIST_DIR = new URL('../../web/dist/', import.meta.url);
+const DIST_DIR = 'web/dist';
 // Previews of a workspace's own files (src/files/) are object URLs of blobs the page fetched itself: images (img-src) and PDFs (frame-src), each typed by the server's checked type.
 export const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' blob:; frame-src blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -35,15 +35,20 @@ export interface WebAssets {
 }
 
 /** web/dist as built: the page and each file under assets/. A missing build is a start-up error that says what to run. */
-export function loadWebAssets(dist: URL = DIST_DIR): WebAssets {
-  const index = new URL('index.html', dist);
-  if (!existsSync(index)) throw new Error(`the web app is not built (${index.pathname} is missing): run npm run build`);
-  const assets = new Map<string, { body: Buffer; type: string }>();
-  for (const name of readdirSync(new URL('assets/', dist))) {
-    const type = CONTENT_TYPES[extname(name)];
-    if (type) assets.set(name, { body: readFileSync(new URL(`assets/${name}`, dist)), type });
+export function loadWebAssets(): WebAssets {
+  let page: Buffer;
+  try {
+    page = readAsset(`${DIST_DIR}/index.html`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`the web app is not built (${DIST_DIR}/index.html is missing): run npm run build`);
+    throw err;
   }
-  return { page: readFileSync(index), assets };
+  const assets = new Map<string, { body: Buffer; type: string }>();
+  for (const name of listAssets(`${DIST_DIR}/assets`)) {
+    const type = CONTENT_TYPES[extname(name)];
+    if (type) assets.set(name, { body: readAsset(`${DIST_DIR}/assets/${name}`), type });
+  }
+  return { page, assets };
 }
 
 export const webRoutes: FastifyPluginAsync = async (base) => {

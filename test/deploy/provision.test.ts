@@ -27,14 +27,12 @@ const TARGETS = [
   '/etc/spinney', '/etc/spinney/keys', '/etc/spinney/spinney.env', '/var/lib/spinney', '/var/log/spinney', '/var/www/acme',
   '/etc/nginx/conf.d/spinney.conf', '/etc/nginx/sites-enabled/default', '/etc/ssh/sshd_config.d/00-spinney.conf',
   '/etc/apt/apt.conf.d/20auto-upgrades', '/etc/logrotate.d/spinney', '/etc/letsencrypt/renewal-hooks/deploy/spinney-reload-nginx',
-  '/etc/apt/keyrings/nodesource.asc', '/etc/apt/sources.list.d/nodesource.list', '/etc/systemd/system/pm2-spinney.service',
+  '/etc/systemd/system/spinney.service', '/usr/local/bin/spinney',
 ];
 
 const STEPS = [
   'preflight: the host and the arguments',
   'packages (apt)',
-  'Node.js 24 (NodeSource apt repository)',
-  'PM2 7 (npm, global)',
   'service user spinney and its directories',
   'root keys and the env file',
   'firewall (ufw): incoming only on SSH (22 2222), 80 and 443',
@@ -43,7 +41,7 @@ const STEPS = [
   'logrotate for /var/log/spinney',
   'nginx: TLS, HSTS, proxy to 127.0.0.1:',
   'certificate: certbot (webroot), renewal timer, reload hook',
-  'PM2 start-up on boot for spinney',
+  'systemd service spinney (/etc/systemd/system/spinney.service)',
 ];
 
 interface Run {
@@ -113,7 +111,7 @@ t.test('provision.sh --dry-run prints every step and changes nothing on this mac
     ['keys', /(would generate SPINNEY_APP_SECRETS_KEY into \/etc\/spinney\/keys\/app-secrets\.key \(openssl rand -base64 48, mode 600, spinney\)|ok: \/etc\/spinney\/keys\/app-secrets\.key exists)/],
     ['data dir', /(would make \/var\/lib\/spinney\/data a directory \(mode 700, spinney:spinney\)|ok: \/var\/lib\/spinney\/data \(mode 700, spinney:spinney\))/],
     ['firewall', /(would set ufw to deny incoming by default, allow 22\/tcp 2222\/tcp 443\/tcp 80\/tcp, and enable it|ok: enabled, default deny, allowing only 22\/tcp 2222\/tcp 443\/tcp 80\/tcp)/],
-    ['pm2 start-up', /(would register pm2-spinney\.service \(pm2 startup systemd -u spinney --hp \/var\/lib\/spinney\)|ok: pm2-spinney\.service is installed)/],
+    ['the service', /(would reload systemd and enable spinney\.service at boot|ok: spinney\.service is enabled at boot)/],
     ['certificate', /(would request a certificate for spinney\.example\.com from Let's Encrypt|ok: certificate for spinney\.example\.com)/],
   ] as const) {
     t.match(run.stdout, line, `the plan covers ${step}`);
@@ -128,6 +126,9 @@ t.test('provision.sh --dry-run prints every step and changes nothing on this mac
     }
     t.notMatch(run.stdout, /^\s+\+SPINNEY_[A-Z_]*KEY=/m, 'and names key files, never keys');
   }
+  // The host runs the single executable: no Node.js, npm, PM2 or compiler is installed for it.
+  t.notMatch(run.stdout, /nodejs|nodesource|npm|pm2|build-essential|python3/i, 'the plan installs no Node.js, npm, PM2 or compiler');
+  t.match(run.stdout, /(\+ExecStart=\/usr\/local\/bin\/spinney serve|ok: \/etc\/systemd\/system\/spinney\.service)/, 'the service runs the installed executable');
   if (!existsSync('/etc/nginx/conf.d/spinney.conf')) t.match(run.stdout, /\+\s+ssl_protocols TLSv1\.2 TLSv1\.3;/, 'the nginx site is the rendered template');
 });
 
@@ -153,7 +154,7 @@ t.test('provision.sh refuses bad arguments before looking at the host', async (t
   t.same(stub.calls(), []);
 });
 
-t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates the file PM2 keeps open', { skip: requireTools(t, ['logrotate']) }, async (t) => {
+t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates the file the service keeps open', { skip: requireTools(t, ['logrotate']) }, async (t) => {
   const dir = tempDataDir(t);
   const shipped = readFileSync(join(DEPLOY, 'logrotate/spinney'), 'utf8');
   // logrotate ignores a config that group or others may write: copies get 0644.
@@ -164,7 +165,7 @@ t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates 
   t.match(debug.stderr + debug.stdout, 'rotating pattern: /var/log/spinney/*.log  after 1 days (14 rotations)');
 
   // The same rules on a log directory of our own, rotated by force twice while a writer holds
-  // the file open in append mode as PM2 does.
+  // the file open in append mode as systemd's StandardOutput=append: does.
   const logs = join(dir, 'logs');
   mkdirSync(logs);
   const local = join(dir, 'local');
@@ -197,11 +198,19 @@ t.test('the certbot deploy hook reloads nginx only when its configuration passes
   t.same(failing.calls(), ['nginx -t -q'], 'nginx is not reloaded with a broken configuration');
 });
 
-t.test('the PM2 that provision.sh installs is the major version the lifecycle tests run (package.json)', async (t) => {
-  const script = readFileSync(new URL('../../deploy/provision.sh', import.meta.url), 'utf8');
-  const installed = /^readonly PM2_MAJOR=(\d+)$/m.exec(script)?.[1];
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies?: Record<string, string>; dependencies?: Record<string, string> };
-  const tested = /(\d+)\./.exec(pkg.devDependencies?.pm2 ?? pkg.dependencies?.pm2 ?? '')?.[1];
-  t.ok(installed && tested, `both name a major version (provision.sh ${installed}, package.json ${tested})`);
-  t.equal(installed, tested, 'deploy and tests run the same PM2 major version');
+t.test('the systemd unit passes systemd-analyze verify and runs the server with the env file the scripts read', { skip: requireTools(t, ['systemdAnalyze']) }, async (t) => {
+  const unit = readFileSync(join(DEPLOY, 'systemd/spinney.service'), 'utf8');
+  t.match(unit, /^ExecStart=\/usr\/local\/bin\/spinney serve$/m, 'the link deploy/install-release switches');
+  t.match(unit, /^Environment=SPINNEY_ENV_FILE=\/etc\/spinney\/spinney\.env$/m, 'the CLI parses the env file itself, as scripts/ have it do');
+  t.notMatch(unit, /^EnvironmentFile=/m, "not systemd's own parser, which reads values differently");
+  t.match(unit, /^User=spinney$/m);
+  t.match(unit, /^PrivateTmp=yes$/m, 'the native addon is written to a private /tmp');
+  // Verified against a stand-in executable at the unit's path, in a copy whose ExecStart names it.
+  const dir = tempDataDir(t);
+  const stand = join(dir, 'spinney');
+  writeFileSync(stand, '#!/bin/sh\n', { mode: 0o755 });
+  writeFileSync(join(dir, 'spinney.service'), unit.replace('ExecStart=/usr/local/bin/spinney', `ExecStart=${stand}`));
+  const verify = await runFile(TOOLS.systemdAnalyze, ['verify', join(dir, 'spinney.service')], process.env);
+  t.equal(verify.code, 0, verify.stderr);
+  t.equal(verify.stderr.replace(/.*(Failed to|Cannot) (connect|access).*\n/g, ''), '', 'no unknown or misplaced setting');
 });

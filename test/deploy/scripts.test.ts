@@ -5,7 +5,7 @@
 import t from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -122,44 +122,43 @@ t.test('scripts/tenant and scripts/spinney run the CLI as the service user with 
   t.same(JSON.parse(migrated.stdout), { tenants: 1, migrated: 0, missing: [] }, 'the CLI ran against the env file data dir (the purged workspace is not counted)');
 });
 
-t.test('scripts/status reports keys, workspaces, PM2 and readiness, and exits 1 naming what is down', { skip }, async (t) => {
+t.test('scripts/status reports keys, workspaces, the service and readiness, and exits 1 naming what is down', { skip }, async (t) => {
   const api = await build(t);
   await api.app.listen({ host: '127.0.0.1', port: 0 });
   const port = (api.app.server.address() as AddressInfo).port;
   const tenant = api.tenant('Status Check Ltd');
-  const h = host(t, { ...TEST_KEYS, SPINNEY_PORT: String(port) }, api.config.dataDir);
+  // Quoted, with blanks around it: the scripts read the port as the CLI does.
+  const h = host(t, { ...TEST_KEYS, SPINNEY_PORT: ` "${port}" ` }, api.config.dataDir);
 
-  // PM2 is the service user's; here a stub `pm2` and a PM2_HOME whose daemon pid is alive.
+  // The systemd service: a stub `systemctl` whose answer is a file's content, exit 3 unless "active".
   const bin = join(h.dir, 'bin');
   mkdirSync(bin);
-  writeFileSync(join(bin, 'pm2'), '#!/bin/sh\necho "pm2 $* as $(id -un) with PM2_HOME=$PM2_HOME"\n');
-  chmodSync(join(bin, 'pm2'), 0o755);
-  const pm2Home = join(h.dir, 'pm2');
-  mkdirSync(pm2Home);
-  writeFileSync(join(pm2Home, 'pm2.pid'), String(process.pid));
-  const extra = { PATH: `${bin}:${process.env.PATH ?? ''}`, PM2_HOME: pm2Home };
+  const state = join(h.dir, 'service-state');
+  writeFileSync(state, 'active');
+  writeFileSync(join(bin, 'systemctl'), `#!/bin/sh\necho "$*" >> ${join(h.dir, 'systemctl.log')}\ncat ${state}; echo\n[ "$(cat ${state})" = active ] || exit 3\n`);
+  chmodSync(join(bin, 'systemctl'), 0o755);
+  const extra = { PATH: `${bin}:${process.env.PATH ?? ''}`, SPINNEY_SERVICE: 'spinney-test' };
 
   const healthy = await h.run('status', [], extra);
   t.equal(healthy.code, 0, healthy.stderr);
   t.match(healthy.stdout, /^== keys\nSPINNEY_TOKEN_SIGNING_KEY: v1 \(newest\)/m, 'keys status');
   t.match(healthy.stdout, new RegExp(`^${tenant.id}  active +status-check-ltd`, 'm'), 'the workspaces');
-  t.match(healthy.stdout, `== pm2\npm2 status as ${userInfo().username} with PM2_HOME=${pm2Home}\n`, 'pm2 status as the service user');
+  t.match(healthy.stdout, `== service\nspinney-test.service is active, running ${SPINNEY_BIN}\n`, 'the service and the release it runs');
   t.match(healthy.stdout, /== readiness\n\{"status":"ready","checks":\{"controlDb":true,"signingKey":true\}\}\n/, 'and /readyz of the app on the env file port');
+  t.same(readFileSync(join(h.dir, 'systemctl.log'), 'utf8'), 'is-active spinney-test\n', 'systemctl is asked, never told to start anything');
   const quiet = await h.run('status', ['--quiet'], extra);
   t.same([quiet.code, quiet.stdout, quiet.stderr], [0, '', ''], '--quiet says nothing when all is well');
 
-  // No PM2 daemon: status must not start one (the stub would print), and says what is down.
-  rmSync(join(pm2Home, 'pm2.pid'));
-  const noDaemon = await h.run('status', ['--quiet'], extra);
-  t.equal(noDaemon.code, 1);
-  t.match(noDaemon.stderr, `no PM2 daemon is running for ${userInfo().username}`);
-  t.notMatch(noDaemon.stderr + noDaemon.stdout, /pm2 status as/, 'pm2 itself was not run');
-  t.match(noDaemon.stderr, /status: not healthy: pm2$/m);
+  writeFileSync(state, 'failed');
+  const failed = await h.run('status', ['--quiet'], extra);
+  t.equal(failed.code, 1);
+  t.match(failed.stderr, 'spinney-test.service is failed (journalctl -u spinney-test says why)');
+  t.match(failed.stderr, /status: not healthy: service$/m);
 
   await api.app.close();
   const down = await h.run('status', ['--quiet'], extra);
   t.equal(down.code, 1);
-  t.match(down.stderr, /status: not healthy: pm2 readiness$/m, 'the app not answering is named too');
+  t.match(down.stderr, /status: not healthy: service readiness$/m, 'the app not answering is named too');
 });
 
 t.test('scripts/rotate-keys rotates, rewraps and says when the old version may be retired', { skip }, async (t) => {

@@ -23,11 +23,11 @@ function shellScripts(dirs: string[]): string[] {
   return found.sort();
 }
 
-t.test('every shell script in deploy, scripts and .ci passes shellcheck', { skip: requireTools(t, ['shellcheck']) }, async (t) => {
-  const scripts = shellScripts(['deploy', 'scripts', '.ci']);
+t.test('every shell script in deploy, scripts, tools and .ci passes shellcheck', { skip: requireTools(t, ['shellcheck']) }, async (t) => {
+  const scripts = shellScripts(['deploy', 'scripts', 'tools', '.ci']);
   for (const expected of [
-    '.ci/run', 'deploy/certbot/reload-nginx', 'deploy/nginx/render', 'deploy/provision.sh',
-    'scripts/backup-now', 'scripts/lib.sh', 'scripts/restore', 'scripts/rotate-keys', 'scripts/spinney', 'scripts/status', 'scripts/tenant',
+    '.ci/run', 'deploy/certbot/reload-nginx', 'deploy/install-release', 'deploy/nginx/render', 'deploy/provision.sh',
+    'scripts/backup-now', 'scripts/lib.sh', 'scripts/restore', 'scripts/rotate-keys', 'scripts/spinney', 'scripts/status', 'scripts/tenant', 'tools/test/suite.sh',
   ]) {
     t.ok(scripts.includes(expected), `${expected} is checked`);
   }

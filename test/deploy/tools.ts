@@ -14,6 +14,7 @@ export const TOOLS = {
   curl: '/usr/bin/curl',
   sshd: '/usr/sbin/sshd',
   sshKeygen: '/usr/bin/ssh-keygen',
+  systemdAnalyze: '/usr/bin/systemd-analyze',
 } as const;
 
 const PACKAGES: Record<keyof typeof TOOLS, string> = {
@@ -26,6 +27,7 @@ const PACKAGES: Record<keyof typeof TOOLS, string> = {
   curl: 'curl',
   sshd: 'openssh-server',
   sshKeygen: 'openssh-client',
+  systemdAnalyze: 'systemd',
 };
 
 interface Failing {
