@@ -38,7 +38,7 @@ const OVERRIDE_REASON = 'the text (10+ characters, why) is printed at every star
 
 export const SETTINGS = [
   { name: 'SPINNEY_ENV', parser: choice('development', 'test', 'production'), default: 'development', doc: '`development`, `test` or `production`' },
-  { name: 'SPINNEY_ENV_FILE', parser: text, default: null, doc: "a file of `NAME=value` lines read at start with Node's own parser, the one PM2's `ecosystem.config.cjs` uses (values may hold spaces and quotes); a setting in the environment wins over the file. The operator scripts run the CLI with only this file" },
+  { name: 'SPINNEY_ENV_FILE', parser: text, default: null, doc: "a file of `NAME=value` lines read at start with Node's own parser (`util.parseEnv`; values may hold spaces and quotes), by the systemd service and by PM2's `ecosystem.config.cjs` alike; a setting in the environment wins over the file. The operator scripts run the CLI with only this file" },
   { name: 'SPINNEY_DATA_DIR', parser: text, default: './data', doc: 'where `control.db` and `tenants/<id>/tenant.db` live' },
   { name: 'SPINNEY_HOST', parser: text, default: '127.0.0.1', doc: "listen address; production refuses an address other than loopback (the app would be reachable around nginx's TLS and limits)" },
   { name: 'SPINNEY_PORT', parser: integer(0, 65535), default: '3000', doc: 'listen port' },
