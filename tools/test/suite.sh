@@ -27,9 +27,12 @@ release=$!
 npx tap --exclude='**/@(fixture*(s)|dist)/**' --exclude="$RELEASE_TEST" "$@"
 suite_status=$?
 
+waited_from=$SECONDS
 wait "$release"
 release_status=$?
 if [ "$release_status" -eq 0 ]; then
+  grep '^release: ' "$release_log" | tail -n 1
+  echo "npm test: waited $((SECONDS - waited_from)) s for the release build after the suite"
   npx tap --disable-coverage "$RELEASE_TEST"
   release_status=$?
 else
