@@ -9,7 +9,7 @@ import { runOutboxPass } from '../../src/outbox/worker.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
 import { build } from '../helpers/app.js';
-import { pdf, png, upload, windowsExecutable } from '../files/helpers.js';
+import { pdf, png, upload } from '../files/helpers.js';
 import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from './smtp.js';
 
 const skip = requireTools(t, ['openssl']);
