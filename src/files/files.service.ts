@@ -293,7 +293,10 @@ export async function readFileBytes(file: Exclude<ReadableFile, { error: string 
   return bytes;
 }
 
-/** Bytes that came some other way than an upload (a received mail's attachment), sealed to disk and waiting for their row (keepSealedFile). */
+/** Why a file was not kept when the workspace's quota had no room for it. */
+export const QUOTA_FULL = "the workspace's file quota is full";
+
+/** Bytes that came some other way than an upload (a received mail's attachment), sealed to disk and waiting for their row (keepSealedFile); discardSealedFile removes a blob whose row is not written. */
 export interface SealedFile {
   row: FileRow;
   path: string;
@@ -302,14 +305,14 @@ export interface SealedFile {
 /**
  * Checks bytes against the rules an upload follows (the per-file limit, the quota as it stands, the
  * type by content) and seals them under a new file id: a refusal says why in a few words and
- * leaves nothing on disk. The row is written by keepSealedFile, in the caller's transaction.
+ * leaves nothing on disk.
  */
-export async function sealFileBytes(runtime: Runtime, input: { name: string | null; content: Buffer; links: Pick<FileRow, 'contact_id' | 'lead_id' | 'inbound_message_id'> }): Promise<{ sealed: SealedFile } | { refused: string }> {
+export async function sealFileBytes(runtime: Runtime, input: { name: string | null; content: Buffer; inboundMessageId: string }): Promise<{ sealed: SealedFile } | { refused: string }> {
   const { maxBytes } = runtime.config.files;
   if (input.content.length > maxBytes) return { refused: `larger than the ${maxBytes}-byte limit per file` };
   const type = await detectFileType(input.content.subarray(0, SAMPLE_BYTES), input.content.length <= SAMPLE_BYTES);
   if (!type) return { refused: 'not an allowed type (judged by its content)' };
-  if (storedBytes(tenantDb()) + input.content.length > runtime.config.files.workspaceQuotaBytes) return { refused: "the workspace's file quota is full" };
+  if (input.content.length > quotaRemaining(runtime)) return { refused: QUOTA_FULL };
   const tenantId = currentTenantId();
   const id = newId('file');
   const dir = filesDir(runtime.config.dataDir, tenantId);
@@ -321,29 +324,26 @@ export async function sealFileBytes(runtime: Runtime, input: { name: string | nu
     size: stored.size,
     sha256: stored.sha256,
     chunk_count: chunkCount(stored.size),
-    contact_id: input.links.contact_id,
-    lead_id: input.links.lead_id,
+    contact_id: null,
+    lead_id: null,
     estimate_id: null,
     event_id: null,
     mail_id: null,
-    inbound_message_id: input.links.inbound_message_id,
+    inbound_message_id: input.inboundMessageId,
     created_at: currentTimestamp(),
     created_by: currentActorId(),
   };
   return { sealed: { row, path: blobPath(dir, id) } };
 }
 
-/**
- * Writes a sealed file's row (audited as file.received), inside the caller's transaction; false
- * when the quota filled up meanwhile (the caller removes the blob with discardSealedFile).
- */
-export function keepSealedFile(runtime: Runtime, file: SealedFile, links: Pick<FileRow, 'contact_id' | 'lead_id'>): boolean {
-  const db = tenantDb();
-  if (storedBytes(db) + file.row.size > runtime.config.files.workspaceQuotaBytes) return false;
+/** Bytes the workspace's file quota has left (what a batch of received files is measured against). */
+export const quotaRemaining = (runtime: Runtime): number => runtime.config.files.workspaceQuotaBytes - storedBytes(tenantDb());
+
+/** Writes a sealed file's row (audited as file.received), inside the caller's transaction, after the caller measured it against quotaRemaining. */
+export function keepSealedFile(file: SealedFile, links: Pick<FileRow, 'contact_id' | 'lead_id'>): void {
   const row = { ...file.row, ...links };
-  insertFile(db, row);
+  insertFile(tenantDb(), row);
   recordTenantEvent('file.received', { type: 'file', id: row.id }, { after: { name: row.name, type: row.type, size: row.size, sha256: row.sha256, inboundMessageId: row.inbound_message_id, contactId: row.contact_id, leadId: row.lead_id } });
-  return true;
 }
 
 export const discardSealedFile = (file: SealedFile): Promise<void> => rm(file.path, { force: true });
