@@ -267,7 +267,7 @@ async function sealAttachments(runtime: Runtime, inboundMessageId: string, filed
   for (const a of attachments) {
     const base = { name: cleanFileName(a.name ?? undefined), declaredType: a.type, size: a.content.length };
     if (!filed) {
-      incoming.push({ ...base, sealed: null, refused: 'not kept: unfiled mail (the sender is not a contact)' });
+      incoming.push({ ...base, sealed: null, refused: 'unfiled mail (the sender is not a contact)' });
       continue;
     }
     const outcome = await sealFileBytes(runtime, { name: a.name, content: a.content, inboundMessageId });
