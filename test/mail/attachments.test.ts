@@ -79,7 +79,7 @@ t.test('files attached to a message reach the SMTP server byte for byte, with th
   t.match(await s.mailList(), [{ id: mail.id, state: 'sent' }]);
 });
 
-t.test('refused, naming fileIds, and nothing queued: an unknown id, another workspace\'s file, more than 10, more than 20 MB together', { skip }, async (t) => {
+t.test("refused, naming fileIds, and nothing queued: an unknown id, another workspace's file, more than 10, more than 20 MB together", { skip }, async (t) => {
   const s = await setup(t);
   const other = s.api.tenant('Elsewhere Ltd');
   const theirs = await s.uploaded(pdf('theirs'), 'theirs.pdf', '', other.token('member', 'us_other'));
