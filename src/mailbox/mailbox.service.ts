@@ -217,10 +217,10 @@ async function runSync(runtime: Runtime, row: MailboxRow): Promise<SyncOutcome> 
     for (const message of batch.messages) {
       const content = await readMessage(message);
       const id = newId('inboundMessage');
-      const thread = threadOf(content);
-      const attachments = await sealAttachments(runtime, id, thread.contactId !== null, content.attachments);
+      // Sealed before the thread is known (it is decided in the transaction, where a reply to a reply earlier in this batch is seen); unfiled mail's are dropped there.
+      const attachments = await sealAttachments(runtime, id, content.attachments);
       for (const a of attachments) if (a.sealed) sealed.push(a.sealed);
-      prepared.push({ id, message, content, thread, attachments });
+      prepared.push({ id, message, content, attachments });
     }
     const db = tenantDb();
     return db.transaction(() => {
@@ -249,9 +249,10 @@ interface PreparedMessage {
   id: string;
   message: FetchedMessage;
   content: ParsedInbound;
-  thread: Thread;
   attachments: IncomingAttachment[];
 }
+
+const UNFILED = 'unfiled mail (the sender is not a contact)';
 
 /** What inbound_messages.attachments holds per attachment (JSON). */
 interface StoredAttachment {
@@ -262,15 +263,11 @@ interface StoredAttachment {
   refused?: string | null;
 }
 
-async function sealAttachments(runtime: Runtime, inboundMessageId: string, filed: boolean, attachments: InboundAttachment[]): Promise<IncomingAttachment[]> {
+async function sealAttachments(runtime: Runtime, inboundMessageId: string, attachments: InboundAttachment[]): Promise<IncomingAttachment[]> {
   const incoming: IncomingAttachment[] = [];
   for (const a of attachments) {
-    const base = { name: cleanFileName(a.name ?? undefined), declaredType: a.type, size: a.content.length };
-    if (!filed) {
-      incoming.push({ ...base, sealed: null, refused: 'unfiled mail (the sender is not a contact)' });
-      continue;
-    }
     const outcome = await sealFileBytes(runtime, { name: a.name, content: a.content, inboundMessageId });
+    const base = { name: cleanFileName(a.name ?? undefined), declaredType: a.type, size: a.content.length };
     incoming.push('sealed' in outcome ? { ...base, sealed: outcome.sealed, refused: null } : { ...base, sealed: null, refused: outcome.refused });
   }
   return incoming;
@@ -287,14 +284,8 @@ async function readMessage(message: FetchedMessage): Promise<ParsedInbound> {
   }
 }
 
-interface Thread {
-  contactId: string | null;
-  leadId: string | null;
-  inReplyToMailId: string | null;
-}
-
 /** Whose thread a message belongs to (see the rules at the top). */
-function threadOf(content: ParsedInbound): Thread {
+function threadOf(content: ParsedInbound): { contactId: string | null; leadId: string | null; inReplyToMailId: string | null } {
   const db = tenantDb();
   const sent = content.references.length > 0 ? findSentMailByMessageIds(db, content.references) : undefined;
   if (sent?.contact_id) return { contactId: sent.contact_id, leadId: sent.lead_id, inReplyToMailId: sent.id };
@@ -309,10 +300,12 @@ function threadOf(content: ParsedInbound): Thread {
  * that still fit the quota (their ids added to `kept`); true when stored.
  */
 function fileMessage(runtime: Runtime, mailbox: MailboxRow, uidValidity: number, entry: PreparedMessage, kept: Set<string>): boolean {
-  const { id, message, content, thread } = entry;
+  const { id, message, content } = entry;
+  const thread = threadOf(content);
   let room = quotaRemaining(runtime);
   const keeping: SealedFile[] = [];
   const attachments = entry.attachments.map((a): StoredAttachment => {
+    if (thread.contactId === null) return { name: a.name, type: a.declaredType, size: a.size, fileId: null, refused: UNFILED };
     if (a.sealed && a.sealed.row.size <= room) {
       room -= a.sealed.row.size;
       keeping.push(a.sealed);

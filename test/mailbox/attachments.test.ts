@@ -30,10 +30,13 @@ t.test('attachments of a reply are kept as files of the contact and lead; a disa
   );
   // Four files of about 80 KB: each fits the per-file limit, the quota has room for three.
   const parts = [1, 2, 3, 4].map((n) => ({ name: `part-${n}.pdf`, type: 'application/pdf', content: pdf(`part ${n}`, 60_000) }));
-  await s.dovecot.deliver(s.account, messageWithAttachments({ from: 'dana@customer.test', subject: 'More plans', body: 'The rest.' }, parts));
+  await s.dovecot.deliver(s.account, messageWithAttachments({ from: 'dana@customer.test', subject: 'More plans', body: 'The rest.', messageId: '<more-plans@customer.test>' }, parts));
+  // From an address that is no contact, answering the message above in the same sync: filed by that thread, its file kept.
+  const sketch = png(8, 8, [10, 120, 10]);
+  await s.dovecot.deliver(s.account, messageWithAttachments({ from: 'dana.phone@elsewhere.test', subject: 'Re: More plans', body: 'A sketch.', inReplyTo: '<more-plans@customer.test>' }, [{ name: 'sketch.png', type: 'image/png', content: sketch }]));
   await s.dovecot.deliver(s.account, messageWithAttachments({ from: 'stranger@elsewhere.test', subject: 'Our catalogue', body: 'See attached.' }, [{ name: 'catalogue.pdf', type: 'application/pdf', content: pdf('catalogue') }]));
 
-  t.match(await s.sync(), { imported: 3 });
+  t.match(await s.sync(), { imported: 4 });
   const received = await s.received(`?contactId=${s.contactId}`);
   const reply = received.find((m) => m.subject === 'Re: Estimate') as ReceivedItem;
   t.match(reply.attachments, [
@@ -57,11 +60,14 @@ t.test('attachments of a reply are kept as files of the contact and lead; a disa
   t.equal(keptParts.length, 3, 'three parts kept');
   t.match(more.attachments[3], { name: 'part-4.pdf', fileId: null, refused: "the workspace's file quota is full" }, 'the fourth refused for the quota');
 
+  const answer = received.find((m) => m.subject === 'Re: More plans') as ReceivedItem;
+  t.match(answer.attachments, [{ name: 'sketch.png', type: 'image/png', fileId: /^fl_/, refused: null }], 'a reply to a reply in the same sync is filed, and keeps its file');
+
   const [stranger] = await s.unfiled();
   t.match(stranger?.attachments, [{ name: 'catalogue.pdf', fileId: null, refused: /unfiled mail/ }], "unfiled mail keeps no files");
 
   const files = (await s.api.call({ method: 'GET', url: '/api/v1/files?limit=100', token: s.admin })).json() as { items: { id: string; size: number }[] };
-  t.equal(files.items.length, 2 + keptParts.length, 'a file per kept attachment, no more');
+  t.equal(files.items.length, 2 + keptParts.length + 1, 'a file per kept attachment, no more');
   t.ok(files.items.reduce((sum, f) => sum + f.size, 0) <= QUOTA, 'within the quota');
   const blobs = readdirSync(join(s.api.config.dataDir, 'tenants', s.tenantId, 'files')).sort();
   t.same(blobs, files.items.map((f) => f.id).sort(), 'on disk exactly the kept files: refused and over-quota blobs were removed');

@@ -55,9 +55,9 @@ export function rawMessage(m: { from: string; subject: string; body?: string; ht
 }
 
 /** A multipart/mixed message: a text part, then each attachment (base64, the name RFC 2231-encoded as UTF-8). */
-export function messageWithAttachments(m: { from: string; subject: string; body: string; inReplyTo?: string }, attachments: { name: string; type: string; content: Buffer }[]): string {
+export function messageWithAttachments(m: { from: string; subject: string; body: string; inReplyTo?: string; messageId?: string }, attachments: { name: string; type: string; content: Buffer }[]): string {
   const boundary = 'mixed-spinney-test';
-  const headers = [`From: ${m.from}`, `To: ${OFFICE.user}`, `Subject: ${m.subject}`, 'Date: Tue, 01 Dec 2026 10:00:00 +0000', `Message-ID: <${randomBytes(9).toString('hex')}@customer.test>`, ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`];
+  const headers = [`From: ${m.from}`, `To: ${OFFICE.user}`, `Subject: ${m.subject}`, 'Date: Tue, 01 Dec 2026 10:00:00 +0000', `Message-ID: ${m.messageId ?? `<${randomBytes(9).toString('hex')}@customer.test>`}`, ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`];
   const parts = attachments.map((a) =>
     [`--${boundary}`, `Content-Type: ${a.type}`, `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`, 'Content-Transfer-Encoding: base64', '', a.content.toString('base64').replace(/.{76}/g, '$&\r\n')].join('\r\n'),
   );
