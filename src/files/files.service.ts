@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 // Files attached to records: upload (streamed, checked and encrypted on the way to disk), list,
 // download (decrypted on the way out) and delete, all in the current workspace. Limits and the
 // quota are enforced while the bytes arrive, so a too-large upload is refused at the byte that
 // crosses the line and leaves no file anywhere; the type comes from the content (file-types.ts).
+// Besides uploads: files read whole for mail attachments (fileForReading, readFileBytes) and bytes
+// received in mail checked by the same rules and kept (sealFileBytes, keepSealedFile).
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';

@@ -2,6 +2,8 @@
 // encrypted blobs at the attempt, received by a real SMTP server byte for byte; what cannot be
 // attached is refused naming fileIds and nothing is queued.
 import t, { type Test } from 'tap';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { insertMember } from '../../src/members/members.repo.js';
@@ -113,4 +115,17 @@ t.test('a file deleted after the message was queued: the message fails with the 
   t.match(await s.pass(), { failed: 1 });
   t.equal(s.smtp.received.length, 0, 'nothing reached the SMTP server');
   t.match(await s.mailList(), [{ id: mail.id, state: 'failed', error: `attachment_unavailable: ${file.id} was deleted` }], 'the reason is shown');
+});
+
+t.test('a blob changed on disk after the message was queued: the message fails as unreadable, nothing is sent', { skip }, async (t) => {
+  const s = await setup(t);
+  const file = await s.uploaded(pdf('tampered', 100_000), 'plan.pdf');
+  const mail = (await s.post('/api/v1/mail', { contactId: s.contact.id, subject: 'Files', body: 'Here.', fileIds: [file.id] })).json() as { id: string };
+  const blob = join(s.api.config.dataDir, 'tenants', s.workspace.id, 'files', file.id);
+  const bytes = readFileSync(blob);
+  bytes[bytes.length - 100] ^= 0xff;
+  writeFileSync(blob, bytes);
+  t.match(await s.pass(), { failed: 1 });
+  t.equal(s.smtp.received.length, 0, 'nothing reached the SMTP server');
+  t.match(await s.mailList(), [{ id: mail.id, state: 'failed', error: 'attachment_unreadable: plan.pdf does not decrypt or match its record' }]);
 });
