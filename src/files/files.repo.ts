@@ -14,6 +14,8 @@ export interface FileRow {
   estimate_id: string | null;
   event_id: string | null;
   mail_id: string | null;
+  /** The received message it was kept from (mail_in), when it came as an attachment. */
+  inbound_message_id: string | null;
   created_at: string;
   created_by: string;
 }
@@ -26,8 +28,8 @@ const LINK_COLUMNS: readonly LinkColumn[] = ['contact_id', 'lead_id', 'estimate_
 
 export function insertFile(db: TenantHandle, row: FileRow): void {
   db.statement(
-    `INSERT INTO files (id, name, type, size, sha256, chunk_count, contact_id, lead_id, estimate_id, event_id, mail_id, created_at, created_by)
-     VALUES (@id, @name, @type, @size, @sha256, @chunk_count, @contact_id, @lead_id, @estimate_id, @event_id, @mail_id, @created_at, @created_by)`,
+    `INSERT INTO files (id, name, type, size, sha256, chunk_count, contact_id, lead_id, estimate_id, event_id, mail_id, inbound_message_id, created_at, created_by)
+     VALUES (@id, @name, @type, @size, @sha256, @chunk_count, @contact_id, @lead_id, @estimate_id, @event_id, @mail_id, @inbound_message_id, @created_at, @created_by)`,
   ).run(row);
 }
 

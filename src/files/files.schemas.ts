@@ -37,6 +37,7 @@ export const FileRecord = Type.Object(
     estimateId: Nullable(Type.String()),
     eventId: Nullable(Type.String()),
     mailId: Nullable(Type.String()),
+    receivedMailId: Nullable(Type.String({ description: 'the received message it was kept from (an attachment of inbound mail)' })),
     /** Files do not change once uploaded: updatedAt/By are the upload's. */
     createdAt: Timestamp,
     createdBy: Type.String(),

@@ -2,10 +2,14 @@
 // download (decrypted on the way out) and delete, all in the current workspace. Limits and the
 // quota are enforced while the bytes arrive, so a too-large upload is refused at the byte that
 // crosses the line and leaves no file anywhere; the type comes from the content (file-types.ts).
-import type { Readable } from 'node:stream';
+// Besides uploads: files read whole for mail attachments (fileForReading, readFileBytes) and bytes
+// received in mail checked by the same rules and kept (sealFileBytes, keepSealedFile).
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { recordTenantEvent } from '../audit/audit.service.js';
-import { ChunkAuthenticationError } from '../backup/chunked-cipher.js';
+import { ChunkAuthenticationError, HEADER_BYTES, parseHeader } from '../backup/chunked-cipher.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
 import { decodeCursor, page } from '../http/pagination.js';
@@ -39,6 +43,7 @@ const toRecord = (row: FileRow): FileRecord => ({
   estimateId: row.estimate_id,
   eventId: row.event_id,
   mailId: row.mail_id,
+  receivedMailId: row.inbound_message_id,
   createdAt: row.created_at,
   createdBy: row.created_by,
   updatedAt: row.created_at,
@@ -138,6 +143,7 @@ export async function uploadFile(runtime: Runtime, query: FileUploadQuery, uploa
         estimate_id: links.estimate_id ?? null,
         event_id: links.event_id ?? null,
         mail_id: links.mail_id ?? null,
+        inbound_message_id: null,
         created_at: currentTimestamp(),
         created_by: currentActorId(),
       };
@@ -250,3 +256,96 @@ export async function adoptFilesOf(runtime: Runtime, originalTenantId: string, f
   }
   return moved;
 }
+
+/** A file ready to be read outside the workspace's scope (a mail attachment, at send time): its key resolved, or why it cannot be read. */
+export type ReadableFile = { path: string; key: Buffer; binding: ReturnType<typeof fileBinding>; size: number; sha256: string } | { error: string };
+
+/**
+ * Resolves, synchronously and in the workspace's scope, what reading a file's bytes later needs;
+ * `expected` is the size and SHA-256 the caller recorded for it (the bytes must still be those).
+ * Never throws for a missing or unreadable file: says why instead.
+ */
+export function fileForReading(runtime: Runtime, fileId: string, expected: { size: number; sha256: string }): ReadableFile {
+  const row = findFile(tenantDb(), fileId);
+  if (!row) return { error: `${fileId} was deleted` };
+  if (row.size !== expected.size || row.sha256 !== expected.sha256) return { error: `${fileId} is not the file it was` };
+  const tenantId = currentTenantId();
+  const path = blobPath(filesDir(runtime.config.dataDir, tenantId), row.id);
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const header = Buffer.alloc(HEADER_BYTES);
+    const read = readSync(fd, header, 0, HEADER_BYTES, 0);
+    const key = runtime.vault.fileKeyVersion(parseHeader(header.subarray(0, read)).keyVersion);
+    if (!key) return { error: `${fileId} names a data key this workspace no longer holds` };
+    return { path, key, binding: fileBinding(tenantId, row.id), size: row.size, sha256: row.sha256 };
+  } catch {
+    return { error: `${fileId} cannot be read` };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** The whole plaintext of a file resolved by fileForReading, checked against its recorded size and SHA-256; throws when it does not decrypt or match. */
+export async function readFileBytes(file: Exclude<ReadableFile, { error: string }>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await readBlob(file.path, file.key, file.binding)) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length !== file.size || createHash('sha256').update(bytes).digest('hex') !== file.sha256) throw new Error('the file does not match its record');
+  return bytes;
+}
+
+/** Why a file was not kept when the workspace's quota had no room for it. */
+export const QUOTA_FULL = "the workspace's file quota is full";
+
+/** Bytes that came some other way than an upload (a received mail's attachment), sealed to disk and waiting for their row (keepSealedFile); discardSealedFile removes a blob whose row is not written. */
+export interface SealedFile {
+  row: FileRow;
+  path: string;
+}
+
+/**
+ * Checks bytes against the rules an upload follows (the per-file limit, the quota as it stands, the
+ * type by content) and seals them under a new file id: a refusal says why in a few words and
+ * leaves nothing on disk.
+ */
+export async function sealFileBytes(runtime: Runtime, input: { name: string | null; content: Buffer; inboundMessageId: string }): Promise<{ sealed: SealedFile } | { refused: string }> {
+  const { maxBytes } = runtime.config.files;
+  if (input.content.length > maxBytes) return { refused: `larger than the ${maxBytes}-byte limit per file` };
+  const type = await detectFileType(input.content.subarray(0, SAMPLE_BYTES), input.content.length <= SAMPLE_BYTES);
+  if (!type) return { refused: 'not an allowed type (judged by its content)' };
+  if (input.content.length > quotaRemaining(runtime)) return { refused: QUOTA_FULL };
+  const tenantId = currentTenantId();
+  const id = newId('file');
+  const dir = filesDir(runtime.config.dataDir, tenantId);
+  const stored = await writeBlob(Readable.from([input.content]), dir, id, runtime.vault.fileKey(), fileBinding(tenantId, id));
+  const row: FileRow = {
+    id,
+    name: cleanFileName(input.name ?? undefined),
+    type,
+    size: stored.size,
+    sha256: stored.sha256,
+    chunk_count: chunkCount(stored.size),
+    contact_id: null,
+    lead_id: null,
+    estimate_id: null,
+    event_id: null,
+    mail_id: null,
+    inbound_message_id: input.inboundMessageId,
+    created_at: currentTimestamp(),
+    created_by: currentActorId(),
+  };
+  return { sealed: { row, path: blobPath(dir, id) } };
+}
+
+/** Bytes the workspace's file quota has left (what a batch of received files is measured against). */
+export const quotaRemaining = (runtime: Runtime): number => runtime.config.files.workspaceQuotaBytes - storedBytes(tenantDb());
+
+/** Writes a sealed file's row (audited as file.received), inside the caller's transaction, after the caller measured it against quotaRemaining. */
+export function keepSealedFile(file: SealedFile, links: Pick<FileRow, 'contact_id' | 'lead_id'>): void {
+  const row = { ...file.row, ...links };
+  insertFile(tenantDb(), row);
+  recordTenantEvent('file.received', { type: 'file', id: row.id }, { after: { name: row.name, type: row.type, size: row.size, sha256: row.sha256, inboundMessageId: row.inbound_message_id, contactId: row.contact_id, leadId: row.lead_id } });
+}
+
+export const discardSealedFile = (file: SealedFile): Promise<void> => rm(file.path, { force: true });

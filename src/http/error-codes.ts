@@ -90,6 +90,7 @@ export const ERROR_CODES = {
   too_many_rows: { status: 413, meaning: 'an uploaded CSV file has more rows than one import takes (100,000); split it' },
   file_too_large: { status: 413, meaning: 'an uploaded file is larger than the server accepts (`SPINNEY_FILE_MAX_BYTES`); refused while it streamed, nothing was kept' },
   quota_exceeded: { status: 413, meaning: 'the upload would take the workspace past its file quota (`SPINNEY_WORKSPACE_QUOTA_BYTES`); nothing was kept' },
+  attachments_too_large: { status: 413, meaning: 'the files attached to a message add up to more than one message carries (20 MB); nothing was queued' },
   file_type_not_allowed: { status: 415, meaning: 'an uploaded file\'s content (its first bytes, not its name or declared type) is not an allowed type: images, PDF, office documents, text' },
   unsupported_media_type: { status: 415, meaning: 'the body is not uncompressed UTF-8 JSON' },
   rate_limited: { status: 429, meaning: 'too many requests from this client; retry after the time given' },

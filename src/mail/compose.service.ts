@@ -7,6 +7,7 @@ import { getContact } from '../contacts/contacts.service.js';
 import { escapeHtml } from '../http/html.js';
 import { newId } from '../http/ids.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
+import { findFile } from '../files/files.repo.js';
 import { findLead } from '../leads/leads.repo.js';
 import { findMemberRow } from '../members/members.repo.js';
 import type { Runtime } from '../runtime.js';
@@ -22,7 +23,7 @@ import {
   type MailTemplateRow,
 } from './mail.repo.js';
 import type { MailCompose, MailTemplate, MailTemplateInput, MailTemplatePatch } from './mail.schemas.js';
-import { getMail, queueMail, type MailSummary } from './mail.service.js';
+import { getMail, queueMail, type MailAttachment, type MailSummary } from './mail.service.js';
 import { TEMPLATE_VARIABLES, type TemplateVariable } from './template-variables.js';
 
 type Variable = TemplateVariable;
@@ -119,6 +120,22 @@ interface RenderedMail {
   html: string;
   leadId: string | null;
   templateId: string | null;
+  attachments: MailAttachment[];
+}
+
+/** What the files attached to one message may add up to: what common mail servers still accept once base64 adds its third (25 MB). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** The workspace files named by `fileIds`, in that order; refuses (naming fileIds) an id this workspace does not hold and a total above MAX_ATTACHMENT_BYTES. */
+function attachmentsOf(fileIds: readonly string[]): MailAttachment[] {
+  const attachments = fileIds.map((fileId): MailAttachment => {
+    const file = findFile(tenantDb(), fileId);
+    if (!file) throw badRequest('invalid_field', `no such file in this workspace: ${fileId}`, 'fileIds');
+    return { fileId: file.id, name: file.name, type: file.type, size: file.size, sha256: file.sha256 };
+  });
+  const total = attachments.reduce((sum, a) => sum + a.size, 0);
+  if (total > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'attachments_too_large', `the attached files add up to ${total} bytes; a message carries at most ${MAX_ATTACHMENT_BYTES} (20 MB)`, 'fileIds');
+  return attachments;
 }
 
 /** Where replies go: the sending member's address (a key or the system has none). */
@@ -136,6 +153,7 @@ export function renderComposed(runtime: Runtime, input: MailCompose): RenderedMa
   if (input.leadId && !lead) throw notFound('lead');
   if (lead && lead.contactId !== contact.id) throw badRequest('invalid_field', 'the lead is not about this contact', 'leadId');
   if (input.templateId) templateRow(input.templateId);
+  const attachments = attachmentsOf(input.fileIds ?? []);
   const replyTo = replyAddress(runtime);
   const values: Record<Variable, string> = {
     'contact.name': contact.name,
@@ -155,6 +173,7 @@ export function renderComposed(runtime: Runtime, input: MailCompose): RenderedMa
     html: textToHtml(text),
     leadId: lead?.id ?? null,
     templateId: input.templateId ?? null,
+    attachments,
   };
 }
 
@@ -172,8 +191,10 @@ export function sendComposed(runtime: Runtime, input: MailCompose): MailSummary 
       html: mail.html,
       contactId: input.contactId,
       leadId: mail.leadId,
+      attachments: mail.attachments,
     });
-    recordTenantEvent('mail.composed', { type: 'mail', id: queued }, { after: { to: mail.to, subject: mail.subject, contactId: input.contactId, leadId: mail.leadId, templateId: mail.templateId } });
+    const fileIds = mail.attachments.map((a) => a.fileId);
+    recordTenantEvent('mail.composed', { type: 'mail', id: queued }, { after: { to: mail.to, subject: mail.subject, contactId: input.contactId, leadId: mail.leadId, templateId: mail.templateId, ...(fileIds.length > 0 ? { fileIds } : {}) } });
     return queued;
   });
   return getMail(id);

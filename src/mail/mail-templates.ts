@@ -58,3 +58,12 @@ export function invitationMail(input: { workspaceName: string; role: string; ema
   );
   return { subject, text, html };
 }
+
+/** A security notice to a member: what changed about their access, who did it and when; never a link that carries a secret. */
+export function securityNoticeMail(input: { workspaceName: string; headline: string; details: string[]; appUrl: string }): MailContent {
+  const subject = `Security notice from ${input.workspaceName} on Spinney: ${input.headline}`;
+  const closing = 'If you did not expect this, contact an admin of the workspace. Spinney never asks for your password or a code by email.';
+  const text = [`${input.headline}.`, '', ...input.details, '', closing, input.appUrl].join('\n');
+  const html = layout([`<strong>${escapeHtml(input.headline)}.</strong>`, ...input.details.map(escapeHtml), escapeHtml(closing)], { label: `Open ${input.workspaceName}`, url: input.appUrl });
+  return { subject, text, html };
+}

@@ -9,9 +9,10 @@ import type { MailConfig } from '../config/config.js';
 import type { AttemptOutcome, OutboxHandler } from '../outbox/worker.js';
 import { tenantDb } from '../tenancy/context.js';
 import type { Runtime } from '../runtime.js';
+import { fileForReading, readFileBytes, type ReadableFile } from '../files/files.service.js';
 import { findMailMessage } from './mail.repo.js';
 import { accountTransportConfig, connectAddress, workspaceSmtp, type WorkspaceSmtp } from './smtp-account.js';
-import { MAIL_BODY_COLUMN, MAIL_KIND, type MailBody } from './mail.service.js';
+import { MAIL_BODY_COLUMN, MAIL_KIND, type MailAttachment, type MailBody } from './mail.service.js';
 
 /** Waits before the 2nd, 3rd, … attempt: a server that is down for a few hours still gets the mail. */
 export const MAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 8 * 3600_000];
@@ -42,6 +43,22 @@ interface LoadedMail {
   message: SendMailOptions;
   /** The workspace's own SMTP account, when it has one; else the server's SMTP (or files). */
   account: WorkspaceSmtp | null;
+  /** Its attachments, each with its key resolved (or why it cannot be read): decrypted at the attempt, outside the workspace's scope. */
+  attachments: { name: string; type: string; file: ReadableFile }[];
+}
+
+/** The attachments' bytes, or why the message cannot go out as it was queued (a file deleted or changed meanwhile). */
+async function attachmentParts(attachments: LoadedMail['attachments']): Promise<{ parts: NonNullable<SendMailOptions['attachments']> } | { error: string }> {
+  const parts: NonNullable<SendMailOptions['attachments']> = [];
+  for (const { name, type, file } of attachments) {
+    if ('error' in file) return { error: `attachment_unavailable: ${file.error}` };
+    try {
+      parts.push({ filename: name, contentType: type, content: await readFileBytes(file), contentDisposition: 'attachment' });
+    } catch {
+      return { error: `attachment_unreadable: ${name} does not decrypt or match its record` };
+    }
+  }
+  return { parts };
 }
 
 export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeoutMs?: number } = {}): OutboxHandler<LoadedMail | null> {
@@ -70,13 +87,18 @@ export function mailHandler(options: { retryDelaysMs?: readonly number[]; timeou
         // nodemailer adds it as a text/calendar alternative (and an .ics attachment) with the method.
         ...(body.calendar ? { icalEvent: { method: body.calendar.method, content: body.calendar.ics, filename: 'invite.ics' } } : {}),
       };
-      return { message, account };
+      const attachments = (JSON.parse(row.attachments) as MailAttachment[]).map((a) => ({ name: a.name, type: a.type, file: fileForReading(runtime, a.fileId, a) }));
+      return { message, account, attachments };
     },
     async send(item, loaded, runtime) {
       const started = performance.now();
       const done = (outcome: Omit<AttemptOutcome, 'durationMs'>): AttemptOutcome => ({ ...outcome, durationMs: Math.round(performance.now() - started) });
       if (loaded === null) return done({ delivered: false, giveUp: true, status: null, error: 'message_deleted' });
-      const { message, account } = loaded;
+      const { account } = loaded;
+      // Read at every attempt (never kept beside the message): a file changed or deleted since it was queued fails the message, with the reason.
+      const attached = await attachmentParts(loaded.attachments);
+      if ('error' in attached) return done({ delivered: false, giveUp: true, status: null, error: attached.error });
+      const message: SendMailOptions = attached.parts.length > 0 ? { ...loaded.message, attachments: attached.parts } : loaded.message;
       if (account !== null) return done(await sendThrough(account, message, runtime, timeoutMs));
       const mail = runtime.config.mail;
       if (mail === null) {

@@ -14,6 +14,8 @@ export interface MailMessageRow {
   lead_id: string | null;
   estimate_id: string | null;
   event_id: string | null;
+  /** JSON: the files the message carries, as queued (MailAttachment[], mail.service.ts). */
+  attachments: string;
   created_at: string;
   created_by: string;
 }
@@ -31,8 +33,8 @@ export interface MailListRow extends Omit<MailMessageRow, 'body_sealed'> {
 
 export function insertMailMessage(db: TenantHandle, row: MailMessageRow): void {
   db.statement(
-    `INSERT INTO mail_messages (id, message_id, kind, to_address, to_name, subject, body_sealed, contact_id, lead_id, estimate_id, event_id, created_at, created_by)
-     VALUES (@id, @message_id, @kind, @to_address, @to_name, @subject, @body_sealed, @contact_id, @lead_id, @estimate_id, @event_id, @created_at, @created_by)`,
+    `INSERT INTO mail_messages (id, message_id, kind, to_address, to_name, subject, body_sealed, contact_id, lead_id, estimate_id, event_id, attachments, created_at, created_by)
+     VALUES (@id, @message_id, @kind, @to_address, @to_name, @subject, @body_sealed, @contact_id, @lead_id, @estimate_id, @event_id, @attachments, @created_at, @created_by)`,
   ).run(row);
 }
 
@@ -40,7 +42,7 @@ export function findMailMessage(db: TenantHandle, id: string): MailMessageRow | 
   return db.statement('SELECT * FROM mail_messages WHERE id = ?').get(id) as MailMessageRow | undefined;
 }
 
-const LIST = `SELECT m.id, m.message_id, m.kind, m.to_address, m.to_name, m.subject, m.contact_id, m.lead_id, m.estimate_id, m.event_id, m.created_at, m.created_by,
+const LIST = `SELECT m.id, m.message_id, m.kind, m.to_address, m.to_name, m.subject, m.contact_id, m.lead_id, m.estimate_id, m.event_id, m.attachments, m.created_at, m.created_by,
     o.state, o.attempts, o.last_error, o.completed_at
   FROM mail_messages m LEFT JOIN outbox_items o ON o.id = m.id`;
 

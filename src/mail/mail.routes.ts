@@ -34,16 +34,16 @@ export const mailRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     handler: async (request) => listMail(request.query),
   });
   app.post('/mail', {
-    config: { permission: 'mail:send' },
-    schema: { tags, summary: 'Write to a contact: subject and body with {{variables}} filled in as text; queued and sent by the outbox', body: MailCompose, response: { 201: MailSummary, ...errorResponses } },
+    config: { permission: 'mail:send', errors: ['attachments_too_large'] },
+    schema: { tags, summary: 'Write to a contact: subject and body with {{variables}} filled in as text, workspace files attached; queued and sent by the outbox', body: MailCompose, response: { 201: MailSummary, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(sendComposed(runtime, request.body)),
   });
   app.post('/mail/preview', {
-    config: { permission: 'mail:send' },
+    config: { permission: 'mail:send', errors: ['attachments_too_large'] },
     schema: { tags, summary: 'The message as the contact would get it, without sending it', body: MailCompose, response: { 200: MailPreview, ...errorResponses } },
     handler: async (request) => {
-      const { to, toName, replyTo, subject, text, html } = renderComposed(runtime, request.body);
-      return { to, toName, replyTo, subject, text, html };
+      const { to, toName, replyTo, subject, text, html, attachments } = renderComposed(runtime, request.body);
+      return { to, toName, replyTo, subject, text, html, attachments: attachments.map(({ fileId, name, type, size }) => ({ fileId, name, type, size })) };
     },
   });
   app.get('/mail/:mailId', {

@@ -13,6 +13,10 @@ export const MailSummary = Type.Object(
     leadId: Nullable(Type.String()),
     estimateId: Nullable(Type.String()),
     eventId: Nullable(Type.String()),
+    attachments: Type.Array(
+      Type.Object({ fileId: Type.String(), name: Type.String({ description: 'the file name as sent (cleaned at upload)' }), type: Type.String({ description: 'the media type checked at upload' }), size: Type.Integer() }, { additionalProperties: false }),
+      { description: 'the workspace files sent with it, as they were when it was queued' },
+    ),
     state: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('cancelled')]),
     attempts: Type.Integer(),
     error: Nullable(Type.String({ description: "the last attempt's failure (the SMTP server's answer), while queued or once failed" })),
@@ -63,6 +67,13 @@ export const MailCompose = Type.Object(
     leadId: Type.Optional(Nullable(IdParam('lead'))),
     templateId: Type.Optional(Nullable(IdParam('mailTemplate'))),
     ...TemplateText,
+    fileIds: Type.Optional(
+      Type.Array(IdParam('file'), {
+        maxItems: 10,
+        uniqueItems: true,
+        description: "workspace files to attach (uploaded before, e.g. to the contact or lead): at most 10, together at most 20 MB; each goes out with its checked type and cleaned name",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -76,6 +87,7 @@ export const MailPreview = Type.Object(
     subject: Type.String(),
     text: Type.String(),
     html: Type.String(),
+    attachments: Type.Array(Type.Object({ fileId: Type.String(), name: Type.String(), type: Type.String(), size: Type.Integer() }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

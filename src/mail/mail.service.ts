@@ -31,6 +31,17 @@ export interface OutgoingMail {
   eventId?: string | null;
   /** An iCalendar part (RFC 5546): sent as the text/calendar alternative calendars act on. */
   calendar?: CalendarPart;
+  /** Workspace files sent with it, checked by the caller (compose.service.ts); read from their blobs at each attempt. */
+  attachments?: MailAttachment[];
+}
+
+/** A file a message carries, as it was when queued: each attempt sends these bytes or none. */
+export interface MailAttachment {
+  fileId: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
 }
 
 export interface CalendarPart {
@@ -75,6 +86,7 @@ export function queueMail(runtime: Runtime, mail: OutgoingMail): string {
       lead_id: mail.leadId ?? null,
       estimate_id: mail.estimateId ?? null,
       event_id: mail.eventId ?? null,
+      attachments: JSON.stringify(mail.attachments ?? []),
       created_at: currentTimestamp(),
       created_by: currentActorId(),
     });
@@ -95,6 +107,8 @@ export interface MailSummary {
   leadId: string | null;
   estimateId: string | null;
   eventId: string | null;
+  /** The files it carries (names and types as sent). */
+  attachments: { fileId: string; name: string; type: string; size: number }[];
   /** queued (waiting or being retried), sent, failed (the reason in `error`), cancelled. */
   state: 'queued' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
@@ -116,6 +130,7 @@ function toSummary(row: MailListRow): MailSummary {
     leadId: row.lead_id,
     estimateId: row.estimate_id,
     eventId: row.event_id,
+    attachments: (JSON.parse(row.attachments) as MailAttachment[]).map(({ fileId, name, type, size }) => ({ fileId, name, type, size })),
     state: row.state === null ? 'queued' : MAIL_STATE_OF[row.state],
     attempts: row.attempts ?? 0,
     error: row.state === 'delivered' ? null : row.last_error,

@@ -1,6 +1,6 @@
 // Turning a received message (untrusted bytes) into what Spinney keeps: its headers, a text body,
-// an HTML body that is safe to show, and its attachments' names, types and sizes (never their
-// content: file storage is a separate feature). The HTML allowlist is strict: no scripts, styles,
+// an HTML body that is safe to show, and its attachments (their bytes are checked and stored as
+// files, or refused, by mailbox.service.ts). The HTML allowlist is strict: no scripts, styles,
 // forms, frames or event handlers, no style attributes (no url()), no images (they would load a
 // remote URL, a tracking pixel; each becomes "[image: alt]"), links kept only for http(s) and mailto (others become their text),
 // opened without a referrer or opener.
@@ -18,7 +18,14 @@ export interface ParsedInbound {
   sentAt: string | null;
   text: string;
   html: string | null;
-  attachments: { name: string | null; type: string; size: number }[];
+  attachments: InboundAttachment[];
+}
+
+/** An attachment as received: the name and type the sender declared (untrusted) and its bytes. */
+export interface InboundAttachment {
+  name: string | null;
+  type: string;
+  content: Buffer;
 }
 
 const MAX_SUBJECT = 500;
@@ -77,6 +84,6 @@ export async function parseInbound(source: Buffer): Promise<ParsedInbound> {
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
     text: text.slice(0, MAX_TEXT),
     html,
-    attachments: parsed.attachments.map((a) => ({ name: a.filename ?? null, type: a.contentType, size: a.size })),
+    attachments: parsed.attachments.map((a) => ({ name: a.filename ?? null, type: a.contentType, content: a.content })),
   };
 }

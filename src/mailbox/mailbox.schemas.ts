@@ -45,7 +45,16 @@ export const SyncResult = Type.Object(
   { additionalProperties: false },
 );
 
-const Attachment = Type.Object({ name: Nullable(Type.String()), type: Type.String(), size: Type.Integer() }, { additionalProperties: false });
+const Attachment = Type.Object(
+  {
+    name: Nullable(Type.String({ description: 'the name the sender gave, cleaned as for uploads (no path, controls or direction overrides)' })),
+    type: Type.String({ description: 'the type decided from the content when kept; else the type the sender declared' }),
+    size: Type.Integer(),
+    fileId: Nullable(Type.String({ description: 'the file it was kept as (GET /api/v1/files/{fileId}/content); null when not kept' })),
+    refused: Nullable(Type.String({ description: 'why it was not kept (a type not allowed, too large, the quota full, unfiled mail); null when kept' })),
+  },
+  { additionalProperties: false },
+);
 
 const summaryFields = {
   id: Type.String(),
@@ -59,7 +68,7 @@ const summaryFields = {
   leadId: Nullable(Type.String()),
   inReplyToMailId: Nullable(Type.String({ description: 'the message Spinney sent that it answers' })),
   messageId: Nullable(Type.String()),
-  attachments: Type.Array(Attachment, { description: "names, types and sizes only: the files themselves are not stored" }),
+  attachments: Type.Array(Attachment, { description: 'each attachment: kept as a file of the contact and lead (fileId), or why not (refused)' }),
   size: Type.Integer(),
   hasHtml: Type.Boolean(),
   createdAt: Timestamp,

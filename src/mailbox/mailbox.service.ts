@@ -10,7 +10,11 @@
 //  - a message is filed into a contact's thread when it answers mail Spinney sent (In-Reply-To,
 //    References against mail_messages.message_id, or against a reply filed earlier), else when
 //    its From address is a contact's email; otherwise it is kept unfiled (admins see it on the
-//    mailbox screen), so nothing is lost when the contact is added later.
+//    mailbox screen), so nothing is lost when the contact is added later;
+//  - attachments of mail filed into a thread are kept as files (the upload's rules: allowed types by
+//    content, the per-file limit, the workspace quota; names cleaned), linked to the message, its
+//    contact and lead; any other is listed with why it was not kept. Unfiled mail (admins only)
+//    keeps none: a stranger's mail neither fills the quota nor reaches the members' file lists.
 import { recordTenantEvent } from '../audit/audit.service.js';
 import { AppError, notFound } from '../http/errors.js';
 import { newId } from '../http/ids.js';
@@ -18,8 +22,10 @@ import { decodeCursor, page } from '../http/pagination.js';
 import type { Runtime } from '../runtime.js';
 import { isRole, roleHas } from '../auth/permissions.js';
 import { currentActorId, currentScope, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
+import { cleanFileName } from '../files/file-names.js';
+import { discardSealedFile, keepSealedFile, QUOTA_FULL, quotaRemaining, sealFileBytes, type SealedFile } from '../files/files.service.js';
 import type { FetchedMessage, ImapAccount } from './imap-reader.js';
-import type { ParsedInbound } from './inbound-parse.js';
+import type { InboundAttachment, ParsedInbound } from './inbound-parse.js';
 import {
 
   deleteMailboxRow,
@@ -204,16 +210,67 @@ async function runSync(runtime: Runtime, row: MailboxRow): Promise<SyncOutcome> 
     recordSyncError(tenantDb(), row.id, err.message, currentTimestamp());
     return { imported: 0, skipped: 0, more: false, error: err.message };
   }
-  const parsed: { message: FetchedMessage; content: ParsedInbound }[] = [];
-  for (const message of batch.messages) parsed.push({ message, content: await readMessage(message) });
-  const db = tenantDb();
-  return db.transaction(() => {
-    let imported = 0;
-    for (const { message, content } of parsed) if (fileMessage(runtime, row, batch.uidValidity, message, content)) imported += 1;
-    const lastUid = batch.messages.reduce((max, m) => Math.max(max, m.uid), row.uidvalidity === batch.uidValidity ? row.last_uid : 0);
-    recordSyncSuccess(db, row.id, { uidvalidity: batch.uidValidity, lastUid, imported, at: currentTimestamp() });
-    return { imported, skipped: parsed.length - imported, more: batch.more, error: null };
-  });
+  const prepared: PreparedMessage[] = [];
+  const sealed: SealedFile[] = [];
+  const kept = new Set<string>();
+  try {
+    for (const message of batch.messages) {
+      const content = await readMessage(message);
+      const id = newId('inboundMessage');
+      // Sealed before the thread is known (it is decided in the transaction, where a reply to a reply earlier in this batch is seen); unfiled mail's are dropped there.
+      const attachments = await sealAttachments(runtime, id, content.attachments);
+      for (const a of attachments) if (a.sealed) sealed.push(a.sealed);
+      prepared.push({ id, message, content, attachments });
+    }
+    const db = tenantDb();
+    return db.transaction(() => {
+      let imported = 0;
+      for (const entry of prepared) if (fileMessage(runtime, row, batch.uidValidity, entry, kept)) imported += 1;
+      const lastUid = batch.messages.reduce((max, m) => Math.max(max, m.uid), row.uidvalidity === batch.uidValidity ? row.last_uid : 0);
+      recordSyncSuccess(db, row.id, { uidvalidity: batch.uidValidity, lastUid, imported, at: currentTimestamp() });
+      return { imported, skipped: prepared.length - imported, more: batch.more, error: null };
+    });
+  } finally {
+    // Sealed but not kept (a message already here, the quota filled by an earlier one, a failure): nothing stays on disk.
+    await Promise.all(sealed.filter((file) => !kept.has(file.row.id)).map(discardSealedFile));
+  }
+}
+
+/** An attachment on its way in: sealed as a file (its row written with the message), or why not. */
+interface IncomingAttachment {
+  name: string;
+  declaredType: string;
+  size: number;
+  sealed: SealedFile | null;
+  refused: string | null;
+}
+
+interface PreparedMessage {
+  id: string;
+  message: FetchedMessage;
+  content: ParsedInbound;
+  attachments: IncomingAttachment[];
+}
+
+const UNFILED = 'unfiled mail (the sender is not a contact)';
+
+/** What inbound_messages.attachments holds per attachment (JSON). */
+interface StoredAttachment {
+  name: string | null;
+  type: string;
+  size: number;
+  fileId?: string | null;
+  refused?: string | null;
+}
+
+async function sealAttachments(runtime: Runtime, inboundMessageId: string, attachments: InboundAttachment[]): Promise<IncomingAttachment[]> {
+  const incoming: IncomingAttachment[] = [];
+  for (const a of attachments) {
+    const outcome = await sealFileBytes(runtime, { name: a.name, content: a.content, inboundMessageId });
+    const base = { name: cleanFileName(a.name ?? undefined), declaredType: a.type, size: a.content.length };
+    incoming.push('sealed' in outcome ? { ...base, sealed: outcome.sealed, refused: null } : { ...base, sealed: null, refused: outcome.refused });
+  }
+  return incoming;
 }
 
 async function readMessage(message: FetchedMessage): Promise<ParsedInbound> {
@@ -238,11 +295,25 @@ function threadOf(content: ParsedInbound): { contactId: string | null; leadId: s
   return { contactId, leadId: null, inReplyToMailId: sent?.id ?? null };
 }
 
-/** Stores one message (sealed bodies) unless it is here already; true when stored. */
-function fileMessage(runtime: Runtime, mailbox: MailboxRow, uidValidity: number, message: FetchedMessage, content: ParsedInbound): boolean {
-  const id = newId('inboundMessage');
+/**
+ * Stores one message (sealed bodies) unless it is here already, and the files of its attachments
+ * that still fit the quota (their ids added to `kept`); true when stored.
+ */
+function fileMessage(runtime: Runtime, mailbox: MailboxRow, uidValidity: number, entry: PreparedMessage, kept: Set<string>): boolean {
+  const { id, message, content } = entry;
   const thread = threadOf(content);
-  return insertInboundMessage(tenantDb(), {
+  let room = quotaRemaining(runtime);
+  const keeping: SealedFile[] = [];
+  const attachments = entry.attachments.map((a): StoredAttachment => {
+    if (thread.contactId === null) return { name: a.name, type: a.declaredType, size: a.size, fileId: null, refused: UNFILED };
+    if (a.sealed && a.sealed.row.size <= room) {
+      room -= a.sealed.row.size;
+      keeping.push(a.sealed);
+      return { name: a.name, type: a.sealed.row.type, size: a.size, fileId: a.sealed.row.id, refused: null };
+    }
+    return { name: a.name, type: a.declaredType, size: a.size, fileId: null, refused: a.refused ?? QUOTA_FULL };
+  });
+  const stored = insertInboundMessage(tenantDb(), {
     id,
     mailbox_id: mailbox.id,
     uidvalidity: uidValidity,
@@ -260,9 +331,15 @@ function fileMessage(runtime: Runtime, mailbox: MailboxRow, uidValidity: number,
     contact_id: thread.contactId,
     lead_id: thread.leadId,
     in_reply_to_mail_id: thread.inReplyToMailId,
-    attachments: JSON.stringify(content.attachments),
+    attachments: JSON.stringify(attachments),
     size: message.size,
   });
+  if (!stored) return false;
+  for (const file of keeping) {
+    keepSealedFile(file, { contact_id: thread.contactId, lead_id: thread.leadId });
+    kept.add(file.row.id);
+  }
+  return true;
 }
 
 export interface ReceivedMailSummary {
@@ -277,7 +354,8 @@ export interface ReceivedMailSummary {
   leadId: string | null;
   inReplyToMailId: string | null;
   messageId: string | null;
-  attachments: { name: string | null; type: string; size: number }[];
+  /** fileId: the file it was kept as (download it from /files); refused: why it was not kept. */
+  attachments: { name: string | null; type: string; size: number; fileId: string | null; refused: string | null }[];
   size: number;
   hasHtml: boolean;
   createdAt: string;
@@ -301,7 +379,8 @@ const toSummary = (row: InboundSummaryRow): ReceivedMailSummary => ({
   leadId: row.lead_id,
   inReplyToMailId: row.in_reply_to_mail_id,
   messageId: row.message_id,
-  attachments: JSON.parse(row.attachments) as ReceivedMailSummary['attachments'],
+  // Mail received before attachments were kept lists them without fileId or refused.
+  attachments: (JSON.parse(row.attachments) as StoredAttachment[]).map((a) => ({ name: a.name, type: a.type, size: a.size, fileId: a.fileId ?? null, refused: a.refused ?? null })),
   size: row.size,
   hasHtml: row.has_html === 1,
   createdAt: row.received_at,

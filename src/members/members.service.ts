@@ -16,6 +16,7 @@ import { currentActorId, currentTenantId, tenantDb } from '../tenancy/context.js
 import { isoAt } from '../time/clock.js';
 import { invitationMail } from '../mail/mail-templates.js';
 import { queueMail } from '../mail/mail.service.js';
+import { sendSecurityNotice } from '../mail/security-notices.js';
 import { findTenant } from '../tenants/tenants.repo.js';
 import { canonicalEmail } from './email-address.js';
 import {
@@ -183,19 +184,22 @@ export function changeRole(runtime: Runtime, id: string, role: Role): Member {
   if (before.role !== role) {
     const ended = runtime.sessions.endAllFor(id, 'role_changed');
     recordTenantEvent('member.role_changed', { type: 'member', id }, { before: { role: before.role }, after: { role, sessionsEnded: ended } });
+    sendSecurityNotice(runtime, before, { kind: 'role_changed', from: before.role, to: role });
   }
   return getMember(runtime, id);
 }
 
 export function archiveMember(runtime: Runtime, id: string): Member {
-  runtime.control.transaction(() => {
+  const archived = runtime.control.transaction(() => {
     const member = memberForChange(runtime, id);
     if (member.status === 'archived') throw new AppError(409, 'conflict', 'this member is already archived');
     assertNotLastAdmin(runtime, member, 'archived');
     updateMember(runtime.control, member.tenant_id, id, { status: 'archived' }, isoAt(runtime.clock.now()), currentActorId());
+    return member;
   });
   const ended = runtime.sessions.endAllFor(id, 'member_removed');
   recordTenantEvent('member.archived', { type: 'member', id }, { before: { status: 'active' }, after: { status: 'archived', sessionsEnded: ended } });
+  sendSecurityNotice(runtime, archived, { kind: 'archived' });
   return getMember(runtime, id);
 }
 
@@ -209,6 +213,7 @@ export function removeMember(runtime: Runtime, id: string): void {
   });
   const ended = runtime.sessions.endAllFor(id, 'member_removed');
   recordTenantEvent('member.removed', { type: 'member', id }, { before: { role: removed.role, status: removed.status }, after: { sessionsEnded: ended } });
+  sendSecurityNotice(runtime, removed, { kind: 'removed' });
 }
 
 /** Forgets the provider + subject a member is locked to; their next sign-in binds afresh. */
@@ -222,5 +227,6 @@ export function resetIdentity(runtime: Runtime, id: string): Member {
   });
   const ended = runtime.sessions.endAllFor(id, 'revoked');
   recordTenantEvent('member.identity_reset', { type: 'member', id }, { before: { provider: before.provider }, after: { sessionsEnded: ended } });
+  sendSecurityNotice(runtime, before, { kind: 'identity_reset' });
   return getMember(runtime, id);
 }

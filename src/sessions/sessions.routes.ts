@@ -9,6 +9,8 @@ import { findTenant, type TenantRow } from '../tenants/tenants.repo.js';
 import { AppError, notFound } from '../http/errors.js';
 import { errorResponses, IdParam, List, Nullable } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
+import { sendSecurityNotice } from '../mail/security-notices.js';
+import { findMemberRow } from '../members/members.repo.js';
 import { clearRefreshCookie } from '../signin/signin.routes.js';
 import { SessionTimes } from '../signin/signin.schemas.js';
 
@@ -99,6 +101,9 @@ export const sessionRoutes =
         // Another member's session is "not found" to a non-admin, like any id they may not see.
         if (!target || target.ended_at || (auth.role !== 'admin' && target.user_id !== auth.userId)) throw notFound('session');
         sessions.end(target.id, 'revoked');
+        // An admin ended someone else's session: that member hears of it (security-notices.ts).
+        const owner = target.user_id !== auth.userId ? findMemberRow(runtime.control, auth.tenantId, target.user_id) : undefined;
+        if (owner) sendSecurityNotice(runtime, owner, { kind: 'session_revoked', device: target.device, ip: target.ip, startedAt: target.created_at });
         return reply.code(204).send(null);
       },
     });

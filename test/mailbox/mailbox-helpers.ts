@@ -35,7 +35,7 @@ export interface ReceivedItem {
   leadId: string | null;
   inReplyToMailId: string | null;
   messageId: string | null;
-  attachments: { name: string | null; type: string; size: number }[];
+  attachments: { name: string | null; type: string; size: number; fileId: string | null; refused: string | null }[];
 }
 
 export function rawMessage(m: { from: string; subject: string; body?: string; html?: string; inReplyTo?: string; references?: string; messageId?: string | null; to?: string }): string {
@@ -54,11 +54,21 @@ export function rawMessage(m: { from: string; subject: string; body?: string; ht
   return `${headers.join('\r\n')}\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${m.body ?? 'Hello'}\r\n--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${m.html}\r\n--${boundary}--\r\n`;
 }
 
+/** A multipart/mixed message: a text part, then each attachment (base64, the name RFC 2231-encoded as UTF-8). */
+export function messageWithAttachments(m: { from: string; subject: string; body: string; inReplyTo?: string; messageId?: string }, attachments: { name: string; type: string; content: Buffer }[]): string {
+  const boundary = 'mixed-spinney-test';
+  const headers = [`From: ${m.from}`, `To: ${OFFICE.user}`, `Subject: ${m.subject}`, 'Date: Tue, 01 Dec 2026 10:00:00 +0000', `Message-ID: ${m.messageId ?? `<${randomBytes(9).toString('hex')}@customer.test>`}`, ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`];
+  const parts = attachments.map((a) =>
+    [`--${boundary}`, `Content-Type: ${a.type}`, `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`, 'Content-Transfer-Encoding: base64', '', a.content.toString('base64').replace(/.{76}/g, '$&\r\n')].join('\r\n'),
+  );
+  return [...headers, '', `--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', m.body, ...parts, `--${boundary}--`, ''].join('\r\n');
+}
+
 /** The app (built on `dataDir` when given: a restart), a workspace and a connected mailbox. */
-export async function mailboxSetup(t: Test, options: { dovecot?: Dovecot; connect?: boolean } = {}): Promise<MailboxSetup> {
+export async function mailboxSetup(t: Test, options: { dovecot?: Dovecot; connect?: boolean; env?: Record<string, string> } = {}): Promise<MailboxSetup> {
   const dovecot = options.dovecot ?? (await startDovecot(t));
   const account = dovecot.addUser(OFFICE.user, OFFICE.password);
-  const api = await build(t);
+  const api = await build(t, options.env ?? {});
   const workspace = api.tenant('Whitfield Roofing');
   const admin = workspace.token('admin', 'us_ada');
   const member = workspace.token('member', 'us_maria');

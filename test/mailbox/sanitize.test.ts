@@ -1,6 +1,6 @@
 // Inbound mail is untrusted: its HTML is kept only sanitised (no scripts, event handlers, styles,
 // frames, forms, images or any remote URL; links only http(s)/mailto, without referrer or opener),
-// and its attachments are recorded by name, type and size only.
+// and its attachments are checked like uploads and kept as files (test/mailbox/attachments.test.ts).
 import t, { type Test } from 'tap';
 import { sanitizeInboundHtml } from '../../src/mailbox/inbound-parse.js';
 import { dovecotMissing } from '../helpers/dovecot.js';
@@ -37,7 +37,7 @@ t.test('the allowlist', async (t) => {
   t.equal(sanitizeInboundHtml('<a href=" JaVaScript:alert(1)">y</a><a href="//tracker.test/z">z</a>'), '<span>y</span><span>z</span>', 'so are javascript: and protocol-relative links');
 });
 
-t.test('a hostile message through a real IMAP server: stored sanitised, attachments as metadata only', { skip: dovecotMissing() }, async (t) => {
+t.test('a hostile message through a real IMAP server: stored sanitised, its attachment listed with the file it was kept as', { skip: dovecotMissing() }, async (t) => {
   const s = await mailboxSetup(t);
   const boundary = 'mixed-boundary';
   const raw = [
@@ -64,7 +64,7 @@ t.test('a hostile message through a real IMAP server: stored sanitised, attachme
   await s.dovecot.deliver(s.account, raw);
   t.equal((await s.sync()).imported, 1);
   const [summary] = await s.received();
-  t.match(summary, { subject: 'Plans attached', contactId: s.contactId, attachments: [{ name: 'plans.pdf', type: 'application/pdf', size: 22 }] });
+  t.match(summary, { subject: 'Plans attached', contactId: s.contactId, attachments: [{ name: 'plans.pdf', type: 'application/pdf', size: 22, fileId: /^fl_/, refused: null }] });
   const message = (await s.api.call({ method: 'GET', url: `/api/v1/received-mail/${summary!.id}`, token: s.member })).json() as { html: string; text: string };
   assertSafe(t, message.html);
   t.match(message.text, /Dear Whitfield,/, 'a text body made from the HTML');

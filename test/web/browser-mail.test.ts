@@ -1,5 +1,6 @@
 // Mail in real Chromium: a template refused for an unknown variable next to its field, then saved →
-// "Write email" on a lead, the template picked, the preview filled in by the server → sent, shown in
+// "Write email" on a lead, the template picked, a file of the lead attached, the preview filled in by
+// the server → sent (the file arrives byte for byte, the outbox names it), shown in
 // the lead's timeline → the workspace's own SMTP account refused for a wrong password (on the
 // field), then tested and saved → the outbox worker sends through it to a real SMTP server → a
 // message to a mailbox that does not exist fails with the server's answer, is found under "Failed"
@@ -13,6 +14,8 @@ import { createTenant } from '../../src/tenants/tenants.service.js';
 import { requireTools } from '../deploy/tools.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
 import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
+import { simpleParser } from 'mailparser';
+import { pdf, upload } from '../files/helpers.js';
 import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from '../mail/smtp.js';
 
 const skipTools = requireTools(t, ['openssl']);
@@ -33,6 +36,8 @@ if (chromiumMissing && process.env.CI === 'true') {
     const dana = await post<{ id: string }>('/api/v1/contacts', { name: 'Dana Whitfield', email: 'dana@whitfield.example' });
     const gone = await post<{ id: string }>('/api/v1/contacts', { name: 'Old Address', email: 'gone@whitfield.example' });
     const lead = await post<{ id: string }>('/api/v1/leads', { title: 'Barn roof', contactId: dana.id, currency: 'USD' });
+    const plan = pdf('Site plan');
+    t.equal((await upload(api, token, plan, 'site-plan.pdf', `?leadId=${lead.id}`)).statusCode, 201, 'a file on the lead');
     const sendPass = () => runOutboxPass(api.runtime, [mailHandler({ timeoutMs: 5_000 })]);
 
     const browser = await launchChromium(t);
@@ -72,6 +77,9 @@ if (chromiumMissing && process.env.CI === 'true') {
     await preview.getByText('Your Barn roof with Acme Roofing').waitFor();
     t.equal(await preview.locator('[data-preview-text]').innerText(), 'Hello Dana,\n\nThanks for having us out today. <b>Not bold</b>.', 'the variables filled in by the server, markup shown as typed');
     t.match(await preview.innerText(), /Dana Whitfield <dana@whitfield\.example>[\s\S]*ann@acme\.example/, 'to whom, and that replies come back to Ann');
+    await page.getByRole('group', { name: 'Attach files' }).getByRole('checkbox', { name: /site-plan\.pdf/ }).check();
+    await preview.locator('[data-preview-attachments]').getByText('site-plan.pdf').waitFor();
+    t.pass('the file of the lead is attached, and the preview says so');
     await check('compose');
     await screenshots(page, 'mail-compose');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -152,6 +160,9 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.equal(ownSmtp.received.length, 1, "the message went out through the workspace's account");
     t.equal(serverSmtp.received.length, 0);
     t.match(ownSmtp.received[0]?.raw.toString('utf8'), /^Reply-To: ann@acme\.example\r?$/m);
+    const barnMail = await simpleParser(ownSmtp.received[0]!.raw);
+    t.equal(barnMail.attachments[0]?.filename, 'site-plan.pdf');
+    t.ok(barnMail.attachments[0]?.content.equals(plan), 'the file chosen on the compose screen arrives byte for byte');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail', exact: true }).click();
     await loaded(page);
     await page.getByRole('link', { name: 'Failed' }).click();
@@ -165,7 +176,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     await page.getByText('The message is queued again.').waitFor();
     await page.getByRole('link', { name: 'All' }).click();
     await page.locator('.mail-table tbody tr').nth(1).waitFor();
-    t.match(await page.locator('.mail-table').innerText(), /Your invoice[\s\S]*Queued[\s\S]*Your Barn roof with Acme Roofing[\s\S]*Sent/, 'queued again, the other sent');
+    t.match(await page.locator('.mail-table').innerText(), /Your invoice[\s\S]*Queued[\s\S]*Your Barn roof with Acme Roofing[\s\S]*site-plan\.pdf[\s\S]*Sent/, 'queued again, the other sent, naming its attachment');
 
     t.same(a11y, [], 'no serious or critical accessibility problems');
     t.same(problems, [], 'no console errors');

@@ -2,16 +2,19 @@
 // connects the mailbox (a wrong password is refused, naming why, and nothing is saved), the
 // customer replies to the estimate mail → "Sync now" → the reply is in the contact's mail thread
 // and the lead's timeline, its hostile HTML shown sanitised (no image, no script, nothing remote
-// loaded: no CSP report, no console error) → the server goes down → the mailbox says so → it
+// loaded: no CSP report, no console error); a message with attachments offers the kept one for
+// download (the bytes sent) and says why the other was not kept → the server goes down → the mailbox says so → it
 // recovers; the export holds the reply. axe on each screen; screenshots.
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { signIn } from '../../src/signin/signin.service.js';
 import { readArchive } from '../export/archive.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
 import { dovecotMissing, startDovecot } from '../helpers/dovecot.js';
 import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
-import { OFFICE, rawMessage } from '../mailbox/mailbox-helpers.js';
+import { pdf, windowsExecutable } from '../files/helpers.js';
+import { messageWithAttachments, OFFICE, rawMessage } from '../mailbox/mailbox-helpers.js';
 
 const missing = chromiumMissing ?? dovecotMissing();
 if (missing && process.env.CI === 'true') {
@@ -65,10 +68,15 @@ if (missing && process.env.CI === 'true') {
     // 2. Dana replies to the estimate mail, with HTML that tries to load and run things.
     const html = '<p>Yes, <b>go ahead</b> with the barn roof.</p><img src="https://tracker.invalid/pixel.gif" alt="logo" onerror="document.title=1"><script>document.title = 2</script><a href="javascript:alert(1)">click</a>';
     await dovecot.deliver(account, rawMessage({ from: 'Dana Whitfield <dana@whitfield.example>', subject: `Re: ${subject}`, body: 'Yes, go ahead with the barn roof.', html, inReplyTo: messageId, references: messageId }));
+    const plans = pdf('Barn plans');
+    await dovecot.deliver(account, messageWithAttachments({ from: 'dana@whitfield.example', subject: 'Site plans', body: 'Plans attached.' }, [
+      { name: 'plans.pdf', type: 'application/pdf', content: plans },
+      { name: 'setup.pdf', type: 'application/pdf', content: windowsExecutable() },
+    ]));
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByText('The mailbox was synced.').waitFor();
     await health.getByText('Working').waitFor();
-    await health.getByText('1 message imported.').waitFor();
+    await health.getByText('2 messages imported.').waitFor();
     await check('mailbox');
     await screenshots(page, 'mailbox');
 
@@ -87,6 +95,18 @@ if (missing && process.env.CI === 'true') {
     t.equal(await page.title(), `Re: ${subject} · Spinney`, 'nothing in the message ran');
     await check('received message');
     await screenshots(page, 'mailbox-message');
+
+    // 3b. A message with attachments: the kept file downloads as sent; the refused one says why.
+    await page.goto(`${base}/contacts/${dana.id}`);
+    await page.getByRole('region', { name: 'Mail' }).getByRole('link', { name: 'Site plans' }).click();
+    await page.getByRole('heading', { name: 'Site plans', level: 1 }).waitFor();
+    await page.getByText(/setup\.pdf.*not kept: not an allowed type/).waitFor();
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download plans.pdf' }).click();
+    const download = await saved;
+    t.equal(download.suggestedFilename(), 'plans.pdf');
+    t.ok(readFileSync(await download.path()).equals(plans), 'the kept attachment downloads byte for byte');
+    await check('received message with attachments');
 
     // 4. In the lead's timeline too.
     await page.goto(`${base}/leads/${lead.id}`);

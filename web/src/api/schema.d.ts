@@ -33572,6 +33572,15 @@ export interface paths {
                                 leadId: string | null;
                                 estimateId: string | null;
                                 eventId: string | null;
+                                /** @description the workspace files sent with it, as they were when it was queued */
+                                attachments: {
+                                    fileId: string;
+                                    /** @description the file name as sent (cleaned at upload) */
+                                    name: string;
+                                    /** @description the media type checked at upload */
+                                    type: string;
+                                    size: number;
+                                }[];
                                 state: "queued" | "sent" | "failed" | "cancelled";
                                 attempts: number;
                                 error: string | null;
@@ -33836,7 +33845,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Write to a contact: subject and body with {{variables}} filled in as text; queued and sent by the outbox */
+        /** Write to a contact: subject and body with {{variables}} filled in as text, workspace files attached; queued and sent by the outbox */
         post: {
             parameters: {
                 query?: never;
@@ -33858,6 +33867,8 @@ export interface paths {
                          *     Thanks for your call today.
                          */
                         body: string;
+                        /** @description workspace files to attach (uploaded before, e.g. to the contact or lead): at most 10, together at most 20 MB; each goes out with its checked type and cleaned name */
+                        fileIds?: string[];
                     };
                 };
             };
@@ -33880,6 +33891,15 @@ export interface paths {
                             leadId: string | null;
                             estimateId: string | null;
                             eventId: string | null;
+                            /** @description the workspace files sent with it, as they were when it was queued */
+                            attachments: {
+                                fileId: string;
+                                /** @description the file name as sent (cleaned at upload) */
+                                name: string;
+                                /** @description the media type checked at upload */
+                                type: string;
+                                size: number;
+                            }[];
                             state: "queued" | "sent" | "failed" | "cancelled";
                             attempts: number;
                             error: string | null;
@@ -34014,7 +34034,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                /**
+                 * @description - `payload_too_large`: the body is larger than the server accepts
+                 *     - `attachments_too_large`: the files attached to a message add up to more than one message carries (20 MB); nothing was queued
+                 */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -34023,7 +34046,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "payload_too_large";
+                                code: "payload_too_large" | "attachments_too_large";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -34249,6 +34272,8 @@ export interface paths {
                          *     Thanks for your call today.
                          */
                         body: string;
+                        /** @description workspace files to attach (uploaded before, e.g. to the contact or lead): at most 10, together at most 20 MB; each goes out with its checked type and cleaned name */
+                        fileIds?: string[];
                     };
                 };
             };
@@ -34266,6 +34291,12 @@ export interface paths {
                             subject: string;
                             text: string;
                             html: string;
+                            attachments: {
+                                fileId: string;
+                                name: string;
+                                type: string;
+                                size: number;
+                            }[];
                         };
                     };
                 };
@@ -34393,7 +34424,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description - `payload_too_large`: the body is larger than the server accepts */
+                /**
+                 * @description - `payload_too_large`: the body is larger than the server accepts
+                 *     - `attachments_too_large`: the files attached to a message add up to more than one message carries (20 MB); nothing was queued
+                 */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -34402,7 +34436,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "payload_too_large";
+                                code: "payload_too_large" | "attachments_too_large";
                                 message: string;
                                 field?: string;
                                 workspaces?: {
@@ -34634,6 +34668,15 @@ export interface paths {
                             leadId: string | null;
                             estimateId: string | null;
                             eventId: string | null;
+                            /** @description the workspace files sent with it, as they were when it was queued */
+                            attachments: {
+                                fileId: string;
+                                /** @description the file name as sent (cleaned at upload) */
+                                name: string;
+                                /** @description the media type checked at upload */
+                                type: string;
+                                size: number;
+                            }[];
                             state: "queued" | "sent" | "failed" | "cancelled";
                             attempts: number;
                             error: string | null;
@@ -34940,6 +34983,15 @@ export interface paths {
                             leadId: string | null;
                             estimateId: string | null;
                             eventId: string | null;
+                            /** @description the workspace files sent with it, as they were when it was queued */
+                            attachments: {
+                                fileId: string;
+                                /** @description the file name as sent (cleaned at upload) */
+                                name: string;
+                                /** @description the media type checked at upload */
+                                type: string;
+                                size: number;
+                            }[];
                             state: "queued" | "sent" | "failed" | "cancelled";
                             attempts: number;
                             error: string | null;
@@ -38557,11 +38609,14 @@ export interface paths {
                                 leadId: string | null;
                                 inReplyToMailId: string | null;
                                 messageId: string | null;
-                                /** @description names, types and sizes only: the files themselves are not stored */
+                                /** @description each attachment: kept as a file of the contact and lead (fileId), or why not (refused) */
                                 attachments: {
                                     name: string | null;
+                                    /** @description the type decided from the content when kept; else the type the sender declared */
                                     type: string;
                                     size: number;
+                                    fileId: string | null;
+                                    refused: string | null;
                                 }[];
                                 size: number;
                                 hasHtml: boolean;
@@ -38874,11 +38929,14 @@ export interface paths {
                                 leadId: string | null;
                                 inReplyToMailId: string | null;
                                 messageId: string | null;
-                                /** @description names, types and sizes only: the files themselves are not stored */
+                                /** @description each attachment: kept as a file of the contact and lead (fileId), or why not (refused) */
                                 attachments: {
                                     name: string | null;
+                                    /** @description the type decided from the content when kept; else the type the sender declared */
                                     type: string;
                                     size: number;
+                                    fileId: string | null;
+                                    refused: string | null;
                                 }[];
                                 size: number;
                                 hasHtml: boolean;
@@ -39187,11 +39245,14 @@ export interface paths {
                             leadId: string | null;
                             inReplyToMailId: string | null;
                             messageId: string | null;
-                            /** @description names, types and sizes only: the files themselves are not stored */
+                            /** @description each attachment: kept as a file of the contact and lead (fileId), or why not (refused) */
                             attachments: {
                                 name: string | null;
+                                /** @description the type decided from the content when kept; else the type the sender declared */
                                 type: string;
                                 size: number;
+                                fileId: string | null;
+                                refused: string | null;
                             }[];
                             size: number;
                             hasHtml: boolean;
@@ -45747,6 +45808,7 @@ export interface paths {
                                 estimateId: string | null;
                                 eventId: string | null;
                                 mailId: string | null;
+                                receivedMailId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
@@ -46052,6 +46114,7 @@ export interface paths {
                             estimateId: string | null;
                             eventId: string | null;
                             mailId: string | null;
+                            receivedMailId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -46437,6 +46500,7 @@ export interface paths {
                             estimateId: string | null;
                             eventId: string | null;
                             mailId: string | null;
+                            receivedMailId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;

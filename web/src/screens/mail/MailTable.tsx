@@ -1,4 +1,4 @@
-// Messages in a table: to whom, what, the state (with attempts) and the server's last answer; a
+// Messages in a table: to whom, what (and the files it carries), the state (with attempts) and the server's last answer; a
 // failed or cancelled one can be sent again by those who send mail. The outbox screen and an
 // estimate's Mail panel both show it.
 import type { JSX } from 'preact';
@@ -31,6 +31,12 @@ export function MailTable({ mail, canSend, onChange, showSubject = true }: { mai
               <td data-label="Subject">
                 {m.subject}
                 <span class="muted"> · {MAIL_KINDS[m.kind]}</span>
+                {m.attachments.length > 0 && (
+                  <span class="muted mail-attachments" data-mail-attachments>
+                    {' '}
+                    · 📎 {m.attachments.map((a) => a.name).join(', ')}
+                  </span>
+                )}
               </td>
             )}
             <td data-label="State">

@@ -1,11 +1,14 @@
-// One received message: who sent it, to whom, when, its attachments (names and sizes only: the
-// files are not stored) and its body. The HTML was sanitised by the server when it arrived (no
+// One received message: who sent it, to whom, when, its attachments (each kept as a file to
+// download, or why it was not kept) and its body. The HTML was sanitised by the server when it arrived (no
 // scripts, styles, images or remote content); the page's Content-Security-Policy would block
 // inline script and remote images besides.
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import { api, ok } from '../../api/http.js';
+import { saveResponse } from '../../download.js';
 import { Link } from '../../router.js';
 import { useConfirmIfNeeded } from '../../ui/actions.js';
+import { Button } from '../../ui/controls.js';
 import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { DateTime } from '../../ui/time.js';
@@ -51,14 +54,7 @@ export function ReceivedMessage({ params }: { params: Record<string, string> }):
           {m.attachments.length > 0 && (
             <section aria-labelledby="attachments-title">
               <h2 id="attachments-title">Attachments</h2>
-              <p class="muted">Spinney records attachments by name and size only; open them in the mailbox itself.</p>
-              <ul>
-                {m.attachments.map((a, i) => (
-                  <li key={i}>
-                    {a.name ?? '(no name)'} <span class="muted">{a.type}, {formatSize(a.size)}</span>
-                  </li>
-                ))}
-              </ul>
+              <Attachments attachments={m.attachments} />
             </section>
           )}
           {m.html !== null ? (
@@ -72,5 +68,44 @@ export function ReceivedMessage({ params }: { params: Record<string, string> }):
         </article>
       )}
     </Page>
+  );
+}
+
+type Attachment = { name: string | null; type: string; size: number; fileId: string | null; refused: string | null };
+
+/** Kept attachments download (fetched with the page's token, never a token in a URL); the others say why they were not kept. */
+function Attachments({ attachments }: { attachments: Attachment[] }): JSX.Element {
+  const [problem, setProblem] = useState<unknown>(null);
+  const download = async (a: Attachment & { fileId: string }): Promise<void> => {
+    setProblem(null);
+    try {
+      const { response } = await api.GET('/api/v1/files/{fileId}/content', { params: { path: { fileId: a.fileId } }, parseAs: 'stream' });
+      if (!response.ok) throw new Error(response.status === 404 ? 'The file was deleted.' : 'The file could not be downloaded.');
+      await saveResponse(response, a.name ?? 'file');
+    } catch (error) {
+      setProblem(error);
+    }
+  };
+  return (
+    <>
+      {Boolean(problem) && <ErrorNotice error={problem} />}
+      <ul class="attachments">
+        {attachments.map((a, i) => (
+          <li key={i} data-attachment={a.name ?? ''}>
+            {a.fileId !== null ? (
+              <Button variant="ghost" onClick={() => void download({ ...a, fileId: a.fileId as string })}>
+                Download {a.name ?? '(no name)'}
+              </Button>
+            ) : (
+              <span>{a.name ?? '(no name)'}</span>
+            )}{' '}
+            <span class="muted">
+              {a.type}, {formatSize(a.size)}
+              {a.refused !== null ? ` · not kept: ${a.refused}` : a.fileId === null ? ' · not kept (received before Spinney kept attachments)' : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,0 +1,59 @@
+// Security notices: a member is told by email, through the outbox (mail kind 'notice'), when someone
+// else changed their access to a workspace: their role, archiving, removal, the reset of the
+// sign-in account they are bound to, a session of theirs ended by an admin. Each says what, who and
+// when; none carries a token, a session id or any link that admits (only the app's address).
+import { findMemberRow } from '../members/members.repo.js';
+import type { Runtime } from '../runtime.js';
+import { findTenant } from '../tenants/tenants.repo.js';
+import { currentActorId, currentScope, currentTenantId, currentTimestamp } from '../tenancy/context.js';
+import { securityNoticeMail } from './mail-templates.js';
+import { queueMail } from './mail.service.js';
+
+export type SecurityNotice =
+  | { kind: 'role_changed'; from: string; to: string }
+  | { kind: 'archived' }
+  | { kind: 'removed' }
+  | { kind: 'identity_reset' }
+  | { kind: 'session_revoked'; device: string | null; ip: string | null; startedAt: string };
+
+/** Who made the change, as the member can recognise them: an admin's address, the server's operator, or "an admin". */
+function actorOf(runtime: Runtime): string {
+  if (currentScope().operator) return 'the server operator';
+  const email = findMemberRow(runtime.control, currentTenantId(), currentActorId())?.email;
+  return email ? `an admin (${email})` : 'an admin';
+}
+
+const SIGNED_OUT = 'Your sessions in this workspace were ended; sign in again to go on.';
+
+function describe(notice: SecurityNotice, workspace: string): { headline: string; details: string[] } {
+  switch (notice.kind) {
+    case 'role_changed':
+      return { headline: `Your role in ${workspace} changed to ${notice.to}`, details: [`It was ${notice.from}; it is now ${notice.to}.`, SIGNED_OUT] };
+    case 'archived':
+      return { headline: `Your access to ${workspace} was suspended`, details: ['Your membership was archived: you cannot sign in to this workspace until an admin restores it.', SIGNED_OUT] };
+    case 'removed':
+      return { headline: `You were removed from ${workspace}`, details: ['You are no longer a member of this workspace and cannot sign in to it.', SIGNED_OUT] };
+    case 'identity_reset':
+      return {
+        headline: `The sign-in account bound to you in ${workspace} was reset`,
+        details: ['The next sign-in with your email address binds your membership to the account used for it.', SIGNED_OUT],
+      };
+    case 'session_revoked':
+      return {
+        headline: `A session of yours in ${workspace} was ended`,
+        details: [`The session started ${notice.startedAt.replace('T', ' ').slice(0, 16)} UTC${notice.device ? ` on ${notice.device}` : ''}${notice.ip ? ` from ${notice.ip}` : ''} was signed out.`],
+      };
+  }
+}
+
+/** Queues the notice to `member` in the current workspace (the outbox sends it); returns the message id. */
+export function sendSecurityNotice(runtime: Runtime, member: { email: string }, notice: SecurityNotice): string {
+  const workspaceName = findTenant(runtime.control, currentTenantId())?.name ?? 'a workspace';
+  const { headline, details } = describe(notice, workspaceName);
+  const when = `${currentTimestamp().replace('T', ' ').slice(0, 16)} UTC`;
+  return queueMail(runtime, {
+    kind: 'notice',
+    to: { address: member.email },
+    ...securityNoticeMail({ workspaceName, headline, details: [...details, `Done by ${actorOf(runtime)} at ${when}.`], appUrl: `${runtime.config.publicUrl}/` }),
+  });
+}
