@@ -123,7 +123,7 @@ t.test('a blob changed on disk after the message was queued: the message fails a
   const mail = (await s.post('/api/v1/mail', { contactId: s.contact.id, subject: 'Files', body: 'Here.', fileIds: [file.id] })).json() as { id: string };
   const blob = join(s.api.config.dataDir, 'tenants', s.workspace.id, 'files', file.id);
   const bytes = readFileSync(blob);
-  bytes[bytes.length - 100] ^= 0xff;
+  bytes[bytes.length - 100] = (bytes[bytes.length - 100] as number) ^ 0xff;
   writeFileSync(blob, bytes);
   t.match(await s.pass(), { failed: 1 });
   t.equal(s.smtp.received.length, 0, 'nothing reached the SMTP server');
