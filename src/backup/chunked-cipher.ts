@@ -113,11 +113,14 @@ class ChunkCodec {
     return { nonce, aad: Buffer.concat([this.#header.raw, this.#binding, tail]) };
   }
 
-  seal(index: number, final: boolean, plaintext: Buffer): Buffer {
+  /** The sealed chunk as [ciphertext, tag]: written one after the other, without copying them into one buffer. */
+  seal(index: number, final: boolean, plaintext: Buffer): [Buffer, Buffer] {
     const { nonce, aad } = this.#nonceAndAad(index, final);
     const cipher = createCipheriv('aes-256-gcm', this.#key, nonce, { authTagLength: TAG_BYTES });
     cipher.setAAD(aad);
-    return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    const ciphertext = cipher.update(plaintext);
+    cipher.final(); // GCM holds nothing back: no bytes here
+    return [ciphertext, cipher.getAuthTag()];
   }
 
   open(index: number, final: boolean, sealed: Buffer): Buffer {
@@ -127,7 +130,9 @@ class ChunkCodec {
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     try {
-      return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+      const plaintext = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+      decipher.final(); // checks the tag; GCM holds no bytes back
+      return plaintext;
     } catch {
       throw new ChunkAuthenticationError(`chunk ${index} does not authenticate (changed, moved, cut short, extended, or the wrong key)`);
     }
@@ -153,9 +158,9 @@ export function encryptStream(key: Buffer, keyVersion: number, binding: ObjectBi
       pending.push(data);
       pendingBytes += data.length;
       if (pendingBytes > chunkBytes) {
-        let buffered = Buffer.concat(pending);
+        let buffered = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
         while (buffered.length > chunkBytes) {
-          this.push(codec.seal(index++, false, buffered.subarray(0, chunkBytes)));
+          for (const part of codec.seal(index++, false, buffered.subarray(0, chunkBytes))) this.push(part);
           buffered = buffered.subarray(chunkBytes);
         }
         pending = [buffered];
@@ -164,7 +169,7 @@ export function encryptStream(key: Buffer, keyVersion: number, binding: ObjectBi
       callback();
     },
     flush(callback: TransformCallback) {
-      this.push(codec.seal(index, true, Buffer.concat(pending)));
+      for (const part of codec.seal(index, true, Buffer.concat(pending, pendingBytes))) this.push(part);
       callback();
     },
   });
