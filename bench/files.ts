@@ -109,7 +109,7 @@ try {
       req.end();
     });
   const binding = { objectId: 'fl_bench', tenantId: tenant.id };
-  const sealCopy = (to: string) => pipeline(createReadStream(source), cipher.encryptStream(key.key, key.version, binding, cipher.CHUNK_BYTES, cipher.COMPRESSION_NONE), createWriteStream(to));
+  const sealCopy = (to: string) => pipeline(createReadStream(source), cipher.encryptStream(key.key, key.version, binding, cipher.LARGE_CHUNK_BYTES, cipher.COMPRESSION_NONE), createWriteStream(to));
   const openCopy = (from: string, to: string) => pipeline(createReadStream(from), cipher.decryptStream(() => key.key, binding), createWriteStream(to));
   const cp = async (from: string, to: string) => execFileSync('cp', [from, to]);
 
