@@ -53,6 +53,16 @@ const timed = async (fn: () => Promise<unknown>): Promise<number> => {
   await fn();
   return (performance.now() - started) / 1000;
 };
+/** Wall seconds and CPU seconds of `cpu` (the server child's, or this process's for the baselines) while fn runs. */
+const measured = async (fn: () => Promise<unknown>, cpu: () => number): Promise<{ wall: number; cpu: number }> => {
+  const before = cpu();
+  const wall = await timed(fn);
+  return { wall, cpu: cpu() - before };
+};
+const ownCpu = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const mbps = (seconds: number): number => Math.round((fileBytes / MB / seconds) * 10) / 10;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -113,29 +123,37 @@ try {
   const openCopy = (from: string, to: string) => pipeline(createReadStream(from), cipher.decryptStream(() => key.key, binding), createWriteStream(to));
   const cp = async (from: string, to: string) => execFileSync('cp', [from, to]);
 
-  const rows: { run: number; httpUp: number; httpDown: number; sealUp: number; openDown: number; cpUp: number; cpDown: number }[] = [];
+  type Measured = { wall: number; cpu: number };
+  const rows: { run: number; httpUp: Measured; httpDown: Measured; sealUp: Measured; openDown: Measured; cpUp: number; cpDown: number }[] = [];
+  const serverCpu = (): number => server!.cpuSeconds();
   await upload(); // warm-up: first requests compile the routes' code paths
   for (let run = 1; run <= runs; run += 1) {
     let fileId = '';
-    const httpUp = await timed(async () => (fileId = await upload()));
+    const httpUp = await measured(async () => (fileId = await upload()), serverCpu);
     const downloaded = join(dir, `downloaded-${run}`);
-    const httpDown = await timed(() => download(fileId, downloaded));
+    const httpDown = await measured(() => download(fileId, downloaded), serverCpu);
     if ((await sha256File(downloaded)) !== plainSha) throw new Error('the downloaded file differs from the uploaded one');
     const sealed = join(dir, `sealed-${run}`);
     const opened = join(dir, `opened-${run}`);
-    const sealUp = await timed(() => sealCopy(sealed));
-    const openDown = await timed(() => openCopy(sealed, opened));
+    const sealUp = await measured(() => sealCopy(sealed), ownCpu);
+    const openDown = await measured(() => openCopy(sealed, opened), ownCpu);
     if ((await sha256File(opened)) !== plainSha) throw new Error('the baseline round trip differs');
     const cpUp = await timed(() => cp(source, join(dir, `cp-${run}`)));
     const cpDown = await timed(() => cp(join(dir, `cp-${run}`), join(dir, `cp-back-${run}`)));
     rows.push({ run, httpUp, httpDown, sealUp, openDown, cpUp, cpDown });
+    const ms = (m: Measured) => `${Math.round(m.cpu * 1000)} ms CPU`;
     console.log(
-      `run ${run}: upload ${mbps(httpUp)} MB/s, download ${mbps(httpDown)} MB/s | cp through the encryption: seal ${mbps(sealUp)} MB/s, open ${mbps(openDown)} MB/s | plain cp ${mbps(cpUp)} / ${mbps(cpDown)} MB/s | ratio upload ${(sealUp / httpUp).toFixed(2)}, download ${(openDown / httpDown).toFixed(2)}`,
+      `run ${run}: upload ${mbps(httpUp.wall)} MB/s (server ${ms(httpUp)}), download ${mbps(httpDown.wall)} MB/s (server ${ms(httpDown)}) | cp through the encryption: seal ${mbps(sealUp.wall)} MB/s (${ms(sealUp)}), open ${mbps(openDown.wall)} MB/s (${ms(openDown)}) | plain cp ${mbps(cpUp)} / ${mbps(cpDown)} MB/s | ratio upload ${(sealUp.wall / httpUp.wall).toFixed(2)}, download ${(openDown.wall / httpDown.wall).toFixed(2)}`,
     );
   }
-  const uploadRatios = rows.map((r) => r.sealUp / r.httpUp);
-  const downloadRatios = rows.map((r) => r.openDown / r.httpDown);
-  console.log(`${(fileBytes / MB).toFixed(0)} MB file, ${runs} runs (${spinney.source}): upload/encrypting-cp ratio median ${median(uploadRatios).toFixed(2)}, download/decrypting-cp ratio median ${median(downloadRatios).toFixed(2)} (target ≥ 0.5)`);
+  const uploadRatios = rows.map((r) => r.sealUp.wall / r.httpUp.wall);
+  const downloadRatios = rows.map((r) => r.openDown.wall / r.httpDown.wall);
+  // The same by CPU time: what the work costs, whatever else the machine runs meanwhile.
+  const uploadCpuRatios = rows.map((r) => r.sealUp.cpu / r.httpUp.cpu);
+  const downloadCpuRatios = rows.map((r) => r.openDown.cpu / r.httpDown.cpu);
+  console.log(
+    `${(fileBytes / MB).toFixed(0)} MB file, ${runs} runs (${spinney.source}): speed ratio to cp through the encryption, median: upload ${median(uploadRatios).toFixed(2)}, download ${median(downloadRatios).toFixed(2)} (target ≥ 0.5); by CPU time: upload ${median(uploadCpuRatios).toFixed(2)}, download ${median(downloadCpuRatios).toFixed(2)}`,
+  );
   const blobs = readdirSync(join(dir, 'spinney', 'tenants', tenant.id, 'files'));
   console.log(`  ${blobs.length} blobs on disk, each ${statSync(join(dir, 'spinney', 'tenants', tenant.id, 'files', blobs[0]!)).size} bytes for ${fileBytes} of content`);
 
@@ -151,9 +169,19 @@ try {
     JSON.stringify({
       bench: 'files',
       fileBytes,
-      runs: rows.map((r) => ({ uploadMBps: mbps(r.httpUp), downloadMBps: mbps(r.httpDown), sealMBps: mbps(r.sealUp), openMBps: mbps(r.openDown), cpUpMBps: mbps(r.cpUp), cpDownMBps: mbps(r.cpDown) })),
+      runs: rows.map((r) => ({
+        uploadMBps: mbps(r.httpUp.wall),
+        downloadMBps: mbps(r.httpDown.wall),
+        sealMBps: mbps(r.sealUp.wall),
+        openMBps: mbps(r.openDown.wall),
+        cpUpMBps: mbps(r.cpUp),
+        cpDownMBps: mbps(r.cpDown),
+        cpuMs: { upload: Math.round(r.httpUp.cpu * 1000), download: Math.round(r.httpDown.cpu * 1000), seal: Math.round(r.sealUp.cpu * 1000), open: Math.round(r.openDown.cpu * 1000) },
+      })),
       uploadRatioMedian: Number(median(uploadRatios).toFixed(2)),
       downloadRatioMedian: Number(median(downloadRatios).toFixed(2)),
+      uploadCpuRatioMedian: Number(median(uploadCpuRatios).toFixed(2)),
+      downloadCpuRatioMedian: Number(median(downloadCpuRatios).toFixed(2)),
       target: 0.5,
     }),
   );
