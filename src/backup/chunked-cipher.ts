@@ -119,7 +119,7 @@ class ChunkCodec {
     return { nonce, aad: Buffer.concat([this.#header.raw, this.#binding, tail]) };
   }
 
-  /** One buffer per sealed chunk: pushed as two (ciphertext, tag), a file write stream makes two write calls of it. */
+  /** One buffer per sealed chunk: ciphertext and tag pushed apart would cost a file write stream two write calls per chunk. */
   seal(index: number, final: boolean, plaintext: Buffer): Buffer {
     const { nonce, aad } = this.#nonceAndAad(index, final);
     const cipher = createCipheriv('aes-256-gcm', this.#key, nonce, { authTagLength: TAG_BYTES });
