@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { isId } from '../http/ids.js';
-import { CHUNK_BYTES, ChunkAuthenticationError, COMPRESSION_NONE, decryptStream, encryptStream } from './chunked-cipher.js';
+import { ChunkAuthenticationError, COMPRESSION_NONE, decryptStream, encryptStream, LARGE_CHUNK_BYTES } from './chunked-cipher.js';
 import { BackupRefused } from './errors.js';
 import type { ManifestFiles } from './manifest.js';
 import { digestFile, digesting } from './object-files.js';
@@ -56,7 +56,7 @@ export async function storeFiles(target: BackupTarget, workDir: string, input: S
   try {
     await Promise.all([
       packing,
-      pipeline(pack, encryptStream(input.key, input.keyVersion, { objectId: input.name, tenantId: input.tenantId }, CHUNK_BYTES, COMPRESSION_NONE), stream, createWriteStream(sealed, { flags: 'wx', mode: 0o600 })),
+      pipeline(pack, encryptStream(input.key, input.keyVersion, { objectId: input.name, tenantId: input.tenantId }, LARGE_CHUNK_BYTES, COMPRESSION_NONE), stream, createWriteStream(sealed, { flags: 'wx', mode: 0o600 })),
     ]);
     const stored = digest();
     await target.put(input.name, sealed, stored);

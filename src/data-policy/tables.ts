@@ -90,7 +90,7 @@ const files: TablePolicy[] = [
 ];
 
 const transcripts: TablePolicy[] = [
-  { plane: 'tenant', table: 'transcripts', holds: 'meeting transcripts: title, format, the canonical text (one line per segment), links to a contact and a lead', restoreAs: keep },
+  { plane: 'tenant', table: 'transcripts', holds: 'meeting transcripts: title, format, the canonical text (one line per segment), links to a contact, a lead and a calendar event', restoreAs: keep },
   { plane: 'tenant', table: 'transcript_segments', holds: "each transcript's numbered segments: speaker, times, words, character range in the text", restoreAs: keep },
 ];
 

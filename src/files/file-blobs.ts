@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
-import { CHUNK_BYTES, COMPRESSION_NONE, decryptStream, encryptStream, HEADER_BYTES, parseHeader, type ObjectBinding } from '../backup/chunked-cipher.js';
+import { COMPRESSION_NONE, decryptStream, encryptStream, HEADER_BYTES, LARGE_CHUNK_BYTES, parseHeader, type ObjectBinding } from '../backup/chunked-cipher.js';
 
 export const PART_SUFFIX = '.part';
 
@@ -20,8 +20,11 @@ export const blobPath = (dir: string, fileId: string): string => join(dir, fileI
 
 export const fileBinding = (tenantId: string, fileId: string): ObjectBinding => ({ objectId: fileId, tenantId });
 
+/** The chunk size of blobs written now; blobs of 64 KiB chunks (written before 2026-12) open as well (the size is in each header). */
+export const BLOB_CHUNK_BYTES = LARGE_CHUNK_BYTES;
+
 /** How many chunks a plaintext of `size` bytes is sealed in (an empty file is one empty last chunk). */
-export const chunkCount = (size: number): number => Math.max(1, Math.ceil(size / CHUNK_BYTES));
+export const chunkCount = (size: number): number => Math.max(1, Math.ceil(size / BLOB_CHUNK_BYTES));
 
 export interface SealedBlob {
   size: number;
@@ -46,7 +49,7 @@ export async function writeBlob(source: Readable | AsyncIterable<Buffer>, dir: s
     }
   };
   try {
-    await pipeline(source, hashing, encryptStream(key.key, key.version, binding, CHUNK_BYTES, COMPRESSION_NONE), createWriteStream(part, { flags: 'wx', mode: 0o600, flush: true }));
+    await pipeline(source, hashing, encryptStream(key.key, key.version, binding, BLOB_CHUNK_BYTES, COMPRESSION_NONE), createWriteStream(part, { flags: 'wx', mode: 0o600, flush: true }));
     await rename(part, blobPath(dir, fileId));
   } catch (err) {
     await rm(part, { force: true });
@@ -73,7 +76,8 @@ export async function blobKeyVersion(path: string): Promise<number> {
  * does not authenticate destroys the stream with ChunkAuthenticationError mid-way.
  */
 export async function readBlob(path: string, key: Buffer, binding: ObjectBinding): Promise<Readable> {
-  const plaintext = pipelineCallback(createReadStream(path), decryptStream(() => key, binding), () => {});
+  // Reads of one sealed chunk (of the size blobs are written in now): a quarter of the reads and joins of 64 KiB ones.
+  const plaintext = pipelineCallback(createReadStream(path, { highWaterMark: BLOB_CHUNK_BYTES + 16 }), decryptStream(() => key, binding), () => {});
   // Whoever sends it listens too; this one keeps a failure between here and there from being unhandled.
   plaintext.on('error', () => {});
   await new Promise<void>((resolve, reject) => {
@@ -94,7 +98,7 @@ export async function readBlob(path: string, key: Buffer, binding: ObjectBinding
 export async function resealBlob(from: string, to: string, keys: { open: Buffer; seal: { version: number; key: Buffer } }, bindings: { from: ObjectBinding; to: ObjectBinding }): Promise<void> {
   const part = `${to}${PART_SUFFIX}`;
   try {
-    await pipeline(createReadStream(from), decryptStream(() => keys.open, bindings.from), encryptStream(keys.seal.key, keys.seal.version, bindings.to, CHUNK_BYTES, COMPRESSION_NONE), createWriteStream(part, { flags: 'wx', mode: 0o600 }));
+    await pipeline(createReadStream(from), decryptStream(() => keys.open, bindings.from), encryptStream(keys.seal.key, keys.seal.version, bindings.to, BLOB_CHUNK_BYTES, COMPRESSION_NONE), createWriteStream(part, { flags: 'wx', mode: 0o600 }));
     await rename(part, to);
   } catch (err) {
     await rm(part, { force: true });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, Page } from '../http/schemas.js';
 import { MAX_TRANSCRIPT_CHARS, Transcript, TranscriptCreate, TranscriptListQuery, TranscriptParams, TranscriptSummary, TranscriptUpdate } from './transcripts.schemas.js';
-import { createTranscript, getTranscript, listTranscripts, removeTranscript, renameTranscript } from './transcripts.service.js';
+import { createTranscript, getTranscript, listTranscripts, removeTranscript, updateTranscript } from './transcripts.service.js';
 
 const tags = ['transcripts'];
 // The text in JSON: up to 4 bytes a character, escaped, plus the other fields.
@@ -13,7 +13,7 @@ export const transcriptRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/transcripts', {
     config: { permission: 'transcripts:read' },
-    schema: { tags, summary: "Transcripts, newest first (a contact's or a lead's with ?contactId= or ?leadId=)", querystring: TranscriptListQuery, response: { 200: Page(TranscriptSummary, { additionalProperties: false }), ...errorResponses } },
+    schema: { tags, summary: "Transcripts, newest first (a contact's, a lead's or a calendar event's with ?contactId=, ?leadId= or ?eventId=)", querystring: TranscriptListQuery, response: { 200: Page(TranscriptSummary, { additionalProperties: false }), ...errorResponses } },
     handler: async (request) => listTranscripts(request.query),
   });
   app.post('/transcripts', {
@@ -34,8 +34,8 @@ export const transcriptRoutes: FastifyPluginAsync = async (base) => {
   });
   app.patch('/transcripts/:transcriptId', {
     config: { permission: 'transcripts:write' },
-    schema: { tags, summary: "Rename a transcript (its text never changes: upload again for a new one)", params: TranscriptParams, body: TranscriptUpdate, response: { 200: Transcript, ...errorResponses } },
-    handler: async (request) => renameTranscript(request.params.transcriptId, request.body.title),
+    schema: { tags, summary: 'Rename a transcript or link it to a calendar event (`eventId`, null unlinks); its text never changes: upload again for a new one', params: TranscriptParams, body: TranscriptUpdate, response: { 200: Transcript, ...errorResponses } },
+    handler: async (request) => updateTranscript(request.params.transcriptId, request.body),
   });
   app.delete('/transcripts/:transcriptId', {
     config: { permission: 'transcripts:write' },

@@ -17,12 +17,20 @@ export const TranscriptCreate = Type.Object(
     format: Type.Optional(Format),
     contactId: Type.Optional(Nullable(IdParam('contact'))),
     leadId: Type.Optional(Nullable(IdParam('lead'))),
+    eventId: Type.Optional(Nullable(IdParam('calendarEvent'), { description: 'the calendar event the meeting was (an event of this workspace)' })),
   },
   { additionalProperties: false },
 );
 export type TranscriptCreate = Static<typeof TranscriptCreate>;
 
-export const TranscriptUpdate = Type.Object({ title: SingleLine({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const TranscriptUpdate = Type.Object(
+  {
+    title: Type.Optional(SingleLine({ minLength: 1, maxLength: 200 })),
+    eventId: Type.Optional(Nullable(IdParam('calendarEvent'), { description: 'link the transcript to this calendar event, or null to unlink it' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TranscriptUpdate = Static<typeof TranscriptUpdate>;
 
 const summary = {
   id: Type.String(),
@@ -32,6 +40,7 @@ const summary = {
   durationMs: Nullable(Type.Integer()),
   contactId: Nullable(Type.String()),
   leadId: Nullable(Type.String()),
+  eventId: Nullable(Type.String({ description: 'the calendar event the meeting was' })),
   createdAt: Timestamp,
   createdBy: Type.String(),
   updatedAt: Timestamp,
@@ -55,6 +64,6 @@ export const Segment = Type.Object(
 export const Transcript = Type.Object({ ...summary, text: Type.String({ description: 'the canonical text: one line per segment, `Speaker: words`' }), segments: Type.Array(Segment) }, { additionalProperties: false });
 export type Transcript = Static<typeof Transcript>;
 
-export const TranscriptListQuery = Type.Object({ ...PageQuery, contactId: Type.Optional(IdParam('contact')), leadId: Type.Optional(IdParam('lead')) }, { additionalProperties: false });
+export const TranscriptListQuery = Type.Object({ ...PageQuery, contactId: Type.Optional(IdParam('contact')), leadId: Type.Optional(IdParam('lead')), eventId: Type.Optional(IdParam('calendarEvent')) }, { additionalProperties: false });
 export type TranscriptListQuery = Static<typeof TranscriptListQuery>;
 export const TranscriptParams = Type.Object({ transcriptId: IdParam('transcript') }, { additionalProperties: false });

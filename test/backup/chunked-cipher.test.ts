@@ -40,6 +40,18 @@ t.test('a sealed object opens to the same bytes, whatever its length', async (t)
   t.not(a.toString('hex'), b.toString('hex'), 'a fresh salt and nonce prefix per object');
 });
 
+t.test('whatever pieces the bytes arrive in: plaintext in 333-byte pieces, the sealed object in 7-byte pieces (the header split too) or in pieces of several chunks', async (t) => {
+  const pieces = (bytes: Buffer, size: number): Buffer[] => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  const plain = randomBytes(5 * CHUNK + 123);
+  const sealed = await buffer(Readable.from(pieces(plain, 333)).pipe(encryptStream(key, 1, binding, CHUNK)));
+  t.equal(sealed.length, HEADER_BYTES + plain.length + 16 * 6, 'the same framing as one piece gives');
+  for (const size of [7, SEALED - 1, SEALED, 3 * SEALED + 1]) {
+    t.same(await buffer(Readable.from(pieces(sealed, size)).pipe(decryptStream(() => key, binding))), plain, `opened from ${size}-byte pieces`);
+  }
+  const cut = sealed.subarray(0, sealed.length - 1);
+  await t.rejects(buffer(Readable.from(pieces(cut, 7)).pipe(decryptStream(() => key, binding))), ChunkAuthenticationError, 'a cut object still fails when it arrives in small pieces');
+});
+
 t.test('tampering with chunks is detected: flipped byte, swapped, dropped, repeated, truncated, appended', async (t) => {
   const plain = randomBytes(4 * CHUNK + 100);
   const sealed = await encrypt(plain);

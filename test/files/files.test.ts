@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import t from 'tap';
 import { ChunkAuthenticationError } from '../../src/backup/chunked-cipher.js';
-import { blobPath, fileBinding, filesDir, readBlob } from '../../src/files/file-blobs.js';
+import { BLOB_CHUNK_BYTES, blobPath, fileBinding, filesDir, readBlob } from '../../src/files/file-blobs.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { build, type Teardown } from '../helpers/app.js';
 import { multipartBody, multipartHeaders, pdf, png, upload, windowsExecutable } from './helpers.js';
@@ -177,7 +177,8 @@ t.test('bad requests: no file part, a record of another workspace; a file attach
 
 t.test('a changed chunk, a blob moved to another file, or one of another workspace never opens', async (t) => {
   const { api, workspace, member, dir } = await setup(t);
-  const document = pdf('three chunks', 150_000);
+  const document = pdf('two chunks', 200_000);
+  t.ok(document.length > BLOB_CHUNK_BYTES, 'more than one chunk');
   const first = (await upload(api, member, document, 'one.pdf')).json() as { id: string };
   const second = (await upload(api, member, pdf('another'), 'two.pdf')).json() as { id: string };
   const path = blobPath(dir, first.id);
@@ -203,7 +204,7 @@ t.test('a changed chunk, a blob moved to another file, or one of another workspa
   };
   await t.rejects(read(path), ChunkAuthenticationError);
   // Cut short at a chunk boundary: the last chunk is missing.
-  writeFileSync(path, sealed.subarray(0, 40 + 65_536 + 16));
+  writeFileSync(path, sealed.subarray(0, 40 + BLOB_CHUNK_BYTES + 16));
   await t.rejects(read(path), ChunkAuthenticationError);
 
   writeFileSync(path, sealed);

@@ -99,3 +99,68 @@ t.test('the API: upload to a lead, read, find a phrase at its segment, rename, d
   const audit = api.runtime.tenancy.run(workspace.id, { actor: null, requestId: null }, () => tenantDb().statement("SELECT action FROM audit_events WHERE action LIKE 'transcript.%' ORDER BY seq").pluck().all());
   t.same(audit, ['transcript.created', 'transcript.renamed', 'transcript.deleted']);
 });
+
+t.test('linked to a calendar event: on upload and by PATCH, listed by the event, validated as an event of this workspace', async (t) => {
+  const api = await build(t);
+  const workspace = api.tenant('Whitfield Roofing');
+  const member = workspace.token('member', 'us_maria');
+  const viewer = workspace.token('viewer', 'us_vera');
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, token = member, payload?: Record<string, unknown>) => api.call({ method, url, token, ...(payload ? { payload } : {}) });
+  const newEvent = async (token: string, title: string) => {
+    const res = await call('POST', '/api/v1/calendar/events', token, { title, timeZone: 'Europe/Berlin', start: '2027-03-28T09:30', end: '2027-03-28T10:30' });
+    t.equal(res.statusCode, 201, res.body);
+    return (res.json() as { event: { id: string } }).event.id;
+  };
+  const visit = await newEvent(member, 'Site visit, barn');
+  const followUp = await newEvent(member, 'Follow-up call');
+  const otherAdmin = api.tenant('Brook Builders').token('admin', 'us_other');
+  const foreignEvent = await newEvent(otherAdmin, 'Their meeting');
+  const stored = (id: string) => api.runtime.tenancy.run(workspace.id, { actor: null, requestId: null }, () => tenantDb().statement('SELECT event_id FROM transcripts WHERE id = ?').pluck().get(id)) as string | null;
+  const count = () => api.runtime.tenancy.run(workspace.id, { actor: null, requestId: null }, () => tenantDb().statement('SELECT count(*) FROM transcripts').pluck().get()) as number;
+
+  // Refused on upload: another workspace's event, an unknown one, a malformed id; nothing stored.
+  for (const [eventId, what] of [[foreignEvent, "another workspace's event"], ['ev_aaaaaaaaaaaaaaaaaaaaaaaa', 'an unknown event'], ['ld_aaaaaaaaaaaaaaaaaaaaaaaa', 'not an event id']] as const) {
+    const res = await call('POST', '/api/v1/transcripts', member, { title: 'x', text: 'Dana: hi', eventId });
+    t.equal(res.statusCode, 400, what);
+    t.equal((res.json() as { error: { field: string } }).error.field, 'eventId', `${what}: the field is named`);
+  }
+  t.equal(count(), 0, 'a refused upload stores nothing');
+
+  const created = await call('POST', '/api/v1/transcripts', member, { title: 'Barn walk', text: 'Dana: The skylight leaks.\nMaria: We replace the flashing.', eventId: visit });
+  t.equal(created.statusCode, 201, created.body);
+  const transcript = created.json() as { id: string; eventId: string | null };
+  t.equal(transcript.eventId, visit, 'returned with its event');
+  t.equal(stored(transcript.id), visit, 'and stored with it');
+  const plain = (await call('POST', '/api/v1/transcripts', member, { title: 'Unlinked', text: 'Dana: hello' })).json() as { id: string; eventId: string | null };
+  t.equal(plain.eventId, null, 'no event unless one is given');
+
+  const listed = async (eventId: string) => ((await call('GET', `/api/v1/transcripts?eventId=${eventId}`, viewer)).json() as { items: { id: string; eventId: string }[] }).items;
+  t.same((await listed(visit)).map((i) => [i.id, i.eventId]), [[transcript.id, visit]], "the event's transcripts, for viewers too");
+  t.same(await listed(followUp), [], 'another event has none');
+  t.equal((await call('GET', `/api/v1/transcripts?eventId=${foreignEvent}`, otherAdmin)).json().items.length, 0, "the other workspace's event lists none of this one's");
+
+  // PATCH: refused links change nothing; a move, and null unlinks; a viewer cannot.
+  for (const eventId of [foreignEvent, 'ev_aaaaaaaaaaaaaaaaaaaaaaaa']) {
+    const res = await call('PATCH', `/api/v1/transcripts/${transcript.id}`, member, { eventId, title: 'Renamed too' });
+    t.equal(res.statusCode, 400);
+    t.match(res.json(), { error: { code: 'invalid_field', field: 'eventId' } });
+  }
+  t.equal(stored(transcript.id), visit, 'a refused PATCH keeps the link');
+  t.equal((await call('GET', `/api/v1/transcripts/${transcript.id}`)).json().title, 'Barn walk', 'and the title');
+  t.equal((await call('PATCH', `/api/v1/transcripts/${transcript.id}`, member, {})).statusCode, 400, 'an empty PATCH is refused');
+  t.equal((await call('PATCH', `/api/v1/transcripts/${transcript.id}`, viewer, { eventId: followUp })).statusCode, 403, 'viewers do not link');
+  const moved = await call('PATCH', `/api/v1/transcripts/${transcript.id}`, member, { eventId: followUp });
+  t.equal(moved.statusCode, 200, moved.body);
+  t.match(moved.json(), { eventId: followUp, title: 'Barn walk' });
+  t.same((await listed(followUp)).map((i) => i.id), [transcript.id]);
+  t.same(await listed(visit), [], 'no longer on the first event');
+  const unlinked = await call('PATCH', `/api/v1/transcripts/${transcript.id}`, member, { eventId: null });
+  t.equal(unlinked.json().eventId, null);
+  t.equal(stored(transcript.id), null, 'null unlinks');
+  t.equal((await call('PATCH', `/api/v1/transcripts/${plain.id}`, member, { eventId: visit })).json().eventId, visit, 'a transcript uploaded without an event can be linked later');
+
+  const audit = api.runtime.tenancy.run(workspace.id, { actor: null, requestId: null }, () =>
+    tenantDb().statement("SELECT action, target_id AS id, after FROM audit_events WHERE action = 'transcript.linked' ORDER BY seq").all(),
+  ) as { action: string; id: string; after: string }[];
+  t.same(audit.map((a) => [a.id, JSON.parse(a.after)]), [[transcript.id, { eventId: followUp }], [transcript.id, { eventId: null }], [plain.id, { eventId: visit }]], 'each link change is audited, refusals are not');
+});

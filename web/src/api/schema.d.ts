@@ -44093,7 +44093,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transcripts, newest first (a contact's or a lead's with ?contactId= or ?leadId=) */
+        /** Transcripts, newest first (a contact's, a lead's or a calendar event's with ?contactId=, ?leadId= or ?eventId=) */
         get: {
             parameters: {
                 query?: {
@@ -44101,6 +44101,7 @@ export interface paths {
                     cursor?: string;
                     contactId?: string;
                     leadId?: string;
+                    eventId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -44124,6 +44125,7 @@ export interface paths {
                                 durationMs: number | null;
                                 contactId: string | null;
                                 leadId: string | null;
+                                eventId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
@@ -44411,6 +44413,8 @@ export interface paths {
                         format?: "vtt" | "srt" | "text";
                         contactId?: string | null;
                         leadId?: string | null;
+                        /** @description the calendar event the meeting was (an event of this workspace) */
+                        eventId?: string | null;
                     };
                 };
             };
@@ -44430,6 +44434,7 @@ export interface paths {
                             durationMs: number | null;
                             contactId: string | null;
                             leadId: string | null;
+                            eventId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -44813,6 +44818,7 @@ export interface paths {
                             durationMs: number | null;
                             contactId: string | null;
                             leadId: string | null;
+                            eventId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -45348,7 +45354,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename a transcript (its text never changes: upload again for a new one) */
+        /** Rename a transcript or link it to a calendar event (`eventId`, null unlinks); its text never changes: upload again for a new one */
         patch: {
             parameters: {
                 query?: never;
@@ -45361,7 +45367,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        title: string;
+                        title?: string;
+                        /** @description link the transcript to this calendar event, or null to unlink it */
+                        eventId?: string | null;
                     };
                 };
             };
@@ -45381,6 +45389,7 @@ export interface paths {
                             durationMs: number | null;
                             contactId: string | null;
                             leadId: string | null;
+                            eventId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;

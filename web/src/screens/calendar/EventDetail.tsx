@@ -1,5 +1,5 @@
 // One event: when (in its own zone, and in the viewer's), where, the contact and lead, the attendees
-// with where their invite stands, and for members: edit, send invites, cancel.
+// with where their invite stands, the meeting's transcripts, and for members: edit, send invites, cancel.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ok } from '../../api/http.js';
@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../ui/dialog.js';
 import { Page } from '../../ui/page.js';
 import { PersonName } from '../../ui/people.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
+import { TranscriptPanel } from '../transcripts/TranscriptPanel.js';
 import { useRequest } from '../../ui/use-request.js';
 import { formatDay, inviteState, ownZoneTime, timeRange, viewerZone } from './calendar.js';
 
@@ -115,6 +116,7 @@ export function EventDetail({ params }: { params: Record<string, string> }): JSX
           </ul>
         )}
       </section>
+      {can(session, 'transcripts:read') && <TranscriptPanel event={{ id, leadId: e.leadId, contactId: e.contactId }} />}
       {confirmCancel && (
         <ConfirmDialog
           title={`Cancel ${e.title}?`}

@@ -1,4 +1,4 @@
-// Adding a transcript (/transcripts/new?leadId=… or ?contactId=…): a .vtt, .srt or .txt file read
+// Adding a transcript (/transcripts/new?leadId=… or ?contactId=…, and/or ?eventId=… from an event): a .vtt, .srt or .txt file read
 // in the browser into the text box, or pasted; the server reads it and says which line it cannot.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -13,7 +13,8 @@ export function TranscriptNew(): JSX.Element {
   const { query } = useLocation();
   const leadId = query.get('leadId') ?? '';
   const contactId = query.get('contactId') ?? '';
-  const back = leadId ? `/leads/${leadId}` : contactId ? `/contacts/${contactId}` : '/contacts';
+  const eventId = query.get('eventId') ?? '';
+  const back = eventId ? `/calendar/${eventId}` : leadId ? `/leads/${leadId}` : contactId ? `/contacts/${contactId}` : '/contacts';
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<{ title?: string; text?: string }>({});
@@ -32,7 +33,7 @@ export function TranscriptNew(): JSX.Element {
     setBusy(true);
     setError(null);
     try {
-      const created = await ok(api.POST('/api/v1/transcripts', { body: { title: title.trim(), text, ...(leadId ? { leadId } : {}), ...(contactId ? { contactId } : {}) } }));
+      const created = await ok(api.POST('/api/v1/transcripts', { body: { title: title.trim(), text, ...(leadId ? { leadId } : {}), ...(contactId ? { contactId } : {}), ...(eventId ? { eventId } : {}) } }));
       notify({ text: `“${created.title}” was added: ${created.segmentCount} segments.` });
       navigate(`/transcripts/${created.id}`);
     } catch (err) {

@@ -1,4 +1,5 @@
-// A lead's or a contact's transcripts, newest first, each opening the reader; "Add transcript" for writers.
+// A lead's, a contact's or a calendar event's transcripts, newest first, each opening the reader;
+// "Add transcript" for writers (from an event: filed under the event and its lead or contact).
 import type { JSX } from 'preact';
 import { api, ok } from '../../api/http.js';
 import { Link } from '../../router.js';
@@ -8,11 +9,13 @@ import { DateTime } from '../../ui/time.js';
 import { usePages } from '../../ui/use-pages.js';
 import { clock, type TranscriptSummary } from './transcript.js';
 
-export function TranscriptPanel({ leadId, contactId }: { leadId?: string; contactId?: string }): JSX.Element {
+export function TranscriptPanel({ leadId, contactId, event }: { leadId?: string; contactId?: string; event?: { id: string; leadId: string | null; contactId: string | null } }): JSX.Element {
   const session = useSession();
-  const filter = leadId ? { leadId } : { contactId: contactId ?? '' };
-  const transcripts = usePages<TranscriptSummary>((cursor) => ok(api.GET('/api/v1/transcripts', { params: { query: { ...filter, ...(cursor ? { cursor } : {}) } } })), [leadId, contactId]);
-  const add = leadId ? `/transcripts/new?leadId=${encodeURIComponent(leadId)}` : `/transcripts/new?contactId=${encodeURIComponent(contactId ?? '')}`;
+  const filter = event ? { eventId: event.id } : leadId ? { leadId } : { contactId: contactId ?? '' };
+  const transcripts = usePages<TranscriptSummary>((cursor) => ok(api.GET('/api/v1/transcripts', { params: { query: { ...filter, ...(cursor ? { cursor } : {}) } } })), [leadId, contactId, event?.id]);
+  // A lead brings its contact, so from an event the lead is passed when it has one, else the contact.
+  const links: Record<string, string> = event ? { eventId: event.id, ...(event.leadId ? { leadId: event.leadId } : event.contactId ? { contactId: event.contactId } : {}) } : leadId ? { leadId } : { contactId: contactId ?? '' };
+  const add = `/transcripts/new?${new URLSearchParams(links).toString()}`;
   return (
     <section class="panel" aria-labelledby="transcripts-title">
       <div class="lead-panel-header">

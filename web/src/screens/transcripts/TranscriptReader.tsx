@@ -1,6 +1,7 @@
 // The transcript reader (/transcripts/:id?segment=n): every segment with its time and speaker, the
 // asked-for one scrolled to, marked and focused, so a search result or a citation opens where the
-// words were said. Segments are text: nothing in a transcript is markup or a link.
+// words were said. Segments are text: nothing in a transcript is markup or a link. A transcript of a
+// calendar event names the event, linked to it.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../../api/http.js';
@@ -12,6 +13,7 @@ import { ConfirmDialog } from '../../ui/dialog.js';
 import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
+import { formatDay } from '../calendar/calendar.js';
 import { clock } from './transcript.js';
 
 export function TranscriptReader({ params }: { params: Record<string, string> }): JSX.Element {
@@ -35,7 +37,7 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
       </Page>
     );
   const tr = transcript.data;
-  const back = tr.leadId ? <Link href={`/leads/${tr.leadId}`}>← Back to the lead</Link> : tr.contactId ? <Link href={`/contacts/${tr.contactId}`}>← Back to the contact</Link> : undefined;
+  const back = tr.eventId ? <Link href={`/calendar/${tr.eventId}`}>← Back to the event</Link> : tr.leadId ? <Link href={`/leads/${tr.leadId}`}>← Back to the lead</Link> : tr.contactId ? <Link href={`/contacts/${tr.contactId}`}>← Back to the contact</Link> : undefined;
   return (
     <Page
       title={tr.title}
@@ -49,6 +51,7 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
       }
     >
       <p class="muted">
+        {tr.eventId && can(session, 'calendar:read') && <TranscriptEvent eventId={tr.eventId} />}
         {tr.segmentCount} segments{tr.durationMs !== null ? `, ${clock(tr.durationMs)} long` : ''} · {tr.format === 'vtt' ? 'WebVTT' : tr.format === 'srt' ? 'SRT' : 'text'}
       </p>
       <ol class="transcript">
@@ -72,12 +75,22 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
             setConfirming(false);
-            if (await act(() => ok(api.DELETE('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), 'The transcript was deleted.')) navigate(tr.leadId ? `/leads/${tr.leadId}` : tr.contactId ? `/contacts/${tr.contactId}` : '/contacts');
+            if (await act(() => ok(api.DELETE('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), 'The transcript was deleted.')) navigate(tr.eventId ? `/calendar/${tr.eventId}` : tr.leadId ? `/leads/${tr.leadId}` : tr.contactId ? `/contacts/${tr.contactId}` : '/contacts');
           }}
         >
           <p>Its {tr.segmentCount} segments go with it, and search no longer finds them.</p>
         </ConfirmDialog>
       )}
     </Page>
+  );
+}
+
+/** "Meeting: <event title>, <day>", linking to the event (its id alone while it loads or if it cannot be read). */
+function TranscriptEvent({ eventId }: { eventId: string }): JSX.Element {
+  const event = useRequest(() => ok(api.GET('/api/v1/calendar/events/{eventId}', { params: { path: { eventId } } })), [eventId]);
+  return (
+    <span class="transcript-event">
+      Meeting: <Link href={`/calendar/${eventId}`}>{event.data ? `${event.data.title}, ${formatDay(new Date(event.data.startsAt))}` : 'open the event'}</Link> ·{' '}
+    </span>
   );
 }
