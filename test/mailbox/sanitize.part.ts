@@ -1,6 +1,6 @@
 // Inbound mail is untrusted: its HTML is kept only sanitised (no scripts, event handlers, styles,
 // frames, forms, images or any remote URL; links only http(s)/mailto, without referrer or opener),
-// and its attachments are checked like uploads and kept as files (test/mailbox/attachments.test.ts).
+// and its attachments are checked like uploads and kept as files (test/mailbox/attachments.part.ts).
 import t, { type Test } from 'tap';
 import { sanitizeInboundHtml } from '../../src/mailbox/inbound-parse.js';
 import { dovecotMissing } from '../helpers/dovecot.js';
