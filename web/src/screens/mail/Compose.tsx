@@ -196,10 +196,10 @@ function ComposeForm({ contactId, leadId, templates, back }: { contactId: string
               {preview.text}
             </pre>
             {preview.attachments.length > 0 && (
-              <ul class="attachments" data-preview-attachments>
+              <ul class="attachments" data-preview-attachments aria-label="Attached">
                 {preview.attachments.map((a) => (
                   <li key={a.name}>
-                    📎 {a.name} <span class="muted">({formatBytes(a.size)})</span>
+                    Attached: {a.name} <span class="muted">({formatBytes(a.size)})</span>
                   </li>
                 ))}
               </ul>

@@ -34,7 +34,7 @@ export function MailTable({ mail, canSend, onChange, showSubject = true }: { mai
                 {m.attachments.length > 0 && (
                   <span class="muted mail-attachments" data-mail-attachments>
                     {' '}
-                    · 📎 {m.attachments.map((a) => a.name).join(', ')}
+                    · Attached: {m.attachments.map((a) => a.name).join(', ')}
                   </span>
                 )}
               </td>
