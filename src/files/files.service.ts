@@ -15,7 +15,7 @@ import { newId } from '../http/ids.js';
 import { decodeCursor, page } from '../http/pagination.js';
 import type { Runtime } from '../runtime.js';
 import { currentActorId, currentTenantId, currentTimestamp, tenantDb } from '../tenancy/context.js';
-import { blobKeyVersion, blobPath, chunkCount, fileBinding, filesDir, readBlob, resealBlob, writeBlob } from './file-blobs.js';
+import { blobKeyVersion, blobPath, chunkCount, fileBinding, filesDir, readBlob, resealBlob, writeBlob, type SealedBlob } from './file-blobs.js';
 import { cleanFileName } from './file-names.js';
 import { detectFileType, INLINE_IMAGE_TYPES, SAMPLE_BYTES } from './file-types.js';
 import { allFileRows, deleteFileRow, findFile, insertFile, listFileRows, recordExists, storedBytes, type FileRow, type LinkColumn, type Links } from './files.repo.js';
@@ -118,6 +118,26 @@ export interface Upload {
   fileName: string | undefined;
 }
 
+/** The row of a file just sealed to disk (uploaded or received): its name cleaned, size, hash and chunks from the blob, linked as given, the rest unlinked. */
+function sealedFileRow(id: string, name: string | undefined, type: string, sealed: SealedBlob, links: Links & { inbound_message_id?: string }): FileRow {
+  return {
+    id,
+    name: cleanFileName(name),
+    type,
+    size: sealed.size,
+    sha256: sealed.sha256,
+    chunk_count: chunkCount(sealed.size),
+    contact_id: links.contact_id ?? null,
+    lead_id: links.lead_id ?? null,
+    estimate_id: links.estimate_id ?? null,
+    event_id: links.event_id ?? null,
+    mail_id: links.mail_id ?? null,
+    inbound_message_id: links.inbound_message_id ?? null,
+    created_at: currentTimestamp(),
+    created_by: currentActorId(),
+  };
+}
+
 export async function uploadFile(runtime: Runtime, query: FileUploadQuery, upload: Upload): Promise<FileRecord> {
   const links = linksOf(query, true);
   const limits = uploadLimits(runtime);
@@ -131,22 +151,7 @@ export async function uploadFile(runtime: Runtime, query: FileUploadQuery, uploa
     return db.transaction(() => {
       // Two uploads at once each saw the quota before the other's bytes counted: the second to finish is refused here.
       if (storedBytes(db) + sealed.size > runtime.config.files.workspaceQuotaBytes) throw overQuota();
-      const row: FileRow = {
-        id,
-        name: cleanFileName(upload.fileName),
-        type: type as string,
-        size: sealed.size,
-        sha256: sealed.sha256,
-        chunk_count: chunkCount(sealed.size),
-        contact_id: links.contact_id ?? null,
-        lead_id: links.lead_id ?? null,
-        estimate_id: links.estimate_id ?? null,
-        event_id: links.event_id ?? null,
-        mail_id: links.mail_id ?? null,
-        inbound_message_id: null,
-        created_at: currentTimestamp(),
-        created_by: currentActorId(),
-      };
+      const row = sealedFileRow(id, upload.fileName, type as string, sealed, links);
       insertFile(db, row);
       recordTenantEvent('file.uploaded', { type: 'file', id }, { after: { name: row.name, type: row.type, size: row.size, sha256: row.sha256, ...links } });
       return toRecord(row);
@@ -319,22 +324,7 @@ export async function sealFileBytes(runtime: Runtime, input: { name: string | nu
   const id = newId('file');
   const dir = filesDir(runtime.config.dataDir, tenantId);
   const stored = await writeBlob(Readable.from([input.content]), dir, id, runtime.vault.fileKey(), fileBinding(tenantId, id));
-  const row: FileRow = {
-    id,
-    name: cleanFileName(input.name ?? undefined),
-    type,
-    size: stored.size,
-    sha256: stored.sha256,
-    chunk_count: chunkCount(stored.size),
-    contact_id: null,
-    lead_id: null,
-    estimate_id: null,
-    event_id: null,
-    mail_id: null,
-    inbound_message_id: input.inboundMessageId,
-    created_at: currentTimestamp(),
-    created_by: currentActorId(),
-  };
+  const row = sealedFileRow(id, input.name ?? undefined, type, stored, { inbound_message_id: input.inboundMessageId });
   return { sealed: { row, path: blobPath(dir, id) } };
 }
 

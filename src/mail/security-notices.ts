@@ -23,6 +23,9 @@ function actorOf(runtime: Runtime): string {
   return email ? `an admin (${email})` : 'an admin';
 }
 
+/** An ISO timestamp to the minute, as a person reads it: `2026-12-06 01:28 UTC`. */
+const utcMinute = (iso: string): string => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+
 const SIGNED_OUT = 'Your sessions in this workspace were ended; sign in again to go on.';
 
 function describe(notice: SecurityNotice, workspace: string): { headline: string; details: string[] } {
@@ -41,7 +44,7 @@ function describe(notice: SecurityNotice, workspace: string): { headline: string
     case 'session_revoked':
       return {
         headline: `A session of yours in ${workspace} was ended`,
-        details: [`The session started ${notice.startedAt.replace('T', ' ').slice(0, 16)} UTC${notice.device ? ` on ${notice.device}` : ''}${notice.ip ? ` from ${notice.ip}` : ''} was signed out.`],
+        details: [`The session started ${utcMinute(notice.startedAt)}${notice.device ? ` on ${notice.device}` : ''}${notice.ip ? ` from ${notice.ip}` : ''} was signed out.`],
       };
   }
 }
@@ -50,10 +53,9 @@ function describe(notice: SecurityNotice, workspace: string): { headline: string
 export function sendSecurityNotice(runtime: Runtime, member: { email: string }, notice: SecurityNotice): string {
   const workspaceName = findTenant(runtime.control, currentTenantId())?.name ?? 'a workspace';
   const { headline, details } = describe(notice, workspaceName);
-  const when = `${currentTimestamp().replace('T', ' ').slice(0, 16)} UTC`;
   return queueMail(runtime, {
     kind: 'notice',
     to: { address: member.email },
-    ...securityNoticeMail({ workspaceName, headline, details: [...details, `Done by ${actorOf(runtime)} at ${when}.`], appUrl: `${runtime.config.publicUrl}/` }),
+    ...securityNoticeMail({ workspaceName, headline, details: [...details, `Done by ${actorOf(runtime)} at ${utcMinute(currentTimestamp())}.`], appUrl: `${runtime.config.publicUrl}/` }),
   });
 }

@@ -27,7 +27,6 @@ import { discardSealedFile, keepSealedFile, QUOTA_FULL, quotaRemaining, sealFile
 import type { FetchedMessage, ImapAccount } from './imap-reader.js';
 import type { InboundAttachment, ParsedInbound } from './inbound-parse.js';
 import {
-
   deleteMailboxRow,
   findContactIdByEmail,
   findFiledInboundByMessageIds,
