@@ -8,7 +8,7 @@ import t from 'tap';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
 import { requireTools } from '../deploy/tools.js';
-import { certificate, smtpServer } from '../mail/smtp.js';
+import { certificate, smtpEnv, smtpServer } from '../mail/smtp.js';
 import { calendarPartOf, calendarSetup, readIcs } from './fixtures.js';
 
 const skip = requireTools(t, ['openssl']);
@@ -22,15 +22,7 @@ t.test('invites across DST in Denver and Berlin: wall times, instants, UID, SEQU
   t.equal(new Date(Date.UTC(2027, 0, 1)).getHours(), 5, 'the process runs in Asia/Kolkata');
   const tls = certificate(t);
   const smtp = await smtpServer(t, tls);
-  const s = await calendarSetup(t, {
-    SPINNEY_SMTP_HOST: '127.0.0.1',
-    SPINNEY_SMTP_PORT: String(smtp.port),
-    SPINNEY_SMTP_SECURE: 'starttls',
-    SPINNEY_SMTP_USER: 'spinney',
-    SPINNEY_SMTP_PASSWORD: 'smtp-secret',
-    SPINNEY_SMTP_CA: tls.cert,
-    SPINNEY_MAIL_FROM: 'Whitfield via Spinney <mail@spinney.test>',
-  });
+  const s = await calendarSetup(t, { ...smtpEnv(smtp.port, tls, 'Whitfield via Spinney <mail@spinney.test>'), SPINNEY_SMTP_SECURE: 'starttls' });
   const pass = () => runOutboxPass(s.api.runtime, [mailHandler({ timeoutMs: 5_000 })]);
   const received = async (from: number) => Promise.all(smtp.received.slice(from).map(async (m) => ({ ...(await calendarPartOf(m.raw)), rcpt: m.to })));
 
@@ -104,7 +96,7 @@ t.test('invites across DST in Denver and Berlin: wall times, instants, UID, SEQU
 t.test('an attendee removed after the invite gets a CANCEL; one added gets the REQUEST; all-day events are dates', { skip }, async (t) => {
   const tls = certificate(t);
   const smtp = await smtpServer(t, tls);
-  const s = await calendarSetup(t, { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(smtp.port), SPINNEY_SMTP_SECURE: 'starttls', SPINNEY_SMTP_USER: 'spinney', SPINNEY_SMTP_PASSWORD: 'smtp-secret', SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: 'mail@spinney.test' });
+  const s = await calendarSetup(t, { ...smtpEnv(smtp.port, tls, 'mail@spinney.test'), SPINNEY_SMTP_SECURE: 'starttls' });
   const pass = () => runOutboxPass(s.api.runtime, [mailHandler({ timeoutMs: 5_000 })]);
   const created = await s.ok<Sent>('POST', '/api/v1/calendar/events', { title: 'Tear-off', timeZone: 'America/Denver', allDay: true, start: '2027-03-13', end: '2027-03-15', attendees: [{ contactId: s.contact.id }], sendInvites: true }, 201);
   t.same([created.event.startsAt, created.event.endsAt], ['2027-03-13T07:00:00.000Z', '2027-03-16T06:00:00.000Z'], 'midnight to midnight in Denver, across the change');

@@ -3,20 +3,14 @@
 // it is kept for roll-back, the link switches, the databases are migrated and the service restarted.
 // The release here is a stand-in that answers --version; test/release runs the real executable.
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDataDir, type Teardown } from '../helpers/app.js';
+import { runProgram, type CliResult } from '../helpers/cli.js';
 
 const INSTALL = fileURLToPath(new URL('../../deploy/install-release', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A host in a temp dir: releases dir, link, a `scripts/spinney` and a `systemctl` that log their calls. */
 function host(t: Teardown) {
@@ -33,16 +27,7 @@ function host(t: Teardown) {
     releases,
     link,
     calls: (): string[] => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []),
-    install: (args: string[]): Promise<Run> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(INSTALL, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      }),
+    install: (args: string[]): Promise<CliResult> => runProgram(INSTALL, args, env),
   };
 }
 

@@ -3,12 +3,12 @@
 // out complete without one of them running, and no file the real run would write may change.
 // The logrotate file and the certbot hook run for real against temporary files.
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { tempDataDir, type Teardown } from '../helpers/app.js';
+import { runProgram } from '../helpers/cli.js';
 import { requireTools, TOOLS } from './tools.js';
 
 const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
@@ -44,24 +44,6 @@ const STEPS = [
   'systemd service spinney (/etc/systemd/system/spinney.service)',
 ];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runFile(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /** A directory of stubs that log their name and arguments to calls.log and fail. */
 function stubs(t: Teardown, names: string[], body = 'exit 97'): { dir: string; calls: () => string[] } {
   const dir = tempDataDir(t);
@@ -92,7 +74,7 @@ t.test('provision.sh --dry-run prints every step and changes nothing on this mac
   // firewall must keep both open (it once allowed 22 only, locking out a host with SSH elsewhere).
   writeFileSync(join(stub.dir, 'sshd'), `#!/bin/sh\nif [ "$1" = -T ]; then printf 'port 2222\\nport 22\\naddressfamily any\\n'; exit 0; fi\necho "sshd $*" >> "${join(stub.dir, 'calls.log')}"\nexit 97\n`);
   const before = snapshot(TARGETS);
-  const run = await runFile('bash', [PROVISION, '--dry-run', '--domain', 'spinney.example.com', '--admin', 'no-such-admin', '--email', 'ops@example.com'], {
+  const run = await runProgram('bash', [PROVISION, '--dry-run', '--domain', 'spinney.example.com', '--admin', 'no-such-admin', '--email', 'ops@example.com'], {
     ...process.env,
     PATH: `${stub.dir}:${process.env.PATH ?? ''}`,
   });
@@ -143,12 +125,12 @@ t.test('provision.sh refuses bad arguments before looking at the host', async (t
     [['--domain', 'x.example', '--admin', 'ops', '--bogus', '1'], /unknown option --bogus/],
     [['--domain'], /--domain needs a value/],
   ] as const) {
-    const run = await runFile('bash', [PROVISION, ...args], env);
+    const run = await runProgram('bash', [PROVISION, ...args], env);
     t.equal(run.code, 2, args.join(' '));
     t.match(run.stderr, message);
     t.equal(run.stdout, '', 'no step started');
   }
-  const help = await runFile('bash', [PROVISION, '--help'], env);
+  const help = await runProgram('bash', [PROVISION, '--help'], env);
   t.equal(help.code, 0);
   t.match(help.stdout, /^Usage: deploy\/provision\.sh --domain NAME --admin USER/);
   t.same(stub.calls(), []);
@@ -160,7 +142,7 @@ t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates 
   // logrotate ignores a config that group or others may write: copies get 0644.
   const checked = join(dir, 'spinney');
   writeFileSync(checked, shipped, { mode: 0o644 });
-  const debug = await runFile(TOOLS.logrotate, ['-d', '-s', join(dir, 'debug.state'), checked], process.env);
+  const debug = await runProgram(TOOLS.logrotate, ['-d', '-s', join(dir, 'debug.state'), checked], process.env);
   t.equal(debug.code, 0, 'logrotate -d accepts the shipped file');
   t.match(debug.stderr + debug.stdout, 'rotating pattern: /var/log/spinney/*.log  after 1 days (14 rotations)');
 
@@ -170,7 +152,7 @@ t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates 
   mkdirSync(logs);
   const local = join(dir, 'local');
   writeFileSync(local, shipped.replace('/var/log/spinney/', `${logs}/`), { mode: 0o644 });
-  const rotate = () => runFile(TOOLS.logrotate, ['-f', '-s', join(dir, 'state'), local], process.env);
+  const rotate = () => runProgram(TOOLS.logrotate, ['-f', '-s', join(dir, 'state'), local], process.env);
   const log = join(logs, 'spinney-out.log');
   const fd = openSync(log, 'a');
   t.teardown(() => closeSync(fd));
@@ -188,12 +170,12 @@ t.test('the logrotate config rotates daily, keeps 14, compresses, and truncates 
 t.test('the certbot deploy hook reloads nginx only when its configuration passes nginx -t', async (t) => {
   const hook = join(DEPLOY, 'certbot/reload-nginx');
   const passing = stubs(t, ['nginx', 'systemctl'], 'exit 0');
-  const ok = await runFile('sh', [hook], { ...process.env, PATH: `${passing.dir}:${process.env.PATH ?? ''}` });
+  const ok = await runProgram('sh', [hook], { ...process.env, PATH: `${passing.dir}:${process.env.PATH ?? ''}` });
   t.equal(ok.code, 0);
   t.same(passing.calls(), ['nginx -t -q', 'systemctl reload nginx']);
 
   const failing = stubs(t, ['nginx', 'systemctl'], 'exit 1');
-  const refused = await runFile('sh', [hook], { ...process.env, PATH: `${failing.dir}:${process.env.PATH ?? ''}` });
+  const refused = await runProgram('sh', [hook], { ...process.env, PATH: `${failing.dir}:${process.env.PATH ?? ''}` });
   t.not(refused.code, 0, 'the failure reaches certbot');
   t.same(failing.calls(), ['nginx -t -q'], 'nginx is not reloaded with a broken configuration');
 });
@@ -210,7 +192,7 @@ t.test('the systemd unit passes systemd-analyze verify and runs the server with 
   const stand = join(dir, 'spinney');
   writeFileSync(stand, '#!/bin/sh\n', { mode: 0o755 });
   writeFileSync(join(dir, 'spinney.service'), unit.replace('ExecStart=/usr/local/bin/spinney', `ExecStart=${stand}`));
-  const verify = await runFile(TOOLS.systemdAnalyze, ['verify', join(dir, 'spinney.service')], process.env);
+  const verify = await runProgram(TOOLS.systemdAnalyze, ['verify', join(dir, 'spinney.service')], process.env);
   t.equal(verify.code, 0, verify.stderr);
   t.equal(verify.stderr.replace(/.*(Failed to|Cannot) (connect|access).*\n/g, ''), '', 'no unknown or misplaced setting');
 });

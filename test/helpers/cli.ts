@@ -26,9 +26,10 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, ...env };
 }
 
-export function spinney(args: string[], env: Record<string, string>): Promise<CliResult> {
+/** Runs a program to its end with no input, and answers its exit code and everything it printed. */
+export function runProgram(file: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SPINNEY_BIN, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { env, ...(cwd ? { cwd } : {}), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -36,6 +37,10 @@ export function spinney(args: string[], env: Record<string, string>): Promise<Cl
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export function spinney(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return runProgram(process.execPath, [SPINNEY_BIN, ...args], cliEnv(env));
 }
 
 /** A port free right now on 127.0.0.1 (for a server whose public URL must name its port). */

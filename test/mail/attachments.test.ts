@@ -12,7 +12,7 @@ import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
 import { build } from '../helpers/app.js';
 import { pdf, png, upload } from '../files/helpers.js';
-import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from './smtp.js';
+import { certificate, smtpEnv, smtpServer } from './smtp.js';
 
 const skip = requireTools(t, ['openssl']);
 
@@ -22,7 +22,7 @@ async function setup(t: Test) {
   const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
   const api = await build(
     t,
-    { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(smtp.port), SPINNEY_SMTP_USER: SMTP_USER, SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD, SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: 'Spinney <mail@spinney.test>' },
+    smtpEnv(smtp.port, tls),
     [],
     { clock },
   );

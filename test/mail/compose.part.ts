@@ -12,7 +12,7 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
 import { build } from '../helpers/app.js';
-import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from './smtp.js';
+import { certificate, SMTP_PASSWORD, SMTP_USER, smtpEnv, smtpServer } from './smtp.js';
 
 const skip = requireTools(t, ['openssl']);
 
@@ -119,14 +119,7 @@ t.test("a workspace's own SMTP account: tested before it is saved, sealed, used 
   const tls = certificate(t);
   const serverSmtp = await smtpServer(t, tls);
   const workspaceSmtp = await smtpServer(t, tls);
-  const s = await setup(t, {
-    SPINNEY_SMTP_HOST: '127.0.0.1',
-    SPINNEY_SMTP_PORT: String(serverSmtp.port),
-    SPINNEY_SMTP_USER: SMTP_USER,
-    SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD,
-    SPINNEY_SMTP_CA: tls.cert,
-    SPINNEY_MAIL_FROM: 'Spinney <mail@spinney.test>',
-  });
+  const s = await setup(t, smtpEnv(serverSmtp.port, tls));
   const put = (smtp: unknown, token = s.admin) => s.api.call({ method: 'PUT', url: '/api/v1/settings/mail', token, payload: { smtp } as Record<string, unknown> });
   const account = { host: '127.0.0.1', port: workspaceSmtp.port, secure: 'starttls', user: SMTP_USER, from: 'Whitfield Roofing <office@whitfield.test>' };
   t.match((await s.api.call({ method: 'GET', url: '/api/v1/settings/mail', token: s.admin })).json(), { smtp: null, sendsThrough: 'server' });

@@ -10,7 +10,7 @@ import { requireTools } from '../deploy/tools.js';
 import { tempDataDir } from '../helpers/app.js';
 import { freePort } from '../helpers/cli.js';
 import { createWorkspace, serverEnv, startServer } from '../lifecycle/server-process.js';
-import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from './smtp.js';
+import { certificate, smtpEnv, smtpServer } from './smtp.js';
 
 const messageIdOf = (raw: Buffer): string | undefined => /^Message-ID: (<[^>]+>)\r?$/m.exec(raw.toString('utf8'))?.[1];
 
@@ -18,14 +18,7 @@ t.test('a message cut by kill -9 before the SMTP server answered is sent again a
   const tls = certificate(t);
   const smtp = await smtpServer(t, tls, 0, { hold: true });
   const dataDir = tempDataDir(t);
-  const env = serverEnv(dataDir, await freePort(), {
-    SPINNEY_SMTP_HOST: '127.0.0.1',
-    SPINNEY_SMTP_PORT: String(smtp.port),
-    SPINNEY_SMTP_USER: SMTP_USER,
-    SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD,
-    SPINNEY_SMTP_CA: tls.cert,
-    SPINNEY_MAIL_FROM: 'mail@spinney.test',
-  });
+  const env = serverEnv(dataDir, await freePort(), smtpEnv(smtp.port, tls, 'mail@spinney.test'));
   const workspace = await createWorkspace(env, 'Crash Mail');
   let server = await startServer(t, env);
   const api = async (method: string, path: string, payload?: unknown) => {

@@ -13,7 +13,7 @@ import { runOutboxPass } from '../../src/outbox/worker.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
-import { certificate, smtpServer } from './smtp.js';
+import { certificate, smtpEnv, smtpServer } from './smtp.js';
 import { build } from '../helpers/app.js';
 
 // mailauth's package entry needs a newer Node; its DKIM verifier alone works on Node 20.
@@ -47,13 +47,8 @@ t.test('an estimate link by mail: STARTTLS, authenticated, DKIM-signed, the same
   const smtp = await smtpServer(t, tls);
   const dkim = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const s = await setup(t, {
-    SPINNEY_SMTP_HOST: '127.0.0.1',
-    SPINNEY_SMTP_PORT: String(smtp.port),
+    ...smtpEnv(smtp.port, tls, 'Whitfield via Spinney <mail@spinney.test>'),
     SPINNEY_SMTP_SECURE: 'starttls',
-    SPINNEY_SMTP_USER: 'spinney',
-    SPINNEY_SMTP_PASSWORD: 'smtp-secret',
-    SPINNEY_SMTP_CA: tls.cert,
-    SPINNEY_MAIL_FROM: 'Whitfield via Spinney <mail@spinney.test>',
     SPINNEY_DKIM_DOMAIN: 'spinney.test',
     SPINNEY_DKIM_SELECTOR: 's1',
     SPINNEY_DKIM_PRIVATE_KEY: dkim.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
@@ -106,7 +101,7 @@ t.test('a server that is down: retried with backoff and delivered later, once; a
   const smtp = await smtpServer(t, tls);
   const port = smtp.port;
   await smtp.close();
-  const env = { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(port), SPINNEY_SMTP_USER: 'spinney', SPINNEY_SMTP_PASSWORD: 'smtp-secret', SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: 'mail@spinney.test' };
+  const env = smtpEnv(port, tls, 'mail@spinney.test');
   const s = await setup(t, env);
   const { mailId } = await s.sendEstimate();
   t.match(await s.pass(), { delivered: 0, retrying: 1 });

@@ -10,7 +10,7 @@ import { runOutboxPass } from '../../src/outbox/worker.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
 import { build } from '../helpers/app.js';
-import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from './smtp.js';
+import { certificate, smtpEnv, smtpServer } from './smtp.js';
 
 const skip = requireTools(t, ['openssl']);
 
@@ -20,7 +20,7 @@ t.test("a member is told by email when an admin changes their role, ends their s
   const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
   const api = await build(
     t,
-    { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(smtp.port), SPINNEY_SMTP_USER: SMTP_USER, SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD, SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: 'Spinney <mail@spinney.test>' },
+    smtpEnv(smtp.port, tls),
     [],
     { clock },
   );

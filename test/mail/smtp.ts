@@ -12,6 +12,11 @@ import { tempDataDir, type Teardown } from '../helpers/app.js';
 export const SMTP_USER = 'spinney';
 export const SMTP_PASSWORD = 'smtp-secret';
 
+/** The settings that send through smtpServer(): its port, its account, its certificate trusted, and a From address. */
+export function smtpEnv(port: number, tls: { cert: string }, from = 'Spinney <mail@spinney.test>'): Record<string, string> {
+  return { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(port), SPINNEY_SMTP_USER: SMTP_USER, SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD, SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: from };
+}
+
 export interface Received {
   raw: Buffer;
   from: string | undefined;

@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDataDir, TEST_KEYS } from '../helpers/app.js';
-import { freePort, START_DEADLINE_MS, waitForPort, type CliResult } from '../helpers/cli.js';
+import { freePort, runProgram, START_DEADLINE_MS, waitForPort, type CliResult } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -33,16 +33,7 @@ t.test('the release executable runs alone: --version, migrate, serve --demo, a b
   const port = await freePort();
   // Nothing from this process: no NODE_OPTIONS (tap's loader), no SPINNEY_* of the caller.
   const env = { PATH: '/usr/bin:/bin', HOME: home, TMPDIR: privateTmp, SPINNEY_ENV: 'test', SPINNEY_DATA_DIR: dataDir, SPINNEY_HOST: '127.0.0.1', SPINNEY_PORT: String(port), SPINNEY_LOG_LEVEL: 'warn', ...TEST_KEYS };
-  const run = (args: string[]): Promise<CliResult> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(executable, args, { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (args: string[]): Promise<CliResult> => runProgram(executable, args, env, home);
   t.same(readdirSync(home).sort(), ['spinney', 'tmp'], 'the executable is alone in its directory');
 
   const versionRun = await run(['--version']);

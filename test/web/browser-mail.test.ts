@@ -16,7 +16,7 @@ import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helper
 import { accessibilityProblems, loaded, openPage, screenshots, signInAs } from '../helpers/web-app.js';
 import { simpleParser } from 'mailparser';
 import { pdf, upload } from '../files/helpers.js';
-import { certificate, SMTP_PASSWORD, SMTP_USER, smtpServer } from '../mail/smtp.js';
+import { certificate, SMTP_PASSWORD, SMTP_USER, smtpEnv, smtpServer } from '../mail/smtp.js';
 
 const skipTools = requireTools(t, ['openssl']);
 
@@ -28,7 +28,7 @@ if (chromiumMissing && process.env.CI === 'true') {
     const serverSmtp = await smtpServer(t, tls);
     const ownSmtp = await smtpServer(t, tls, 0, { refuse: ['gone@whitfield.example'] });
     const { api, base } = await startGoogleSignInApp(t, {
-      env: { SPINNEY_SMTP_HOST: '127.0.0.1', SPINNEY_SMTP_PORT: String(serverSmtp.port), SPINNEY_SMTP_USER: SMTP_USER, SPINNEY_SMTP_PASSWORD: SMTP_PASSWORD, SPINNEY_SMTP_CA: tls.cert, SPINNEY_MAIL_FROM: 'Spinney <mail@spinney.test>' },
+      env: smtpEnv(serverSmtp.port, tls),
     });
     createTenant(api.runtime, { name: 'Acme Roofing', adminEmail: 'ann@acme.example' });
     const token = signIn(api.runtime, { provider: 'google', subject: 'g-ann', email: 'ann@acme.example', emailVerified: true }, { workspace: null, clientKind: 'native', requestId: 'r', client: { ip: '127.0.0.1', userAgent: null } }).tokens.accessToken;
