@@ -16,6 +16,14 @@ import { useRequest } from '../../ui/use-request.js';
 import { formatDay } from '../calendar/calendar.js';
 import { clock } from './transcript.js';
 
+/** The record a transcript is filed under, the one it goes back to: its event, else its lead, else its contact. */
+function recordOf(tr: { eventId: string | null; leadId: string | null; contactId: string | null }): { path: string; label: string } | null {
+  if (tr.eventId) return { path: `/calendar/${tr.eventId}`, label: 'event' };
+  if (tr.leadId) return { path: `/leads/${tr.leadId}`, label: 'lead' };
+  if (tr.contactId) return { path: `/contacts/${tr.contactId}`, label: 'contact' };
+  return null;
+}
+
 export function TranscriptReader({ params }: { params: Record<string, string> }): JSX.Element {
   const id = params.transcriptId ?? '';
   const session = useSession();
@@ -37,7 +45,8 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
       </Page>
     );
   const tr = transcript.data;
-  const back = tr.eventId ? <Link href={`/calendar/${tr.eventId}`}>← Back to the event</Link> : tr.leadId ? <Link href={`/leads/${tr.leadId}`}>← Back to the lead</Link> : tr.contactId ? <Link href={`/contacts/${tr.contactId}`}>← Back to the contact</Link> : undefined;
+  const home = recordOf(tr);
+  const back = home ? <Link href={home.path}>← Back to the {home.label}</Link> : undefined;
   return (
     <Page
       title={tr.title}
@@ -75,7 +84,7 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
             setConfirming(false);
-            if (await act(() => ok(api.DELETE('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), 'The transcript was deleted.')) navigate(tr.eventId ? `/calendar/${tr.eventId}` : tr.leadId ? `/leads/${tr.leadId}` : tr.contactId ? `/contacts/${tr.contactId}` : '/contacts');
+            if (await act(() => ok(api.DELETE('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), 'The transcript was deleted.')) navigate(home?.path ?? '/contacts');
           }}
         >
           <p>Its {tr.segmentCount} segments go with it, and search no longer finds them.</p>
