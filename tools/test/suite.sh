@@ -2,8 +2,8 @@
 # `npm test`: build, then the tap suite, with ESLint, the type-checks and the release executable
 # (tools/release/build.mjs) built beside it at a lower priority. The suite leaves part of two cores
 # idle (tests waiting on Chromium, sshd, SMTP, timers), which is where the checks' ~85 CPU-seconds
-# and the release build go (on a fresh machine that compiles better-sqlite3 for Node 24, minutes
-# of one core). The executable's own test runs last, once the build is done.
+# and the release build go (on a fresh machine it installs Node 24 and compiles better-sqlite3's
+# binding for it: about 20 s). The executable's own test runs last, once the build is done.
 # Exits non-zero when the suite, a check or the release fails; their output is printed only then.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
