@@ -36,6 +36,8 @@ if (chromiumMissing && process.env.CI === 'true') {
     const dana = await post<{ id: string }>('/api/v1/contacts', { name: 'Dana Whitfield', email: 'dana@whitfield.example' });
     const gone = await post<{ id: string }>('/api/v1/contacts', { name: 'Old Address', email: 'gone@whitfield.example' });
     const lead = await post<{ id: string }>('/api/v1/leads', { title: 'Barn roof', contactId: dana.id, currency: 'USD' });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const { event: visit } = await post<{ event: { id: string } }>('/api/v1/calendar/events', { title: 'Barn walk-through', timeZone: 'UTC', start: `${yesterday}T10:00`, end: `${yesterday}T11:00`, leadId: lead.id });
     const plan = pdf('Site plan');
     t.equal((await upload(api, token, plan, 'site-plan.pdf', `?leadId=${lead.id}`)).statusCode, 201, 'a file on the lead');
     const sendPass = () => runOutboxPass(api.runtime, [mailHandler({ timeoutMs: 5_000 })]);
@@ -132,6 +134,21 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.match(await target.innerText(), /1:10\s+Dana Whitfield\s+The skylight over the hay loft/, 'the reader opens at the segment where it was said');
     t.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 's-2', 'and puts the focus there');
     await screenshots(page, 'transcript');
+    // It was yesterday's walk-through: linked to that meeting of the lead, then unlinked again.
+    await page.getByRole('button', { name: 'Link to a meeting' }).click();
+    const linkDialog = page.getByRole('dialog', { name: 'Link to a meeting' });
+    t.match(await linkDialog.getByLabel('Meeting').locator('option:checked').innerText(), /^Barn walk-through, /, "the lead's most recent meeting is offered first");
+    await check('transcript-link-meeting');
+    await linkDialog.getByRole('button', { name: 'Link' }).click();
+    await page.getByText('The transcript is linked to the meeting.').waitFor();
+    await page.locator('.transcript-event').getByRole('link', { name: /^Barn walk-through, / }).waitFor();
+    const transcriptId = new URL(page.url()).pathname.split('/')[2] as string;
+    const linked = (await api.call({ method: 'GET', url: `/api/v1/transcripts?eventId=${visit.id}`, token })).json() as { items: { id: string }[] };
+    t.same(linked.items.map((i) => i.id), [transcriptId], "the event's transcripts now hold it");
+    await page.getByRole('button', { name: 'Unlink the meeting' }).click();
+    await page.getByText('The transcript is no longer linked to the meeting.').waitFor();
+    await page.getByRole('button', { name: 'Link to a meeting' }).waitFor();
+    t.equal(await page.locator('.transcript-event').count(), 0, 'the meeting line is gone');
     await page.getByRole('link', { name: '← Back to the lead' }).click();
     await page.getByRole('heading', { name: 'Barn roof', level: 1 }).waitFor();
 

@@ -14,6 +14,7 @@ import { Page } from '../../ui/page.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
 import { formatDay } from '../calendar/calendar.js';
+import { LinkMeetingDialog } from './LinkMeetingDialog.js';
 import { clock } from './transcript.js';
 
 /** The record a transcript is filed under, the one it goes back to: its event, else its lead, else its contact. */
@@ -31,6 +32,7 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
   const target = Number(query.get('segment') ?? '0');
   const transcript = useRequest(() => ok(api.GET('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } } })), [id]);
   const [confirming, setConfirming] = useState(false);
+  const [linking, setLinking] = useState(false);
   useEffect(() => {
     if (!transcript.data || !target) return;
     const element = document.getElementById(`s-${target}`);
@@ -47,15 +49,26 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
   const tr = transcript.data;
   const home = recordOf(tr);
   const back = home ? <Link href={home.path}>← Back to the {home.label}</Link> : undefined;
+  const writer = can(session, 'transcripts:write');
+  const unlink = async (): Promise<void> => {
+    if (await act(() => ok(api.PATCH('/api/v1/transcripts/{transcriptId}', { params: { path: { transcriptId: id } }, body: { eventId: null } })), 'The transcript is no longer linked to the meeting.')) transcript.reload();
+  };
   return (
     <Page
       title={tr.title}
       back={back}
       actions={
-        can(session, 'transcripts:write') && (
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            Delete
-          </Button>
+        writer && (
+          <>
+            {tr.eventId ? (
+              <Button onClick={() => void unlink()}>Unlink the meeting</Button>
+            ) : (
+              (tr.leadId || tr.contactId) && can(session, 'calendar:read') && <Button onClick={() => setLinking(true)}>Link to a meeting</Button>
+            )}
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              Delete
+            </Button>
+          </>
         )
       }
     >
@@ -76,6 +89,18 @@ export function TranscriptReader({ params }: { params: Record<string, string> })
           </li>
         ))}
       </ol>
+      {linking && (
+        <LinkMeetingDialog
+          transcriptId={id}
+          leadId={tr.leadId}
+          contactId={tr.contactId}
+          onClose={() => setLinking(false)}
+          onLinked={() => {
+            setLinking(false);
+            transcript.reload();
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title={`Delete “${tr.title}”?`}
