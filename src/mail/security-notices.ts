@@ -1,7 +1,9 @@
 // Security notices: a member is told by email, through the outbox (mail kind 'notice'), when someone
 // else changed their access to a workspace: their role, archiving, removal, the reset of the
-// sign-in account they are bound to, a session of theirs ended by an admin. Each says what, who and
-// when; none carries a token, a session id or any link that admits (only the app's address).
+// sign-in account they are bound to, a session of theirs ended by an admin; and when Spinney ended
+// a session of theirs because an old refresh token was replayed (a token taken from a device).
+// Each says what, who and when; none carries a token, a session id or any link that admits (only
+// the app's address).
 import { findMemberRow } from '../members/members.repo.js';
 import type { Runtime } from '../runtime.js';
 import { findTenant } from '../tenants/tenants.repo.js';
@@ -14,10 +16,12 @@ export type SecurityNotice =
   | { kind: 'archived' }
   | { kind: 'removed' }
   | { kind: 'identity_reset' }
-  | { kind: 'session_revoked'; device: string | null; ip: string | null; startedAt: string };
+  | { kind: 'session_revoked'; device: string | null; ip: string | null; startedAt: string }
+  | { kind: 'refresh_reused'; device: string | null; ip: string | null; startedAt: string; replayedFrom: string | null };
 
-/** Who made the change, as the member can recognise them: an admin's address, the server's operator, or "an admin". */
-function actorOf(runtime: Runtime): string {
+/** Who made the change, as the member can recognise them: an admin's address, the server's operator, or "an admin"; Spinney itself when no one did. */
+function actorOf(runtime: Runtime, notice: SecurityNotice): string {
+  if (notice.kind === 'refresh_reused') return 'Spinney';
   if (currentScope().operator) return 'the server operator';
   const email = findMemberRow(runtime.control, currentTenantId(), currentActorId())?.email;
   return email ? `an admin (${email})` : 'an admin';
@@ -46,6 +50,14 @@ function describe(notice: SecurityNotice, workspace: string): { headline: string
         headline: `A session of yours in ${workspace} was ended`,
         details: [`The session started ${utcMinute(notice.startedAt)}${notice.device ? ` on ${notice.device}` : ''}${notice.ip ? ` from ${notice.ip}` : ''} was signed out.`],
       };
+    case 'refresh_reused':
+      return {
+        headline: `A session of yours in ${workspace} was ended for safety`,
+        details: [
+          `The session started ${utcMinute(notice.startedAt)}${notice.device ? ` on ${notice.device}` : ''}${notice.ip ? ` from ${notice.ip}` : ''} presented a sign-in token that had already been used${notice.replayedFrom ? ` (this time from ${notice.replayedFrom})` : ''}. That happens when a copy of the token was taken from the device, so the session was signed out.`,
+          'Sign in again on that device. If it happens again, check the device, and ask an admin to look at your sessions.',
+        ],
+      };
   }
 }
 
@@ -56,6 +68,6 @@ export function sendSecurityNotice(runtime: Runtime, member: { email: string }, 
   return queueMail(runtime, {
     kind: 'notice',
     to: { address: member.email },
-    ...securityNoticeMail({ workspaceName, headline, details: [...details, `Done by ${actorOf(runtime)} at ${utcMinute(currentTimestamp())}.`], appUrl: `${runtime.config.publicUrl}/` }),
+    ...securityNoticeMail({ workspaceName, headline, details: [...details, `Done by ${actorOf(runtime, notice)} at ${utcMinute(currentTimestamp())}.`], appUrl: `${runtime.config.publicUrl}/` }),
   });
 }

@@ -78,6 +78,16 @@ export interface SessionView {
 
 const sessionEnded = (message: string, code: ErrorCode = 'session_ended'): AppError => new AppError(401, code, message);
 
+/**
+ * The 401 for a replayed refresh token: the session it belonged to has just been ended, and the
+ * caller tells its owner (a stolen token is the likeliest cause). The answer carries nothing more.
+ */
+export class RefreshTokenReused extends AppError {
+  constructor(readonly session: { userId: string; device: string | null; ip: string | null; createdAt: string }) {
+    super(401, 'refresh_token_reused', 'this refresh token was already used; the session has been ended for safety');
+  }
+}
+
 export class Sessions {
   readonly #config: Config;
   readonly #clock: Clock;
@@ -286,7 +296,7 @@ export class Sessions {
   #endWith(session: SessionRow, now: number, reason: EndReason, code: ErrorCode): AppError {
     this.#end(session, now, reason);
     return reason === 'refresh_reused'
-      ? sessionEnded('this refresh token was already used; the session has been ended for safety', code)
+      ? new RefreshTokenReused({ userId: session.user_id, device: session.device, ip: session.ip, createdAt: session.created_at })
       : sessionEnded('this session has ended; sign in again', code);
   }
 

@@ -10,14 +10,14 @@ import { AppError, badRequest } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
-import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
+import { RefreshTokenReused, type ClientKind, type IssuedTokens } from '../sessions/sessions.js';
 import { signInFailed, type CodeFlowClients } from './code-flow.js';
 import type { IdTokenVerifier } from './id-token.js';
 import { signInRateLimit } from './rate-limits.js';
 import { AcceptanceBody, CallbackQuery, ExchangeBody, InvitationParams, Nonce, PendingResponse, ProviderParams, Providers, RefreshBody, SignInQuery, TokenBody, TokenResponse } from './signin.schemas.js';
 import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance, readAcceptance, type Acceptance } from './invitation-acceptance.js';
 import { checkNativeRedirect, createHandoff, redeemHandoff } from './native-handoff.js';
-import { admit, declineInvitation, isPending, reauthenticate, refuseSignIn, signIn, startSignedInSession, type Admitted, type InvitationPending, type SignedIn } from './signin.service.js';
+import { admit, declineInvitation, isPending, noticeReplay, reauthenticate, refuseSignIn, signIn, startSignedInSession, type Admitted, type InvitationPending, type SignedIn } from './signin.service.js';
 
 // Every sign-in cookie is __Host- (Secure, no Domain, Path=/): a sibling subdomain can neither set
 // nor shadow them, so it cannot plant its own sign-in flow or refresh token (session fixation).
@@ -340,6 +340,7 @@ export const signInRoutes =
           tokens = runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request) }, () => runtime.sessions.refresh(token, kind));
         } catch (err) {
           if (kind === 'browser' && err instanceof AppError && err.statusCode === 401) clearRefreshCookie(reply);
+          if (err instanceof RefreshTokenReused) noticeReplay(runtime, token.tenantId, err.session, request$(request));
           throw err;
         }
         if (kind === 'browser') setRefreshCookie(reply, tokens);

@@ -23,7 +23,8 @@ import { canonicalEmail } from '../members/email-address.js';
 import type { Runtime } from '../runtime.js';
 import { recordSecurityEvent } from '../security/security-events.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
-import type { ClientKind, IssuedTokens } from '../sessions/sessions.js';
+import type { ClientKind, IssuedTokens, RefreshTokenReused } from '../sessions/sessions.js';
+import { sendSecurityNotice } from '../mail/security-notices.js';
 import type { Client } from '../tenancy/context.js';
 import { isoAt } from '../time/clock.js';
 import { ACCEPTANCE_WINDOW_SECONDS, describePending, issueAcceptance } from './invitation-acceptance.js';
@@ -271,5 +272,13 @@ export function startSignedInSession(runtime: Runtime, admitted: Admitted, reque
     });
     recordTenantEvent('auth.signed_in', { type: 'session', id: sessionId }, { after: { provider: admitted.provider, clientKind: request.clientKind } });
     return issued;
+  });
+}
+
+/** A replayed refresh token ended a session: its owner is told by mail (queued in the workspace's outbox). */
+export function noticeReplay(runtime: Runtime, tenantId: string, ended: RefreshTokenReused['session'], context: { requestId: string; client: Client }): void {
+  runtime.tenancy.run(tenantId, { actor: null, ...context }, () => {
+    const owner = findMemberRow(runtime.control, tenantId, ended.userId);
+    if (owner) sendSecurityNotice(runtime, owner, { kind: 'refresh_reused', device: ended.device, ip: ended.ip, startedAt: ended.createdAt, replayedFrom: context.client.ip });
   });
 }

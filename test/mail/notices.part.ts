@@ -1,6 +1,7 @@
 // Security notices: a member whose access someone else changed hears of it by email, through the
 // outbox (kind 'notice'), at the real SMTP server: role changed, a session ended by an admin,
-// archived, removed. What, who and when; never a token or session id.
+// archived, removed; and a session ended because its refresh token was replayed. What, who and
+// when; never a token or session id.
 import t from 'tap';
 import { simpleParser } from 'mailparser';
 import { newId } from '../../src/http/ids.js';
@@ -70,4 +71,40 @@ t.test("a member is told by email when an admin changes their role, ends their s
 
   const notices = (await api.call({ method: 'GET', url: '/api/v1/mail', token: admin })).json() as { items: { kind: string; to: string; state: string }[] };
   t.same(notices.items.map((m) => [m.kind, m.to, m.state]), Array(4).fill(['notice', 'bob@whitfield.test', 'sent']), 'each in the outbox as a notice, sent');
+});
+
+t.test('a replayed refresh token ends the session and its owner is told, with where the replay came from; a grace retry tells no one', { skip }, async (t) => {
+  const tls = certificate(t);
+  const smtp = await smtpServer(t, tls);
+  const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
+  const api = await build(t, smtpEnv(smtp.port, tls), [], { clock });
+  const workspace = api.tenant('Whitfield Roofing');
+  const carol = newId('membership');
+  insertMember(api.runtime.control, { id: carol, tenantId: workspace.id, email: 'carol@whitfield.test', identityId: null, role: 'member', now: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedBy: 'system' });
+  const started = api.runtime.tenancy.run(workspace.id, { actor: null, requestId: null }, () =>
+    api.runtime.sessions.start({ userId: carol, role: 'member', provider: 'google', clientKind: 'native', device: 'iPhone app', ip: '198.51.100.4' }),
+  );
+  const refresh = (refreshToken: string) => api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken }, remoteAddress: '203.0.113.99' });
+  const pass = () => runOutboxPass(api.runtime, [mailHandler({ timeoutMs: 10_000 })]);
+
+  const rotated = await refresh(started.refreshToken);
+  t.equal(rotated.statusCode, 200);
+  clock.advance(5_000);
+  t.equal((await refresh(started.refreshToken)).statusCode, 200, 'a retry within the grace window is no replay');
+  t.match(await pass(), { attempted: 0 }, 'and tells no one');
+
+  clock.advance(60_000);
+  const replay = await refresh(started.refreshToken);
+  t.equal(replay.statusCode, 401);
+  t.equal(replay.json().error.code, 'refresh_token_reused');
+  t.match(await pass(), { delivered: 1 });
+  const raw = smtp.received.at(-1)!;
+  t.same(raw.to, ['carol@whitfield.test'], 'to the member whose session it was');
+  for (const secret of [started.refreshToken, (rotated.json() as { refreshToken: string }).refreshToken, started.session.id]) t.notOk(raw.raw.includes(Buffer.from(secret)), 'no token or session id in it');
+  const message = await simpleParser(raw.raw);
+  t.equal(message.subject, 'Security notice from Whitfield Roofing on Spinney: A session of yours in Whitfield Roofing was ended for safety');
+  t.match(message.text, /The session started 2026-12-01 09:00 UTC on iPhone app from 198\.51\.100\.4 presented a sign-in token that had already been used \(this time from 203\.0\.113\.99\)\./);
+  t.match(message.text, /Done by Spinney at 2026-12-01 09:01 UTC\./);
+  t.equal((await refresh(started.refreshToken)).json().error.code, 'session_ended', 'the session is over');
+  t.match(await pass(), { attempted: 0 }, 'a second replay of an ended session sends nothing more');
 });
