@@ -291,31 +291,34 @@ const TIMELINE_SOURCES = [
   `SELECT 'stage_change' AS kind, c.id, c.at, c.by, c.lead_id, c.from_stage_id, fs.name AS from_stage_name,
           c.to_stage_id, ts.name AS to_stage_name, NULL AS body,
           NULL AS estimate_id, NULL AS estimate_number, NULL AS estimate_event, NULL AS estimate_revision,
-          NULL AS mail_to, NULL AS mail_state
+          NULL AS mail_to, NULL AS mail_state, NULL AS attachments
    FROM lead_stage_changes c
    LEFT JOIN pipeline_stages fs ON fs.id = c.from_stage_id
    LEFT JOIN pipeline_stages ts ON ts.id = c.to_stage_id
    WHERE c.lead_id IN scoped_leads`,
-  `SELECT 'note', n.id, n.created_at, n.created_by, n.lead_id, NULL, NULL, NULL, NULL, n.body, NULL, NULL, NULL, NULL, NULL, NULL
+  `SELECT 'note', n.id, n.created_at, n.created_by, n.lead_id, NULL, NULL, NULL, NULL, n.body, NULL, NULL, NULL, NULL, NULL, NULL, NULL
    FROM lead_notes n WHERE n.lead_id IN scoped_leads`,
   // Estimates of the scope's leads (or made for the contact itself): created, each revision sent, each decision.
-  `SELECT 'estimate', e.id || ':created', e.created_at, e.created_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'created', 1, NULL, NULL
+  `SELECT 'estimate', e.id || ':created', e.created_at, e.created_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'created', 1, NULL, NULL, NULL
    FROM estimates e WHERE e.lead_id IN scoped_leads OR e.contact_id = @scopeId`,
-  `SELECT 'estimate', r.id || ':sent', r.sent_at, r.sent_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'sent', r.revision, NULL, NULL
+  `SELECT 'estimate', r.id || ':sent', r.sent_at, r.sent_by, e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, 'sent', r.revision, NULL, NULL, NULL
    FROM estimate_revisions r JOIN estimates e ON e.id = r.estimate_id
    WHERE r.sent_at IS NOT NULL AND (e.lead_id IN scoped_leads OR e.contact_id = @scopeId)`,
-  `SELECT 'estimate', r.id || ':decided', r.decided_at, 'customer', e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, r.state, r.revision, NULL, NULL
+  `SELECT 'estimate', r.id || ':decided', r.decided_at, 'customer', e.lead_id, NULL, NULL, NULL, NULL, e.title, e.id, e.number, r.state, r.revision, NULL, NULL, NULL
    FROM estimate_revisions r JOIN estimates e ON e.id = r.estimate_id
    WHERE r.decided_at IS NOT NULL AND (e.lead_id IN scoped_leads OR e.contact_id = @scopeId)`,
-  // Mail the workspace sent about the scope's leads or to the contact: subject, recipient, state.
+  // Mail the workspace sent about the scope's leads or to the contact: subject, recipient, state, the attached files' names.
   `SELECT 'mail', m.id, m.created_at, m.created_by, m.lead_id, NULL, NULL, NULL, NULL, m.subject, m.estimate_id, NULL, NULL, NULL, m.to_address,
-          coalesce(o.state, 'pending')
+          coalesce(o.state, 'pending'), (SELECT json_group_array(json_extract(a.value, '$.name')) FROM json_each(m.attachments) a)
    FROM mail_messages m LEFT JOIN outbox_items o ON o.id = m.id
    WHERE m.lead_id IN scoped_leads OR m.contact_id = @scopeId`,
-  // Mail received from the customer (src/mailbox/), filed to the scope's leads or to the contact: subject, sender.
-  `SELECT 'mail_in', i.id, i.received_at, 'customer', i.lead_id, NULL, NULL, NULL, NULL, i.subject, NULL, NULL, NULL, NULL, i.from_address, NULL
+  // Mail received from the customer (src/mailbox/), filed to the scope's leads or to the contact: subject, sender, the files kept from it.
+  `SELECT 'mail_in', i.id, i.received_at, 'customer', i.lead_id, NULL, NULL, NULL, NULL, i.subject, NULL, NULL, NULL, NULL, i.from_address, NULL,
+          (SELECT json_group_array(f.name) FROM (SELECT name FROM files WHERE inbound_message_id = i.id ORDER BY rowid) f)
    FROM inbound_messages i WHERE i.lead_id IN scoped_leads OR i.contact_id = @scopeId`,
 ];
+
+const attachmentNames = (row: TimelineRow): string[] => JSON.parse(row.attachments ?? '[]') as string[];
 
 interface TimelineRow {
   kind: 'stage_change' | 'note' | 'estimate' | 'mail' | 'mail_in';
@@ -334,15 +337,17 @@ interface TimelineRow {
   estimate_revision: number | null;
   mail_to: string | null;
   mail_state: 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled' | null;
+  /** Mail only: a JSON array of the attached files' names. */
+  attachments: string | null;
 }
 
 const toEntry = (row: TimelineRow): TimelineEntry =>
   row.kind === 'note'
     ? { kind: 'note', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, body: row.body ?? '' }
     : row.kind === 'mail'
-      ? { kind: 'mail', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, mailId: row.id, subject: row.body ?? '', to: row.mail_to ?? '', state: MAIL_STATE_OF[row.mail_state ?? 'pending'], estimateId: row.estimate_id }
+      ? { kind: 'mail', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, mailId: row.id, subject: row.body ?? '', to: row.mail_to ?? '', state: MAIL_STATE_OF[row.mail_state ?? 'pending'], estimateId: row.estimate_id, attachments: attachmentNames(row) }
     : row.kind === 'mail_in'
-      ? { kind: 'mail_in', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, receivedMailId: row.id, subject: row.body ?? '', from: row.mail_to ?? '' }
+      ? { kind: 'mail_in', id: row.id, at: row.at, by: row.by, leadId: row.lead_id, receivedMailId: row.id, subject: row.body ?? '', from: row.mail_to ?? '', attachments: attachmentNames(row) }
     : row.kind === 'estimate'
       ? {
           kind: 'estimate',

@@ -234,12 +234,13 @@ export const TimelineEntry = Type.Union([
       /** As GET /api/v1/mail/{id} says it. */
       state: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('cancelled')]),
       estimateId: Nullable(Type.String()),
+      attachments: Type.Array(Type.String(), { description: "the attached files' names, in order" }),
     },
     { additionalProperties: false },
   ),
   // Mail the customer sent, received in the workspace's mailbox (src/mailbox/); `by` is `customer`.
   Type.Object(
-    { ...TimelineBase, kind: Type.Literal('mail_in'), receivedMailId: Type.String(), subject: Type.String(), from: Type.String({ description: "the sender's address" }) },
+    { ...TimelineBase, kind: Type.Literal('mail_in'), receivedMailId: Type.String(), subject: Type.String(), from: Type.String({ description: "the sender's address" }), attachments: Type.Array(Type.String(), { description: "the names of the files kept from it" }) },
     { additionalProperties: false },
   ),
 ]);

@@ -79,6 +79,8 @@ t.test('files attached to a message reach the SMTP server byte for byte, with th
   t.ok(gotPng?.content.equals(photo), 'the PNG arrives byte for byte');
   t.match(received.text, /Attached: the quote and a photo\./);
   t.match(await s.mailList(), [{ id: mail.id, state: 'sent' }]);
+  const timeline = (await s.api.call({ method: 'GET', url: `/api/v1/contacts/${s.contact.id}/timeline`, token: s.token })).json() as { items: { kind: string; mailId?: string; attachments?: string[] }[] };
+  t.same(timeline.items.find((e) => e.kind === 'mail' && e.mailId === mail.id)?.attachments, ['quote-1042.pdf', 'roofgnp.exe'], "the contact's timeline names the files it carried");
 });
 
 t.test("refused, naming fileIds, and nothing queued: an unknown id, another workspace's file, more than 10, more than 20 MB together", { skip }, async (t) => {

@@ -54,6 +54,8 @@ t.test('attachments of a reply are kept as files of the contact and lead; a disa
   t.match(record, { name: 'roofgnp.exe', type: 'image/png', contactId: s.contactId, leadId: s.leadId, receivedMailId: reply.id, createdBy: 'us_ada' }, "a file of the message, its contact and its lead");
   const ofContact = (await s.api.call({ method: 'GET', url: `/api/v1/files?contactId=${s.contactId}`, token: s.member })).json() as { items: { id: string }[] };
   t.ok(ofContact.items.some((f) => f.id === plansFile!.fileId), "listed among the contact's files");
+  const timeline = (await s.api.call({ method: 'GET', url: `/api/v1/leads/${s.leadId}/timeline`, token: s.viewer })).json() as { items: { kind: string; subject?: string; attachments?: string[] }[] };
+  t.same(timeline.items.find((e) => e.kind === 'mail_in' && e.subject === 'Re: Estimate')?.attachments, ['plans.pdf', 'roofgnp.exe'], "the lead's timeline names the files kept from it, in order");
 
   const more = received.find((m) => m.subject === 'More plans') as ReceivedItem;
   const keptParts = more.attachments.filter((a) => a.fileId !== null);

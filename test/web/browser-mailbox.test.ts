@@ -98,6 +98,9 @@ if (missing && process.env.CI === 'true') {
 
     // 3b. A message with attachments: the kept file downloads as sent; the refused one says why.
     await page.goto(`${base}/contacts/${dana.id}`);
+    const sitePlans = page.getByRole('region', { name: 'Mail' }).locator('li', { hasText: 'Site plans' });
+    await sitePlans.waitFor();
+    t.match(await sitePlans.innerText(), /Attached: plans\.pdf$/m, "the contact's mail names the file kept from it (not the refused one)");
     await page.getByRole('region', { name: 'Mail' }).getByRole('link', { name: 'Site plans' }).click();
     await page.getByRole('heading', { name: 'Site plans', level: 1 }).waitFor();
     await page.getByText(/setup\.pdf.*not kept: not an allowed type/).waitFor();

@@ -22970,6 +22970,8 @@ export interface paths {
                             to: string;
                             state: "queued" | "sent" | "failed" | "cancelled";
                             estimateId: string | null;
+                            /** @description the attached files' names, in order */
+                            attachments: string[];
                         } | {
                             id: string;
                             /** Format: date-time */
@@ -22982,6 +22984,8 @@ export interface paths {
                             subject: string;
                             /** @description the sender's address */
                             from: string;
+                            /** @description the names of the files kept from it */
+                            attachments: string[];
                         };
                     };
                 };
@@ -23424,6 +23428,8 @@ export interface paths {
                                 to: string;
                                 state: "queued" | "sent" | "failed" | "cancelled";
                                 estimateId: string | null;
+                                /** @description the attached files' names, in order */
+                                attachments: string[];
                             } | {
                                 id: string;
                                 /** Format: date-time */
@@ -23436,6 +23442,8 @@ export interface paths {
                                 subject: string;
                                 /** @description the sender's address */
                                 from: string;
+                                /** @description the names of the files kept from it */
+                                attachments: string[];
                             })[];
                             nextCursor: string | null;
                         };
@@ -23811,6 +23819,8 @@ export interface paths {
                                 to: string;
                                 state: "queued" | "sent" | "failed" | "cancelled";
                                 estimateId: string | null;
+                                /** @description the attached files' names, in order */
+                                attachments: string[];
                             } | {
                                 id: string;
                                 /** Format: date-time */
@@ -23823,6 +23833,8 @@ export interface paths {
                                 subject: string;
                                 /** @description the sender's address */
                                 from: string;
+                                /** @description the names of the files kept from it */
+                                attachments: string[];
                             })[];
                             nextCursor: string | null;
                         };

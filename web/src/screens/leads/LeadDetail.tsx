@@ -109,10 +109,12 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
                 ) : entry.kind === 'mail' ? (
                   <p>
                     Mail “{entry.subject}” to {entry.to}, {entry.state}, by <PersonName id={entry.by} />
+                    {entry.attachments.length > 0 && <span class="muted"> · Attached: {entry.attachments.join(', ')}</span>}
                   </p>
                 ) : entry.kind === 'mail_in' ? (
                   <p>
                     Mail “<Link href={`/contacts/${l.contactId}/mail/${entry.receivedMailId}`}>{entry.subject}</Link>” received from {entry.from}
+                    {entry.attachments.length > 0 && <span class="muted"> · Attached: {entry.attachments.join(', ')}</span>}
                   </p>
                 ) : entry.kind === 'estimate' ? (
                   <p>

@@ -33,6 +33,7 @@ export function ContactMail({ contactId }: { contactId: string }): JSX.Element {
               )}
               <p class="muted">
                 <DateTime iso={entry.at} />
+                {entry.attachments.length > 0 && ` · Attached: ${entry.attachments.join(', ')}`}
               </p>
             </li>
           ))}
