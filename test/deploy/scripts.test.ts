@@ -11,17 +11,13 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, tempDataDir, TEST_KEYS, type Teardown } from '../helpers/app.js';
-import { cliEnv, SPINNEY_BIN } from '../helpers/cli.js';
+import { cliEnv, runProgram, SPINNEY_BIN, type CliResult } from '../helpers/cli.js';
 import { requireTools, TOOLS } from './tools.js';
 
 const SCRIPTS = fileURLToPath(new URL('../../scripts/', import.meta.url));
 const NAMES = ['backup-now', 'restore', 'tenant', 'rotate-keys', 'status', 'spinney'] as const;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
 interface Host {
   dir: string;
@@ -43,26 +39,19 @@ function host(t: Teardown, settings: Record<string, string>, dataDir?: string): 
     dir,
     envFile,
     lockFile,
-    run: (script, args, extra = {}) =>
-      new Promise((resolve, reject) => {
-        const env = cliEnv({
-          SPINNEY_BIN,
-          SPINNEY_ENV_FILE: envFile,
-          SPINNEY_USER: userInfo().username,
-          SPINNEY_LOCK_FILE: lockFile,
-          // An operator's shell may hold any SPINNEY_* variable; the CLI would refuse an unknown
-          // one, so the scripts must pass on only the env file.
-          SPINNEY_NOT_A_SETTING: 'from the operator shell',
-          ...extra,
-        });
-        const child = spawn(join(SCRIPTS, script), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      }),
+    run: (script, args, extra = {}) => {
+      const env = cliEnv({
+        SPINNEY_BIN,
+        SPINNEY_ENV_FILE: envFile,
+        SPINNEY_USER: userInfo().username,
+        SPINNEY_LOCK_FILE: lockFile,
+        // An operator's shell may hold any SPINNEY_* variable; the CLI would refuse an unknown
+        // one, so the scripts must pass on only the env file.
+        SPINNEY_NOT_A_SETTING: 'from the operator shell',
+        ...extra,
+      });
+      return runProgram(join(SCRIPTS, script), args, env);
+    },
   };
 }
 
@@ -72,14 +61,7 @@ t.test('every operator script answers --help without touching the host', async (
   // Pointing at nothing: --help must not need the CLI, the env file or the lock.
   const env = cliEnv({ SPINNEY_BIN: '/nonexistent/spinney', SPINNEY_ENV_FILE: '/nonexistent/env', SPINNEY_LOCK_FILE: '/nonexistent/lock' });
   for (const name of NAMES) {
-    const help = await new Promise<Run>((resolve) => {
-      const child = spawn(join(SCRIPTS, name), ['--help'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const help = await runProgram(join(SCRIPTS, name), ['--help'], env);
     t.equal(help.code, 0, `${name} --help exits 0`);
     t.match(help.stdout, new RegExp(`^Usage: scripts/${name}`), `${name} --help prints its usage`);
     t.equal(help.stderr, '');

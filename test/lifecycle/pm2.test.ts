@@ -4,14 +4,13 @@
 // a worker killed with SIGKILL is restarted, and `pm2 stop` shuts both down cleanly. No PM2
 // daemon survives the test.
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { tempDataDir } from '../helpers/app.js';
-import { cliEnv, freePort, type CliResult } from '../helpers/cli.js';
+import { cliEnv, freePort, runProgram, type CliResult } from '../helpers/cli.js';
 import { createWorkspace, databaseFiles, integrityCheck, serverEnv } from './server-process.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,16 +49,7 @@ t.test('PM2 runs the ecosystem file in cluster mode and restarts a worker killed
   writeFileSync(envFile, Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
   const logDir = join(scratch, 'logs');
   const pm2Env = { PM2_HOME: join(scratch, 'pm2'), PM2_SPINNEY_ENV_FILE: envFile, PM2_SPINNEY_LOG_DIR: logDir, PM2_SPINNEY_INSTANCES: '2' };
-  const pm2 = (...args: string[]): Promise<CliResult> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [PM2_BIN, ...args], { cwd: REPO, env: cliEnv(pm2Env), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const pm2 = (...args: string[]): Promise<CliResult> => runProgram(process.execPath, [PM2_BIN, ...args], cliEnv(pm2Env), REPO);
   const list = async (): Promise<Pm2Process[]> => {
     const { stdout } = await pm2('jlist');
     return JSON.parse(stdout.slice(stdout.indexOf('['))) as Pm2Process[];
