@@ -7,8 +7,8 @@
 // disk, sealed in the same chunked AES-256-GCM format (src/backup/chunked-cipher.ts, the same
 // chunk size) and written to disk — and for download the reverse (read, open, write). That is
 // the least any upload or download must do; the target is ≥ 0.5× its speed. Plain `cp` is
-// printed beside it. Each of the three (HTTP, encrypting copy, cp) is measured `--runs` times,
-// alternating, and every run is printed.
+// printed beside it. After one warm-up of each, each of the three (HTTP, encrypting copy, cp) is
+// measured `--runs` times, alternating, and every run is printed.
 //
 //   npm run bench:files [-- --mb 25 --runs 3 --profile]
 import { execFileSync } from 'node:child_process';
@@ -126,7 +126,12 @@ try {
   type Measured = { wall: number; cpu: number };
   const rows: { run: number; httpUp: Measured; httpDown: Measured; sealUp: Measured; openDown: Measured; cpUp: number; cpDown: number }[] = [];
   const serverCpu = (): number => server!.cpuSeconds();
-  await upload(); // warm-up: first requests compile the routes' code paths
+  // Warm-up, both sides alike: the server's first upload and download compile the routes' code
+  // paths, this process's first encrypting and decrypting copies compile the cipher's.
+  const warmId = await upload();
+  await download(warmId, join(dir, 'warm-downloaded'));
+  await sealCopy(join(dir, 'warm-sealed'));
+  await openCopy(join(dir, 'warm-sealed'), join(dir, 'warm-opened'));
   for (let run = 1; run <= runs; run += 1) {
     let fileId = '';
     const httpUp = await measured(async () => (fileId = await upload()), serverCpu);
@@ -161,7 +166,7 @@ try {
   server = undefined;
   if (profileDir) {
     const profiles = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
-    for (const file of profiles) console.log(summarizeProfile(join(profileDir, file), runs * 2 + 1).text);
+    for (const file of profiles) console.log(summarizeProfile(join(profileDir, file), runs * 2 + 2).text);
     keepProfiles();
     console.log(`profiles kept in ${profileDir}`);
   }

@@ -119,14 +119,19 @@ class ChunkCodec {
     return { nonce, aad: Buffer.concat([this.#header.raw, this.#binding, tail]) };
   }
 
-  /** One buffer per sealed chunk: ciphertext and tag pushed apart would cost a file write stream two write calls per chunk. */
-  seal(index: number, final: boolean, plaintext: Buffer): Buffer {
+  /**
+   * Seals one chunk given as the consecutive pieces it arrived in: each piece is encrypted as it is
+   * (GCM takes a chunk's plaintext in several updates), so the plaintext is never joined first.
+   * Returns the ciphertext pieces, then the tag: the sealed chunk, in order.
+   */
+  seal(index: number, final: boolean, pieces: readonly Buffer[]): Buffer[] {
     const { nonce, aad } = this.#nonceAndAad(index, final);
     const cipher = createCipheriv('aes-256-gcm', this.#key, nonce, { authTagLength: TAG_BYTES });
     cipher.setAAD(aad);
-    const ciphertext = cipher.update(plaintext);
+    const sealed = pieces.map((piece) => cipher.update(piece));
     cipher.final(); // GCM holds nothing back: no bytes here
-    return Buffer.concat([ciphertext, cipher.getAuthTag()], ciphertext.length + TAG_BYTES);
+    sealed.push(cipher.getAuthTag());
+    return sealed;
   }
 
   open(index: number, final: boolean, sealed: Buffer): Buffer {
@@ -146,36 +151,80 @@ class ChunkCodec {
 }
 
 /**
- * Plaintext in, header and sealed chunks out. A chunk is sealed once the next byte shows it is not
- * the last. `compression` only records what the caller did to the plaintext (gzip for backups).
+ * Cuts a plaintext that arrives in pieces of any size into chunks and seals them, without joining
+ * the pieces: a chunk is sealed once a byte after it has arrived (so it is known not to be the
+ * last), and the rest, last, by end(). What it returns is to be written in order, after `header`.
+ */
+export class ChunkSealer {
+  readonly header: Buffer;
+  readonly #codec: ChunkCodec;
+  readonly #chunkBytes: number;
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
+  #index = 0;
+
+  constructor(key: Buffer, keyVersion: number, binding: ObjectBinding, chunkBytes: number, compression: number) {
+    const header = writeHeader(keyVersion, chunkBytes, compression);
+    this.header = header.raw;
+    this.#codec = new ChunkCodec(key, header, binding);
+    this.#chunkBytes = chunkBytes;
+  }
+
+  /** Takes the next piece of plaintext; returns the chunks it completed (usually none), each as its buffers. */
+  add(piece: Buffer): Buffer[][] {
+    this.#pending.push(piece);
+    this.#pendingBytes += piece.length;
+    const sealed: Buffer[][] = [];
+    while (this.#pendingBytes > this.#chunkBytes) {
+      const chunk: Buffer[] = [];
+      let missing = this.#chunkBytes;
+      while (missing > 0) {
+        const first = this.#pending[0]!;
+        if (first.length <= missing) {
+          chunk.push(first);
+          this.#pending.shift();
+          missing -= first.length;
+        } else {
+          chunk.push(first.subarray(0, missing));
+          this.#pending[0] = first.subarray(missing);
+          missing = 0;
+        }
+      }
+      this.#pendingBytes -= this.#chunkBytes;
+      sealed.push(this.#codec.seal(this.#index++, false, chunk));
+    }
+    return sealed;
+  }
+
+  /** The last chunk (0..chunk size bytes, empty for an empty plaintext), sealed as the last. */
+  end(): Buffer[] {
+    const sealed = this.#codec.seal(this.#index, true, this.#pending);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    return sealed;
+  }
+}
+
+/** One buffer per sealed chunk: ciphertext pieces and tag pushed apart would cost a file write stream a write call each. */
+const joined = (sealed: Buffer[]): Buffer => (sealed.length === 1 ? sealed[0]! : Buffer.concat(sealed));
+
+/**
+ * Plaintext in, header and sealed chunks out (ChunkSealer as a stream). `compression` only records
+ * what the caller did to the plaintext (gzip for backups).
  */
 export function encryptStream(key: Buffer, keyVersion: number, binding: ObjectBinding, chunkBytes = CHUNK_BYTES, compression = COMPRESSION_GZIP): Transform {
-  const header = writeHeader(keyVersion, chunkBytes, compression);
-  const codec = new ChunkCodec(key, header, binding);
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let index = 0;
+  const sealer = new ChunkSealer(key, keyVersion, binding, chunkBytes, compression);
   return new Transform({
     construct(callback) {
-      this.push(header.raw);
+      this.push(sealer.header);
       callback();
     },
     transform(data: Buffer, _encoding, callback: TransformCallback) {
-      pending.push(data);
-      pendingBytes += data.length;
-      if (pendingBytes > chunkBytes) {
-        let buffered = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-        while (buffered.length > chunkBytes) {
-          this.push(codec.seal(index++, false, buffered.subarray(0, chunkBytes)));
-          buffered = buffered.subarray(chunkBytes);
-        }
-        pending = [buffered];
-        pendingBytes = buffered.length;
-      }
+      for (const sealed of sealer.add(data)) this.push(joined(sealed));
       callback();
     },
     flush(callback: TransformCallback) {
-      this.push(codec.seal(index, true, Buffer.concat(pending, pendingBytes)));
+      this.push(joined(sealer.end()));
       callback();
     },
   });

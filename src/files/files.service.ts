@@ -5,7 +5,7 @@
 // Besides uploads: files read whole for mail attachments (fileForReading, readFileBytes) and bytes
 // received in mail checked by the same rules and kept (sealFileBytes, keepSealedFile).
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { recordTenantEvent } from '../audit/audit.service.js';
@@ -323,7 +323,7 @@ export async function sealFileBytes(runtime: Runtime, input: { name: string | nu
   const tenantId = currentTenantId();
   const id = newId('file');
   const dir = filesDir(runtime.config.dataDir, tenantId);
-  const stored = await writeBlob(Readable.from([input.content]), dir, id, runtime.vault.fileKey(), fileBinding(tenantId, id));
+  const stored = await writeBlob([input.content], dir, id, runtime.vault.fileKey(), fileBinding(tenantId, id));
   const row = sealedFileRow(id, input.name ?? undefined, type, stored, { inbound_message_id: input.inboundMessageId });
   return { sealed: { row, path: blobPath(dir, id) } };
 }

@@ -40,7 +40,7 @@ t.test('a sealed object opens to the same bytes, whatever its length', async (t)
   t.not(a.toString('hex'), b.toString('hex'), 'a fresh salt and nonce prefix per object');
 });
 
-t.test('whatever pieces the bytes arrive in: plaintext in 333-byte pieces, the sealed object in 7-byte pieces (the header split too) or in pieces of several chunks', async (t) => {
+t.test('whatever pieces the bytes arrive in: plaintext in 333-byte pieces or in whole chunks with empty pieces between, the sealed object in 7-byte pieces (the header split too) or in pieces of several chunks', async (t) => {
   const pieces = (bytes: Buffer, size: number): Buffer[] => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
   const plain = randomBytes(5 * CHUNK + 123);
   const sealed = await buffer(Readable.from(pieces(plain, 333)).pipe(encryptStream(key, 1, binding, CHUNK)));
@@ -48,6 +48,11 @@ t.test('whatever pieces the bytes arrive in: plaintext in 333-byte pieces, the s
   for (const size of [7, SEALED - 1, SEALED, 3 * SEALED + 1]) {
     t.same(await buffer(Readable.from(pieces(sealed, size)).pipe(decryptStream(() => key, binding))), plain, `opened from ${size}-byte pieces`);
   }
+  // Pieces that end exactly at chunk boundaries, with empty ones between: still whole chunks, the last one sealed as the last.
+  const aligned = [...pieces(plain.subarray(0, 2 * CHUNK), CHUNK), Buffer.alloc(0), plain.subarray(2 * CHUNK, 4 * CHUNK), Buffer.alloc(0)];
+  const sealedAligned = await buffer(Readable.from(aligned).pipe(encryptStream(key, 1, binding, CHUNK)));
+  t.equal(sealedAligned.length, HEADER_BYTES + 4 * CHUNK + 16 * 4, 'four full chunks, no empty fifth');
+  t.same(await decrypt(sealedAligned), plain.subarray(0, 4 * CHUNK), 'and they open');
   const cut = sealed.subarray(0, sealed.length - 1);
   await t.rejects(buffer(Readable.from(pieces(cut, 7)).pipe(decryptStream(() => key, binding))), ChunkAuthenticationError, 'a cut object still fails when it arrives in small pieces');
 });
