@@ -26,6 +26,7 @@ readonly AUTO_UPGRADES=/etc/apt/apt.conf.d/20auto-upgrades
 readonly LOGROTATE_CONF=/etc/logrotate.d/spinney
 readonly CERTBOT_HOOK=/etc/letsencrypt/renewal-hooks/deploy/spinney-reload-nginx
 readonly SERVICE_UNIT=/etc/systemd/system/spinney.service
+readonly SOCKET_UNIT=/etc/systemd/system/spinney.socket
 readonly SPINNEY_LINK=/usr/local/bin/spinney
 readonly SNAKEOIL_CERT=/etc/ssl/certs/ssl-cert-snakeoil.pem
 readonly SNAKEOIL_KEY=/etc/ssl/private/ssl-cert-snakeoil.key
@@ -437,16 +438,22 @@ step_certificate() {
 start_service_at_boot() {
   systemctl daemon-reload
   systemctl enable "$(basename "$SERVICE_UNIT")"
+  systemctl enable --now "$(basename "$SOCKET_UNIT")"
 }
 
 step_service() {
   step "systemd service spinney ($SERVICE_UNIT)"
   PENDING=0
   put_file "$SERVICE_UNIT" 644 root root "$(cat "$HERE/systemd/spinney.service")"
-  if [ "$PENDING" = 1 ] || [ ! -e "/etc/systemd/system/multi-user.target.wants/$(basename "$SERVICE_UNIT")" ]; then
-    change "reload systemd and enable spinney.service at boot" start_service_at_boot
+  # systemd holds the app's port and hands it to the server, so a restart refuses no connection.
+  local socket
+  socket=$(cat "$HERE/systemd/spinney.socket")
+  put_file "$SOCKET_UNIT" 644 root root "${socket//127.0.0.1:3000/127.0.0.1:$(env_value SPINNEY_PORT "$PORT")}"
+  if [ "$PENDING" = 1 ] || [ ! -e "/etc/systemd/system/multi-user.target.wants/$(basename "$SERVICE_UNIT")" ] \
+    || [ ! -e "/etc/systemd/system/sockets.target.wants/$(basename "$SOCKET_UNIT")" ]; then
+    change "reload systemd, enable spinney.service at boot and listen on spinney.socket" start_service_at_boot
   else
-    ok "spinney.service is enabled at boot"
+    ok "spinney.service is enabled at boot; spinney.socket holds its port"
   fi
   if [ -x "$SPINNEY_LINK" ]; then
     ok "$SPINNEY_LINK is $(readlink -f "$SPINNEY_LINK")"

@@ -57,7 +57,9 @@ export async function buildApp({ runtime, logDestination, apiPlugins = [], extra
     // Only a proxy on this host (nginx) may speak for the client through X-Forwarded-* headers.
     trustProxy: config.trustProxy ? [...LOOPBACK] : false,
     exposeHeadRoutes: true,
-    return503OnClosing: true,
+    // While shutting down, a request on a connection already accepted is still answered (src/server.ts
+    // ends that connection after it): with systemd holding the socket a restart then loses nothing.
+    return503OnClosing: false,
     // nginx's request id is kept when it looks like one, so a request can be followed across both logs.
     genReqId: (req) => {
       const incoming = config.trustProxy && LOOPBACK.has(req.socket.remoteAddress ?? '') ? req.headers['x-request-id'] : undefined;

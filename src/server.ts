@@ -1,4 +1,5 @@
-// Runs the HTTP server until SIGTERM/SIGINT, then shuts down in order: stop accepting connections
+// Runs the HTTP server (on SPINNEY_HOST:SPINNEY_PORT, or on the socket systemd passed) until
+// SIGTERM/SIGINT, then shuts down in order: stop accepting connections
 // (idle keep-alive connections close at once), let requests in flight finish for up to
 // SPINNEY_SHUTDOWN_TIMEOUT seconds, stop background work (outbox worker, job scheduler, the app's
 // onClose hooks, a keyring copy being rewritten after a purge), checkpoint every open database's WAL (TRUNCATE), close every handle, exit 0.
@@ -7,10 +8,11 @@
 // Background work (src/background.ts) starts here and nowhere else (not in CLI commands, not in
 // tests' apps).
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyListenOptions } from 'fastify';
 import { startBackgroundWork, type BackgroundWork } from './background.js';
 import { keyringRewritesInFlight, keyringRewritesSettled } from './backup/keyring-copies.js';
 import { sweepStaleWorkDirs } from './backup/layout.js';
+import { takeActivatedSocket } from './config/config.js';
 import type { Runtime } from './runtime.js';
 
 /** How long closing may go on after the bound (background work still stopping) before the process gives up. */
@@ -25,7 +27,11 @@ export async function serve(app: FastifyInstance, runtime: Runtime): Promise<str
   const swept = sweepStaleWorkDirs(runtime.config.dataDir);
   if (swept.removed.length > 0) app.log.warn({ removed: swept.removed }, 'removed work dirs left in tmp/ by a process that ended without cleaning up');
   if (swept.failed.length > 0) app.log.error({ failed: swept.failed }, 'stale work dirs in tmp/ could not be removed');
-  const address = await app.listen({ host: runtime.config.host, port: runtime.config.port });
+  const socket = takeActivatedSocket();
+  // Fastify hands its options to net.Server#listen, which takes an inherited descriptor as `fd`
+  // (ahead of host and port); Fastify's own type leaves it out.
+  const address = await app.listen(socket === null ? { host: runtime.config.host, port: runtime.config.port } : ({ fd: socket, host: runtime.config.host } as FastifyListenOptions));
+  if (socket !== null) app.log.info({ address }, 'listening on the socket systemd passed (socket activation): SPINNEY_HOST and SPINNEY_PORT are not used');
   const background = startBackgroundWork(runtime, app.log);
   const unanswered = trackResponses(app);
   let shuttingDown = false;
@@ -36,6 +42,9 @@ export async function serve(app: FastifyInstance, runtime: Runtime): Promise<str
     }
     shuttingDown = true;
     endConnectionsAfterResponse(app, unanswered);
+    // A request that arrives meanwhile on a connection this process had already accepted (socket
+    // activation queues new ones for the next process) is answered too, then its connection ends.
+    app.server.on('request', (_request, response: ServerResponse) => endConnectionsAfterResponse(app, new Set([response])));
     void shutdown(app, runtime, background, signal).then(exitWhenLogged, () => exitWhenLogged(1));
   };
   process.on('SIGINT', onSignal);

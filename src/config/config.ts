@@ -637,3 +637,22 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The first descriptor systemd passes (sd_listen_fds(3)): fd 3, then 4, … */
+const SD_LISTEN_FDS_START = 3;
+
+/**
+ * systemd socket activation (deploy/systemd/spinney.socket): the listening socket systemd holds and
+ * passes to this process, or null when it passed none. systemd keeps the socket open while the
+ * service restarts, so connections made meanwhile wait in its queue instead of being refused.
+ * The variables are removed so that no child process takes them for its own.
+ */
+export function takeActivatedSocket(env: NodeJS.ProcessEnv = process.env, pid: number = process.pid): number | null {
+  if (env.LISTEN_PID === undefined || env.LISTEN_PID !== String(pid)) return null;
+  const count = env.LISTEN_FDS;
+  delete env.LISTEN_PID;
+  delete env.LISTEN_FDS;
+  delete env.LISTEN_FDNAMES;
+  if (count !== '1') throw new Error(`socket activation passed ${count ?? 'no'} sockets; spinney.socket must listen on exactly one (one ListenStream=)`);
+  return SD_LISTEN_FDS_START;
+}

@@ -27,7 +27,7 @@ const TARGETS = [
   '/etc/spinney', '/etc/spinney/keys', '/etc/spinney/spinney.env', '/var/lib/spinney', '/var/log/spinney', '/var/www/acme',
   '/etc/nginx/conf.d/spinney.conf', '/etc/nginx/sites-enabled/default', '/etc/ssh/sshd_config.d/00-spinney.conf',
   '/etc/apt/apt.conf.d/20auto-upgrades', '/etc/logrotate.d/spinney', '/etc/letsencrypt/renewal-hooks/deploy/spinney-reload-nginx',
-  '/etc/systemd/system/spinney.service', '/usr/local/bin/spinney',
+  '/etc/systemd/system/spinney.service', '/etc/systemd/system/spinney.socket', '/usr/local/bin/spinney',
 ];
 
 const STEPS = [
@@ -93,7 +93,7 @@ t.test('provision.sh --dry-run prints every step and changes nothing on this mac
     ['keys', /(would generate SPINNEY_APP_SECRETS_KEY into \/etc\/spinney\/keys\/app-secrets\.key \(openssl rand -base64 48, mode 600, spinney\)|ok: \/etc\/spinney\/keys\/app-secrets\.key exists)/],
     ['data dir', /(would make \/var\/lib\/spinney\/data a directory \(mode 700, spinney:spinney\)|ok: \/var\/lib\/spinney\/data \(mode 700, spinney:spinney\))/],
     ['firewall', /(would set ufw to deny incoming by default, allow 22\/tcp 2222\/tcp 443\/tcp 80\/tcp, and enable it|ok: enabled, default deny, allowing only 22\/tcp 2222\/tcp 443\/tcp 80\/tcp)/],
-    ['the service', /(would reload systemd and enable spinney\.service at boot|ok: spinney\.service is enabled at boot)/],
+    ['the service', /(would reload systemd, enable spinney\.service at boot and listen on spinney\.socket|ok: spinney\.service is enabled at boot; spinney\.socket holds its port)/],
     ['certificate', /(would request a certificate for spinney\.example\.com from Let's Encrypt|ok: certificate for spinney\.example\.com)/],
   ] as const) {
     t.match(run.stdout, line, `the plan covers ${step}`);
@@ -180,8 +180,11 @@ t.test('the certbot deploy hook reloads nginx only when its configuration passes
   t.same(failing.calls(), ['nginx -t -q'], 'nginx is not reloaded with a broken configuration');
 });
 
-t.test('the systemd unit passes systemd-analyze verify and runs the server with the env file the scripts read', { skip: requireTools(t, ['systemdAnalyze']) }, async (t) => {
+t.test('the systemd units pass systemd-analyze verify; the service runs the server with the env file the scripts read, on the socket systemd holds', { skip: requireTools(t, ['systemdAnalyze']) }, async (t) => {
   const unit = readFileSync(join(DEPLOY, 'systemd/spinney.service'), 'utf8');
+  const socket = readFileSync(join(DEPLOY, 'systemd/spinney.socket'), 'utf8');
+  t.match(unit, /^Requires=spinney\.socket$/m, 'the service takes its port from spinney.socket');
+  t.match(socket, /^ListenStream=127\.0\.0\.1:3000$/m, 'loopback only; provision.sh puts SPINNEY_PORT in place of 3000');
   t.match(unit, /^ExecStart=\/usr\/local\/bin\/spinney serve$/m, 'the link deploy/install-release switches');
   t.match(unit, /^Environment=SPINNEY_ENV_FILE=\/etc\/spinney\/spinney\.env$/m, 'the CLI parses the env file itself, as scripts/ have it do');
   t.notMatch(unit, /^EnvironmentFile=/m, "not systemd's own parser, which reads values differently");
@@ -192,7 +195,8 @@ t.test('the systemd unit passes systemd-analyze verify and runs the server with 
   const stand = join(dir, 'spinney');
   writeFileSync(stand, '#!/bin/sh\n', { mode: 0o755 });
   writeFileSync(join(dir, 'spinney.service'), unit.replace('ExecStart=/usr/local/bin/spinney', `ExecStart=${stand}`));
-  const verify = await runProgram(TOOLS.systemdAnalyze, ['verify', join(dir, 'spinney.service')], process.env);
+  writeFileSync(join(dir, 'spinney.socket'), socket);
+  const verify = await runProgram(TOOLS.systemdAnalyze, ['verify', join(dir, 'spinney.socket'), join(dir, 'spinney.service')], process.env);
   t.equal(verify.code, 0, verify.stderr);
   t.equal(verify.stderr.replace(/.*(Failed to|Cannot) (connect|access).*\n/g, ''), '', 'no unknown or misplaced setting');
 });

@@ -1,5 +1,5 @@
 // The deployment and backup tests drive Debian's own programs (nginx, openssl, shellcheck,
-// logrotate, sshd).
+// logrotate, sshd, systemd's tools).
 // Without one of them a test is skipped, visibly, on a developer machine and fails in CI, where
 // .ci/run installs them before npm ci.
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ export const TOOLS = {
   sshd: '/usr/sbin/sshd',
   sshKeygen: '/usr/bin/ssh-keygen',
   systemdAnalyze: '/usr/bin/systemd-analyze',
+  systemdSocketActivate: '/usr/bin/systemd-socket-activate',
 } as const;
 
 const PACKAGES: Record<keyof typeof TOOLS, string> = {
@@ -28,6 +29,7 @@ const PACKAGES: Record<keyof typeof TOOLS, string> = {
   sshd: 'openssh-server',
   sshKeygen: 'openssh-client',
   systemdAnalyze: 'systemd',
+  systemdSocketActivate: 'systemd',
 };
 
 interface Failing {
