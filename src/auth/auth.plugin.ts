@@ -69,7 +69,7 @@ function authenticate(accessTokens: AccessTokens, runtime: Runtime, verified: Ve
 
   const auth = verified.get(token) ?? verifyToken(accessTokens, runtime, verified, token);
   if (auth.expiresAtMs <= runtime.clock.now() - CLOCK_TOLERANCE_SECONDS * 1000) throw unauthenticated('the access token has expired', 'token_expired');
-  // Checked on every request, cached token or not (statuses are at most a second old).
+  // Checked on every request, cached token or not (a status change anywhere is seen at once).
   const status = runtime.tenantStatus.get(auth.tenantId);
   if (status === undefined || status === 'deleted') throw unauthenticated('the workspace of this token does not exist');
   if (status === 'suspended') throw new AppError(403, 'tenant_suspended', 'this workspace is suspended');
