@@ -7,7 +7,7 @@
 // Each server runs in its own child process; autocannon runs here. For each connection count it
 // prints both, the ratios b/a, each target as met or not, and one JSON line at the end.
 //
-//   npm run bench:read [-- --duration 10 --warmup 3 --connections 32,100 --log-level info --reads-only --profile]
+//   npm run bench:read [-- --duration 10 --warmup 3 --connections 32,100 --log-level info --reads-only|--writes-only --profile]
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     // Comma-separated: every count is measured, reads and writes, in its own alternating rounds.
     connections: { type: 'string', default: '32,100' },
     'reads-only': { type: 'boolean', default: false },
+    // Only the writes (with --profile: profile the write path instead of the read path).
+    'writes-only': { type: 'boolean', default: false },
     'log-level': { type: 'string', default: 'info' },
     rounds: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
@@ -133,7 +135,7 @@ try {
   const cpuPerRequest = (m: Measured) => (m.summary.serverCpu * duration) / m.summary.total;
   const medianOf = (values: number[]): number => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
   const series: Series[] = [];
-  const kinds: Kind[] = args['reads-only'] || args.profile ? ['read'] : ['read', 'write'];
+  const kinds: Kind[] = args['writes-only'] ? ['write'] : args['reads-only'] || args.profile ? ['read'] : ['read', 'write'];
   for (const kind of kinds) {
     // A profile covers one series (its requests are counted from it).
     for (const connections of args.profile ? connectionCounts.slice(0, 1) : connectionCounts) {
