@@ -5,7 +5,8 @@
 // the data directory's size on disk. The temporary directory is removed at the end.
 //
 //   npm run bench:tenants [-- --tenants 10000 --cache 256 --duration 15 --warmup 2 --connections 50 --profile]
-import { readdirSync } from 'node:fs';
+//   npm run bench:tenants -- --data /var/tmp/spinney-tenants   # set up once, reuse in later runs
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,8 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     'setup-procs': { type: 'string', default: String(availableParallelism()) },
     profile: { type: 'boolean', default: false },
+    // Keeps the data directory here between runs: setup (minutes on a busy machine) happens once.
+    data: { type: 'string' },
   },
 });
 const tenantCount = Number(args.tenants);
@@ -39,7 +42,8 @@ const setupProcs = Math.max(1, Number(args['setup-procs']));
 
 // --profile: the server writes a .cpuprofile into profileDir when it exits (kept; removed if the run fails).
 const { dir, profileDir, keepProfiles, cleanup } = benchWorkdir('tenants', args.profile);
-const dataDir = join(dir, 'data');
+const dataDir = args.data ?? join(dir, 'data');
+const manifestPath = join(dataDir, 'bench-tenants.json');
 let server: ServerChild | null = null;
 
 interface Target {
@@ -49,33 +53,52 @@ interface Target {
 
 try {
   const spinney = await loadSpinney();
-  const env = spinneyEnv(dataDir, { SPINNEY_LOG_LEVEL: logLevel, SPINNEY_TENANT_HANDLE_CACHE: String(cacheSize) });
+  // A day of idle time: a kept data directory's sessions must outlive the pauses between runs.
+  const env = spinneyEnv(dataDir, { SPINNEY_LOG_LEVEL: logLevel, SPINNEY_TENANT_HANDLE_CACHE: String(cacheSize), SPINNEY_SESSION_IDLE_TIMEOUT: '86400' });
+  type Created = { tenantId: string; contactId: string; sessionId: string };
 
   // Setup in parallel worker processes (see lib/setup-worker.ts), one per core by default: it is
   // mostly SQLite file creation and fsync; more processes only contend for control.db's write lock.
-  // The control plane is migrated here first.
+  // The control plane is migrated here first. A kept directory with the same count is reused.
   const setupStarted = performance.now();
-  spinney.openRuntime(spinney.loadConfig(env).config).close();
-  const share = Math.ceil(tenantCount / setupProcs);
-  const shares = await Promise.all(
-    Array.from({ length: setupProcs }, (_, k) =>
-      runWorker<{ tenantId: string; contactId: string; token: string }[]>(new URL('./lib/setup-worker.ts', import.meta.url), {
-        env,
-        from: k * share,
-        to: Math.min(tenantCount, (k + 1) * share),
-      }),
-    ),
-  );
-  const created = shares.flat();
+  let created: Created[];
+  const kept = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Created[]) : null;
+  if (kept && kept.length === tenantCount) {
+    created = kept;
+    console.log(`setup: reusing ${tenantCount} tenants in ${dataDir}`);
+  } else {
+    if (kept) throw new Error(`${dataDir} holds ${kept.length} tenants, not ${tenantCount}: use another --data directory`);
+    mkdirSync(dataDir, { recursive: true });
+    spinney.openRuntime(spinney.loadConfig(env).config).close();
+    const share = Math.ceil(tenantCount / setupProcs);
+    const shares = await Promise.all(
+      Array.from({ length: setupProcs }, (_, k) =>
+        runWorker<Created[]>(new URL('./lib/setup-worker.ts', import.meta.url), {
+          env,
+          from: k * share,
+          to: Math.min(tenantCount, (k + 1) * share),
+        }),
+      ),
+    );
+    created = shares.flat();
+    if (args.data) writeFileSync(manifestPath, JSON.stringify(created));
+    const setupMs = performance.now() - setupStarted;
+    console.log(
+      `setup: ${tenantCount} tenants with one contact each in ${(setupMs / 1000).toFixed(1)} s ` +
+        `(${(setupMs / tenantCount).toFixed(2)} ms per tenant, ${setupProcs} processes)`,
+    );
+  }
   const setupMs = performance.now() - setupStarted;
-  console.log(
-    `setup: ${tenantCount} tenants with one contact each in ${(setupMs / 1000).toFixed(1)} s ` +
-      `(${(setupMs / tenantCount).toFixed(2)} ms per tenant, ${setupProcs} processes)`,
-  );
 
+  // Access tokens for the sessions the setup started, signed here as the server would sign them.
   const signStarted = performance.now();
-  const targets: Target[] = created.map(({ contactId, token }) => ({ path: `/api/v1/contacts/${contactId}`, authorization: `Bearer ${token}` }));
-  console.log(`tokens: ${targets.length} collected in ${(performance.now() - signStarted).toFixed(0)} ms`);
+  const accessTokens = new spinney.AccessTokens(spinney.loadConfig(env).config);
+  const signedAt = Date.now();
+  const targets: Target[] = created.map(({ tenantId, contactId, sessionId }) => ({
+    path: `/api/v1/contacts/${contactId}`,
+    authorization: `Bearer ${accessTokens.sign({ tid: tenantId, sub: 'us_bench', role: 'viewer', sid: sessionId }, signedAt)}`,
+  }));
+  console.log(`tokens: ${targets.length} signed in ${(performance.now() - signStarted).toFixed(0)} ms`);
 
   const before = diskUsage(dataDir);
   console.log(`disk: data dir ${mib(before.allocatedBytes)} on disk (${before.files} files, ${mib(before.bytes)} of file contents)`);
@@ -145,6 +168,7 @@ try {
       logLevel,
       profiled: profileDir !== null,
       setupS: Number((setupMs / 1000).toFixed(1)),
+      reusedData: kept !== null,
       ...summaryJson(summary),
       peakRssMiB: Number((memory.hwmKb / 1024).toFixed(1)),
       startRssMiB: Number((startRss / 1024).toFixed(1)),

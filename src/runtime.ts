@@ -14,7 +14,7 @@ export interface Runtime {
   readonly config: Config;
   readonly control: ControlDb;
   readonly tenancy: Tenancy;
-  /** Tenant statuses for the request path, at most a second old (see tenant-status.ts). */
+  /** Tenant statuses for the request path, re-read after any commit to control.db (see tenant-status.ts). */
   readonly tenantStatus: TenantStatusCache;
   readonly clock: Clock;
   readonly sessions: Sessions;

@@ -10,6 +10,8 @@ export interface LoadOptions {
   duration: number;
   headers?: Record<string, string>;
   requests?: autocannon.Request[];
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface LoadSummary {
@@ -53,6 +55,8 @@ export async function runLoad(options: LoadOptions, server: ServerChild): Promis
         duration: options.duration,
         ...(options.headers ? { headers: options.headers } : {}),
         ...(options.requests ? { requests: options.requests } : {}),
+        ...(options.method ? { method: options.method } : {}),
+        ...(options.body !== undefined ? { body: options.body } : {}),
       },
       (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
     );

@@ -3,6 +3,7 @@
 // through tsx instead. The types always come from src/, so bench/ type-checks without a build.
 import { existsSync } from 'node:fs';
 import type * as AppModule from '../../src/app.js';
+import type * as AccessTokenModule from '../../src/auth/access-token.js';
 import type * as ConfigModule from '../../src/config/config.js';
 import type * as ContactsServiceModule from '../../src/contacts/contacts.service.js';
 import type * as TenantsServiceModule from '../../src/tenants/tenants.service.js';
@@ -20,6 +21,7 @@ export interface Spinney {
   createTenant: typeof TenantsServiceModule.createTenant;
   createContact: typeof ContactsServiceModule.createContact;
   logDestination: typeof LoggerModule.logDestination;
+  AccessTokens: typeof AccessTokenModule.AccessTokens;
 }
 
 const ROOT = new URL('../../', import.meta.url);
@@ -31,7 +33,7 @@ export async function loadSpinney(): Promise<Spinney> {
   if (source === 'dist' && !existsSync(new URL('dist/app.js', ROOT))) {
     throw new Error('dist/ is missing: run `npm run build` first (or set BENCH_SPINNEY_SOURCE=src)');
   }
-  const [config, runtime, app, server, tenants, contacts, logger] = await Promise.all([
+  const [config, runtime, app, server, tenants, contacts, logger, accessTokens] = await Promise.all([
     import(url('config/config')) as Promise<typeof ConfigModule>,
     import(url('runtime')) as Promise<typeof RuntimeModule>,
     import(url('app')) as Promise<typeof AppModule>,
@@ -39,6 +41,7 @@ export async function loadSpinney(): Promise<Spinney> {
     import(url('tenants/tenants.service')) as Promise<typeof TenantsServiceModule>,
     import(url('contacts/contacts.service')) as Promise<typeof ContactsServiceModule>,
     import(url('logging/logger')) as Promise<typeof LoggerModule>,
+    import(url('auth/access-token')) as Promise<typeof AccessTokenModule>,
   ]);
   return {
     source,
@@ -49,6 +52,7 @@ export async function loadSpinney(): Promise<Spinney> {
     createTenant: tenants.createTenant,
     createContact: contacts.createContact,
     logDestination: logger.logDestination,
+    AccessTokens: accessTokens.AccessTokens,
   };
 }
 

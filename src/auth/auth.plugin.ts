@@ -69,7 +69,7 @@ function authenticate(accessTokens: AccessTokens, runtime: Runtime, verified: Ve
 
   const auth = verified.get(token) ?? verifyToken(accessTokens, runtime, verified, token);
   if (auth.expiresAtMs <= runtime.clock.now() - CLOCK_TOLERANCE_SECONDS * 1000) throw unauthenticated('the access token has expired', 'token_expired');
-  // Checked on every request, cached token or not (statuses are at most a second old).
+  // Checked on every request, cached token or not (a status change anywhere is seen at once).
   const status = runtime.tenantStatus.get(auth.tenantId);
   if (status === undefined || status === 'deleted') throw unauthenticated('the workspace of this token does not exist');
   if (status === 'suspended') throw new AppError(403, 'tenant_suspended', 'this workspace is suspended');
@@ -172,14 +172,16 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       const permission = route.permission as Permission;
       if (!roleHas(auth.role, permission)) throw new AppError(403, 'forbidden', `your role (${auth.role}) cannot do this`);
       // The session is checked on every request, outside the token cache: a signed-out, revoked or
-      // idle session stops its access token at once, not when the token expires.
-      const times = runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () =>
-        runtime.sessions.check(auth.sessionId, auth.userId, auth.role, route.sensitive === true),
-      );
-      reply.header('spinney-session-idle-expires', times.idleExpiresAt);
-      reply.header('spinney-session-expires', times.expiresAt);
-      request.auth = auth;
-      done();
+      // idle session stops its access token at once, not when the token expires. The rest of the
+      // request runs in the same scope when it continues synchronously (a request without a body);
+      // otherwise preHandler binds it again.
+      runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => {
+        const times = runtime.sessions.check(auth.sessionId, auth.userId, auth.role, route.sensitive === true);
+        reply.header('spinney-session-idle-expires', times.idleExpiresAt);
+        reply.header('spinney-session-expires', times.expiresAt);
+        request.auth = auth;
+        done();
+      });
     } catch (err) {
       if (!(err instanceof AppError)) return done(err as Error);
       sendError(reply, err);
@@ -189,6 +191,8 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   app.addHook('preHandler', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const auth = request.auth;
     if (!auth) return done();
+    // Still inside the scope onRequest opened for this very request: nothing to bind.
+    if (runtime.tenancy.isBoundTo(auth.tenantId, request.id)) return done();
     runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => done());
   });
 }

@@ -39,6 +39,16 @@ export function findSession(id: string): SessionRow | undefined {
   return tenantDb().statement('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
 }
 
+/**
+ * The session as findSession reads it, from the handle's memory while nothing has been committed
+ * to the file since (any process): a sign-out, revocation or role change elsewhere is seen at once.
+ * Frozen: read it, never change it.
+ */
+export function findSessionForCheck(id: string): Readonly<SessionRow> | undefined {
+  const db = tenantDb();
+  return db.remembered(`session:${id}`, () => db.statement('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined);
+}
+
 export function touchSession(id: string, at: string): void {
   tenantDb().statement('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND ended_at IS NULL').run(at, id);
 }

@@ -21,6 +21,7 @@ import {
   findRefreshGeneration,
   findRefreshToken,
   findSession,
+  findSessionForCheck,
   insertRefreshToken,
   insertSession,
   listLiveSessions,
@@ -180,7 +181,9 @@ export class Sessions {
    */
   check(sessionId: string, userId: string, role: string, sensitive: boolean): SessionTimes {
     const now = this.#clock.now();
-    const session = findSession(sessionId);
+    // Remembered while nothing is committed to the file, by any process: a sign-out, revocation or
+    // role change anywhere stops the token on its next request, here as everywhere.
+    const session = findSessionForCheck(sessionId);
     if (!session || session.user_id !== userId || session.role !== role || session.ended_at) throw sessionEnded('this session has ended; sign in again');
     const timeout = this.#timedOut(session, now);
     if (timeout) {

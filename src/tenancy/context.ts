@@ -71,6 +71,11 @@ export function currentActorId(): string {
   return scope.actor?.userId ?? (scope.operator ? 'operator' : 'system');
 }
 
+/** The current scope, or undefined outside one (for code that checks which scope it is in). */
+export function scopeIfAny(): TenantScope | undefined {
+  return storage.getStore();
+}
+
 export function hasScope(): boolean {
   return storage.getStore() !== undefined;
 }

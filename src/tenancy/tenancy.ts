@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import type { SqliteSynchronous } from '../config/config.js';
-import { currentScope, hasScope, runInScope, type Actor, type Client, type TenantScope } from './context.js';
+import { currentScope, hasScope, runInScope, scopeIfAny, type Actor, type Client, type TenantScope } from './context.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
 import { openSqlite, openSqliteReadOnly, type CheckpointResult } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
@@ -108,6 +108,12 @@ export class Tenancy {
       handle: () => this.#open(tenantId),
     };
     return runInScope(scope, fn);
+  }
+
+  /** Whether the code calling runs in this tenant's scope, opened for this request id (not a runAs scope). */
+  isBoundTo(tenantId: string, requestId: string): boolean {
+    const scope = scopeIfAny();
+    return scope !== undefined && scope.tenantId === tenantId && scope.requestId === requestId && scope.crossTenant === undefined;
   }
 
   /**

@@ -1,4 +1,7 @@
-import { checkpointTruncate, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
+import { ChangeWatch, checkpointTruncate, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
+
+/** Rows kept by remembered() per open handle; past this the memory starts again. */
+const REMEMBERED_MAX = 1000;
 
 /**
  * One open tenant database and its prepared statements. Get it from tenantDb() inside a tenant
@@ -9,6 +12,8 @@ import { checkpointTruncate, StatementCache, type CheckpointResult, type SqliteD
 export class TenantHandle {
   readonly #db: SqliteDatabase;
   readonly #statements: StatementCache;
+  readonly #changes: ChangeWatch;
+  readonly #remembered = new Map<string, object>();
 
   constructor(
     readonly tenantId: string,
@@ -16,6 +21,23 @@ export class TenantHandle {
   ) {
     this.#db = db;
     this.#statements = new StatementCache(db);
+    this.#changes = new ChangeWatch(db);
+  }
+
+  /**
+   * A row read through a memory that is forgotten the moment anything is committed to this file,
+   * by this process or any other (see ChangeWatch): what it returns is what `read` would return
+   * now. For rows read on every request (the session check). Misses (undefined) are not kept.
+   */
+  remembered<T extends object>(key: string, read: () => T | undefined): T | undefined {
+    if (!this.#changes.unchanged()) this.#remembered.clear();
+    const kept = this.#remembered.get(key);
+    if (kept !== undefined) return kept as T;
+    const row = read();
+    if (row === undefined) return undefined;
+    if (this.#remembered.size >= REMEMBERED_MAX) this.#remembered.clear();
+    this.#remembered.set(key, Object.freeze(row));
+    return row;
   }
 
   /** A prepared statement, compiled once per handle. */
@@ -54,6 +76,7 @@ export class TenantHandle {
 
   close(): void {
     this.#statements.clear();
+    this.#remembered.clear();
     if (this.#db.open) this.#db.close();
   }
 }

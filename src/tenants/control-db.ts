@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { SqliteSynchronous } from '../config/config.js';
 import { applyMigrations, loadMigrations } from '../tenancy/migrations.js';
-import { checkpointTruncate, openSqlite, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
+import { ChangeWatch, checkpointTruncate, openSqlite, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
 
 export class ControlDb {
   readonly db: SqliteDatabase;
@@ -21,6 +21,11 @@ export class ControlDb {
 
   statement(sql: string): SqliteStatement {
     return this.#statements.get(sql);
+  }
+
+  /** A new watch on control.db: has anything been committed (any process) since its previous look? */
+  watchChanges(): ChangeWatch {
+    return new ChangeWatch(this.db);
   }
 
   /** Whether control.db answers a query (readiness). */

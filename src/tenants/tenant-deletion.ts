@@ -1,6 +1,6 @@
 // Workspace deletion, in two steps:
 //
-//   delete  at once: the workspace is marked deleted (every request refused within a second, no
+//   delete  at once: the workspace is marked deleted (every request refused at once, no
 //           sign-in admits anyone), every session ended, and a purge date set after the grace
 //           period (SPINNEY_DELETION_GRACE_DAYS).
 //   purge   when due (the `tenant-purge` job), at once with `tenant delete --now`, or by hand with
