@@ -189,6 +189,12 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.equal(await failedRow.count(), 1, 'only the failed one under Failed');
     await check('outbox-failed');
     await screenshots(page, 'mail-outbox');
+    const below = await failedRow.evaluate((row) => {
+      const button = row.querySelector('.mail-resend')?.getBoundingClientRect();
+      const answer = row.querySelector('[data-label="Server\'s answer"]')?.getBoundingClientRect();
+      return button && answer ? button.left - answer.left < 40 && button.top > answer.top + 10 : false;
+    });
+    t.ok(below, "Send again sits on its own line under the server's answer, not after its last word");
     await failedRow.getByRole('button', { name: 'Send again' }).click();
     await page.getByText('The message is queued again.').waitFor();
     await page.getByRole('link', { name: 'All' }).click();

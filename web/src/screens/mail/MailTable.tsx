@@ -49,9 +49,11 @@ export function MailTable({ mail, canSend, onChange, showSubject = true }: { mai
             <td data-label="Server's answer">
               {m.error ?? '—'}
               {canSend && (m.state === 'failed' || m.state === 'cancelled') && (
-                <Button variant="ghost" onClick={() => resend(m)}>
-                  Send again
-                </Button>
+                <div class="mail-resend">
+                  <Button variant="ghost" onClick={() => resend(m)}>
+                    Send again
+                  </Button>
+                </div>
               )}
             </td>
           </tr>
