@@ -56,6 +56,9 @@ async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
  * One loop, no stream stages: each piece is hashed and handed to the sealer, and each sealed chunk
  * is written in one call (an upload's cost is mostly per piece and per byte: bench:files).
  */
+/** How much an upload writes between two early flushes (writeBlob). */
+const EARLY_FLUSH_BYTES = 4 * 1024 * 1024;
+
 export async function writeBlob(source: AsyncIterable<Buffer> | Iterable<Buffer>, dir: string, fileId: string, key: { version: number; key: Buffer }, binding: ObjectBinding): Promise<SealedBlob> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const part = `${blobPath(dir, fileId)}${PART_SUFFIX}`;
@@ -66,16 +69,33 @@ export async function writeBlob(source: AsyncIterable<Buffer> | Iterable<Buffer>
   let closed = false;
   try {
     let header = [sealer.header]; // written with the first chunk
+    // The disk starts writing back while the upload goes on: a flush every few MiB, on the libuv
+    // pool, so the sync before the rename has only the last few MiB left to wait for.
+    // A failed flush is kept and thrown: a later fsync may no longer report it (Linux clears the error).
+    let flushing: Promise<void> | null = null;
+    let flushFailure: unknown = null;
+    let unflushed = 0;
     for await (const piece of source) {
+      if (flushFailure) throw flushFailure;
       sha256.update(piece);
       size += piece.length;
       const sealed = sealer.add(piece);
       if (sealed.length > 0) {
         await writeAll(handle, [...header, ...sealed.flat()]);
         header = [];
+        unflushed += piece.length;
+        if (unflushed >= EARLY_FLUSH_BYTES && flushing === null) {
+          unflushed = 0;
+          flushing = handle.datasync().then(
+            () => void (flushing = null),
+            (err: unknown) => void ((flushFailure = err), (flushing = null)),
+          );
+        }
       }
     }
     await writeAll(handle, [...header, ...sealer.end()]);
+    await flushing;
+    if (flushFailure) throw flushFailure;
     await handle.sync();
     closed = true;
     await handle.close();
