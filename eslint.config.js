@@ -65,4 +65,13 @@ export default tseslint.config(
   { files: ['src/tenancy/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['src/tenants/control-db.ts', 'src/vault/keyring.ts', 'src/backup/database-files.ts'], rules: { 'no-restricted-imports': restrictedImports(true) } },
   { files: ['src/config/config.ts'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    // Playwright's waitForFunction compiles its predicate inside the page, which the app's CSP (no
+    // unsafe-eval) refuses: the refusal is a console error the browser tests count, and it came
+    // and went with timing. Poll with page.evaluate (the DevTools protocol) or a locator instead.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='waitForFunction']", message: 'waitForFunction is refused by the CSP inside the page: poll with page.evaluate or wait on a locator' }],
+    },
+  },
 );

@@ -45,3 +45,8 @@ t.test('SQL outside a *.repo.ts file (or the tenancy layer and database-owning s
   t.same((await ruleIds(code, 'src/contacts/contacts.repo.ts')).filter((m) => /SQL belongs/.test(m)), [], 'the same code is allowed in a repo');
   t.same((await ruleIds(code, 'src/tenancy/extra.ts')).filter((m) => /SQL belongs/.test(m)), [], 'and in src/tenancy/');
 });
+
+t.test("a browser test may not use waitForFunction (the page's CSP refuses the string it compiles)", async (t) => {
+  const code = "import type { Page } from 'playwright-core';\nexport async function wait(page: Page): Promise<void> {\n  await page.waitForFunction('document.readyState === \"complete\"');\n}\n";
+  t.match((await ruleIds(code, 'test/web/sneaky.test.ts')).join('\n'), /no-restricted-syntax: waitForFunction is refused by the CSP/, 'refused in a test');
+});
