@@ -49,7 +49,7 @@ t.test('a release that matches SHA256SUMS is installed, linked, migrated and res
   t.equal(readlinkSync(h.link), installed, 'the link names the installed release');
   t.equal(statSync(installed).mode & 0o777, 0o755);
   t.match(readFileSync(join(h.releases, 'SHA256SUMS'), 'utf8'), /^[0-9a-f]{64} {2}spinney-0\.9\.0-linux-x64\n$/, 'its hash is kept beside it');
-  t.same(h.calls(), ['spinney migrate', 'systemctl is-enabled --quiet spinney', 'systemctl restart spinney']);
+  t.same(h.calls(), ['systemctl is-enabled --quiet spinney', 'systemctl is-enabled --quiet spinney.socket', 'spinney migrate', 'systemctl is-enabled --quiet spinney', 'systemctl restart spinney']);
   t.match(first.stdout, /ok: spinney-0\.9\.0-linux-x64 matches SHA256SUMS\nok: spinney-0\.9\.0-linux-x64 runs \(version 0\.9\.0\)/);
 
   const second = await h.install([download(join(h.dir, 'dl2'), '0.10.0')]);
@@ -86,5 +86,19 @@ t.test('install-release refuses, changing nothing, a file that does not match SH
   }
   t.notOk(existsSync(h.releases), 'nothing was installed');
   t.notOk(existsSync(h.link), 'the link was not made');
-  t.same(h.calls(), [], 'nothing migrated or restarted');
+  t.same(h.calls().filter((c) => !c.startsWith('systemctl is-enabled')), [], 'nothing migrated or restarted (only asked whether the service and its socket are enabled)');
+});
+
+t.test('install-release refuses, changing nothing, to restart a service whose socket unit is missing (a host provisioned before socket activation)', async (t) => {
+  const h = host(t);
+  // This host's systemctl knows the service but not spinney.socket.
+  writeFileSync(join(h.dir, 'stubs', 'systemctl'), `#!/bin/sh\necho "systemctl $*" >> ${join(h.dir, 'calls.log')}\ncase "$*" in *spinney.socket*) exit 1 ;; esac\n`, { mode: 0o755 });
+  const refused = await h.install([download(join(h.dir, 'dl'), '0.9.0')]);
+  t.equal(refused.code, 1);
+  t.match(refused.stderr, /spinney\.socket is not enabled on this host: run deploy\/provision\.sh again first .*nothing was changed/);
+  t.notOk(existsSync(h.link), 'no link');
+  t.notOk(existsSync(h.releases), 'nothing installed');
+  t.same(h.calls(), ['systemctl is-enabled --quiet spinney', 'systemctl is-enabled --quiet spinney.socket'], 'nothing migrated or restarted');
+  const later = await h.install(['--no-restart', download(join(h.dir, 'dl2'), '0.9.1')]);
+  t.equal(later.code, 0, '--no-restart still installs: the operator restarts after provisioning');
 });
