@@ -74,7 +74,7 @@ export async function writeBlob(source: AsyncIterable<Buffer> | Iterable<Buffer>
     // A failed flush is kept and thrown: a later fsync may no longer report it (Linux clears the error).
     let flushing: Promise<void> | null = null;
     let flushFailure: unknown = null;
-    let unflushed = 0;
+    let flushedUpTo = 0;
     for await (const piece of source) {
       if (flushFailure) throw flushFailure;
       sha256.update(piece);
@@ -83,9 +83,8 @@ export async function writeBlob(source: AsyncIterable<Buffer> | Iterable<Buffer>
       if (sealed.length > 0) {
         await writeAll(handle, [...header, ...sealed.flat()]);
         header = [];
-        unflushed += piece.length;
-        if (unflushed >= EARLY_FLUSH_BYTES && flushing === null) {
-          unflushed = 0;
+        if (size - flushedUpTo >= EARLY_FLUSH_BYTES && flushing === null) {
+          flushedUpTo = size;
           flushing = handle.datasync().then(
             () => void (flushing = null),
             (err: unknown) => void ((flushFailure = err), (flushing = null)),
