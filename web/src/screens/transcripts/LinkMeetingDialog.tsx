@@ -9,14 +9,12 @@ import { Button, SelectField } from '../../ui/controls.js';
 import { Dialog } from '../../ui/dialog.js';
 import { ErrorNotice, Loading } from '../../ui/states.js';
 import { useRequest } from '../../ui/use-request.js';
-import { formatDay } from '../calendar/calendar.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addDays, formatDay } from '../calendar/calendar.js';
 
 export function LinkMeetingDialog({ transcriptId, leadId, contactId, onClose, onLinked }: { transcriptId: string; leadId: string | null; contactId: string | null; onClose: () => void; onLinked: () => void }): JSX.Element {
   const events = useRequest(() => {
-    const now = Date.now();
-    const range = { from: new Date(now - 183 * DAY_MS).toISOString(), to: new Date(now + 61 * DAY_MS).toISOString() };
+    const now = new Date();
+    const range = { from: addDays(now, -183).toISOString(), to: addDays(now, 61).toISOString() };
     const record = leadId ? { leadId } : { contactId: contactId ?? '' };
     return ok(api.GET('/api/v1/calendar/events', { params: { query: { ...range, ...record } } }));
   }, [leadId, contactId]);
