@@ -8,25 +8,14 @@ import { simpleParser } from 'mailparser';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { insertMember } from '../../src/members/members.repo.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
-import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
-import { build } from '../helpers/app.js';
 import { pdf, png, upload } from '../files/helpers.js';
-import { certificate, smtpEnv, smtpServer } from './smtp.js';
+import { mailApp } from './smtp.js';
 
 const skip = requireTools(t, ['openssl']);
 
 async function setup(t: Test) {
-  const tls = certificate(t);
-  const smtp = await smtpServer(t, tls);
-  const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
-  const api = await build(
-    t,
-    smtpEnv(smtp.port, tls),
-    [],
-    { clock },
-  );
-  const workspace = api.tenant('Whitfield Roofing');
+  const { smtp, api, workspace } = await mailApp(t);
   insertMember(api.runtime.control, { id: 'mb_maria', tenantId: workspace.id, email: 'maria@whitfield.test', identityId: null, role: 'member', now: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedBy: 'system' });
   const token = workspace.token('member', 'mb_maria');
   const post = async (url: string, payload: unknown, as = token) => api.call({ method: 'POST', url, token: as, payload: payload as Record<string, unknown> });

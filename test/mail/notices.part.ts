@@ -8,26 +8,19 @@ import { newId } from '../../src/http/ids.js';
 import { mailHandler } from '../../src/mail/mail.handler.js';
 import { insertMember } from '../../src/members/members.repo.js';
 import { runOutboxPass } from '../../src/outbox/worker.js';
-import { ManualClock } from '../../src/time/clock.js';
 import { requireTools } from '../deploy/tools.js';
-import { build } from '../helpers/app.js';
-import { certificate, smtpEnv, smtpServer } from './smtp.js';
+import type { TestApp } from '../helpers/app.js';
+import { mailApp } from './smtp.js';
 
 const skip = requireTools(t, ['openssl']);
 
+/** A member of the workspace since an hour before the tests' clock starts. */
+const addMember = (api: TestApp, tenantId: string, id: string, email: string, role: 'admin' | 'member') =>
+  insertMember(api.runtime.control, { id, tenantId, email, identityId: null, role, now: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedBy: 'system' });
+
 t.test("a member is told by email when an admin changes their role, ends their session, archives or removes them; no token in it", { skip }, async (t) => {
-  const tls = certificate(t);
-  const smtp = await smtpServer(t, tls);
-  const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
-  const api = await build(
-    t,
-    smtpEnv(smtp.port, tls),
-    [],
-    { clock },
-  );
-  const workspace = api.tenant('Whitfield Roofing');
-  const member = (id: string, email: string, role: 'admin' | 'member') =>
-    insertMember(api.runtime.control, { id, tenantId: workspace.id, email, identityId: null, role, now: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedBy: 'system' });
+  const { smtp, api, workspace } = await mailApp(t);
+  const member = (id: string, email: string, role: 'admin' | 'member') => addMember(api, workspace.id, id, email, role);
   const [ada, bob] = [newId('membership'), newId('membership')];
   member(ada, 'ada@whitfield.test', 'admin');
   member(bob, 'bob@whitfield.test', 'member');
@@ -74,13 +67,9 @@ t.test("a member is told by email when an admin changes their role, ends their s
 });
 
 t.test('a replayed refresh token ends the session and its owner is told, with where the replay came from; a grace retry tells no one', { skip }, async (t) => {
-  const tls = certificate(t);
-  const smtp = await smtpServer(t, tls);
-  const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
-  const api = await build(t, smtpEnv(smtp.port, tls), [], { clock });
-  const workspace = api.tenant('Whitfield Roofing');
+  const { smtp, clock, api, workspace } = await mailApp(t);
   const carol = newId('membership');
-  insertMember(api.runtime.control, { id: carol, tenantId: workspace.id, email: 'carol@whitfield.test', identityId: null, role: 'member', now: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedBy: 'system' });
+  addMember(api, workspace.id, carol, 'carol@whitfield.test', 'member');
   const started = api.runtime.tenancy.run(workspace.id, { actor: null, requestId: null }, () =>
     api.runtime.sessions.start({ userId: carol, role: 'member', provider: 'google', clientKind: 'native', device: 'iPhone app', ip: '198.51.100.4' }),
   );

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { TOOLS } from '../deploy/tools.js';
-import { tempDataDir, type Teardown } from '../helpers/app.js';
+import { ManualClock } from '../../src/time/clock.js';
+import { build, tempDataDir, type Teardown } from '../helpers/app.js';
 
 export const SMTP_USER = 'spinney';
 export const SMTP_PASSWORD = 'smtp-secret';
@@ -73,3 +74,14 @@ export async function smtpServer(t: Teardown, tls: { key: string; cert: string }
   return { port: address.port, received, firstArrived, close };
 }
 
+/**
+ * The app sending customer mail to a real SMTP server on loopback (STARTTLS, its own certificate),
+ * on a manual clock at 2026-12-01 09:00 UTC, with the workspace "Whitfield Roofing".
+ */
+export async function mailApp(t: Teardown) {
+  const tls = certificate(t);
+  const smtp = await smtpServer(t, tls);
+  const clock = new ManualClock(Date.parse('2026-12-01T09:00:00Z'));
+  const api = await build(t, smtpEnv(smtp.port, tls), [], { clock });
+  return { smtp, clock, api, workspace: api.tenant('Whitfield Roofing') };
+}
