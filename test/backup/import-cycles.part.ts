@@ -1,35 +1,15 @@
 // No module under src/ imports itself back at run time (type-only imports are erased and do not
 // count): a cycle leaves one side reading the other's exports before they exist.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import t from 'tap';
-import ts from 'typescript';
+import { importedFile, valueImportSpecifiers } from '../helpers/source-imports.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
 /** Each .ts file under dir and the files it imports for their values. */
 function valueImports(dir: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!entry.endsWith('.ts')) continue;
-    const file = join(dir, entry);
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    const deps: string[] = [];
-    for (const statement of source.statements) {
-      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
-      const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
-      if (!specifier.startsWith('.')) continue;
-      if (ts.isExportDeclaration(statement) && statement.isTypeOnly) continue;
-      if (ts.isImportDeclaration(statement)) {
-        const clause = statement.importClause;
-        if (clause?.isTypeOnly) continue;
-        const bindings = clause?.namedBindings;
-        if (clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)) continue;
-      }
-      deps.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-    }
-    graph.set(file, deps);
-  }
+  for (const [file, specifiers] of valueImportSpecifiers(dir)) graph.set(file, specifiers.filter((s) => s.startsWith('.')).map((s) => importedFile(file, s)));
   return graph;
 }
 

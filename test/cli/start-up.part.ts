@@ -3,10 +3,9 @@
 // `await import()` at the point of use: `--help` and the operator commands start in a fraction of
 // the time (bench/cli-start.ts measures it), and the S3 SDK and ssh2 load only when the backup
 // target names them.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import t from 'tap';
-import ts from 'typescript';
+import { importedFile, valueImportSpecifiers } from '../helpers/source-imports.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
@@ -19,22 +18,10 @@ interface Imports {
 /** Each .ts file under src/ and what it imports for its values at the top (type-only imports are erased). */
 function staticImports(): Map<string, Imports> {
   const graph = new Map<string, Imports>();
-  for (const entry of readdirSync(SRC, { recursive: true, encoding: 'utf8' })) {
-    if (!entry.endsWith('.ts')) continue;
-    const file = join(SRC, entry);
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  for (const [file, specifiers] of valueImportSpecifiers(SRC)) {
     const imports: Imports = { files: [], packages: [] };
-    for (const statement of source.statements) {
-      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
-      if (ts.isExportDeclaration(statement) && statement.isTypeOnly) continue;
-      if (ts.isImportDeclaration(statement)) {
-        const clause = statement.importClause;
-        if (clause?.isTypeOnly) continue;
-        const bindings = clause?.namedBindings;
-        if (clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)) continue;
-      }
-      const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
-      if (specifier.startsWith('.')) imports.files.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+    for (const specifier of specifiers) {
+      if (specifier.startsWith('.')) imports.files.push(importedFile(file, specifier));
       else if (!specifier.startsWith('node:')) imports.packages.push(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
     }
     graph.set(file, imports);
