@@ -2,7 +2,7 @@
 // --help on every command (split from cli.test.ts so neither file nears tap's per-file timeout).
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { tempDataDir, TEST_KEYS } from '../helpers/app.js';
+import { PRODUCTION_SETTINGS, tempDataDir, TEST_KEYS } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 import { spinneyInProcess } from '../helpers/cli-in-process.js';
 
@@ -30,18 +30,7 @@ t.test('errors are one line on stderr with a non-zero exit, in one style (the ar
 
 t.test('dev token is refused in production, even with a valid production configuration', async (t) => {
   const dataDir = tempDataDir(t);
-  const res = await spinney(['dev', 'token', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--role', 'admin'], {
-    SPINNEY_ENV: 'production',
-    SPINNEY_DATA_DIR: dataDir,
-    SPINNEY_PUBLIC_URL: 'https://spinney.example',
-    ...TEST_KEYS,
-    SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
-    SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
-    SPINNEY_SMTP_HOST: 'smtp.example',
-    SPINNEY_SMTP_USER: 'spinney',
-    SPINNEY_SMTP_PASSWORD: 'smtp-password',
-    SPINNEY_MAIL_FROM: 'mail@spinney.example',
-  });
+  const res = await spinney(['dev', 'token', '--tenant', 'tn_aaaaaaaaaaaaaaaaaaaaaaaa', '--role', 'admin'], { ...PRODUCTION_SETTINGS, SPINNEY_DATA_DIR: dataDir, ...TEST_KEYS });
   t.equal(res.code, 1);
   t.equal(res.stderr, 'spinney: dev token is refused in production\n');
   t.equal(res.stdout, '');

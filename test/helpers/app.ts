@@ -20,6 +20,18 @@ export const TEST_KEYS = {
   SPINNEY_SENSITIVE_FIELDS_KEY: 'test-sensitive-fields-key-0123456789abcdef01234',
 };
 
+/** What production refuses to start without besides its keys: an https address, a sign-in provider, customer mail (all made up). */
+export const PRODUCTION_SETTINGS = {
+  SPINNEY_ENV: 'production',
+  SPINNEY_PUBLIC_URL: 'https://spinney.example',
+  SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
+  SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
+  SPINNEY_SMTP_HOST: 'smtp.example',
+  SPINNEY_SMTP_USER: 'spinney',
+  SPINNEY_SMTP_PASSWORD: 'smtp-password',
+  SPINNEY_MAIL_FROM: 'mail@spinney.example',
+};
+
 export interface Teardown {
   teardown(fn: () => unknown): void;
 }

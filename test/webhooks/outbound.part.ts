@@ -14,7 +14,7 @@ import { claimDueItems } from '../../src/outbox/outbox.repo.js';
 import { runOutboxPass, startOutboxWorker, type PassOptions } from '../../src/outbox/worker.js';
 import type { Runtime } from '../../src/runtime.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WEBHOOK_KIND, webhookDeliveryHandler } from '../../src/webhooks/delivery.handler.js';
-import { build, TEST_KEYS, type TestApp } from '../helpers/app.js';
+import { build, PRODUCTION_SETTINGS, TEST_KEYS, type TestApp } from '../helpers/app.js';
 import { spinney } from '../helpers/cli.js';
 import { hmacHex, inTenant, startReceiver, type Received } from './helpers.js';
 
@@ -287,16 +287,7 @@ t.test('redirects are not followed and a receiver that does not answer times out
 });
 
 t.test('production refuses subscriber URLs that are not https or not public, at registration and at delivery', async (t) => {
-  const { api, clock, contact } = await setup(t, {
-    SPINNEY_ENV: 'production',
-    SPINNEY_PUBLIC_URL: 'https://spinney.example',
-    SPINNEY_GOOGLE_CLIENT_ID: 'web.apps.example',
-    SPINNEY_GOOGLE_CLIENT_SECRET: 'google-secret',
-    SPINNEY_SMTP_HOST: 'smtp.example',
-    SPINNEY_SMTP_USER: 'spinney',
-    SPINNEY_SMTP_PASSWORD: 'smtp-password',
-    SPINNEY_MAIL_FROM: 'mail@spinney.example',
-  });
+  const { api, clock, contact } = await setup(t, PRODUCTION_SETTINGS);
   t.equal(api.config.env, 'production');
   const tenant = api.tenant();
   const token = tenant.token('admin');
