@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { tempDataDir } from '../helpers/app.js';
 import { cliEnv, freePort, runProgram, type CliResult } from '../helpers/cli.js';
-import { createWorkspace, databaseFiles, integrityCheck, serverEnv } from './server-process.js';
+import { createWorkspace, databaseFiles, integrityCheck, serverEnv, until } from './server-process.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PM2_BIN = join(REPO, 'node_modules', 'pm2', 'bin', 'pm2');
@@ -30,15 +30,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(200)) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+// Each look at PM2 runs `pm2 jlist`, a Node process: not more often than this.
+const PM2_POLL_MS = 200;
 
 t.test('PM2 runs the ecosystem file in cluster mode and restarts a worker killed with SIGKILL', async (t) => {
   const scratch = mkdtempSync(join(tmpdir(), 'spinney-pm2-'));
@@ -72,12 +65,12 @@ t.test('PM2 runs the ecosystem file in cluster mode and restarts a worker killed
   const started = await pm2('start', join(REPO, 'ecosystem.config.cjs'));
   t.equal(started.code, 0, 'pm2 start ecosystem.config.cjs');
   const base = `http://127.0.0.1:${env.SPINNEY_PORT}`;
-  const online = await until('both instances online', 20_000, async () => {
+  const online = await until('both instances online', async () => {
     const processes = await list();
     return processes.length === 2 && processes.every((p) => p.pm2_env.status === 'online') ? processes : undefined;
-  });
+  }, { timeoutMs: 20_000, everyMs: PM2_POLL_MS });
   t.same(online.map((p) => [p.pm2_env.exec_mode, Number(p.pm2_env.NODE_APP_INSTANCE)]).sort(), [['cluster_mode', 0], ['cluster_mode', 1]], 'two cluster instances');
-  await until('/healthz', 20_000, async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined));
+  await until('/healthz', async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), { timeoutMs: 20_000, everyMs: PM2_POLL_MS });
 
   // Both processes write the same workspace file: WAL and the busy timeout keep every write.
   const created = await Promise.all(
@@ -91,29 +84,29 @@ t.test('PM2 runs the ecosystem file in cluster mode and restarts a worker killed
 
   // The scheduler starts after the server listens, so its line may come a moment later.
   const startUp = (l: Record<string, unknown>): boolean => l.msg === 'Server listening at ' + base || l.msg === 'scheduled jobs started' || l.msg === 'scheduled jobs are off in this process';
-  const lines = await until('both start-up lines and both scheduler lines in the log file', 10_000, async () => {
+  const lines = await until('both start-up lines and both scheduler lines in the log file', async () => {
     const all = logLines();
     return all.filter(startUp).length >= 4 ? all : undefined;
-  });
+  }, { timeoutMs: 10_000, everyMs: PM2_POLL_MS });
   t.ok(lines.every((l) => typeof l.time === 'number' && l.service === 'spinney'), 'the log file holds pino JSON lines, with no prefix from PM2');
   t.equal(lines.filter((l) => l.msg === 'scheduled jobs started').length, 1, 'one instance runs the scheduled jobs');
   t.match(lines.filter((l) => l.msg === 'scheduled jobs are off in this process'), [{ reason: 'PM2 instance 1: only instance 0 runs jobs' }], 'the other does not');
 
   const victim = byInstance(online, 0) as Pm2Process;
   process.kill(victim.pid, 'SIGKILL');
-  const restarted = await until('instance 0 restarted', 20_000, async () => {
+  const restarted = await until('instance 0 restarted', async () => {
     const replacement = byInstance(await list(), 0);
     return replacement && replacement.pid !== victim.pid && replacement.pm2_env.status === 'online' ? replacement : undefined;
-  });
+  }, { timeoutMs: 20_000, everyMs: PM2_POLL_MS });
   t.equal(restarted.pm2_env.restart_time, 1, 'PM2 restarted the killed worker once');
-  await until('the new worker to take the jobs', 20_000, async () => (logLines().filter((l) => l.msg === 'scheduled jobs started').length === 2 ? true : undefined));
+  await until('the new worker to take the jobs', async () => (logLines().filter((l) => l.msg === 'scheduled jobs started').length === 2 ? true : undefined), { timeoutMs: 20_000, everyMs: PM2_POLL_MS });
   const health = await Promise.all(Array.from({ length: 6 }, () => fetch(`${base}/healthz`).then((r) => r.status)));
   t.same(health, Array(6).fill(200), '/healthz answers again');
 
   const stopped = await pm2('stop', 'spinney');
   t.equal(stopped.code, 0, 'pm2 stop');
   t.ok((await list()).every((p) => p.pm2_env.status === 'stopped'), 'both instances stopped');
-  await until('both shutdown lines in the log file', 5_000, async () => (logLines().filter((l) => l.msg === 'stopped').length === 2 ? true : undefined));
+  await until('both shutdown lines in the log file', async () => (logLines().filter((l) => l.msg === 'stopped').length === 2 ? true : undefined), { timeoutMs: 5_000, everyMs: PM2_POLL_MS });
   t.match(
     logLines().filter((l) => l.msg === 'stopped'),
     [{ requestsCut: false }, { requestsCut: false }],

@@ -76,6 +76,18 @@ export async function startServer(t: { teardown(fn: () => unknown): void }, env:
   return { child, base, startMs, exited, log: () => out, logLines };
 }
 
+/**
+ * Polls `probe` until it answers something other than undefined (a probe that throws counts as not
+ * yet), every `everyMs`, for up to `timeoutMs` (the start deadline by default); then throws naming `what`.
+ */
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, { timeoutMs = START_DEADLINE_MS, everyMs = 25 } = {}): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, everyMs))) {
+    const value = await Promise.resolve().then(probe).catch(() => undefined);
+    if (value !== undefined) return value;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 export interface Workspace {
   id: string;
   token: string;

@@ -10,9 +10,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { takeActivatedSocket } from '../../src/config/config.js';
 import { tempDataDir } from '../helpers/app.js';
-import { cliEnv, freePort, SPINNEY_BIN, START_DEADLINE_MS } from '../helpers/cli.js';
+import { cliEnv, freePort, SPINNEY_BIN } from '../helpers/cli.js';
 import { requireTools, TOOLS } from '../deploy/tools.js';
-import { serverEnv } from './server-process.js';
+import { serverEnv, until } from './server-process.js';
 
 const skip = requireTools(t, ['systemdSocketActivate']);
 
@@ -36,12 +36,6 @@ function healthz(port: number): Promise<number | string> {
     req.end();
   });
 }
-
-const until = async (what: string, ready: () => boolean): Promise<void> => {
-  for (const deadline = Date.now() + START_DEADLINE_MS; !ready(); await new Promise((r) => setTimeout(r, 25))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
-};
 
 t.test('takeActivatedSocket: fd 3 only when systemd passed one socket to this very process; the variables are taken away', async (t) => {
   t.equal(takeActivatedSocket({}, 42), null, 'no socket activation');
@@ -79,13 +73,12 @@ t.test('socket activation: the server answers on the socket systemd holds, and a
 
   // The first connection starts it: the request waits in the queue until the server takes it
   // (refused only until systemd-socket-activate itself listens).
-  let firstAnswer = await healthz(port);
-  for (const deadline = Date.now() + START_DEADLINE_MS; firstAnswer === 'ECONNREFUSED' && Date.now() < deadline; ) {
-    await new Promise((r) => setTimeout(r, 25));
-    firstAnswer = await healthz(port);
-  }
+  const firstAnswer = await until('systemd-socket-activate to listen', async () => {
+    const answer = await healthz(port);
+    return answer === 'ECONNREFUSED' ? undefined : answer;
+  });
   t.equal(firstAnswer, 200, 'the first request is answered by the server it started');
-  await until('the log line', () => log.includes('listening on the socket systemd passed'));
+  await until('the log line', () => (log.includes('listening on the socket systemd passed') ? true : undefined));
   t.pass('on the inherited socket, as its log says');
   t.equal(await healthz(unused), 'ECONNREFUSED', 'not on SPINNEY_PORT');
 
@@ -95,12 +88,12 @@ t.test('socket activation: the server answers on the socket systemd holds, and a
   const client = (async () => {
     while (traffic) answers.push(await healthz(port));
   })();
-  await until('some traffic', () => answers.length >= 20);
+  await until('some traffic', () => (answers.length >= 20 ? true : undefined));
   const first = pidOf(1) as number;
   process.kill(first, 'SIGTERM');
-  await until('the second server', () => pidOf(2) !== null);
+  await until('the second server', () => pidOf(2) ?? undefined);
   const before = answers.length;
-  await until('requests to the second server', () => answers.length >= before + 20);
+  await until('requests to the second server', () => (answers.length >= before + 20 ? true : undefined));
   traffic = false;
   await client;
   t.throws(() => process.kill(first, 0), 'the first server has exited');
