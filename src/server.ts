@@ -44,7 +44,7 @@ export async function serve(app: FastifyInstance, runtime: Runtime): Promise<str
     endConnectionsAfterResponse(app, unanswered);
     // A request that arrives meanwhile on a connection this process had already accepted (socket
     // activation queues new ones for the next process) is answered too, then its connection ends.
-    app.server.on('request', (_request, response: ServerResponse) => endConnectionsAfterResponse(app, new Set([response])));
+    app.server.on('request', (_request, response: ServerResponse) => endConnectionsAfterResponse(app, [response]));
     void shutdown(app, runtime, background, signal).then(exitWhenLogged, () => exitWhenLogged(1));
   };
   process.on('SIGINT', onSignal);
@@ -67,7 +67,7 @@ function trackResponses(app: FastifyInstance): Set<ServerResponse> {
  * each request still in flight ends its connection once answered (Connection: close, or, when its
  * headers are already out, closing the connection as soon as it falls idle).
  */
-function endConnectionsAfterResponse(app: FastifyInstance, responses: Set<ServerResponse>): void {
+function endConnectionsAfterResponse(app: FastifyInstance, responses: Iterable<ServerResponse>): void {
   for (const response of responses) {
     if (!response.headersSent) response.setHeader('connection', 'close');
     response.once('close', () => setImmediate(() => app.server.closeIdleConnections()));
