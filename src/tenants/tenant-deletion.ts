@@ -88,7 +88,6 @@ export function deleteTenant(runtime: Runtime, tenantId: string, options: { acto
     markTenantDeleted(runtime.control, { id: tenantId, deletedAt, by, purgeAfter });
     recordPlatformEvent(runtime, 'tenant.deleted', tenantId, { after: { by, purgeAfter } }, options.actor, options.request);
   });
-  runtime.tenantStatus.forget(tenantId);
   return { tenantId, deletedAt, purgeAfter };
 }
 

@@ -28,9 +28,4 @@ export class TenantStatusCache {
     this.#entries.set(tenantId, status);
     return status;
   }
-
-  /** Drops one tenant's status (kept for callers; any write to control.db already clears them all). */
-  forget(tenantId: string): void {
-    this.#entries.delete(tenantId);
-  }
 }

@@ -129,7 +129,6 @@ export function setTenantStatus(runtime: Runtime, id: string, status: 'active' |
     updateTenantStatus(runtime.control, id, status, isoAt(runtime.clock.now()));
     recordPlatformEvent(runtime, status === 'suspended' ? 'tenant.suspended' : 'tenant.resumed', id, { before: { status: tenant.status }, after: { status } }, 'operator');
   });
-  runtime.tenantStatus.forget(id);
   return getTenant(runtime, id);
 }
 

@@ -19,7 +19,7 @@ t.test('a status change is seen by the next read, whether this connection or ano
   t.teardown(() => other.close());
   updateTenantStatus(other, id, 'suspended', new Date().toISOString());
   t.equal(cache.get(id), 'suspended', 'a commit by another connection is seen at once');
-  // This process resumes it through its own connection, without forget().
+  // This process resumes it through its own connection.
   updateTenantStatus(runtime.control, id, 'active', new Date().toISOString());
   t.equal(cache.get(id), 'active', 'a write by this connection is seen at once');
 });
