@@ -45,8 +45,7 @@ export function findSession(id: string): SessionRow | undefined {
  * Frozen: read it, never change it.
  */
 export function findSessionForCheck(id: string): Readonly<SessionRow> | undefined {
-  const db = tenantDb();
-  return db.remembered(`session:${id}`, () => db.statement('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined);
+  return tenantDb().remembered(`session:${id}`, () => findSession(id));
 }
 
 export function touchSession(id: string, at: string): void {
