@@ -188,6 +188,9 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.match(await failedRow.innerText(), /Old Address <gone@whitfield\.example>[\s\S]*Failed[\s\S]*550[\s\S]*no such mailbox/, "the failure with the server's answer");
     t.equal(await failedRow.count(), 1, 'only the failed one under Failed');
     await check('outbox-failed');
+    // One rectangle per line the text takes: a word broken in two takes two.
+    const unbroken = await page.evaluate(`[...document.querySelectorAll('.mail-table .mail-state, .mail-table th.mail-state-column')].every((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length === 1; })`);
+    t.ok(unbroken, 'the State heading and each state stay whole words on one line beside a long address');
     await screenshots(page, 'mail-outbox');
     const below = await failedRow.evaluate((row) => {
       const button = row.querySelector('.mail-resend')?.getBoundingClientRect();

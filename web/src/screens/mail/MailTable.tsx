@@ -16,7 +16,9 @@ export function MailTable({ mail, canSend, onChange, showSubject = true }: { mai
         <tr>
           <th scope="col">To</th>
           {showSubject && <th scope="col">Subject</th>}
-          <th scope="col">State</th>
+          <th scope="col" class="mail-state-column">
+            State
+          </th>
           <th scope="col">When</th>
           <th scope="col">Server's answer</th>
         </tr>
@@ -39,7 +41,7 @@ export function MailTable({ mail, canSend, onChange, showSubject = true }: { mai
                 )}
               </td>
             )}
-            <td data-label="State">
+            <td data-label="State" class="mail-state-column">
               <span class={`mail-state mail-state-${m.state}`}>{MAIL_STATES[m.state]}</span>
               {m.attempts > 1 ? ` after ${m.attempts} attempts` : ''}
             </td>
