@@ -62,6 +62,20 @@ export async function loaded(page: Page): Promise<void> {
   await page.locator('.loading').first().waitFor({ state: 'detached' });
 }
 
+/**
+ * Reads `read` until `done` accepts its answer or `timeoutMs` pass, and answers the last reading: for
+ * what the app does a frame after a render (moving focus). Not waitForFunction: the page's CSP
+ * refuses the string it compiles (the lint rule says so).
+ */
+export async function settle<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  let value = await read();
+  for (const deadline = Date.now() + timeoutMs; !done(value) && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = await read();
+  }
+  return value;
+}
+
 /** Serious and critical axe-core violations on the page as it is now, one line each. */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern; strings, because the tests compile without the DOM library.

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
 import { chromiumMissing, launchChromium, startGoogleSignInApp } from '../helpers/browser.js';
-import { openPage } from '../helpers/web-app.js';
+import { openPage, settle } from '../helpers/web-app.js';
 
 interface Focused {
   tag: string;
@@ -89,11 +89,8 @@ if (chromiumMissing && process.env.CI === 'true') {
     t.ok(await page.evaluate('!!document.activeElement && !!document.activeElement.closest("dialog")'), 'focus moved into the dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    // Focus comes back when the dialog's owner re-renders, which may be a frame after the dialog is
-    // gone. Polled through page.evaluate: waitForFunction compiles its string inside the page, which
-    // the page's CSP (no unsafe-eval) refuses, and that refusal is a console error the test counts.
-    for (const deadline = Date.now() + 5000; Date.now() < deadline && (await focused(page)).name !== 'Delete'; ) await page.waitForTimeout(25);
-    t.equal((await focused(page)).name, 'Delete', 'Escape closed it and focus went back to Delete');
+    // Focus comes back when the dialog's owner re-renders, which may be a frame after the dialog is gone.
+    t.equal((await settle(() => focused(page), (f) => f.name === 'Delete')).name, 'Delete', 'Escape closed it and focus went back to Delete');
     t.same(names(), ['Keyboard Kim'], 'nothing was deleted');
     await page.keyboard.press('Enter');
     await dialog.waitFor();
