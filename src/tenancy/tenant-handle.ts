@@ -1,4 +1,4 @@
-import { ChangeWatch, checkpointTruncate, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
+import { ChangeWatch, checkpointTruncate, immediateTransactions, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
 
 /** Rows kept by remembered() per open handle; past this the memory starts again. */
 const REMEMBERED_MAX = 1000;
@@ -13,6 +13,7 @@ export class TenantHandle {
   readonly #db: SqliteDatabase;
   readonly #statements: StatementCache;
   readonly #changes: ChangeWatch;
+  readonly #immediate: <T>(fn: () => T) => T;
   readonly #remembered = new Map<string, object>();
 
   constructor(
@@ -22,6 +23,7 @@ export class TenantHandle {
     this.#db = db;
     this.#statements = new StatementCache(db);
     this.#changes = new ChangeWatch(db);
+    this.#immediate = immediateTransactions(db);
   }
 
   /**
@@ -47,7 +49,7 @@ export class TenantHandle {
 
   /** Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
   transaction<T>(fn: () => T): T {
-    return this.#db.transaction(fn).immediate();
+    return this.#immediate(fn);
   }
 
   /** Reads one pragma's value (journal_mode, synchronous …); never sets one. */

@@ -3,15 +3,17 @@
 import { join } from 'node:path';
 import type { SqliteSynchronous } from '../config/config.js';
 import { applyMigrations, loadMigrations } from '../tenancy/migrations.js';
-import { ChangeWatch, checkpointTruncate, openSqlite, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
+import { ChangeWatch, checkpointTruncate, immediateTransactions, openSqlite, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from '../tenancy/sqlite.js';
 
 export class ControlDb {
   readonly db: SqliteDatabase;
   readonly #statements: StatementCache;
+  readonly #immediate: <T>(fn: () => T) => T;
 
   constructor(dataDir: string, synchronous: SqliteSynchronous) {
     this.db = openSqlite(join(dataDir, 'control.db'), { synchronous, mustExist: false });
     this.#statements = new StatementCache(this.db);
+    this.#immediate = immediateTransactions(this.db);
   }
 
   /** Applies pending control-plane migrations; returns the versions applied. */
@@ -35,7 +37,7 @@ export class ControlDb {
 
   /** Runs fn in one IMMEDIATE transaction (a savepoint inside another). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.#immediate(fn);
   }
 
   /** Folds the WAL into control.db and empties it (see checkpointTruncate). */

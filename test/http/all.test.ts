@@ -3,4 +3,5 @@ import './api-reference.part.js';
 import './conventions.part.js';
 import './error-catalog.part.js';
 import './forwarded-for.part.js';
+import './ids.part.js';
 import './ipv6-rate-limit.part.js';
