@@ -36,6 +36,8 @@ export interface RequestAuth {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
+    /** A group-commit route's workspace, once its token is verified: its answer waits for that workspace's shared commit. */
+    groupCommitTenant: string | null;
   }
   interface FastifyContextConfig {
     /** 'tenant' when absent; see src/http/route-registry.ts. */
@@ -47,6 +49,13 @@ declare module 'fastify' {
     public?: boolean;
     /** Needs activity or a sign-in within the re-auth window (members, sessions, vault, export…). */
     sensitive?: boolean;
+    /**
+     * The route's writes may share one COMMIT with the other group-commit requests to the same
+     * workspace in the same event-loop turn, and its answer waits for that commit (src/tenancy/
+     * tenant-handle.ts). Only for handlers whose every effect is a write to the workspace's file:
+     * nothing that sends, stores a file or calls out after writing.
+     */
+    groupCommit?: boolean;
   }
 }
 
@@ -141,6 +150,14 @@ function authenticateApiKey(runtime: Runtime, rateLimit: ApiKeyRateLimit, value:
 
 const actorOf = (auth: RequestAuth): Actor => ({ userId: auth.userId, role: auth.role, sessionId: auth.sessionId });
 
+/** The tenant scope of a request made with an access token. */
+const scopeOf = (auth: RequestAuth, request: FastifyRequest) => ({
+  actor: actorOf(auth),
+  requestId: request.id,
+  client: clientOf(request),
+  groupCommit: request.routeOptions.config.groupCommit === true,
+});
+
 export const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null });
 
 async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): Promise<void> {
@@ -151,6 +168,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   const apiKeyRateLimit = new ApiKeyRateLimit(runtime.config.rateLimits.global);
 
   app.decorateRequest('auth', null);
+  app.decorateRequest('groupCommitTenant', null);
 
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     // Unknown routes answer 404 here, before any body is read; public routes need no token.
@@ -164,9 +182,11 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       const apiKey = API_KEY_BEARER.exec(request.headers.authorization ?? '');
       if (apiKey) {
         request.auth = authenticateApiKey(runtime, apiKeyRateLimit, apiKey[1] as string, request, reply);
+        if (route.groupCommit === true) request.groupCommitTenant = request.auth.tenantId;
         return done();
       }
       const auth = authenticate(accessTokens, runtime, verified, request);
+      if (route.groupCommit === true) request.groupCommitTenant = auth.tenantId;
       // Read-only by the framework, not by each route: whatever its role, a support session reads.
       if (auth.support && !READ_METHODS.has(request.method)) throw new AppError(403, 'read_only_session', 'this support session is read-only');
       const permission = route.permission as Permission;
@@ -175,7 +195,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
       // idle session stops its access token at once, not when the token expires. The rest of the
       // request runs in the same scope when it continues synchronously (a request without a body);
       // otherwise preHandler binds it again.
-      runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => {
+      runtime.tenancy.run(auth.tenantId, scopeOf(auth, request), () => {
         const times = runtime.sessions.check(auth.sessionId, auth.userId, auth.role, route.sensitive === true);
         reply.header('spinney-session-idle-expires', times.idleExpiresAt);
         reply.header('spinney-session-expires', times.expiresAt);
@@ -193,7 +213,19 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     if (!auth) return done();
     // Still inside the scope onRequest opened for this very request: nothing to bind.
     if (runtime.tenancy.isBoundTo(auth.tenantId, request.id)) return done();
-    runtime.tenancy.run(auth.tenantId, { actor: actorOf(auth), requestId: request.id, client: clientOf(request) }, () => done());
+    runtime.tenancy.run(auth.tenantId, scopeOf(auth, request), () => done());
+  });
+
+  // A group-commit route answers (success or refusal) only once everything it wrote or read in
+  // its workspace is committed; a failed shared commit becomes this request's error (500), never
+  // a false success. Added to those routes only: every other route's answer has no hook to run.
+  const awaitGroupCommit = async (request: FastifyRequest, _reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    if (request.groupCommitTenant !== null) await runtime.tenancy.groupCommitted(request.groupCommitTenant);
+    return payload;
+  };
+  app.addHook('onRoute', (route) => {
+    if ((route.config as { groupCommit?: unknown } | undefined)?.groupCommit !== true) return;
+    route.onSend = [...(route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend]), awaitGroupCommit];
   });
 }
 

@@ -16,8 +16,10 @@ export const contactRoutes: FastifyPluginAsync = async (base) => {
     handler: async (request) => listContacts(request.query),
   });
 
+  // Creating, changing and deleting a contact write only to the workspace's file (the contact, its
+  // audit row, its search entry), so they share commits with each other (see groupCommit).
   app.post('/contacts', {
-    config: { permission: 'contacts:write' },
+    config: { permission: 'contacts:write', groupCommit: true },
     schema: { tags, summary: 'Create a contact', body: ContactCreate, response: { 201: Contact, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(createContact(request.body)),
   });
@@ -29,13 +31,13 @@ export const contactRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.patch('/contacts/:contactId', {
-    config: { permission: 'contacts:write' },
+    config: { permission: 'contacts:write', groupCommit: true },
     schema: { tags, summary: 'Update a contact', params: ContactParams, body: ContactUpdate, response: { 200: Contact, ...errorResponses } },
     handler: async (request) => updateContact(request.params.contactId, request.body),
   });
 
   app.delete('/contacts/:contactId', {
-    config: { permission: 'contacts:write' },
+    config: { permission: 'contacts:write', groupCommit: true },
     schema: { tags, summary: 'Delete a contact', params: ContactParams, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
       deleteContact(request.params.contactId);

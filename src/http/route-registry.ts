@@ -94,7 +94,7 @@ export function registerRouteRegistry(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const key = routeKey(method, route.url);
-      const config = (route.config ??= {}) as { permission?: unknown; public?: boolean; realm?: unknown; credentialKind?: unknown; sensitive?: boolean };
+      const config = (route.config ??= {}) as { permission?: unknown; public?: boolean; realm?: unknown; credentialKind?: unknown; sensitive?: boolean; groupCommit?: unknown };
       // Fastify answers HEAD wherever GET is answered (uptime monitors send it). The HEAD twin runs
       // the GET's handler and hooks under the GET's declaration, checked when the GET was
       // registered just before; the table lists the GET once.
@@ -113,6 +113,10 @@ export function registerRouteRegistry(app: FastifyInstance): void {
         if (!READ_METHODS.has(method) && !SELF_SERVICE_PERMISSIONS.has(config.permission) && (PERMISSIONS[config.permission] as readonly string[]).includes('viewer')) {
           throw new RouteDeclarationError(`${key} changes data but viewers hold its permission (${config.permission})`);
         }
+      }
+      // A shared commit is for a signed-in member's writes; a read has nothing to commit.
+      if (config.groupCommit !== undefined && (config.groupCommit !== true || realm !== 'tenant' || READ_METHODS.has(method))) {
+        throw new RouteDeclarationError(`${key}: groupCommit is only for tenant routes that write`);
       }
       if (realm === 'credential') {
         if (!isCredentialKind(config.credentialKind)) throw new RouteDeclarationError(`${key} is a credential route without a valid credentialKind`);

@@ -32,6 +32,11 @@ export interface TenantScope {
    * purpose on behalf of fromTenantId, and cannot open a further one.
    */
   readonly crossTenant?: { readonly fromTenantId: string; readonly purpose: string };
+  /**
+   * A request on a route that declares `groupCommit`: its transactions join the turn's shared
+   * commit (TenantHandle.transaction), and its answer waits for that commit.
+   */
+  readonly groupCommit?: boolean;
   /** Opens (or reuses) this tenant's handle; supplied by Tenancy, never by callers. */
   readonly handle: () => TenantHandle;
 }

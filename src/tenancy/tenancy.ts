@@ -95,7 +95,11 @@ export class Tenancy {
    * Scopes do not nest: code already bound to a tenant (a request, a job) cannot rebind itself to
    * another one, whatever id it got hold of.
    */
-  run<T>(tenantId: string, context: { actor: Actor | null; operator?: boolean; requestId: string | null; client?: Client | null }, fn: () => T): T {
+  run<T>(
+    tenantId: string,
+    context: { actor: Actor | null; operator?: boolean; requestId: string | null; client?: Client | null; groupCommit?: boolean },
+    fn: () => T,
+  ): T {
     if (hasScope()) throw new TenantScopeNested();
     if (!isTenantId(tenantId)) throw new InvalidTenantId();
     const scope: TenantScope = {
@@ -105,9 +109,18 @@ export class Tenancy {
       requestId: context.requestId,
       client: context.client ?? null,
       clock: this.#clock,
+      ...(context.groupCommit === true ? { groupCommit: true } : {}),
       handle: () => this.#open(tenantId),
     };
     return runInScope(scope, fn);
+  }
+
+  /**
+   * Resolves once the tenant's open shared commit (if any) is committed; rejects if it fails.
+   * Never opens the file: an evicted handle committed before it closed.
+   */
+  groupCommitted(tenantId: string): Promise<void> {
+    return this.#handles.peek(tenantId)?.groupCommitted() ?? Promise.resolve();
   }
 
   /** Whether the code calling runs in this tenant's scope, opened for this request id (not a runAs scope). */

@@ -1,3 +1,4 @@
+import { scopeIfAny } from './context.js';
 import { ChangeWatch, checkpointTruncate, immediateTransactions, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
 
 /** Rows kept by remembered() per open handle; past this the memory starts again. */
@@ -15,6 +16,11 @@ export class TenantHandle {
   readonly #changes: ChangeWatch;
   readonly #immediate: <T>(fn: () => T) => T;
   readonly #remembered = new Map<string, object>();
+  readonly #begin: SqliteStatement;
+  readonly #commit: SqliteStatement;
+  readonly #rollback: SqliteStatement;
+  /** The open shared commit, if any (see groupCommitted). */
+  #group: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void } | null = null;
 
   constructor(
     readonly tenantId: string,
@@ -24,6 +30,9 @@ export class TenantHandle {
     this.#statements = new StatementCache(db);
     this.#changes = new ChangeWatch(db);
     this.#immediate = immediateTransactions(db);
+    this.#begin = db.prepare('BEGIN IMMEDIATE');
+    this.#commit = db.prepare('COMMIT');
+    this.#rollback = db.prepare('ROLLBACK');
   }
 
   /**
@@ -32,6 +41,7 @@ export class TenantHandle {
    * now. For rows read on every request (the session check). Misses (undefined) are not kept.
    */
   remembered<T extends object>(key: string, read: () => T | undefined): T | undefined {
+    this.#settle();
     if (!this.#changes.unchanged()) this.#remembered.clear();
     const kept = this.#remembered.get(key);
     if (kept !== undefined) return kept as T;
@@ -44,27 +54,94 @@ export class TenantHandle {
 
   /** A prepared statement, compiled once per handle. */
   statement(sql: string): SqliteStatement {
+    this.#settle();
     return this.#statements.get(sql);
   }
 
-  /** Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
+  /**
+   * Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks).
+   * In a group-commit scope (a route that declares `groupCommit`) fn runs in its own savepoint of
+   * the turn's shared transaction instead, and is committed with it (see groupCommitted).
+   */
   transaction<T>(fn: () => T): T {
+    if (this.#inGroupScope()) {
+      this.#openGroup();
+      return this.#immediate(fn);
+    }
+    this.#settle();
     return this.#immediate(fn);
+  }
+
+  /**
+   * Resolves once everything the current request wrote is committed: at once when no shared
+   * commit is open, else when the open one commits (it rejects if that commit fails). A
+   * group-commit route answers only after this, so an acknowledged write is a committed one.
+   */
+  groupCommitted(): Promise<void> {
+    return this.#group?.committed ?? Promise.resolve();
+  }
+
+  // Group commit: the writes of group-commit requests to this file in one event-loop turn share
+  // one transaction, each in its own savepoint, committed once at the end of the turn
+  // (setImmediate): one COMMIT and one set of WAL pages instead of one per request. Anything else
+  // that uses the handle while it is open (another route, a job, eviction, shutdown) commits it
+  // first, so no other code ever reads what is not committed yet or has its own transaction
+  // folded into someone else's.
+  #inGroupScope(): boolean {
+    const scope = scopeIfAny();
+    return scope?.groupCommit === true && scope.tenantId === this.tenantId && scope.crossTenant === undefined;
+  }
+
+  #openGroup(): void {
+    if (this.#group) return;
+    this.#begin.run();
+    let resolve!: () => void;
+    let reject!: (err: unknown) => void;
+    const committed = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A failed commit is reported to every request in the group; none of them may go unheard.
+    committed.catch(() => undefined);
+    this.#group = { committed, resolve, reject };
+    setImmediate(() => this.#commitGroup());
+  }
+
+  #settle(): void {
+    if (this.#group && !this.#inGroupScope()) this.#commitGroup();
+  }
+
+  #commitGroup(): void {
+    const group = this.#group;
+    if (!group) return;
+    this.#group = null;
+    try {
+      this.#commit.run();
+      group.resolve();
+    } catch (err) {
+      if (this.#db.inTransaction) this.#rollback.run();
+      // Rows remembered inside the group may never have been committed.
+      this.#remembered.clear();
+      group.reject(err);
+    }
   }
 
   /** Reads one pragma's value (journal_mode, synchronous …); never sets one. */
   pragmaValue(name: string): unknown {
+    this.#settle();
     if (!/^[a-z_]+$/.test(name)) throw new Error(`not a pragma name: ${name}`);
     return this.#db.pragma(name, { simple: true });
   }
 
   /** The whole database as bytes (for comparisons, and later for backups). */
   serialize(): Buffer {
+    this.#settle();
     return this.#db.serialize();
   }
 
   /** Folds the WAL into the database file and empties it (shutdown does this for every open handle). */
   checkpoint(): CheckpointResult {
+    this.#settle();
     return checkpointTruncate(this.#db);
   }
 
@@ -77,6 +154,7 @@ export class TenantHandle {
   }
 
   close(): void {
+    if (this.#db.open) this.#commitGroup();
     this.#statements.clear();
     this.#remembered.clear();
     if (this.#db.open) this.#db.close();

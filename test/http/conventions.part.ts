@@ -164,6 +164,8 @@ t.test('the server refuses to start with a route that declares no permission or 
     ['credential route without the credential in its path', (app) => app.get('/x', { config: { realm: 'credential', credentialKind: 'estimate_link' } }, async () => 'x'), /without a :credential path parameter/],
     ['credential route with a tenant permission', (app) => app.get('/x/:credential', { config: { realm: 'credential', credentialKind: 'estimate_link', permission: 'contacts:read' }, schema: credentialParams }, async () => 'x'), /credential realm and cannot declare a tenant permission/],
     ['credential kind on a tenant route', (app) => app.get('/x', { config: { permission: 'contacts:read', credentialKind: 'estimate_link' } }, async () => 'x'), /declares a credentialKind outside the credential realm/],
+    ['group commit on a read', (app) => app.get('/x', { config: { permission: 'contacts:read', groupCommit: true } }, async () => 'x'), /GET \/x: groupCommit is only for tenant routes that write/],
+    ['group commit on a credential route', (app) => app.post('/x/:credential', { config: { realm: 'credential', credentialKind: 'estimate_link', groupCommit: true }, schema: credentialParams }, async () => 'x'), /POST \/x\/:credential: groupCommit is only for tenant routes that write/],
     ['platform route with a tenant permission', (app) => app.get('/x', { config: { realm: 'platform', permission: 'contacts:read' } }, async () => 'x'), /platform realm and cannot declare a tenant permission/],
   ];
   for (const [name, addRoute, message] of cases) {
