@@ -335,14 +335,23 @@ export const signInRoutes =
         if (status !== 'active') {
           throw status === 'suspended' ? new AppError(403, 'tenant_suspended', 'this workspace is suspended') : new AppError(401, 'invalid_refresh_token', 'the refresh token is not valid');
         }
-        let tokens: IssuedTokens;
+        // The rotation shares its COMMIT with the other refreshes to this workspace in the same
+        // event-loop turn (group commit, src/tenancy/tenant-handle.ts), and nothing is answered
+        // before that COMMIT: a new token pair is never handed out for a rotation not on disk.
+        let rotated: { tokens: IssuedTokens } | { failure: unknown };
         try {
-          tokens = runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request) }, () => runtime.sessions.refresh(token, kind));
+          rotated = { tokens: runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request), groupCommit: true }, () => runtime.sessions.refresh(token, kind)) };
         } catch (err) {
+          rotated = { failure: err };
+        }
+        await runtime.tenancy.groupCommitted(token.tenantId);
+        if ('failure' in rotated) {
+          const err = rotated.failure;
           if (kind === 'browser' && err instanceof AppError && err.statusCode === 401) clearRefreshCookie(reply);
           if (err instanceof RefreshTokenReused) noticeReplay(runtime, token.tenantId, err.session, request$(request));
           throw err;
         }
+        const { tokens } = rotated;
         if (kind === 'browser') setRefreshCookie(reply, tokens);
         return tokenBody(tokens, kind);
       },

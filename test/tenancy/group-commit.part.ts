@@ -8,7 +8,7 @@ import { tenantDb } from '../../src/tenancy/context.js';
 import { openSqliteReadOnly } from '../../src/tenancy/sqlite.js';
 import { Tenancy } from '../../src/tenancy/tenancy.js';
 import { newTenantId } from '../../src/tenancy/tenant-id.js';
-import { build, tempDataDir } from '../helpers/app.js';
+import { build, startSession, tempDataDir } from '../helpers/app.js';
 
 const member = { userId: 'us_member', role: 'member', sessionId: 'se_test' };
 
@@ -116,4 +116,23 @@ t.test('over HTTP: each of 20 concurrent contact writes answers 201 only once it
   t.same(seenAtArrival, names.map(() => 1), 'every acknowledged contact was in the file when its answer arrived');
   const after = await api.call({ method: 'GET', url: '/api/v1/contacts?limit=50', token });
   t.equal(after.json().items.length, 20);
+});
+
+t.test('over HTTP: concurrent refresh-token rotations answer only once their rotation is committed', async (t) => {
+  const api = await build(t);
+  const tenant = api.tenant();
+  const sessions = Array.from({ length: 20 }, (_, i) => startSession(api.runtime, tenant.id, 'member', `us_member${i}`));
+  const other = openSqliteReadOnly(join(api.config.dataDir, 'tenants', tenant.id, 'tenant.db'));
+  t.teardown(() => other.close());
+  const committedRotations = other.prepare('SELECT count(*) FROM refresh_tokens WHERE rotated_at IS NOT NULL').pluck();
+  let answered = 0;
+  const seen = await Promise.all(
+    sessions.map(async ({ refreshToken }) => {
+      const res = await api.call({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } });
+      t.equal(res.statusCode, 200);
+      answered += 1;
+      return (committedRotations.get() as number) >= answered;
+    }),
+  );
+  t.same(seen, sessions.map(() => true), 'when each answer arrived, at least as many rotations were in the file');
 });
