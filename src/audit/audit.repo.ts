@@ -14,20 +14,23 @@ export interface AuditStore {
  * two writers can never chain off the same previous row.
  */
 export function appendAuditRow(store: AuditStore, row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): AuditRow {
-  return store.transaction(() => {
-    const last = lastAuditRow(store);
-    const chained = { ...row, seq: (last?.seq ?? 0) + 1, prev_hash: last?.hash ?? GENESIS };
-    const complete: AuditRow = { ...chained, hash: hashAuditRow(chained) };
-    store
-      .statement(
-        `INSERT INTO audit_events (seq, id, at, actor_type, actor_id, actor_role, action, target_type, target_id, tenant_id,
-           request_id, ip, user_agent, before, after, prev_hash, hash)
-         VALUES (@seq, @id, @at, @actor_type, @actor_id, @actor_role, @action, @target_type, @target_id, @tenant_id,
-           @request_id, @ip, @user_agent, @before, @after, @prev_hash, @hash)`,
-      )
-      .run(complete);
-    return complete;
-  });
+  return store.transaction(() => appendAuditRowInTransaction(store, row));
+}
+
+/** The same, for a caller that already runs it inside its own transaction (no savepoint of its own). */
+export function appendAuditRowInTransaction(store: AuditStore, row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): AuditRow {
+  const last = lastAuditRow(store);
+  const chained = { ...row, seq: (last?.seq ?? 0) + 1, prev_hash: last?.hash ?? GENESIS };
+  const complete: AuditRow = { ...chained, hash: hashAuditRow(chained) };
+  store
+    .statement(
+      `INSERT INTO audit_events (seq, id, at, actor_type, actor_id, actor_role, action, target_type, target_id, tenant_id,
+         request_id, ip, user_agent, before, after, prev_hash, hash)
+       VALUES (@seq, @id, @at, @actor_type, @actor_id, @actor_role, @action, @target_type, @target_id, @tenant_id,
+         @request_id, @ip, @user_agent, @before, @after, @prev_hash, @hash)`,
+    )
+    .run(complete);
+  return complete;
 }
 
 /** The head of the chain: the last row's seq and hash, or undefined for an empty log. */

@@ -6,7 +6,7 @@ import { isoAt } from '../time/clock.js';
 import type { Runtime } from '../runtime.js';
 import { currentScope, tenantDb } from '../tenancy/context.js';
 import { verifyAuditChain, type AuditRow, type ChainReport } from './audit-chain.js';
-import { appendAuditRow, auditRowHash, iterateAuditRows, lastAuditRow, lastPlatformEventAfter } from './audit.repo.js';
+import { appendAuditRow, appendAuditRowInTransaction, auditRowHash, iterateAuditRows, lastAuditRow, lastPlatformEventAfter } from './audit.repo.js';
 
 export interface AuditTarget {
   type: string;
@@ -34,7 +34,7 @@ function appendTenantEvent(actorType: 'user' | 'system' | 'operator', action: st
   const scope = currentScope();
   const db = tenantDb();
   // One transaction (a savepoint in the caller's): the row and whatever its listeners write.
-  return db.transaction(() => notifyTenantEventListeners(appendAuditRow(db, {
+  return db.transaction(() => notifyTenantEventListeners(appendAuditRowInTransaction(db, {
     id: newId('auditEvent'),
     at: isoAt(scope.clock.now()),
     actor_type: actorType,
