@@ -82,8 +82,26 @@ export async function loadRlsContacts(cluster: PgCluster, options: { tenantId: s
     ]);
     await client.query('ANALYZE contacts');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM contacts');
+    await assertIsolated(cluster, options.tenantId, options.perTenant);
     return Number(rows[0]?.n);
   } finally {
     await client.end();
+  }
+}
+
+/** The policy binds the server's role: no tenant set sees nothing, a tenant sees only its rows. */
+async function assertIsolated(cluster: PgCluster, tenantId: string, perTenant: number): Promise<void> {
+  const app = new pg.Client({ host: cluster.socketDir, port: cluster.port, user: APP_ROLE, database: DATABASE });
+  await app.connect();
+  try {
+    const count = async (): Promise<number> => Number((await app.query<{ n: string }>('SELECT count(*) AS n FROM contacts')).rows[0]?.n);
+    const unset = await count();
+    await app.query('BEGIN');
+    await app.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+    const scoped = await count();
+    await app.query('COMMIT');
+    if (unset !== 0 || scoped !== perTenant) throw new Error(`row-level security is not in force: ${unset} rows without a tenant, ${scoped} in the served one (expected 0 and ${perTenant})`);
+  } finally {
+    await app.end();
   }
 }
