@@ -51,7 +51,7 @@ const warmup = Number(args.warmup);
 const connectionCounts = (args.connections ?? '32,100').split(',').map(Number);
 if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections: counts like 32,100, not ${args.connections}`);
 const logLevel = args['log-level'];
-// Load on this machine drifts by ±20% over a minute, so the two servers are measured in alternating
+// Load on this machine drifts by ±20% over a minute, so the servers are measured in alternating
 // rounds and the median of the per-round ratios is reported (a profile covers one round only).
 const rounds = args.profile ? 1 : Math.max(1, Number(args.rounds));
 const pgTenants = Number(args['pg-tenants']);
@@ -117,7 +117,7 @@ try {
   // Its durability matches the SQLite files': WAL with synchronous=NORMAL flushes at checkpoints, not
   // at commit (fsync on, synchronous_commit off); FULL flushes at commit (synchronous_commit on).
   let cluster: PgCluster | null = null;
-  let pgRows = 0;
+  let pgData = { rows: 0, database: '', user: '' };
   const pgBin = args['skip-pg'] ? null : postgresBinDir();
   if (args['skip-pg']) console.log('postgres-rls baseline skipped (--skip-pg)');
   else if (!pgBin) console.log('postgres-rls baseline skipped: no PostgreSQL server under /usr/lib/postgresql/<version>/bin (Debian package `postgresql`)');
@@ -126,9 +126,9 @@ try {
     onCleanup(() => started.stop());
     cluster = started;
     const { loadRlsContacts } = await import('./lib/pg-rls.js');
-    pgRows = await loadRlsContacts(cluster, { tenantId: tenant.id, contact, tenants: pgTenants, perTenant: pgContacts });
+    pgData = await loadRlsContacts(cluster, { tenantId: tenant.id, contact, tenants: pgTenants, perTenant: pgContacts });
     const settings = Object.entries(cluster.settings).map(([k, v]) => `${k}=${v}`).join(' ');
-    console.log(`postgres-rls: ${cluster.version}, ${pgRows} rows in ${pgTenants} tenants, pool ${pgPool}; ${settings}`);
+    console.log(`postgres-rls: ${cluster.version}, ${pgData.rows} rows in ${pgTenants} tenants, pool ${pgPool}; ${settings}`);
   }
 
   const path = `/api/v1/contacts/${contact.id}`;
@@ -172,8 +172,8 @@ try {
       {
         socketDir: pgCluster.socketDir,
         port: pgCluster.port,
-        database: 'postgres',
-        user: 'app',
+        database: pgData.database,
+        user: pgData.user,
         poolSize: pgPool,
         key: signing.key.toString('base64'),
         issuer: config.tokens.issuer,
@@ -303,7 +303,7 @@ try {
       source: spinney.source,
       node: node?.version ?? process.version,
       loadAverage: { start: loadAtStart, end: loadAverage() },
-      postgres: cluster ? { version: cluster.version, rows: pgRows, tenants: pgTenants, pool: pgPool, settings: cluster.settings } : null,
+      postgres: cluster ? { version: cluster.version, rows: pgData.rows, tenants: pgTenants, pool: pgPool, settings: cluster.settings } : null,
       durationS: duration,
       logLevel,
       profiled: profileDir !== null,

@@ -4,8 +4,8 @@
 import pg from 'pg';
 import type { PgCluster } from './postgres.js';
 
-export const APP_ROLE = 'app';
-export const DATABASE = 'postgres';
+const APP_ROLE = 'app';
+const DATABASE = 'postgres';
 
 export interface Contact {
   id: string;
@@ -46,8 +46,11 @@ CREATE POLICY tenant_isolation ON contacts
 GRANT SELECT, INSERT ON contacts TO ${APP_ROLE};
 `;
 
-/** Creates the schema and loads the rows; returns the table's row count. */
-export async function loadRlsContacts(cluster: PgCluster, options: { tenantId: string; contact: Contact; tenants: number; perTenant: number }): Promise<number> {
+/** Creates the schema and loads the rows; returns the table's row count and whom the server connects as. */
+export async function loadRlsContacts(
+  cluster: PgCluster,
+  options: { tenantId: string; contact: Contact; tenants: number; perTenant: number },
+): Promise<{ rows: number; database: string; user: string }> {
   const client = new pg.Client({ host: cluster.socketDir, port: cluster.port, user: 'postgres', database: DATABASE });
   await client.connect();
   try {
@@ -83,7 +86,7 @@ export async function loadRlsContacts(cluster: PgCluster, options: { tenantId: s
     await client.query('ANALYZE contacts');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM contacts');
     await assertIsolated(cluster, options.tenantId, options.perTenant);
-    return Number(rows[0]?.n);
+    return { rows: Number(rows[0]?.n), database: DATABASE, user: APP_ROLE };
   } finally {
     await client.end();
   }
