@@ -4,16 +4,23 @@
 //   (b) spinney: GET /api/v1/contacts/:contactId with a valid token (auth, tenant status check,
 //       tenant scope, validation, serialization, helmet, request log at 'info' to /dev/null), and
 //       POST /api/v1/contacts (the same, plus the body, the insert and its audit row in one transaction)
+//   (c) pg-rls: the shared-table design, Fastify + the same token check + one PostgreSQL
+//       transaction per request on a table with Row-Level Security (bench/servers/pg-rls.ts), on a
+//       private cluster this bench creates and removes (skipped when PostgreSQL is not installed)
 // Each server runs in its own child process; autocannon runs here. For each connection count it
-// prints both, the ratios b/a, each target as met or not, and one JSON line at the end.
+// prints all three, the ratios b/a and b/c, each target as met or not, and one JSON line at the end.
 //
 //   npm run bench:read [-- --duration 10 --warmup 3 --connections 32,100 --log-level info --reads-only|--writes-only --profile]
+//                      [--node 24|<path to node>] [--skip-pg] [--pg-tenants 1000 --pg-contacts 10 --pg-pool 10]
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { startServer, type ServerChild } from './lib/child.js';
+import { startServer, type ServerChild, type ServerNode } from './lib/child.js';
 import { assertClean, describe, runLoad, summaryJson, type LoadSummary } from './lib/load.js';
+import { serverNode } from './lib/node.js';
+import { postgresBinDir, startCluster, type PgCluster } from './lib/postgres.js';
 import { summarizeProfile } from './lib/profile.js';
 import { loadSpinney, spinneyEnv } from './lib/spinney.js';
 import { benchWorkdir } from './lib/workdir.js';
@@ -30,6 +37,13 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     rounds: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    // Run the three servers on another Node: `24` (the release's, see bench/lib/node.ts) or a path.
+    node: { type: 'string' },
+    'skip-pg': { type: 'boolean', default: false },
+    // The Postgres-RLS table: tenants × contacts per tenant rows, and the server's pool size.
+    'pg-tenants': { type: 'string', default: '1000' },
+    'pg-contacts': { type: 'string', default: '10' },
+    'pg-pool': { type: 'string', default: '10' },
   },
 });
 const duration = Number(args.duration);
@@ -37,9 +51,16 @@ const warmup = Number(args.warmup);
 const connectionCounts = (args.connections ?? '32,100').split(',').map(Number);
 if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections: counts like 32,100, not ${args.connections}`);
 const logLevel = args['log-level'];
-// Load on this machine drifts by ±20% over a minute, so the two servers are measured in alternating
+// Load on this machine drifts by ±20% over a minute, so the servers are measured in alternating
 // rounds and the median of the per-round ratios is reported (a profile covers one round only).
 const rounds = args.profile ? 1 : Math.max(1, Number(args.rounds));
+const pgTenants = Number(args['pg-tenants']);
+const pgContacts = Number(args['pg-contacts']);
+const pgPool = Number(args['pg-pool']);
+for (const [name, value] of [['--pg-tenants', pgTenants], ['--pg-contacts', pgContacts], ['--pg-pool', pgPool]] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: a whole number ≥ 1`);
+}
+const loadAverage = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 interface Measured {
   summary: LoadSummary;
@@ -55,10 +76,16 @@ const CONTACT = {
   notes: 'Prefers calls after 4pm.',
 };
 
-const { dir, profileDir, keepProfiles, cleanup } = benchWorkdir('read', args.profile);
+const { dir, profileDir, keepProfiles, onCleanup, cleanup } = benchWorkdir('read', args.profile);
 const children: ServerChild[] = [];
 
 try {
+  const loadAtStart = loadAverage();
+  console.log(`load average at start: ${loadAtStart}`);
+  // The servers' Node; autocannon and the setup stay on this one.
+  const node: ServerNode | null = args.node ? await serverNode(args.node) : null;
+  console.log(`servers on Node ${node ? `${node.version} (${node.execPath}${node.sqliteAddon ? `, better-sqlite3 addon ${node.sqliteAddon}` : ''})` : process.version}`);
+
   // Spinney's data: one tenant, one contact, one token — through the same services the API uses.
   const spinney = await loadSpinney();
   const env = spinneyEnv(join(dir, 'spinney'), { SPINNEY_LOG_LEVEL: logLevel });
@@ -85,6 +112,24 @@ try {
      VALUES (@id, @name, @email, @phone, @company, @notes, @createdAt, @createdBy, @updatedAt, @updatedBy)`,
   ).run(contact);
   db.close();
+
+  // The Postgres-RLS baseline's data: the same row in the served tenant, among other tenants' rows.
+  // Its durability matches the SQLite files': WAL with synchronous=NORMAL flushes at checkpoints, not
+  // at commit (fsync on, synchronous_commit off); FULL flushes at commit (synchronous_commit on).
+  let cluster: PgCluster | null = null;
+  let pgData = { rows: 0, database: '', user: '' };
+  const pgBin = args['skip-pg'] ? null : postgresBinDir();
+  if (args['skip-pg']) console.log('postgres-rls baseline skipped (--skip-pg)');
+  else if (!pgBin) console.log('postgres-rls baseline skipped: no PostgreSQL server under /usr/lib/postgresql/<version>/bin (Debian package `postgresql`)');
+  else {
+    const started = startCluster(pgBin, join(dir, 'pg'), { synchronousCommit: config.sqliteSynchronous === 'FULL' ? 'on' : 'off', maxConnections: pgPool + 10 });
+    onCleanup(() => started.stop());
+    cluster = started;
+    const { loadRlsContacts } = await import('./lib/pg-rls.js');
+    pgData = await loadRlsContacts(cluster, { tenantId: tenant.id, contact, tenants: pgTenants, perTenant: pgContacts });
+    const settings = Object.entries(cluster.settings).map(([k, v]) => `${k}=${v}`).join(' ');
+    console.log(`postgres-rls: ${cluster.version}, ${pgData.rows} rows in ${pgTenants} tenants, pool ${pgPool}; ${settings}`);
+  }
 
   const path = `/api/v1/contacts/${contact.id}`;
   const postBody = JSON.stringify(CONTACT);
@@ -114,10 +159,34 @@ try {
     return summarizeProfile(join(profileDir, name, file), requests);
   };
 
-  const bareServer = await startServer(new URL('./servers/bare.ts', import.meta.url), { dbPath, synchronous: config.sqliteSynchronous }, profiling('bare'));
+  const bareServer = await startServer(new URL('./servers/bare.ts', import.meta.url), { dbPath, synchronous: config.sqliteSynchronous }, { ...profiling('bare'), node });
   children.push(bareServer);
-  const spinneyServer = await startServer(new URL('./servers/spinney.ts', import.meta.url), { env }, profiling('spinney'));
+  const spinneyServer = await startServer(new URL('./servers/spinney.ts', import.meta.url), { env }, { ...profiling('spinney'), node });
   children.push(spinneyServer);
+  let pgServer: ServerChild | null = null;
+  if (cluster) {
+    const pgCluster = cluster;
+    const signing = config.keys.signing.current();
+    const child = await startServer(
+      new URL('./servers/pg-rls.ts', import.meta.url),
+      {
+        socketDir: pgCluster.socketDir,
+        port: pgCluster.port,
+        database: pgData.database,
+        user: pgData.user,
+        poolSize: pgPool,
+        key: signing.key.toString('base64'),
+        issuer: config.tokens.issuer,
+        audience: config.tokens.audience,
+        algorithm: spinney.ACCESS_TOKEN_ALGORITHM,
+        requiredClaims: spinney.REQUIRED_CLAIMS,
+      },
+      { node },
+    );
+    children.push(child);
+    // Its CPU per request includes the PostgreSQL processes that did the work.
+    pgServer = { ...child, cpuSeconds: () => child.cpuSeconds() + pgCluster.cpuSeconds() };
+  }
 
   interface Round {
     bare: Measured;
@@ -125,6 +194,8 @@ try {
     ratio: number;
     cpuRatio: number;
     p99Ratio: number;
+    /** Spinney against Postgres-RLS, when that baseline runs. */
+    pg: { run: Measured; ratio: number; cpuRatio: number } | null;
   }
   interface Series {
     kind: Kind;
@@ -134,6 +205,18 @@ try {
   }
   const cpuPerRequest = (m: Measured) => (m.summary.serverCpu * duration) / m.summary.total;
   const medianOf = (values: number[]): number => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+  // Spinney / Postgres-RLS of a series: the median of its rounds' ratios, and the round that gave it.
+  const pgOf = (all: Round[]): { ratio: number; ratios: string[]; cpuRatio: number; median: Measured } | null => {
+    const pgRounds = all.flatMap((r) => (r.pg ? [r.pg] : []));
+    if (pgRounds.length === 0) return null;
+    const ratio = medianOf(pgRounds.map((p) => p.ratio));
+    return {
+      ratio,
+      ratios: pgRounds.map((p) => p.ratio.toFixed(2)),
+      cpuRatio: medianOf(pgRounds.map((p) => p.cpuRatio)),
+      median: (pgRounds.find((p) => p.ratio === ratio) as NonNullable<Round['pg']>).run,
+    };
+  };
   const series: Series[] = [];
   const kinds: Kind[] = args['writes-only'] ? ['write'] : args['reads-only'] || args.profile ? ['read'] : ['read', 'write'];
   for (const kind of kinds) {
@@ -150,7 +233,13 @@ try {
         const cpuRatio = cpuPerRequest(bareRun) / cpuPerRequest(apiRun);
         const p99Ratio = apiRun.summary.p99 / bareRun.summary.p99;
         console.log(`  ratio ${ratio.toFixed(3)} (req/s), ${cpuRatio.toFixed(3)} (server CPU per request); p99 spinney/bare ${p99Ratio.toFixed(2)}`);
-        roundsOf.push({ bare: bareRun, api: apiRun, ratio, cpuRatio, p99Ratio });
+        let pg: Round['pg'] = null;
+        if (pgServer) {
+          const pgRun = await measure(`postgres-rls ${what}`, pgServer, kind, connections, { authorization: `Bearer ${kind === 'read' ? token : writerToken}` });
+          pg = { run: pgRun, ratio: apiRun.summary.reqPerSec / pgRun.summary.reqPerSec, cpuRatio: cpuPerRequest(pgRun) / cpuPerRequest(apiRun) };
+          console.log(`  spinney/postgres-rls ${pg.ratio.toFixed(3)} (req/s), ${pg.cpuRatio.toFixed(3)} (server + PostgreSQL CPU per request)`);
+        }
+        roundsOf.push({ bare: bareRun, api: apiRun, ratio, cpuRatio, p99Ratio, pg });
       }
       const median = medianOf(roundsOf.map((r) => r.ratio));
       series.push({ kind, connections, rounds: roundsOf, median: roundsOf.find((r) => r.ratio === median) as Round });
@@ -158,6 +247,7 @@ try {
   }
   await bareServer.stop();
   await spinneyServer.stop();
+  await pgServer?.stop();
 
   // The issue's targets, each from this run: the median round of each series.
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
@@ -178,6 +268,15 @@ try {
           `(rounds ${ratios}; by server CPU ${cpu.toFixed(3)}) — target ≥ 0.5 ${met(median.ratio >= 0.5)}; p99 ${median.api.summary.p99.toFixed(2)} vs ${median.bare.summary.p99.toFixed(2)} ms`,
       );
     }
+    const pg = pgOf(all);
+    if (pg) {
+      const which = kind === 'read' ? 'read ' : 'write';
+      const target = kind === 'read' ? `target ≥ 3 ${met(pg.ratio >= 3)}` : 'no target in issue 20';
+      console.log(
+        `  ${which} -c ${connections}: spinney/postgres-rls ${pg.ratio.toFixed(3)} (rounds ${pg.ratios.join(', ')}; by server + PostgreSQL CPU ${pg.cpuRatio.toFixed(3)}) — ${target}; ` +
+          `postgres-rls ${pg.median.summary.reqPerSec.toFixed(0)}/s, p99 ${pg.median.summary.p99.toFixed(2)} ms`,
+      );
+    }
   }
   const first = series[0] as Series;
   const { summary: bare, warmupRequests: bareWarmup } = first.median.bare;
@@ -193,10 +292,18 @@ try {
     keepProfiles();
   }
 
+  const pgJson = (pg: ReturnType<typeof pgOf>) =>
+    pg
+      ? { pgRls: summaryJson(pg.median.summary), pgRlsRatio: Number(pg.ratio.toFixed(3)), pgRlsRounds: pg.ratios.map(Number), pgRlsCpuRatio: Number(pg.cpuRatio.toFixed(3)) }
+      : {};
+  console.log(`load average at end: ${loadAverage()}`);
   console.log(
     JSON.stringify({
       bench: 'read',
       source: spinney.source,
+      node: node?.version ?? process.version,
+      loadAverage: { start: loadAtStart, end: loadAverage() },
+      postgres: cluster ? { version: cluster.version, rows: pgData.rows, tenants: pgTenants, pool: pgPool, settings: cluster.settings } : null,
       durationS: duration,
       logLevel,
       profiled: profileDir !== null,
@@ -209,6 +316,7 @@ try {
         rounds: all.map((r) => Number(r.ratio.toFixed(3))),
         cpuRatio: Number(medianOf(all.map((r) => r.cpuRatio)).toFixed(3)),
         p99Ratio: Number(medianOf(all.map((r) => r.p99Ratio)).toFixed(2)),
+        ...pgJson(pgOf(all)),
       })),
     }),
   );

@@ -22,12 +22,24 @@ export interface ServerChild {
 }
 
 const TSX = import.meta.resolve('tsx');
+const SQLITE_ADDON_PRELOAD = new URL('./sqlite-addon.ts', import.meta.url).href;
+
+/** Another Node binary to run a server child on, with a better-sqlite3 addon built for its ABI when it differs. */
+export interface ServerNode {
+  execPath: string;
+  version: string;
+  sqliteAddon: string | null;
+}
+
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-export async function startServer(script: URL, args: unknown, options: { execArgv?: string[] } = {}): Promise<ServerChild> {
+export async function startServer(script: URL, args: unknown, options: { execArgv?: string[]; node?: ServerNode | null } = {}): Promise<ServerChild> {
+  const { node } = options;
+  const addon = node?.sqliteAddon ? { preload: ['--import', SQLITE_ADDON_PRELOAD], env: { BENCH_SQLITE_ADDON: node.sqliteAddon } } : { preload: [], env: {} };
   const child: ChildProcess = fork(script, [JSON.stringify(args)], {
-    execArgv: ['--import', TSX, ...(options.execArgv ?? [])],
+    execArgv: ['--import', TSX, ...addon.preload, ...(options.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    ...(node ? { execPath: node.execPath, env: { ...process.env, ...addon.env } } : {}),
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${script.pathname}`);

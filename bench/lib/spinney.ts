@@ -22,6 +22,8 @@ export interface Spinney {
   createContact: typeof ContactsServiceModule.createContact;
   logDestination: typeof LoggerModule.logDestination;
   AccessTokens: typeof AccessTokenModule.AccessTokens;
+  ACCESS_TOKEN_ALGORITHM: typeof AccessTokenModule.ACCESS_TOKEN_ALGORITHM;
+  REQUIRED_CLAIMS: typeof AccessTokenModule.REQUIRED_CLAIMS;
 }
 
 const ROOT = new URL('../../', import.meta.url);
@@ -53,6 +55,8 @@ export async function loadSpinney(): Promise<Spinney> {
     createContact: contacts.createContact,
     logDestination: logger.logDestination,
     AccessTokens: accessTokens.AccessTokens,
+    ACCESS_TOKEN_ALGORITHM: accessTokens.ACCESS_TOKEN_ALGORITHM,
+    REQUIRED_CLAIMS: accessTokens.REQUIRED_CLAIMS,
   };
 }
 
