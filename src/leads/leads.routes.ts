@@ -96,8 +96,10 @@ export const leadRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     schema: { tags, summary: 'List leads (filters, sorting, cursor paging)', querystring: LeadListQuery, response: { 200: LeadList, ...errorResponses } },
     handler: async (request) => listLeads(request.query),
   });
+  // Lead writes touch only the workspace's file (the lead, its stage history, its audit rows and
+  // the webhook deliveries those queue), so they share commits (groupCommit, docs/architecture.md).
   app.post('/leads', {
-    config: { permission: 'leads:write' },
+    config: { permission: 'leads:write', groupCommit: true },
     schema: { tags, summary: 'Create a lead', body: LeadCreate, response: { 201: Lead, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(createLead(runtime, request.body)),
   });
@@ -107,12 +109,12 @@ export const leadRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     handler: async (request) => getLead(request.params.leadId),
   });
   app.patch('/leads/:leadId', {
-    config: { permission: 'leads:write' },
+    config: { permission: 'leads:write', groupCommit: true },
     schema: { tags, summary: 'Update a lead (its stage changes by a move)', params: LeadParams, body: LeadUpdate, response: { 200: Lead, ...errorResponses } },
     handler: async (request) => updateLead(runtime, request.params.leadId, request.body),
   });
   app.delete('/leads/:leadId', {
-    config: { permission: 'leads:write' },
+    config: { permission: 'leads:write', groupCommit: true },
     schema: { tags, summary: 'Delete a lead', params: LeadParams, response: noContent },
     handler: async (request, reply) => {
       deleteLead(request.params.leadId);
@@ -120,12 +122,12 @@ export const leadRoutes = (runtime: Runtime): FastifyPluginAsync => async (base)
     },
   });
   app.post('/leads/:leadId/move', {
-    config: { permission: 'leads:write' },
+    config: { permission: 'leads:write', groupCommit: true },
     schema: { tags, summary: 'Move a lead to a stage and position of its pipeline', params: LeadParams, body: LeadMove, response: { 200: Lead, ...errorResponses } },
     handler: async (request) => moveLead(request.params.leadId, request.body),
   });
   app.post('/leads/:leadId/notes', {
-    config: { permission: 'leads:write' },
+    config: { permission: 'leads:write', groupCommit: true },
     schema: { tags, summary: 'Add a note to a lead', params: LeadParams, body: NoteCreate, response: { 201: TimelineEntry, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(addNote(request.params.leadId, request.body.body)),
   });
