@@ -16,9 +16,8 @@ export class TenantHandle {
   readonly #changes: ChangeWatch;
   readonly #immediate: <T>(fn: () => T) => T;
   readonly #remembered = new Map<string, object>();
-  readonly #begin: SqliteStatement;
-  readonly #commit: SqliteStatement;
-  readonly #rollback: SqliteStatement;
+  /** BEGIN IMMEDIATE, COMMIT and ROLLBACK for shared commits, prepared when the first group opens. */
+  #groupStatements: { begin: SqliteStatement; commit: SqliteStatement; rollback: SqliteStatement } | null = null;
   /** The open shared commit, if any (see groupCommitted). */
   #group: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void } | null = null;
 
@@ -30,9 +29,6 @@ export class TenantHandle {
     this.#statements = new StatementCache(db);
     this.#changes = new ChangeWatch(db);
     this.#immediate = immediateTransactions(db);
-    this.#begin = db.prepare('BEGIN IMMEDIATE');
-    this.#commit = db.prepare('COMMIT');
-    this.#rollback = db.prepare('ROLLBACK');
   }
 
   /**
@@ -94,7 +90,8 @@ export class TenantHandle {
 
   #openGroup(): void {
     if (this.#group) return;
-    this.#begin.run();
+    this.#groupStatements ??= { begin: this.#db.prepare('BEGIN IMMEDIATE'), commit: this.#db.prepare('COMMIT'), rollback: this.#db.prepare('ROLLBACK') };
+    this.#groupStatements.begin.run();
     let resolve!: () => void;
     let reject!: (err: unknown) => void;
     const committed = new Promise<void>((res, rej) => {
@@ -113,16 +110,18 @@ export class TenantHandle {
 
   #commitGroup(): void {
     const group = this.#group;
-    if (!group) return;
+    const statements = this.#groupStatements;
+    if (!group || !statements) return;
     this.#group = null;
     try {
-      this.#commit.run();
+      statements.commit.run();
       group.resolve();
     } catch (err) {
-      if (this.#db.inTransaction) this.#rollback.run();
+      // Every request of the group hears of the failure, even if the rollback fails too.
+      group.reject(err);
       // Rows remembered inside the group may never have been committed.
       this.#remembered.clear();
-      group.reject(err);
+      if (this.#db.inTransaction) statements.rollback.run();
     }
   }
 

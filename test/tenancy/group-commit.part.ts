@@ -2,6 +2,7 @@
 // one COMMIT at the end of the turn; nothing else ever sees them uncommitted, and no request hears
 // "done" before its write is committed (src/tenancy/tenant-handle.ts).
 import t, { type Test } from 'tap';
+import type { FastifyPluginAsync } from 'fastify';
 import { join } from 'node:path';
 import { createContact, listContacts } from '../../src/contacts/contacts.service.js';
 import { tenantDb } from '../../src/tenancy/context.js';
@@ -135,4 +136,30 @@ t.test('over HTTP: concurrent refresh-token rotations answer only once their rot
     }),
   );
   t.same(seen, sessions.map(() => true), 'when each answer arrived, at least as many rotations were in the file');
+});
+
+t.test('over HTTP: a shared COMMIT that fails answers 500 with the error shape, and its writes are gone', async (t) => {
+  // A route that writes a contact, then a row whose foreign key is checked only at COMMIT: the
+  // shared commit fails as a full disk or an I/O error would make it fail.
+  const failingCommit: FastifyPluginAsync = async (app) => {
+    app.post('/probe/failing-commit', {
+      config: { permission: 'contacts:write', groupCommit: true },
+      schema: { body: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false } },
+      handler: async (request) => {
+        const { name } = request.body as { name: string };
+        const contact = createContact({ name });
+        tenantDb().statement('PRAGMA defer_foreign_keys = ON').run();
+        tenantDb().statement("INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at) VALUES (randomblob(16), 'se_none', 0, '2026-01-01')").run();
+        return contact;
+      },
+    });
+  };
+  const api = await build(t, {}, [failingCommit]);
+  const tenant = api.tenant();
+  const token = tenant.token('member');
+  const res = await api.call({ method: 'POST', url: '/api/v1/probe/failing-commit', token, payload: { name: 'Never saved' } });
+  t.equal(res.statusCode, 500);
+  t.equal(res.json().error.code, 'internal_error');
+  const list = await api.call({ method: 'GET', url: '/api/v1/contacts', token });
+  t.same(list.json().items, [], 'the contact written before the failed COMMIT is not there');
 });
