@@ -99,7 +99,8 @@ export class ChangeWatch {
 /**
  * Runs a function in one IMMEDIATE transaction (a savepoint inside an open one). better-sqlite3
  * builds new wrapper functions for every `db.transaction(fn)`, about 10 µs each; this builds one
- * per connection and passes each call's function through it.
+ * per connection and passes each call's function through it. Building it prepares the
+ * connection's nine BEGIN/COMMIT/SAVEPOINT… statements, so do it when the first transaction runs.
  */
 export function immediateTransactions(db: SqliteDatabase): <T>(fn: () => T) => T {
   const wrapper = db.transaction((fn: () => unknown) => fn());

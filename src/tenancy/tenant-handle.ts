@@ -14,7 +14,8 @@ export class TenantHandle {
   readonly #db: SqliteDatabase;
   readonly #statements: StatementCache;
   readonly #changes: ChangeWatch;
-  readonly #immediate: <T>(fn: () => T) => T;
+  /** Built on the first transaction: most handles opened for a read never run one (see immediateTransactions). */
+  #immediate: (<T>(fn: () => T) => T) | null = null;
   readonly #remembered = new Map<string, object>();
   /** BEGIN IMMEDIATE, COMMIT and ROLLBACK for shared commits, prepared when the first group opens. */
   #groupStatements: { begin: SqliteStatement; commit: SqliteStatement; rollback: SqliteStatement } | null = null;
@@ -28,7 +29,6 @@ export class TenantHandle {
     this.#db = db;
     this.#statements = new StatementCache(db);
     this.#changes = new ChangeWatch(db);
-    this.#immediate = immediateTransactions(db);
   }
 
   /**
@@ -60,6 +60,7 @@ export class TenantHandle {
    * the turn's shared transaction instead, and is committed with it (see groupCommitted).
    */
   transaction<T>(fn: () => T): T {
+    this.#immediate ??= immediateTransactions(this.#db);
     if (this.#inGroupScope()) {
       this.#openGroup();
       return this.#immediate(fn);
