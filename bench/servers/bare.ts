@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { announce, childArgs } from '../lib/child.js';
+import type { ContactBody } from '../lib/contact-body.js';
 
 const { dbPath, synchronous } = childArgs<{ dbPath: string; synchronous: string }>();
 
@@ -24,13 +25,6 @@ const insert = db.prepare(
   `INSERT INTO contacts (id, name, email, phone, company, notes, created_at, created_by, updated_at, updated_by)
    VALUES (@id, @name, @email, @phone, @company, @notes, @now, 'us_bench', @now, 'us_bench')`,
 );
-interface ContactBody {
-  name: string;
-  email?: string;
-  phone?: string;
-  company?: string;
-  notes?: string;
-}
 app.post<{ Body: ContactBody }>('/api/v1/contacts', async (request, reply) => {
   const { name, email = null, phone = null, company = null, notes = null } = request.body;
   const row = { id: `ct_${randomBytes(12).toString('hex')}`, name, email, phone, company, notes, now: new Date().toISOString() };

@@ -8,6 +8,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { createVerifier } from 'fast-jwt';
 import pg from 'pg';
 import { announce, childArgs } from '../lib/child.js';
+import type { ContactBody } from '../lib/contact-body.js';
 
 interface Args {
   socketDir: string;
@@ -80,13 +81,6 @@ app.get<{ Params: { contactId: string } }>('/api/v1/contacts/:contactId', async 
   return rows[0];
 });
 
-interface ContactBody {
-  name: string;
-  email?: string;
-  phone?: string;
-  company?: string;
-  notes?: string;
-}
 app.post<{ Body: ContactBody }>('/api/v1/contacts', async (request, reply) => {
   const claims = authenticate(request, reply);
   if (!claims) return reply;
