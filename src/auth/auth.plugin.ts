@@ -16,7 +16,7 @@ import { READ_METHODS } from '../http/methods.js';
 import type { Realm } from '../http/route-registry.js';
 import type { Runtime } from '../runtime.js';
 import { recordSecurityEvent } from '../security/security-events.js';
-import type { Actor, Client } from '../tenancy/context.js';
+import { GroupCommitTicket, type Actor, type Client } from '../tenancy/context.js';
 import { isTenantId } from '../tenancy/tenant-id.js';
 import { AccessTokens } from './access-token.js';
 import { isRole, roleHas, SELF_SERVICE_PERMISSIONS, type Permission, type Role } from './permissions.js';
@@ -36,8 +36,8 @@ export interface RequestAuth {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
-    /** A group-commit route's workspace, once its token is verified: its answer waits for that workspace's shared commit. */
-    groupCommitTenant: string | null;
+    /** On a group-commit route: the shared commits this request joined, which its answer waits for. */
+    groupCommit: GroupCommitTicket | null;
   }
   interface FastifyContextConfig {
     /** 'tenant' when absent; see src/http/route-registry.ts. */
@@ -155,7 +155,7 @@ const scopeOf = (auth: RequestAuth, request: FastifyRequest) => ({
   actor: actorOf(auth),
   requestId: request.id,
   client: clientOf(request),
-  groupCommit: request.routeOptions.config.groupCommit === true,
+  groupCommit: request.groupCommit,
 });
 
 export const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null });
@@ -168,7 +168,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   const apiKeyRateLimit = new ApiKeyRateLimit(runtime.config.rateLimits.global);
 
   app.decorateRequest('auth', null);
-  app.decorateRequest('groupCommitTenant', null);
+  app.decorateRequest('groupCommit', null);
 
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     // Unknown routes answer 404 here, before any body is read; public routes need no token.
@@ -178,15 +178,14 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
     if (route.realm === 'platform') return void sendError(reply, unauthenticated('platform routes are not available', 'unauthenticated'));
     // Only the tenant realm is this hook's; every other realm has its own (credential: src/credentials/).
     if (route.realm !== 'tenant') return done();
+    if (route.groupCommit === true) request.groupCommit = new GroupCommitTicket();
     try {
       const apiKey = API_KEY_BEARER.exec(request.headers.authorization ?? '');
       if (apiKey) {
         request.auth = authenticateApiKey(runtime, apiKeyRateLimit, apiKey[1] as string, request, reply);
-        if (route.groupCommit === true) request.groupCommitTenant = request.auth.tenantId;
         return done();
       }
       const auth = authenticate(accessTokens, runtime, verified, request);
-      if (route.groupCommit === true) request.groupCommitTenant = auth.tenantId;
       // Read-only by the framework, not by each route: whatever its role, a support session reads.
       if (auth.support && !READ_METHODS.has(request.method)) throw new AppError(403, 'read_only_session', 'this support session is read-only');
       const permission = route.permission as Permission;
@@ -220,7 +219,7 @@ async function authPlugin(app: FastifyInstance, options: { runtime: Runtime }): 
   // its workspace is committed; a failed shared commit becomes this request's error (500), never
   // a false success. Added to those routes only: every other route's answer has no hook to run.
   const awaitGroupCommit = async (request: FastifyRequest, _reply: FastifyReply, payload: unknown): Promise<unknown> => {
-    if (request.groupCommitTenant !== null) await runtime.tenancy.groupCommitted(request.groupCommitTenant);
+    await request.groupCommit?.settled();
     return payload;
   };
   app.addHook('onRoute', (route) => {

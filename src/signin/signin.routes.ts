@@ -9,6 +9,7 @@ import { clientOf } from '../auth/auth.plugin.js';
 import { AppError, badRequest } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Runtime } from '../runtime.js';
+import { GroupCommitTicket } from '../tenancy/context.js';
 import { parseRefreshToken } from '../sessions/refresh-token.js';
 import { RefreshTokenReused, type ClientKind, type IssuedTokens } from '../sessions/sessions.js';
 import { signInFailed, type CodeFlowClients } from './code-flow.js';
@@ -338,13 +339,14 @@ export const signInRoutes =
         // The rotation shares its COMMIT with the other refreshes to this workspace in the same
         // event-loop turn (group commit, src/tenancy/tenant-handle.ts), and nothing is answered
         // before that COMMIT: a new token pair is never handed out for a rotation not on disk.
+        const groupCommit = new GroupCommitTicket();
         let rotated: { tokens: IssuedTokens } | { failure: unknown };
         try {
-          rotated = { tokens: runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request), groupCommit: true }, () => runtime.sessions.refresh(token, kind)) };
+          rotated = { tokens: runtime.tenancy.run(token.tenantId, { actor: null, ...request$(request), groupCommit }, () => runtime.sessions.refresh(token, kind)) };
         } catch (err) {
           rotated = { failure: err };
         }
-        await runtime.tenancy.groupCommitted(token.tenantId);
+        await groupCommit.settled();
         if ('failure' in rotated) {
           const err = rotated.failure;
           if (kind === 'browser' && err instanceof AppError && err.statusCode === 401) clearRefreshCookie(reply);

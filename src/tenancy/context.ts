@@ -34,11 +34,32 @@ export interface TenantScope {
   readonly crossTenant?: { readonly fromTenantId: string; readonly purpose: string };
   /**
    * A request on a route that declares `groupCommit`: its transactions join the turn's shared
-   * commit (TenantHandle.transaction), and its answer waits for that commit.
+   * commit (TenantHandle.transaction), and the ticket collects every shared commit it wrote to or
+   * read from, for its answer to wait on.
    */
-  readonly groupCommit?: boolean;
+  readonly groupCommit?: GroupCommitTicket;
   /** Opens (or reuses) this tenant's handle; supplied by Tenancy, never by callers. */
   readonly handle: () => TenantHandle;
+}
+
+/**
+ * One request's claim on the shared commits it joined (src/tenancy/tenant-handle.ts): settled()
+ * resolves once each of them is committed and rejects if any failed. Taken per request, so what
+ * the request waits on never depends on which handle the cache holds when it answers.
+ */
+export class GroupCommitTicket {
+  readonly #joined = new Set<Promise<void>>();
+
+  join(committed: Promise<void>): void {
+    this.#joined.add(committed);
+  }
+
+  /** Waits for the commits joined so far, once: the answer sent for a failure does not wait again. */
+  async settled(): Promise<void> {
+    const joined = [...this.#joined];
+    this.#joined.clear();
+    for (const committed of joined) await committed;
+  }
 }
 
 export class TenantContextMissing extends Error {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { recordTenantEvent } from '../audit/audit.service.js';
 import type { SqliteSynchronous } from '../config/config.js';
-import { currentScope, hasScope, runInScope, scopeIfAny, type Actor, type Client, type TenantScope } from './context.js';
+import { currentScope, hasScope, runInScope, scopeIfAny, type Actor, type Client, type GroupCommitTicket, type TenantScope } from './context.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrations.js';
 import { openSqlite, openSqliteReadOnly, type CheckpointResult } from './sqlite.js';
 import { TenantHandle } from './tenant-handle.js';
@@ -97,7 +97,7 @@ export class Tenancy {
    */
   run<T>(
     tenantId: string,
-    context: { actor: Actor | null; operator?: boolean; requestId: string | null; client?: Client | null; groupCommit?: boolean },
+    context: { actor: Actor | null; operator?: boolean; requestId: string | null; client?: Client | null; groupCommit?: GroupCommitTicket | null },
     fn: () => T,
   ): T {
     if (hasScope()) throw new TenantScopeNested();
@@ -109,19 +109,12 @@ export class Tenancy {
       requestId: context.requestId,
       client: context.client ?? null,
       clock: this.#clock,
-      ...(context.groupCommit === true ? { groupCommit: true } : {}),
+      ...(context.groupCommit ? { groupCommit: context.groupCommit } : {}),
       handle: () => this.#open(tenantId),
     };
     return runInScope(scope, fn);
   }
 
-  /**
-   * Resolves once the tenant's open shared commit (if any) is committed; rejects if it fails.
-   * Never opens the file: an evicted handle committed before it closed.
-   */
-  groupCommitted(tenantId: string): Promise<void> {
-    return this.#handles.peek(tenantId)?.groupCommitted() ?? Promise.resolve();
-  }
 
   /** Whether the code calling runs in this tenant's scope, opened for this request id (not a runAs scope). */
   isBoundTo(tenantId: string, requestId: string): boolean {

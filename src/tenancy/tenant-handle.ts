@@ -1,4 +1,4 @@
-import { scopeIfAny } from './context.js';
+import { scopeIfAny, type GroupCommitTicket } from './context.js';
 import { ChangeWatch, checkpointTruncate, immediateTransactions, StatementCache, type CheckpointResult, type SqliteDatabase, type SqliteStatement } from './sqlite.js';
 
 /** Rows kept by remembered() per open handle; past this the memory starts again. */
@@ -19,7 +19,7 @@ export class TenantHandle {
   readonly #remembered = new Map<string, object>();
   /** BEGIN IMMEDIATE, COMMIT and ROLLBACK for shared commits, prepared when the first group opens. */
   #groupStatements: { begin: SqliteStatement; commit: SqliteStatement; rollback: SqliteStatement } | null = null;
-  /** The open shared commit, if any (see groupCommitted). */
+  /** The open shared commit, if any (see the group commit comment below). */
   #group: { committed: Promise<void>; resolve: () => void; reject: (err: unknown) => void } | null = null;
 
   constructor(
@@ -57,25 +57,17 @@ export class TenantHandle {
   /**
    * Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks).
    * In a group-commit scope (a route that declares `groupCommit`) fn runs in its own savepoint of
-   * the turn's shared transaction instead, and is committed with it (see groupCommitted).
+   * the turn's shared transaction instead, and is committed with it; the scope's ticket records it.
    */
   transaction<T>(fn: () => T): T {
     this.#immediate ??= immediateTransactions(this.#db);
-    if (this.#inGroupScope()) {
-      this.#openGroup();
+    const ticket = this.#groupTicket();
+    if (ticket) {
+      ticket.join(this.#openGroup());
       return this.#immediate(fn);
     }
     this.#settle();
     return this.#immediate(fn);
-  }
-
-  /**
-   * Resolves once everything the current request wrote is committed: at once when no shared
-   * commit is open, else when the open one commits (it rejects if that commit fails). A
-   * group-commit route answers only after this, so an acknowledged write is a committed one.
-   */
-  groupCommitted(): Promise<void> {
-    return this.#group?.committed ?? Promise.resolve();
   }
 
   // Group commit: the writes of group-commit requests to this file in one event-loop turn share
@@ -83,14 +75,16 @@ export class TenantHandle {
   // (setImmediate): one COMMIT and one set of WAL pages instead of one per request. Anything else
   // that uses the handle while it is open (another route, a job, eviction, shutdown) commits it
   // first, so no other code ever reads what is not committed yet or has its own transaction
-  // folded into someone else's.
-  #inGroupScope(): boolean {
+  // folded into someone else's. A group-commit request that reads while a group is open joins it
+  // too: what it answers may rest on rows that commit holds.
+  #groupTicket(): GroupCommitTicket | null {
     const scope = scopeIfAny();
-    return scope?.groupCommit === true && scope.tenantId === this.tenantId && scope.crossTenant === undefined;
+    return scope?.groupCommit !== undefined && scope.tenantId === this.tenantId && scope.crossTenant === undefined ? scope.groupCommit : null;
   }
 
-  #openGroup(): void {
-    if (this.#group) return;
+  /** The open group's commit, opening one (BEGIN IMMEDIATE, commit at setImmediate) if none is open. */
+  #openGroup(): Promise<void> {
+    if (this.#group) return this.#group.committed;
     this.#groupStatements ??= { begin: this.#db.prepare('BEGIN IMMEDIATE'), commit: this.#db.prepare('COMMIT'), rollback: this.#db.prepare('ROLLBACK') };
     this.#groupStatements.begin.run();
     let resolve!: () => void;
@@ -103,10 +97,14 @@ export class TenantHandle {
     committed.catch(() => undefined);
     this.#group = { committed, resolve, reject };
     setImmediate(() => this.#commitGroup());
+    return committed;
   }
 
   #settle(): void {
-    if (this.#group && !this.#inGroupScope()) this.#commitGroup();
+    if (!this.#group) return;
+    const ticket = this.#groupTicket();
+    if (ticket) ticket.join(this.#group.committed);
+    else this.#commitGroup();
   }
 
   #commitGroup(): void {

@@ -5,7 +5,7 @@ import t, { type Test } from 'tap';
 import type { FastifyPluginAsync } from 'fastify';
 import { join } from 'node:path';
 import { createContact, listContacts } from '../../src/contacts/contacts.service.js';
-import { tenantDb } from '../../src/tenancy/context.js';
+import { GroupCommitTicket, tenantDb } from '../../src/tenancy/context.js';
 import { openSqliteReadOnly } from '../../src/tenancy/sqlite.js';
 import { Tenancy } from '../../src/tenancy/tenancy.js';
 import { newTenantId } from '../../src/tenancy/tenant-id.js';
@@ -13,9 +13,9 @@ import { build, startSession, tempDataDir } from '../helpers/app.js';
 
 const member = { userId: 'us_member', role: 'member', sessionId: 'se_test' };
 
-function setUp(t: Test) {
+function setUp(t: Test, handleCacheSize = 4) {
   const dataDir = tempDataDir(t);
-  const tenancy = new Tenancy({ dataDir, handleCacheSize: 4, synchronous: 'NORMAL' });
+  const tenancy = new Tenancy({ dataDir, handleCacheSize, synchronous: 'NORMAL' });
   const id = newTenantId();
   tenancy.createDatabase(id);
   // Another connection, as another process would read the file: it sees only what is committed.
@@ -25,17 +25,19 @@ function setUp(t: Test) {
     tenancy.close();
   });
   const committedNames = (): string[] => (other.prepare('SELECT name FROM contacts ORDER BY name').all() as { name: string }[]).map((row) => row.name);
-  const inGroup = <T>(requestId: string, fn: () => T): T => tenancy.run(id, { actor: member, requestId, groupCommit: true }, fn);
-  return { tenancy, id, committedNames, inGroup };
+  // Every request in these tests shares one ticket: settled() is then "the group has committed".
+  const ticket = new GroupCommitTicket();
+  const inGroup = <T>(requestId: string, fn: () => T): T => tenancy.run(id, { actor: member, requestId, groupCommit: ticket }, fn);
+  return { tenancy, id, committedNames, inGroup, ticket };
 }
 
 t.test('writes of one turn are committed together at its end, and only then reported committed', async (t) => {
-  const { tenancy, id, committedNames, inGroup } = setUp(t);
+  const { tenancy, id, committedNames, inGroup, ticket } = setUp(t);
   inGroup('rq_1', () => createContact({ name: 'Ada' }));
   inGroup('rq_2', () => createContact({ name: 'Bo' }));
   t.same(committedNames(), [], 'nothing is visible to another connection during the turn');
   let reported = false;
-  const committed = tenancy.groupCommitted(id).then(() => {
+  const committed = ticket.settled().then(() => {
     reported = true;
   });
   t.equal(reported, false);
@@ -49,7 +51,7 @@ t.test('writes of one turn are committed together at its end, and only then repo
 });
 
 t.test('a failed write leaves the group; the others still commit', async (t) => {
-  const { tenancy, id, committedNames, inGroup } = setUp(t);
+  const { committedNames, inGroup, ticket } = setUp(t);
   inGroup('rq_1', () => createContact({ name: 'Ada' }));
   // The second request fails after it has written: its savepoint is rolled back, nothing else.
   const failing = () =>
@@ -59,12 +61,12 @@ t.test('a failed write leaves the group; the others still commit', async (t) => 
     });
   t.throws(() => inGroup('rq_2', failing), /refused after writing/);
   inGroup('rq_3', () => createContact({ name: 'Cy' }));
-  await tenancy.groupCommitted(id);
+  await ticket.settled();
   t.same(committedNames(), ['Ada', 'Cy']);
 });
 
 t.test('any other use of the handle commits the open group first', async (t) => {
-  const { id, tenancy, committedNames, inGroup } = setUp(t);
+  const { id, tenancy, committedNames, inGroup, ticket } = setUp(t);
   inGroup('rq_1', () => createContact({ name: 'Ada' }));
   // A request on another route (or a job) reads: it must never see an uncommitted row.
   const listed = tenancy.run(id, { actor: null, requestId: 'rq_2' }, () => listContacts({}).items.map((c) => c.name));
@@ -73,26 +75,39 @@ t.test('any other use of the handle commits the open group first', async (t) => 
   // Its own transaction is its own, not folded into the group.
   tenancy.run(id, { actor: null, requestId: 'rq_3' }, () => createContact({ name: 'Bo' }));
   t.same(committedNames(), ['Ada', 'Bo']);
-  await tenancy.groupCommitted(id);
+  await ticket.settled();
 });
 
 t.test('closing the workspace (eviction, shutdown) commits the open group', async (t) => {
-  const { tenancy, id, committedNames, inGroup } = setUp(t);
+  const { tenancy, committedNames, inGroup, ticket } = setUp(t);
   inGroup('rq_1', () => createContact({ name: 'Ada' }));
   tenancy.close();
   t.same(committedNames(), ['Ada']);
-  await tenancy.groupCommitted(id);
+  await ticket.settled();
+});
+
+t.test('a commit that fails when the handle is evicted still reaches the requests of its group', async (t) => {
+  const { tenancy, committedNames, inGroup, ticket } = setUp(t, 1);
+  inGroup('rq_1', () => {
+    createContact({ name: 'Ada' });
+    tenantDb().statement('PRAGMA defer_foreign_keys = ON').run();
+    tenantDb().statement("INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at) VALUES (x'01', 'se_none', 0, '2026-01-01')").run();
+  });
+  // Another workspace takes the only slot of the cache: the first handle closes, and its commit fails.
+  tenancy.createDatabase(newTenantId());
+  await t.rejects(ticket.settled(), /FOREIGN KEY/);
+  t.same(committedNames(), []);
 });
 
 t.test('a failed commit fails every request of the group and keeps none of their rows', async (t) => {
-  const { tenancy, id, committedNames, inGroup } = setUp(t);
+  const { tenancy, id, committedNames, inGroup, ticket } = setUp(t);
   inGroup('rq_1', () => createContact({ name: 'Ada' }));
   // A foreign-key violation checked only at COMMIT stands in for a commit that fails (disk full, I/O error).
   inGroup('rq_2', () => {
     tenantDb().statement('PRAGMA defer_foreign_keys = ON').run();
     tenantDb().statement("INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at) VALUES (x'00', 'se_none', 0, '2026-01-01')").run();
   });
-  await t.rejects(tenancy.groupCommitted(id), /FOREIGN KEY/);
+  await t.rejects(ticket.settled(), /FOREIGN KEY/);
   t.same(committedNames(), [], 'nothing of the group reached the file');
   // The handle is usable afterwards.
   tenancy.run(id, { actor: null, requestId: null }, () => createContact({ name: 'Bo' }));
