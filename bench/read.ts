@@ -10,7 +10,7 @@
 // Each server runs in its own child process; autocannon runs here. For each connection count it
 // prints all three, the ratios b/a and b/c, each target as met or not, and one JSON line at the end.
 //
-//   npm run bench:read [-- --duration 10 --warmup 3 --connections 32,100 --log-level info --reads-only|--writes-only --profile]
+//   npm run bench:read [-- --duration 10 --warmup 3 --connections 32,100 --log-level info --synchronous NORMAL|FULL --reads-only|--writes-only --profile]
 //                      [--node 24|<path to node>] [--skip-pg] [--pg-tenants 1000 --pg-contacts 10 --pg-pool 10]
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     // Only the writes (with --profile: profile the write path instead of the read path).
     'writes-only': { type: 'boolean', default: false },
     'log-level': { type: 'string', default: 'info' },
+    // SQLite's durability for Spinney and the bare server (and PostgreSQL's synchronous_commit to match).
+    synchronous: { type: 'string', default: 'NORMAL' },
     rounds: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
     // Run the three servers on another Node: `24` (the release's, see bench/lib/node.ts) or a path.
@@ -51,6 +53,8 @@ const warmup = Number(args.warmup);
 const connectionCounts = (args.connections ?? '32,100').split(',').map(Number);
 if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections: counts like 32,100, not ${args.connections}`);
 const logLevel = args['log-level'];
+const synchronous = args.synchronous ?? 'NORMAL';
+if (synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error(`--synchronous: NORMAL or FULL, not ${synchronous}`);
 // Load on this machine drifts by ±20% over a minute, so the servers are measured in alternating
 // rounds and the median of the per-round ratios is reported (a profile covers one round only).
 const rounds = args.profile ? 1 : Math.max(1, Number(args.rounds));
@@ -88,7 +92,7 @@ try {
 
   // Spinney's data: one tenant, one contact, one token — through the same services the API uses.
   const spinney = await loadSpinney();
-  const env = spinneyEnv(join(dir, 'spinney'), { SPINNEY_LOG_LEVEL: logLevel });
+  const env = spinneyEnv(join(dir, 'spinney'), { SPINNEY_LOG_LEVEL: logLevel, SPINNEY_SQLITE_SYNCHRONOUS: synchronous });
   const { config } = spinney.loadConfig(env);
   const runtime = spinney.openRuntime(config);
   const tenant = spinney.createTenant(runtime, { name: 'Bench Roofing' });
@@ -306,6 +310,7 @@ try {
       postgres: cluster ? { version: cluster.version, rows: pgData.rows, tenants: pgTenants, pool: pgPool, settings: cluster.settings } : null,
       durationS: duration,
       logLevel,
+      synchronous,
       profiled: profileDir !== null,
       series: series.map(({ kind, connections, rounds: all, median }) => ({
         kind,
