@@ -22,11 +22,12 @@ export async function serverNode(spec: string): Promise<ServerNode> {
   // A computed specifier: the module is plain JavaScript without type declarations.
   const toolchainUrl = new URL('../../tools/release/toolchain.mjs', import.meta.url).href;
   const release = (await import(toolchainUrl)) as ToolchainModule;
-  const execPath = spec === '24' ? release.toolchain().nodeBin : resolve(spec);
+  const release24 = spec === '24' ? release.toolchain() : null;
+  const execPath = release24 ? release24.nodeBin : resolve(spec);
   if (!existsSync(execPath)) throw new Error(`--node: ${execPath} does not exist`);
   const [version, abi] = JSON.parse(execFileSync(execPath, ['-p', 'JSON.stringify([process.version, process.versions.modules])'], { encoding: 'utf8' })) as [string, string];
   if (abi === process.versions.modules) return { execPath, version, sqliteAddon: null };
-  const nodeDir = spec === '24' ? release.toolchain().nodeDir : dirname(dirname(execPath));
+  const nodeDir = release24 ? release24.nodeDir : dirname(dirname(execPath));
   if (!existsSync(resolve(nodeDir, 'include', 'node', 'node.h'))) {
     throw new Error(`--node: ${execPath} (${version}) needs better-sqlite3 built for its ABI, and its headers are not in ${nodeDir}/include/node`);
   }

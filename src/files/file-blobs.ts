@@ -49,6 +49,9 @@ async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
   }
 }
 
+/** How much an upload writes between two early flushes (writeBlob). */
+const EARLY_FLUSH_BYTES = 4 * 1024 * 1024;
+
 /**
  * Encrypts a plaintext into <dir>/<file id>: written under a `.part` name (mode 0600), synced and
  * renamed only once complete, so a blob's final name always holds a whole file. On any failure
@@ -56,9 +59,6 @@ async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
  * One loop, no stream stages: each piece is hashed and handed to the sealer, and each sealed chunk
  * is written in one call (an upload's cost is mostly per piece and per byte: bench:files).
  */
-/** How much an upload writes between two early flushes (writeBlob). */
-const EARLY_FLUSH_BYTES = 4 * 1024 * 1024;
-
 export async function writeBlob(source: AsyncIterable<Buffer> | Iterable<Buffer>, dir: string, fileId: string, key: { version: number; key: Buffer }, binding: ObjectBinding): Promise<SealedBlob> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const part = `${blobPath(dir, fileId)}${PART_SUFFIX}`;

@@ -115,7 +115,6 @@ export class Tenancy {
     return runInScope(scope, fn);
   }
 
-
   /** Whether the code calling runs in this tenant's scope, opened for this request id (not a runAs scope). */
   isBoundTo(tenantId: string, requestId: string): boolean {
     const scope = scopeIfAny();

@@ -17,13 +17,11 @@ import { requireTools, TOOLS } from './tools.js';
 const SCRIPTS = fileURLToPath(new URL('../../scripts/', import.meta.url));
 const NAMES = ['backup-now', 'restore', 'tenant', 'rotate-keys', 'status', 'spinney'] as const;
 
-type Run = CliResult;
-
 interface Host {
   dir: string;
   envFile: string;
   lockFile: string;
-  run(script: string, args: string[], extra?: Record<string, string>): Promise<Run>;
+  run(script: string, args: string[], extra?: Record<string, string>): Promise<CliResult>;
 }
 
 /** A host layout in a temp dir: data dir, env file, lock; the service user is whoever runs the test. */

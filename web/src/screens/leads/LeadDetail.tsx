@@ -22,6 +22,11 @@ import { formatDay, formatMoney, isStale, stageLabel, usePipelines, type Lead, t
 
 /** How a timeline entry of an estimate reads: "Estimate EST-0001 sent". */
 const ESTIMATE_EVENTS = { created: 'drafted', sent: 'sent', accepted: 'accepted', declined: 'declined' } as const;
+/** A mail entry's files, after its line: nothing when it had none. */
+function Attached({ names }: { names: string[] }): JSX.Element | null {
+  return names.length > 0 ? <span class="muted"> · Attached: {names.join(', ')}</span> : null;
+}
+
 export function LeadDetail({ params }: { params: Record<string, string> }): JSX.Element {
   const id = params.leadId as string;
   const session = useSession();
@@ -109,12 +114,12 @@ export function LeadDetail({ params }: { params: Record<string, string> }): JSX.
                 ) : entry.kind === 'mail' ? (
                   <p>
                     Mail “{entry.subject}” to {entry.to}, {entry.state}, by <PersonName id={entry.by} />
-                    {entry.attachments.length > 0 && <span class="muted"> · Attached: {entry.attachments.join(', ')}</span>}
+                    <Attached names={entry.attachments} />
                   </p>
                 ) : entry.kind === 'mail_in' ? (
                   <p>
                     Mail “<Link href={`/contacts/${l.contactId}/mail/${entry.receivedMailId}`}>{entry.subject}</Link>” received from {entry.from}
-                    {entry.attachments.length > 0 && <span class="muted"> · Attached: {entry.attachments.join(', ')}</span>}
+                    <Attached names={entry.attachments} />
                   </p>
                 ) : entry.kind === 'estimate' ? (
                   <p>
