@@ -44,7 +44,7 @@ const restrictedImports = (allowSqliteModule) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'web/src/api/schema.d.ts', 'coverage/', '.tap/', 'data/', 'test/fixtures/lint/'] },
+  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'web/src/api/schema.d.ts', 'coverage/', '.tap/', 'data/', 'test/fixtures/lint/', 'bench/.*-compiled/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

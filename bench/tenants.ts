@@ -144,6 +144,15 @@ try {
     `server memory: peak RSS ${(memory.hwmKb / 1024).toFixed(1)} MiB (VmHWM), max sampled VmRSS ${(peakRssKb / 1024).toFixed(1)} MiB, ` +
       `RSS after start ${(startRss / 1024).toFixed(1)} MiB; ${fds} open file descriptors at the end`,
   );
+  // Issue 20's targets: p99 under 20 ms at 10,000 workspaces (50 ms at 100,000) and a peak
+  // resident set under 300 MB (decimal megabytes: 286.1 MiB).
+  const p99Target = tenantCount >= 100_000 ? 50 : 20;
+  const peakMB = (memory.hwmKb * 1024) / 1e6;
+  const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+  console.log(
+    `targets: p99 ${summary.p99} ms < ${p99Target} ms — ${verdict(summary.p99 < p99Target)}; ` +
+      `peak RSS ${peakMB.toFixed(1)} MB < 300 MB — ${verdict(peakMB < 300)}`,
+  );
   await running.stop();
   server = null;
   const after = diskUsage(dataDir);

@@ -1,7 +1,12 @@
 // Runs one server in its own Node process (so the load generator never shares its event loop)
 // and reads what the kernel knows about it: CPU time, resident memory, open descriptors.
+// The server script is compiled to JavaScript first and the child runs on plain `node`, as
+// production does: under tsx's loader each child carried a second (loader) thread and about
+// 65 MiB more resident memory, which bench:tenants counted against Spinney.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** What a server child sends once it listens. */
 export interface ListeningMessage {
@@ -33,16 +38,45 @@ export interface ServerNode {
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+/**
+ * Bundles a bench script (and the bench modules it imports; packages stay imports) into one ES
+ * module in a sibling folder (bench/servers/x.ts → bench/.servers-compiled/), at the same depth so
+ * its `import.meta.url`-relative paths (../../dist/ …) still resolve. Returns the file and a
+ * function that removes it. esbuild is loaded here only, never in the children.
+ */
+async function compile(script: URL): Promise<{ url: URL; remove(): void }> {
+  const { buildSync } = await import('esbuild');
+  const source = fileURLToPath(script);
+  const outDir = join(dirname(dirname(source)), `.${basename(dirname(source))}-compiled`);
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, `${basename(source, '.ts')}-${process.pid}-${(compiled += 1)}.mjs`);
+  buildSync({ entryPoints: [source], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  return { url: pathToFileURL(outfile), remove: () => rmSync(outfile, { force: true }) };
+}
+let compiled = 0;
+
 export async function startServer(script: URL, args: unknown, options: { execArgv?: string[]; node?: ServerNode | null } = {}): Promise<ServerChild> {
   const { node } = options;
-  const addon = node?.sqliteAddon ? { preload: ['--import', SQLITE_ADDON_PRELOAD], env: { BENCH_SQLITE_ADDON: node.sqliteAddon } } : { preload: [], env: {} };
-  const child: ChildProcess = fork(script, [JSON.stringify(args)], {
-    execArgv: ['--import', TSX, ...addon.preload, ...(options.execArgv ?? [])],
+  // BENCH_SPINNEY_SOURCE=src loads src/*.ts at run time: that child needs tsx's loader.
+  const viaTsx = process.env.BENCH_SPINNEY_SOURCE === 'src';
+  const entry = viaTsx ? { url: script, remove: () => undefined } : await compile(script);
+  const preload = node?.sqliteAddon ? (viaTsx ? { url: new URL(SQLITE_ADDON_PRELOAD), remove: () => undefined } : await compile(new URL(SQLITE_ADDON_PRELOAD))) : null;
+  const addon = node?.sqliteAddon && preload ? { preload: ['--import', preload.url.href], env: { BENCH_SQLITE_ADDON: node.sqliteAddon } } : { preload: [], env: {} };
+  const removeCompiled = (): void => {
+    entry.remove();
+    preload?.remove();
+  };
+  const child: ChildProcess = fork(entry.url, [JSON.stringify(args)], {
+    execArgv: [...(viaTsx ? ['--import', TSX] : []), ...addon.preload, ...(options.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     ...(node ? { execPath: node.execPath, env: { ...process.env, ...addon.env } } : {}),
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${script.pathname}`);
+  if (pid === undefined) {
+    removeCompiled();
+    throw new Error(`could not start ${script.pathname}`);
+  }
+  child.once('exit', removeCompiled);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
