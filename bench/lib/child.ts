@@ -1,8 +1,8 @@
 // Runs one server in its own Node process (so the load generator never shares its event loop)
 // and reads what the kernel knows about it: CPU time, resident memory, open descriptors.
 // The server script is compiled to JavaScript first and the child runs on plain `node`, as
-// production does: under tsx's loader each child carried a second (loader) thread and about
-// 65 MiB more resident memory, which bench:tenants counted against Spinney.
+// production does: under tsx's loader each child carried a loader thread and 40–45 MiB more
+// resident memory, which bench:tenants counted against Spinney.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
