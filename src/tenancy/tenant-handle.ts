@@ -62,11 +62,8 @@ export class TenantHandle {
   transaction<T>(fn: () => T): T {
     this.#immediate ??= immediateTransactions(this.#db);
     const ticket = this.#groupTicket();
-    if (ticket) {
-      ticket.join(this.#openGroup());
-      return this.#immediate(fn);
-    }
-    this.#settle();
+    if (ticket) ticket.join(this.#openGroup());
+    else this.#settle();
     return this.#immediate(fn);
   }
 
