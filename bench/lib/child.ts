@@ -27,7 +27,7 @@ export interface ServerChild {
 }
 
 const TSX = import.meta.resolve('tsx');
-const SQLITE_ADDON_PRELOAD = new URL('./sqlite-addon.ts', import.meta.url).href;
+const SQLITE_ADDON_PRELOAD = new URL('./sqlite-addon.ts', import.meta.url);
 
 /** Another Node binary to run a server child on, with a better-sqlite3 addon built for its ABI when it differs. */
 export interface ServerNode {
@@ -38,13 +38,18 @@ export interface ServerNode {
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+const viaTsx = process.env.BENCH_SPINNEY_SOURCE === 'src';
+let compiled = 0;
+
 /**
- * Bundles a bench script (and the bench modules it imports; packages stay imports) into one ES
- * module in a sibling folder (bench/servers/x.ts → bench/.servers-compiled/), at the same depth so
- * its `import.meta.url`-relative paths (../../dist/ …) still resolve. Returns the file and a
- * function that removes it. esbuild is loaded here only, never in the children.
+ * The script as a child runs it: bundled with the bench modules it imports (packages stay
+ * imports) into one ES module in a sibling folder (bench/servers/x.ts → bench/.servers-compiled/),
+ * at the same depth so its `import.meta.url`-relative paths (../../dist/ …) still resolve; `remove`
+ * deletes that file. With BENCH_SPINNEY_SOURCE=src the child imports src/*.ts at run time and runs
+ * under tsx, so the script is used as it is. esbuild is loaded here only, never in the children.
  */
-async function compile(script: URL): Promise<{ url: URL; remove(): void }> {
+async function runnable(script: URL): Promise<{ url: URL; remove(): void }> {
+  if (viaTsx) return { url: script, remove: () => undefined };
   const { buildSync } = await import('esbuild');
   const source = fileURLToPath(script);
   const outDir = join(dirname(dirname(source)), `.${basename(dirname(source))}-compiled`);
@@ -53,14 +58,11 @@ async function compile(script: URL): Promise<{ url: URL; remove(): void }> {
   buildSync({ entryPoints: [source], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
   return { url: pathToFileURL(outfile), remove: () => rmSync(outfile, { force: true }) };
 }
-let compiled = 0;
 
 export async function startServer(script: URL, args: unknown, options: { execArgv?: string[]; node?: ServerNode | null } = {}): Promise<ServerChild> {
   const { node } = options;
-  // BENCH_SPINNEY_SOURCE=src loads src/*.ts at run time: that child needs tsx's loader.
-  const viaTsx = process.env.BENCH_SPINNEY_SOURCE === 'src';
-  const entry = viaTsx ? { url: script, remove: () => undefined } : await compile(script);
-  const preload = node?.sqliteAddon ? (viaTsx ? { url: new URL(SQLITE_ADDON_PRELOAD), remove: () => undefined } : await compile(new URL(SQLITE_ADDON_PRELOAD))) : null;
+  const entry = await runnable(script);
+  const preload = node?.sqliteAddon ? await runnable(SQLITE_ADDON_PRELOAD) : null;
   const addon = node?.sqliteAddon && preload ? { preload: ['--import', preload.url.href], env: { BENCH_SQLITE_ADDON: node.sqliteAddon } } : { preload: [], env: {} };
   const removeCompiled = (): void => {
     entry.remove();

@@ -2,23 +2,14 @@
 // tenant_id) with Row-Level Security, a role that the policy binds (not the owner, not a
 // superuser), and `tenants` × `perTenant` contacts, one of which is the row Spinney serves.
 import pg from 'pg';
+import type { Contact as SpinneyContact } from '../../src/contacts/contacts.schemas.js';
 import type { PgCluster } from './postgres.js';
 
 const APP_ROLE = 'app';
 const DATABASE = 'postgres';
 
-export interface Contact {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  notes: string | null;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** The columns the baseline's table keeps of the contact Spinney serves. */
+export type Contact = Pick<SpinneyContact, 'id' | 'name' | 'email' | 'phone' | 'company' | 'notes' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
 
 // The policy compares each row with the transaction's setting; missing_ok makes an unset tenant
 // NULL, which matches no row (fails closed), and WITH CHECK refuses inserts into another tenant.
